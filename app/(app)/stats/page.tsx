@@ -1,0 +1,7 @@
+import { requirePagePermission } from "@/lib/auth/guards";
+import { ComingSoon } from "@/components/shell/coming-soon";
+
+export default async function Page() {
+  await requirePagePermission("stats:read");
+  return <ComingSoon feature="stats" />;
+}

@@ -1,0 +1,14 @@
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+/** Liveness plus a database round trip: 200 when both answer, 503 when the database does not. */
+export async function GET() {
+  const started = performance.now();
+  try {
+    await getDb().$queryRaw`SELECT 1`;
+    return Response.json({ status: "ok", database: "ok", latencyMs: Math.round(performance.now() - started) });
+  } catch {
+    return Response.json({ status: "degraded", database: "unreachable" }, { status: 503 });
+  }
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { FormStatus, useFieldError } from "@/components/ui/action-form";
+import { ROLES } from "@/lib/users/schemas";
+import { GRANTABLE } from "@/lib/auth/permissions";
+
+export function CreateUserForm({ units }: { units: { code: string; name: string; depth: number }[] }) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(createUserAction, null);
+  const fieldError = useFieldError(state);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+
+  return (
+    <form ref={form} action={action} className="grid gap-4 md:grid-cols-3" noValidate>
+      <Field id="username" label={t("users.username")} error={fieldError("username")}>
+        <Input id="username" name="username" required maxLength={32} invalid={!!fieldError("username")} />
+      </Field>
+      <Field id="displayName" label={t("users.displayName")} error={fieldError("displayName")}>
+        <Input id="displayName" name="displayName" required maxLength={64} invalid={!!fieldError("displayName")} />
+      </Field>
+      <Field id="role" label={t("users.role")} error={fieldError("role")}>
+        <Select id="role" name="role" defaultValue="OFFICER">
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="unitCode" label={t("users.unit")} error={fieldError("unitCode")}>
+        <Select id="unitCode" name="unitCode" invalid={!!fieldError("unitCode")}>
+          {units.map((u) => (
+            <option key={u.code} value={u.code}>
+              {"\u3000".repeat(u.depth)}
+              {u.name}（{u.code}）
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="password" label={t("users.password")} hint={t("users.passwordHint")} error={fieldError("password")}>
+        <Input id="password" name="password" type="password" autoComplete="new-password" required maxLength={128} invalid={!!fieldError("password")} />
+      </Field>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-medium text-slate-700">{t("users.grants")}</legend>
+        {GRANTABLE.map((g) => (
+          <label key={g} className="flex min-h-8 items-center gap-2 text-sm">
+            <input type="checkbox" name="grants" value={g} className="size-4" />
+            {t(`grants.${g}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="flex items-center gap-3 md:col-span-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("users.new")}
+        </Button>
+        <FormStatus state={state} savedText={t("users.created")} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/http/action";
+import { Button, type ButtonProps } from "@/components/ui/button";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** The outcome line under a form: "saved", or the error in the user's language. */
+export function FormStatus({ state, savedText }: { state: ActionState; savedText?: string }) {
+  const t = useTranslations();
+  if (!state) return null;
+  if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {t(`errors.${state.code}`)}
+    </p>
+  );
+}
+
+/** Translates the error of one field, if any. */
+export function useFieldError(state: ActionState) {
+  const t = useTranslations("fieldErrors");
+  return (name: string): string | undefined => {
+    if (!state || state.ok) return undefined;
+    const code = state.fields[name];
+    if (!code) return undefined;
+    return t.has(code) ? t(code) : t("invalid");
+  };
+}
+
+/** A one-button form (enable, disable …) posting hidden fields to a server action. */
+export function ActionButton({
+  action, fields, children, confirm, ...button
+}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string } & Omit<ButtonProps, "type">) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+      className="inline-flex flex-col items-start"
+    >
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Button type="submit" size="sm" disabled={pending} {...button}>
+        {children}
+      </Button>
+      <FormStatus state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+/** JSON with object keys sorted at every level, so a record always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export type ChainedFields = {
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  role: string | null;
+  unitId: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  success: boolean;
+  requestId: string | null;
+  details: unknown;
+};
+
+/** hash = sha256(previous hash ‖ canonical record). */
+export function chainHash(prevHash: string, r: ChainedFields): string {
+  const body = canonicalJson({ ...r, at: r.at.toISOString() });
+  return createHash("sha256").update(prevHash).update(body).digest("hex");
+}

@@ -1,0 +1,31 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+
+/** The navigation, as data: an entry shows to whoever holds its permission. */
+export const NAV_ITEMS = [
+  { key: "warnings", href: "/warnings", permission: "warnings:triage" },
+  { key: "field", href: "/field", permission: "warnings:work" },
+  { key: "cases", href: "/cases", permission: "cases:read" },
+  { key: "publicity", href: "/publicity", permission: "publicity:read" },
+  { key: "stats", href: "/stats", permission: "stats:read" },
+  { key: "users", href: "/admin/users", permission: "users:manage" },
+  { key: "units", href: "/admin/units", permission: "units:manage" },
+  { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
+  { key: "audit", href: "/audit", permission: "audit:read" },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]["key"];
+
+export const ROLE_HOME: Record<Role, string> = {
+  DISPATCHER: "/warnings",
+  OFFICER: "/field",
+  INVESTIGATOR: "/cases",
+  LEADER: "/stats",
+  ADMIN: "/admin/users",
+  AUDITOR: "/audit",
+};
+
+export function navFor(actor: Pick<Actor, "permissions">) {
+  return NAV_ITEMS.filter((item) => actor.permissions.has(item.permission));
+}

@@ -1,0 +1,50 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// Permissions as data: one table from role to what it may do. A user may hold extra grants
+// (e.g. the chief investigator's "cases:approve").
+export const PERMISSIONS = [
+  "warnings:read",
+  "warnings:ingest",
+  "warnings:triage", // sign for, dispatch, resolve, merge — command-center work
+  "warnings:work", // claim and work a precinct's warnings
+  "actions:write",
+  "cases:read",
+  "cases:write",
+  "cases:approve",
+  "publicity:read",
+  "publicity:write",
+  "stats:read",
+  "pii:reveal",
+  "users:manage",
+  "units:manage",
+  "apikeys:manage",
+  "config:manage",
+  "audit:read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  DISPATCHER: [
+    "warnings:read", "warnings:ingest", "warnings:triage", "actions:write",
+    "cases:read", "publicity:read", "publicity:write", "stats:read", "pii:reveal",
+  ],
+  OFFICER: [
+    "warnings:read", "warnings:work", "actions:write", "cases:read",
+    "publicity:read", "publicity:write", "pii:reveal",
+  ],
+  INVESTIGATOR: [
+    "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal",
+  ],
+  LEADER: ["stats:read", "publicity:read"],
+  ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage"],
+  AUDITOR: ["audit:read"],
+};
+
+/** Grants an admin may add to a user on top of the role (never admin or audit powers). */
+export const GRANTABLE: readonly Permission[] = ["cases:approve", "warnings:triage"];
+
+export function permissionsOf(role: Role, grants: readonly string[] = []): Set<Permission> {
+  const extra = grants.filter((g): g is Permission => (GRANTABLE as readonly string[]).includes(g));
+  return new Set([...ROLE_PERMISSIONS[role], ...extra]);
+}

@@ -1,0 +1,89 @@
+import type { Db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { permissionsOf } from "@/lib/auth/permissions";
+import { writeAudit } from "@/lib/audit/write-audit";
+
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export type SessionEnd = "revoked" | "expired" | "idle" | "stale-version" | "disabled";
+
+/**
+ * Turns a session id into the acting user, or null when the session is over. Checked on every
+ * request, so disabling a user or changing their role or unit takes effect at once.
+ */
+export async function resolveSession(
+  db: Db,
+  sessionId: string,
+  client: { ip: string | null; requestId: string },
+  now = new Date(),
+): Promise<Actor | null> {
+  const s = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      id: true, revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true,
+      user: {
+        select: {
+          id: true, username: true, displayName: true, role: true, grants: true, active: true, sessionVersion: true,
+          unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } },
+        },
+      },
+    },
+  });
+  if (!s || s.revokedAt) return null;
+  const u = s.user;
+  const end: SessionEnd | null =
+    s.expiresAt <= now ? "expired"
+    : now.getTime() - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ? "idle"
+    : s.sessionVersion !== u.sessionVersion ? "stale-version"
+    : !u.active ? "disabled"
+    : null;
+  if (end) {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.userSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
+      if (count) {
+        await writeAudit(tx, { ...client, id: u.id, name: u.username, role: u.role, unitId: u.unit.id }, {
+          action: "auth.session.end", success: true, entityType: "User", entityId: u.id, details: { reason: end },
+        });
+      }
+    });
+    return null;
+  }
+  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.userSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
+  }
+  const unit = u.unit;
+  return {
+    kind: "user",
+    id: u.id,
+    name: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    unitId: unit.id,
+    unitCode: unit.code,
+    unitName: unit.name,
+    unitKind: unit.kind,
+    // The 反诈中心 works for its whole city: its scope is its parent's subtree.
+    scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
+    permissions: permissionsOf(u.role, u.grants),
+    sessionId: s.id,
+    ip: client.ip,
+    requestId: client.requestId,
+  };
+}
+
+/** Ends a session (logout). */
+export async function endSession(db: Db, sessionId: string, client: { ip: string | null; requestId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const s = await tx.userSession.findUnique({
+      where: { id: sessionId },
+      select: { revokedAt: true, user: { select: { id: true, username: true, role: true, unitId: true } } },
+    });
+    if (!s || s.revokedAt) return;
+    await tx.userSession.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    await writeAudit(tx, { ...client, id: s.user.id, name: s.user.username, role: s.user.role, unitId: s.user.unitId }, {
+      action: "auth.logout", success: true, entityType: "User", entityId: s.user.id,
+    });
+  });
+}

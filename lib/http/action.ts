@@ -1,0 +1,29 @@
+import { unstable_rethrow } from "next/navigation";
+import { AppError, fromPrismaError, type ErrorCode } from "@/lib/errors";
+import { logger } from "@/lib/log";
+
+/** What every server action answers: success, or an error code plus per-field issue codes. */
+export type ActionState =
+  | { ok: true; at: number }
+  | { ok: false; at: number; code: ErrorCode; fields: Record<string, string> }
+  | null;
+
+/**
+ * Runs a server action's body: AppErrors (validation, 404, 409 …) become an error state the form
+ * shows; anything unexpected is logged with the request id and shown as a generic error.
+ */
+export async function runAction(body: () => Promise<void>): Promise<ActionState> {
+  try {
+    await body();
+    return { ok: true, at: Date.now() };
+  } catch (e) {
+    unstable_rethrow(e);
+    const err = e instanceof AppError ? e : fromPrismaError(e);
+    if (err) {
+      const fields = Object.fromEntries(err.details.map((d) => [d.path || "_", d.code]));
+      return { ok: false, at: Date.now(), code: err.code, fields };
+    }
+    logger.error("action.failed", { error: e });
+    return { ok: false, at: Date.now(), code: "INTERNAL", fields: {} };
+  }
+}

@@ -1,0 +1,17 @@
+// Structured JSON logs on stdout. Callers pass ids and codes, never PII.
+type Level = "debug" | "info" | "warn" | "error";
+
+function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
+  const out: Record<string, unknown> = { t: new Date().toISOString(), level, event };
+  for (const [k, v] of Object.entries(fields)) {
+    out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack?.split("\n").slice(0, 6).join("\n") } : v;
+  }
+  (level === "error" ? console.error : console.log)(JSON.stringify(out));
+}
+
+export const logger = {
+  debug: (event: string, fields?: Record<string, unknown>) => write("debug", event, fields),
+  info: (event: string, fields?: Record<string, unknown>) => write("info", event, fields),
+  warn: (event: string, fields?: Record<string, unknown>) => write("warn", event, fields),
+  error: (event: string, fields?: Record<string, unknown>) => write("error", event, fields),
+};

@@ -1,0 +1,44 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, notFound, versionConflict } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { unitSubtree } from "@/lib/units/jurisdiction";
+import { ALLOWED_PARENT, createUnitSchema, updateUnitSchema } from "@/lib/units/schemas";
+
+const field = (path: string, code: string, message: string) => new AppError("VALIDATION", message, [{ path, code, message }]);
+
+export async function createUnit(actor: Actor, raw: unknown): Promise<{ id: string }> {
+  const input = parseInput(createUnitSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const parent = await tx.unit.findFirst({ where: { code: input.parentCode, ...unitSubtree(actor.scopePath) } });
+    if (!parent) throw field("parentCode", "unknown_unit", `no unit ${input.parentCode} in your jurisdiction`);
+    if (parent.kind !== ALLOWED_PARENT[input.kind]) throw field("parentCode", "wrong_parent_kind", `a ${input.kind} cannot sit under a ${parent.kind}`);
+    if (input.kind === "PRECINCT" && !new RegExp(`^${parent.code}\\d{2}$`).test(input.code)) {
+      throw field("code", "code_not_under_parent", `a precinct's code is its branch's code plus two digits (${parent.code}NN)`);
+    }
+    if (await tx.unit.findUnique({ where: { code: input.code }, select: { id: true } })) {
+      throw field("code", "duplicate", `unit code ${input.code} is taken`);
+    }
+    const unit = await tx.unit.create({
+      data: {
+        code: input.code, name: input.name, kind: input.kind, parentId: parent.id, path: `${parent.path}/${input.code}`,
+        population: input.population, addressKeywords: input.addressKeywords ?? [],
+      },
+    });
+    await writeAudit(tx, actor, { action: "unit.create", success: true, entityType: "Unit", entityId: unit.id, details: { code: unit.code, name: unit.name } });
+    return { id: unit.id };
+  });
+}
+
+export async function updateUnit(actor: Actor, raw: unknown): Promise<void> {
+  const { id, version, ...changes } = parseInput(updateUnitSchema, raw);
+  await getDb().$transaction(async (tx) => {
+    const unit = await tx.unit.findFirst({ where: { id, ...unitSubtree(actor.scopePath) }, select: { id: true, kind: true } });
+    if (!unit) throw notFound("unit");
+    if (unit.kind === "CITY" && changes.active === false) throw field("active", "cannot_disable_root", "the city bureau cannot be disabled");
+    const { count } = await tx.unit.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
+    await writeAudit(tx, actor, { action: "unit.update", success: true, entityType: "Unit", entityId: id, details: { changed: Object.keys(changes) } });
+  });
+}

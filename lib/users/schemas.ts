@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { usernameSchema } from "@/lib/auth/login-schema";
+import { GRANTABLE } from "@/lib/auth/permissions";
+import { unitCodeSchema } from "@/lib/units/schemas";
+
+export const ROLES = ["ADMIN", "AUDITOR", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
+
+const grantsSchema = z.array(z.enum(GRANTABLE as unknown as [string, ...string[]])).max(GRANTABLE.length);
+
+export const createUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: z.string().trim().min(2, "too_short").max(64, "too_long"),
+    role: z.enum(ROLES),
+    unitCode: unitCodeSchema,
+    password: z.string().max(128, "too_long"),
+    grants: grantsSchema.optional(),
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    id: z.string().uuid(),
+    version: z.coerce.number().int().positive(),
+    displayName: z.string().trim().min(2, "too_short").max(64, "too_long").optional(),
+    role: z.enum(ROLES).optional(),
+    unitCode: unitCodeSchema.optional(),
+    grants: grantsSchema.optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const listUsersQuerySchema = z
+  .object({
+    q: z.string().trim().max(32).optional(),
+    role: z.enum(ROLES).optional(),
+    unit: unitCodeSchema.optional(),
+  })
+  .strict();

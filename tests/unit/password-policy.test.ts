@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { passwordProblems } from "@/lib/auth/password-policy";
+
+describe("password policy (等保 8.1.4.1a)", () => {
+  it.each([
+    ["short1!A", "too_short"],
+    ["alllowercaseletters", "too_few_classes"],
+    ["ALLUPPER12345", "too_few_classes"],
+    ["MyPassword#2024", "common_word"],
+    ["Qwerty!!Zz9911", "common_word"],
+    ["Fanzha#Center99", "context_word"],
+  ])("rejects %s (%s)", (pw, problem) => {
+    expect(passwordProblems(pw)).toContain(problem);
+  });
+
+  it("rejects the username inside the password", () => {
+    expect(passwordProblems("Zhangwei#2026x", ["zhangwei"])).toContain("context_word");
+  });
+
+  it("accepts a long password from three classes", () => {
+    expect(passwordProblems("Blue-Harbor-Lantern-7")).toEqual([]);
+    expect(passwordProblems("湖北十堰Ab#12345")).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ROLE_PERMISSIONS, permissionsOf } from "@/lib/auth/permissions";
+import { navFor, ROLE_HOME, NAV_ITEMS } from "@/lib/auth/navigation";
+
+describe("permission table", () => {
+  it("keeps the three duties apart (三员分立)", () => {
+    expect(ROLE_PERMISSIONS.ADMIN).not.toContain("audit:read");
+    expect(ROLE_PERMISSIONS.ADMIN).not.toContain("pii:reveal");
+    expect(ROLE_PERMISSIONS.AUDITOR).toEqual(["audit:read"]);
+    for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
+      if (role !== "AUDITOR") expect(ROLE_PERMISSIONS[role]).not.toContain("audit:read");
+    }
+  });
+
+  it("gives leaders aggregates only", () => {
+    expect(ROLE_PERMISSIONS.LEADER).not.toContain("pii:reveal");
+    expect(ROLE_PERMISSIONS.LEADER).not.toContain("cases:read");
+    expect(ROLE_PERMISSIONS.LEADER).not.toContain("warnings:read");
+  });
+
+  it("adds only grantable permissions", () => {
+    const p = permissionsOf("INVESTIGATOR", ["cases:approve", "audit:read", "users:manage"]);
+    expect(p.has("cases:approve")).toBe(true);
+    expect(p.has("audit:read")).toBe(false);
+    expect(p.has("users:manage")).toBe(false);
+  });
+
+  it("shows every role its home page in its navigation", () => {
+    for (const [role, home] of Object.entries(ROLE_HOME) as [keyof typeof ROLE_HOME, string][]) {
+      const hrefs = navFor({ permissions: permissionsOf(role) }).map((i) => i.href);
+      expect(hrefs, role).toContain(home);
+    }
+  });
+
+  it("shows the auditor nothing but the audit trail", () => {
+    expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit"]);
+    expect(NAV_ITEMS.length).toBeGreaterThan(5);
+  });
+});
