@@ -29,9 +29,15 @@ export async function startEmbeddedPostgres(opts: {
   const dir = path.resolve(opts.dir);
   // A crash leaves postmaster.pid behind; PostgreSQL refuses to start over it.
   const pidFile = path.join(dir, "postmaster.pid");
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-    if (!pid || !isAlive(pid)) rmSync(pidFile);
+    if (pid && isAlive(pid)) {
+      // Already running (another command of ours started it): use it, leave it running.
+      await ensureDatabase(`${base}/postgres`, opts.database);
+      return { url: `${base}/${opts.database}`, stop: async () => {} };
+    }
+    rmSync(pidFile);
   }
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -49,7 +55,6 @@ export async function startEmbeddedPostgres(opts: {
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}`;
   await ensureDatabase(`${base}/postgres`, opts.database);
   return { url: `${base}/${opts.database}`, stop: () => server.stop() };
 }

@@ -1,22 +1,17 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { createUnitAction } from "@/app/(app)/admin/units/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFieldError } from "@/components/ui/action-form";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 
 export function CreateUnitForm() {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(createUnitAction, null);
+  const { state, pending, formProps } = useFormAction(createUnitAction);
   const fieldError = useFieldError(state);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
   return (
-    <form ref={form} action={action} className="grid gap-4 md:grid-cols-3" noValidate>
+    <form {...formProps} className="grid gap-4 md:grid-cols-3">
       <Field id="kind" label={t("units.kind")} error={fieldError("kind")}>
         <Select id="kind" name="kind" defaultValue="PRECINCT">
           {(["PRECINCT", "BRANCH", "CENTER"] as const).map((k) => (

@@ -1,25 +1,20 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFieldError } from "@/components/ui/action-form";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { ROLES } from "@/lib/users/schemas";
 import { GRANTABLE } from "@/lib/auth/permissions";
 
 export function CreateUserForm({ units }: { units: { code: string; name: string; depth: number }[] }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState(createUserAction, null);
+  const { state, pending, formProps } = useFormAction(createUserAction);
   const fieldError = useFieldError(state);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
 
   return (
-    <form ref={form} action={action} className="grid gap-4 md:grid-cols-3" noValidate>
+    <form {...formProps} className="grid gap-4 md:grid-cols-3">
       <Field id="username" label={t("users.username")} error={fieldError("username")}>
         <Input id="username" name="username" required maxLength={32} invalid={!!fieldError("username")} />
       </Field>

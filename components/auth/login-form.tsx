@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -11,6 +12,7 @@ export function LoginForm() {
   const t = useTranslations("login");
   const [error, setError] = useState<LoginError | "default" | null>(null);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -24,8 +26,8 @@ export function LoginForm() {
     }).catch(() => undefined);
     setPending(false);
     if (result?.ok && !result.error) {
-      // A full navigation, so the server renders the shell with the new session.
-      window.location.assign("/");
+      router.replace("/");
+      router.refresh();
       return;
     }
     const code = result?.error ?? "default";

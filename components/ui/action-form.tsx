@@ -1,11 +1,29 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
+import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/http/action";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/**
+ * Binds a form to a server action without React's automatic reset: a failed submit keeps what
+ * the user typed; a successful one clears the form.
+ */
+export function useFormAction(action: Action) {
+  const [state, dispatch, pending] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) ref.current?.reset();
+  }, [state]);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  return { state, pending, formProps: { ref, onSubmit, noValidate: true } };
+}
 
 /** The outcome line under a form: "saved", or the error in the user's language. */
 export function FormStatus({ state, savedText }: { state: ActionState; savedText?: string }) {

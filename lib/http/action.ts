@@ -20,7 +20,9 @@ export async function runAction(body: () => Promise<void>): Promise<ActionState>
     unstable_rethrow(e);
     const err = e instanceof AppError ? e : fromPrismaError(e);
     if (err) {
-      const fields = Object.fromEntries(err.details.map((d) => [d.path || "_", d.code]));
+      // The first issue of each field is the one shown.
+      const fields: Record<string, string> = {};
+      for (const d of err.details) fields[d.path || "_"] ??= d.code;
       return { ok: false, at: Date.now(), code: err.code, fields };
     }
     logger.error("action.failed", { error: e });

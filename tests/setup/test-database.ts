@@ -9,12 +9,12 @@ export type TestDatabase = { url: string; drop: () => Promise<void> };
 
 export const TEST_CLUSTER = { dir: ".data/pg-test", port: 54330 } as const;
 
-export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
+export async function createTestDatabase(prefix: string, cluster: { dir: string; port: number } = TEST_CLUSTER): Promise<TestDatabase> {
   let server: EmbeddedServer;
   if (process.env.TEST_DATABASE_URL) {
     server = { url: process.env.TEST_DATABASE_URL, stop: async () => {} };
   } else {
-    server = await startEmbeddedPostgres({ ...TEST_CLUSTER, database: "postgres", quiet: true });
+    server = await startEmbeddedPostgres({ ...cluster, database: "postgres", quiet: true });
   }
   const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
   const admin = withDatabase(server.url, "postgres");

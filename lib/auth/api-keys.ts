@@ -1,0 +1,39 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+
+/** Scopes a machine client may hold. */
+export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read"] as const satisfies readonly Permission[];
+
+export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+/** A new key: `fz_<prefix>_<secret>`. Only its hash is stored; the prefix identifies it to admins. */
+export function generateApiKey(): { key: string; prefix: string; keyHash: string } {
+  const prefix = `fz_${randomBytes(5).toString("hex")}`;
+  const key = `${prefix}_${randomBytes(24).toString("base64url")}`;
+  return { key, prefix, keyHash: hashApiKey(key) };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+
+/** The actor behind a bearer key, or null when the key is unknown, revoked or expired. */
+export async function authenticateApiKey(db: Db, key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
+  if (!/^fz_[0-9a-f]{10}_[A-Za-z0-9_-]{20,64}$/.test(key)) return null;
+  const row = await db.apiKey.findUnique({
+    where: { keyHash: hashApiKey(key) },
+    select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
+  });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  const scopes = row.scopes.filter((s): s is Permission => (PERMISSIONS as readonly string[]).includes(s) && (API_SCOPES as readonly string[]).includes(s));
+  const unit = row.unit;
+  return {
+    kind: "apiKey", id: row.id, name: row.name, displayName: row.name, role: null,
+    unitId: unit.id, unitCode: unit.code, unitName: unit.name, unitKind: unit.kind,
+    scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
+    permissions: new Set(scopes), ip: client.ip, requestId: client.requestId,
+  };
+}

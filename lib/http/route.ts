@@ -1,0 +1,116 @@
+import { getServerSession } from "next-auth";
+import type { z } from "zod";
+import { getDb } from "@/lib/db";
+import { AppError, fromPrismaError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import type { Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { authOptions } from "@/lib/auth/auth-options";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { resolveSession } from "@/lib/auth/session";
+import { requestInfoFrom } from "@/lib/auth/request-info";
+import { auditDenied } from "@/lib/auth/guards";
+import { parseInput } from "@/lib/validation/parse";
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export type RouteContext<P> = {
+  req: Request;
+  actor: Actor;
+  params: P;
+  /** The parsed JSON body (non-GET requests only). */
+  body: unknown;
+  query: URLSearchParams;
+};
+
+type Options<P> = {
+  /** Required permission; the handler still scopes its data by jurisdiction in lib/. */
+  permission: Permission;
+  /** Schema for the route's path parameters, parsed strictly. */
+  params?: z.ZodType<P>;
+  bodyLimit?: number;
+};
+
+export function errorResponse(err: AppError, requestId: string): Response {
+  return Response.json(
+    { error: { code: err.code, message: err.message, details: err.details, requestId } },
+    { status: err.status, headers: err.code === "RATE_LIMITED" || err.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {} },
+  );
+}
+
+async function authenticate(req: Request, info: { ip: string | null; requestId: string }): Promise<{ actor: Actor; viaCookie: boolean }> {
+  const auth = req.headers.get("authorization");
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const actor = m ? await authenticateApiKey(getDb(), m[1]!, info) : null;
+    if (!actor) throw new AppError("UNAUTHENTICATED", "invalid or revoked API key");
+    return { actor, viaCookie: false };
+  }
+  const session = await getServerSession(authOptions());
+  const actor = session?.sid ? await resolveSession(getDb(), session.sid, info) : null;
+  if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API key");
+  return { actor, viaCookie: true };
+}
+
+/** Cookie-authenticated writes must come from our own pages (SECURITY.md D17). */
+function assertSameOrigin(req: Request) {
+  const site = req.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "cross-site request refused");
+  const origin = req.headers.get("origin");
+  if (origin && new URL(origin).host !== req.headers.get("host")) throw new AppError("FORBIDDEN", "cross-origin request refused");
+}
+
+async function readJson(req: Request, limit: number): Promise<unknown> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
+  const reader = req.body?.getReader();
+  if (!reader) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION", "the body is not valid JSON", [{ path: "", code: "invalid_json", message: "malformed JSON" }]);
+  }
+}
+
+/**
+ * Wraps a route handler of /api/v1: request id, authentication (API key or session cookie),
+ * same-origin check for cookie writes, permission, body size limit, strict params, and errors
+ * as `{ error: { code, message, details } }` — never a stack trace.
+ */
+export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (ctx: RouteContext<P>) => Promise<Response | unknown>) {
+  return async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const info = requestInfoFrom(req.headers);
+    try {
+      const { actor, viaCookie } = await authenticate(req, info);
+      if (viaCookie && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
+      if (!actor.permissions.has(opts.permission)) {
+        await auditDenied(actor, { permission: opts.permission });
+        throw new AppError("FORBIDDEN", `missing permission ${opts.permission}`);
+      }
+      const rawParams = await ctx.params;
+      const params = opts.params ? parseInput(opts.params, rawParams) : (rawParams as P);
+      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT);
+      const result = await handler({ req, actor, params, body, query: new URL(req.url).searchParams });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (e) {
+      const err = e instanceof AppError ? e : fromPrismaError(e);
+      if (err) return errorResponse(err, info.requestId);
+      logger.error("api.failed", { requestId: info.requestId, method: req.method, path: new URL(req.url).pathname, error: e });
+      return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId);
+    }
+  };
+}

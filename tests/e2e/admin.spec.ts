@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+
+test("an admin creates a user who is locked out after five wrong passwords", async ({ page, browser }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+
+  // A weak password is refused with the reasons, nothing is created.
+  await page.getByLabel("用户名").fill("lock.test");
+  await page.getByLabel("姓名").fill("锁定测试");
+  await page.getByLabel("角色").selectOption("OFFICER");
+  await page.getByLabel("所属单位").selectOption("42030202");
+  await page.getByLabel("初始密码").fill("short");
+  await page.getByRole("button", { name: "新建用户" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "输入有误" })).toBeVisible();
+  await expect(page.getByText("太短")).toBeVisible();
+  await screenshot(page, "admin-users-error");
+
+  await page.getByLabel("初始密码").fill("Copper-Lantern-47");
+  await page.getByRole("button", { name: "新建用户" }).click();
+  await expect(page.getByText("用户已创建")).toBeVisible();
+  await expect(page.locator('tr[data-username="lock.test"]')).toContainText("朝阳派出所");
+  await screenshot(page, "admin-users");
+
+  const other = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 4; i++) {
+    await loginAs(other, "lock.test", `Wrong-Password-${i}`);
+    await expect(other.getByTestId("login-error")).toHaveText("用户名或密码错误。");
+  }
+  await loginAs(other, "lock.test", "Wrong-Password-5");
+  await expect(other.getByTestId("login-error")).toContainText("账户已锁定");
+  await loginAs(other, "lock.test", "Copper-Lantern-47");
+  await expect(other.getByTestId("login-error")).toContainText("账户已锁定");
+  await screenshot(other, "login-locked");
+
+  // The admin sees the lock.
+  await page.reload();
+  await expect(page.locator('tr[data-username="lock.test"]')).toContainText("已锁定");
+});
+
+test("a disabled user cannot log in and sees why", async ({ page, browser }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  await page.getByLabel("用户名").fill("disable.test");
+  await page.getByLabel("姓名").fill("停用测试");
+  await page.getByLabel("所属单位").selectOption("42030201");
+  await page.getByLabel("初始密码").fill("Copper-Lantern-48");
+  await page.getByRole("button", { name: "新建用户" }).click();
+  await expect(page.getByText("用户已创建")).toBeVisible();
+  page.once("dialog", (d) => d.accept());
+  await page.locator('tr[data-username="disable.test"]').getByRole("button", { name: "停用" }).click();
+  await expect(page.locator('tr[data-username="disable.test"]')).toContainText("停用");
+  await expect(page.locator('tr[data-username="disable.test"]').getByRole("button", { name: "启用" })).toBeVisible();
+
+  const other = await (await browser.newContext()).newPage();
+  await loginAs(other, "disable.test", "Copper-Lantern-48");
+  await expect(other.getByTestId("login-error")).toContainText("账户已停用");
+});
+
+test("a wrong unit code in the unit form gets a clear Chinese message", async ({ page }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  await page.getByRole("link", { name: "单位管理" }).click();
+  await expect(page.locator('tr[data-unit="42030201"]')).toContainText("东城开发区派出所");
+  await page.getByLabel("上级单位代码").fill("420302");
+  await page.getByLabel("单位代码", { exact: true }).fill("42099999");
+  await page.getByLabel("单位名称").fill("测试派出所");
+  await page.getByRole("button", { name: "新建单位" }).click();
+  await expect(page.getByText("派出所代码须为上级分局代码加两位数字")).toBeVisible();
+  await page.getByLabel("单位代码", { exact: true }).fill("42030299");
+  await page.getByRole("button", { name: "新建单位" }).click();
+  await expect(page.getByText("单位已创建")).toBeVisible();
+  await expect(page.locator('tr[data-unit="42030299"]')).toContainText("测试派出所");
+  await screenshot(page, "admin-units");
+});

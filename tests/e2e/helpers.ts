@@ -1,0 +1,22 @@
+import { expect, type Page } from "@playwright/test";
+import { mkdirSync } from "node:fs";
+
+export const DEMO_PASSWORD = "Shiyan@96110";
+
+export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+}
+
+export async function expectLoggedIn(page: Page, home: string) {
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+}
+
+/** Screenshots land in tests/e2e/screenshots/ to be looked at (not committed). */
+export async function screenshot(page: Page, name: string) {
+  mkdirSync("tests/e2e/screenshots", { recursive: true });
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}

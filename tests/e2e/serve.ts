@@ -1,0 +1,24 @@
+// Playwright's web server: the real app (`npm start`'s script) on a fresh database with the demo
+// dataset, dropped again when Playwright stops it.
+import { spawn } from "node:child_process";
+import { createTestDatabase } from "../setup/test-database";
+
+const port = process.env.E2E_PORT ?? "3100";
+const db = await createTestDatabase("e2e", { dir: ".data/pg-e2e", port: 54331 });
+// The demo install, not production: NODE_ENV is left out.
+const { NODE_ENV: _omit, ...inherited } = process.env;
+const env = { ...inherited, DATABASE_URL: db.url, PORT: port, NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;
+const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  app.kill("SIGTERM");
+  await new Promise((r) => (app.exitCode !== null ? r(null) : app.once("exit", r)));
+  await db.drop().catch(() => {});
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+app.on("exit", (code) => void stop(code ?? 1));

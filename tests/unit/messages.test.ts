@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+
+// Every text exists in both languages: the same files, the same keys.
+const DIR = "lib/i18n/messages";
+const keys = (o: unknown, prefix = ""): string[] =>
+  o && typeof o === "object" ? Object.entries(o).flatMap(([k, v]) => keys(v, `${prefix}${k}.`)) : [prefix.slice(0, -1)];
+
+describe("message files", () => {
+  const zh = readdirSync(`${DIR}/zh-CN`).sort();
+  it("exist for both locales", () => {
+    expect(readdirSync(`${DIR}/en`).sort()).toEqual(zh);
+  });
+  it.each(zh)("%s has the same keys in zh-CN and en, and no namespace twice", (file) => {
+    const read = (loc: string) => JSON.parse(readFileSync(`${DIR}/${loc}/${file}`, "utf8"));
+    expect(keys(read("en")).sort()).toEqual(keys(read("zh-CN")).sort());
+  });
+  it("declares each top-level namespace in one file only", () => {
+    const owners = zh.flatMap((f) => Object.keys(JSON.parse(readFileSync(`${DIR}/zh-CN/${f}`, "utf8"))));
+    expect(new Set(owners).size).toBe(owners.length);
+  });
+});
