@@ -8,6 +8,7 @@ export default defineConfig([
   globalIgnores([".next/**", ".data/**", "lib/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
   {
     rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { varsIgnorePattern: "^_", argsIgnorePattern: "^_", ignoreRestSiblings: true }],
       // process.env is read in lib/env.ts only (scripts, tests and the proxy excepted).
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "read configuration through lib/env.ts" }],
       "no-restricted-syntax": [
