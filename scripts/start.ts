@@ -46,9 +46,10 @@ function sourceFingerprint(): string {
 }
 
 function buildIfNeeded() {
-  const stamp = ".next/fanzha-source-fingerprint";
+  const dist = process.env.NEXT_DIST_DIR ?? ".next";
+  const stamp = `${dist}/fanzha-source-fingerprint`;
   const fingerprint = sourceFingerprint();
-  if (existsSync(".next/BUILD_ID") && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
+  if (existsSync(`${dist}/BUILD_ID`) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
   log("building the app (first start or sources changed)…");
   const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (r.status !== 0) fail("next build failed");

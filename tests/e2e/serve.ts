@@ -4,7 +4,8 @@ import { spawn } from "node:child_process";
 import { createTestDatabase } from "../setup/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
-const db = await createTestDatabase("e2e", { dir: ".data/pg-e2e", port: 54331 });
+const pgPort = Number(process.env.E2E_PG_PORT ?? 54331);
+const db = await createTestDatabase("e2e", { dir: `.data/pg-e2e-${pgPort}`, port: pgPort });
 // The demo install, not production: NODE_ENV is left out.
 const { NODE_ENV: _omit, ...inherited } = process.env;
 const env = { ...inherited, DATABASE_URL: db.url, PORT: port, NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;

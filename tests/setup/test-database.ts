@@ -7,7 +7,9 @@ import { withDatabase } from "../../lib/db-url";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
-export const TEST_CLUSTER = { dir: ".data/pg-test", port: 54330 } as const;
+/** TEST_PG_PORT lets several checkouts or developers run tests side by side. */
+const testPort = Number(process.env.TEST_PG_PORT ?? 54330);
+export const TEST_CLUSTER = { dir: `.data/pg-test-${testPort}`, port: testPort } as const;
 
 export async function createTestDatabase(prefix: string, cluster: { dir: string; port: number } = TEST_CLUSTER): Promise<TestDatabase> {
   let server: EmbeddedServer;
