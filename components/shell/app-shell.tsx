@@ -5,6 +5,7 @@ import { navFor } from "@/lib/auth/navigation";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
+import { NotificationBell } from "@/components/shell/notification-bell";
 
 /** The frame of every signed-in page: navigation for what the role may use, the user and unit. */
 export async function AppShell({ actor, children }: { actor: Actor; children: ReactNode }) {
@@ -31,6 +32,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
             <span className="mx-1.5 text-slate-300">|</span>
             <span data-testid="user-unit">{actor.unitName}</span>
           </div>
+          <NotificationBell actor={actor} />
           <LocaleSwitch />
           <SignOutButton label={t("shell.logout")} />
         </header>

@@ -11,8 +11,12 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
  * Binds a form to a server action without React's automatic reset: a failed submit keeps what
  * the user typed; a successful one clears the form.
  */
-export function useFormAction(action: Action) {
-  const [state, dispatch, pending] = useActionState(action, null);
+export function useFormAction(action: Action, onSettled?: (state: ActionState) => void) {
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const next = await action(prev, form);
+    onSettled?.(next);
+    return next;
+  }, null);
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state?.ok) ref.current?.reset();

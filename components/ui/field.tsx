@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
 const control =
@@ -23,7 +23,7 @@ export function Field({ id, label, hint, error, children }: { id: string; label:
   );
 }
 
-export function Input({ invalid, className, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+export function Input({ invalid, className, ...props }: ComponentProps<"input"> & { invalid?: boolean }) {
   return (
     <input
       aria-invalid={invalid || undefined}
@@ -34,7 +34,7 @@ export function Input({ invalid, className, ...props }: InputHTMLAttributes<HTML
   );
 }
 
-export function Select({ invalid, className, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
+export function Select({ invalid, className, ...props }: ComponentProps<"select"> & { invalid?: boolean }) {
   return (
     <select
       aria-invalid={invalid || undefined}

@@ -8,7 +8,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/auth-options";
 import { resolveSession } from "@/lib/auth/session";
 import { requestInfo } from "@/lib/auth/request-info";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditDenied } from "@/lib/audit/audit-denied";
+
+export { auditDenied };
 
 /** The signed-in user of this request, or null. Resolved once per request. */
 export const currentActor = cache(async (): Promise<Actor | null> => {
@@ -29,18 +31,6 @@ export async function requirePageUser(): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   return actor;
-}
-
-export async function auditDenied(actor: Actor, what: { permission?: Permission; entityType?: string; entityId?: string }) {
-  await getDb().$transaction((tx) =>
-    writeAudit(tx, { ...actor, role: actor.role }, {
-      action: "authz.denied",
-      success: false,
-      entityType: what.entityType,
-      entityId: what.entityId,
-      details: what.permission ? { permission: what.permission } : {},
-    }),
-  );
 }
 
 /** Throws FORBIDDEN (audited) unless the actor holds the permission. */

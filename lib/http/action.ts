@@ -4,7 +4,7 @@ import { logger } from "@/lib/log";
 
 /** What every server action answers: success, or an error code plus per-field issue codes. */
 export type ActionState =
-  | { ok: true; at: number }
+  | { ok: true; at: number; /** What a creating action made, for the form to go to. */ id?: string }
   | { ok: false; at: number; code: ErrorCode; fields: Record<string, string> }
   | null;
 
@@ -12,10 +12,10 @@ export type ActionState =
  * Runs a server action's body: AppErrors (validation, 404, 409 …) become an error state the form
  * shows; anything unexpected is logged with the request id and shown as a generic error.
  */
-export async function runAction(body: () => Promise<void>): Promise<ActionState> {
+export async function runAction(body: () => Promise<void | string>): Promise<ActionState> {
   try {
-    await body();
-    return { ok: true, at: Date.now() };
+    const id = await body();
+    return { ok: true, at: Date.now(), ...(typeof id === "string" ? { id } : {}) };
   } catch (e) {
     unstable_rethrow(e);
     const err = e instanceof AppError ? e : fromPrismaError(e);

@@ -9,7 +9,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { resolveSession } from "@/lib/auth/session";
 import { requestInfoFrom } from "@/lib/auth/request-info";
-import { auditDenied } from "@/lib/auth/guards";
+import { auditDenied } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

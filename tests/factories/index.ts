@@ -63,3 +63,31 @@ export async function actorOf(userId: string): Promise<Actor> {
 }
 
 export const client = () => ({ ip: `10.9.${randomInt(0, 255)}.${randomInt(1, 254)}`, userAgent: "vitest", requestId: randomUUID() });
+
+/** An API key of the unit with the given scopes, and the actor a request with it carries. */
+export async function makeApiKey(unit: { id: string }, scopes: string[]) {
+  const { generateApiKey, authenticateApiKey } = await import("@/lib/auth/api-keys");
+  const { key, prefix, keyHash } = generateApiKey();
+  await getDb().apiKey.create({ data: { name: `测试密钥${prefix}`, prefix, keyHash, unitId: unit.id, scopes } });
+  const actor = await authenticateApiKey(getDb(), key, { ip: "127.0.0.1", requestId: randomUUID() });
+  if (!actor) throw new Error("key did not authenticate");
+  return { key, actor };
+}
+
+let seq = 0;
+/** A valid warning for the ingestion API; override any field. */
+export function warningInput(over: Record<string, unknown> = {}) {
+  seq++;
+  const phone = `139${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
+  return {
+    source: "NATIONAL",
+    externalId: `T-${Date.now().toString(36)}-${process.pid}-${seq}-${randomInt(0, 1e9)}`,
+    riskLevel: "HIGH",
+    fraudType: "FAKE_INVESTMENT",
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    victim: { name: "王某某", phone, age: 63, gender: "FEMALE" },
+    contact: { channel: "PHONE", value: `+85261${String(randomInt(0, 1_000_000)).padStart(6, "0")}` },
+    amountAtRisk: "30000.00",
+    ...over,
+  };
+}

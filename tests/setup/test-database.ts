@@ -31,12 +31,15 @@ export async function createTestDatabase(prefix: string, cluster: { dir: string;
   };
   await exec(`CREATE DATABASE "${name}"`);
   const url = withDatabase(server.url, name);
-  migrateDeploy(url);
-  return {
-    url,
-    drop: async () => {
-      await exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await server.stop();
-    },
+  const drop = async () => {
+    await exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await server.stop();
   };
+  try {
+    migrateDeploy(url);
+  } catch (e) {
+    await drop();
+    throw e;
+  }
+  return { url, drop };
 }

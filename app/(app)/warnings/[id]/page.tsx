@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePagePermission } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { getWarning } from "@/lib/warnings/queries";
+import { listUnits } from "@/lib/units/queries";
+import { uuidSchema } from "@/lib/validation/common";
+import { Badge, Card } from "@/components/ui/card";
+import { RevealButton } from "@/components/pii/reveal-button";
+import { RiskBadge } from "@/components/warnings/risk-badge";
+import { SlaCountdown } from "@/components/warnings/sla-countdown";
+import { WarningActions } from "@/components/warnings/warning-actions";
+import { revealAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("warnings"))("title") };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ do?: string }> };
+
+export default async function WarningPage({ params, searchParams }: Props) {
+  const actor = await requirePagePermission("warnings:read");
+  const id = uuidSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const w = await getWarning(actor, id.data).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const [t, format, units, { do: initial }] = await Promise.all([getTranslations("warnings"), getFormatter(), listUnits(actor), searchParams]);
+  const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
+  const canReveal = actor.permissions.has("pii:reveal");
+  const pii = (field: "victimName" | "victimPhone" | "victimIdNumber" | "victimAddress", masked: string | null) =>
+    !masked ? "—" : canReveal ? <RevealButton masked={masked} reveal={revealAction.bind(null, w.id, field)} /> : <span className="font-mono">{masked}</span>;
+  const ladder = [
+    { step: "ACK", due: w.ackDueAt, done: w.acknowledgedAt },
+    { step: "CONTACT", due: w.contactDueAt, done: w.firstContactAt },
+    { step: "RESOLVE", due: w.resolveDueAt, done: w.resolvedAt },
+  ] as const;
+  const breached = new Set(w.breaches.map((b) => b.step));
+
+  return (
+    <div className="space-y-5">
+      <Link href="/warnings" className="text-sm text-brand-600 hover:underline">← {t("detail.back")} (Esc)</Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <RiskBadge risk={w.riskLevel} />
+        <h1 className="text-xl font-semibold">{t(`fraudType.${w.fraudType}`)} · <span className="font-mono">{w.victimPhone}</span></h1>
+        <Badge tone={w.status === "RESOLVED" ? "green" : "blue"}><span data-testid="warning-status">{t(`status.${w.status}`)}</span></Badge>
+        {w.outcome ? <Badge tone={w.outcome === "DISSUADED" ? "green" : "amber"}>{t(`outcome.${w.outcome}`)}</Badge> : null}
+        {w.repeatCount ? <Badge tone="red">×{w.repeatCount + 1}</Badge> : null}
+        {w.sla ? <SlaCountdown dueAt={w.sla.dueAt} startedAt={w.receivedAt} step={w.sla.step} /> : null}
+      </div>
+
+      <Card className="p-4">
+        <WarningActions
+          id={w.id}
+          status={w.status}
+          version={w.version}
+          canDispatch={actor.permissions.has("warnings:triage")}
+          units={units.filter((u) => u.active && u.kind !== "CITY").map(({ code, name, depth }) => ({ code, name, depth }))}
+          initial={initial === "call" || initial === "resolve" ? initial : undefined}
+        />
+      </Card>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Card className="p-4">
+          <h2 className="mb-3 text-sm font-semibold">{t("detail.victim")}</h2>
+          <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
+            <dt className="text-slate-500">{t("detail.name")}</dt><dd>{pii("victimName", w.victimName)}</dd>
+            <dt className="text-slate-500">{t("detail.phone")}</dt><dd>{pii("victimPhone", w.victimPhone)}</dd>
+            <dt className="text-slate-500">{t("detail.idNumber")}</dt><dd>{pii("victimIdNumber", w.victimIdNumber)}</dd>
+            <dt className="text-slate-500">{t("detail.age")}</dt><dd>{w.victimAge ?? "—"} {w.victimGender ? t(`gender.${w.victimGender}`) : ""}</dd>
+            <dt className="text-slate-500">{t("detail.address")}</dt><dd>{pii("victimAddress", w.victimAddress)}</dd>
+            <dt className="text-slate-500">{t("detail.contact")}</dt><dd>{t(`channel.${w.contactChannel}`)} <span className="font-mono">{w.contactValue}</span></dd>
+            <dt className="text-slate-500">{t("detail.amountAtRisk")}</dt><dd>{w.amountAtRisk ? format.number(Number(w.amountAtRisk), { style: "currency", currency: "CNY" }) : "—"}</dd>
+            <dt className="text-slate-500">{t("detail.note")}</dt><dd className="whitespace-pre-wrap">{w.note ?? "—"}</dd>
+            <dt className="text-slate-500">{t("detail.externalId")}</dt><dd className="font-mono text-xs">{t(`source.${w.source}`)} · {w.externalId}</dd>
+            <dt className="text-slate-500">{t("detail.routing")}</dt><dd>{w.unit.name} · {t(`routedBy.${w.routedBy}`)}</dd>
+            {w.fraudCase ? (<><dt className="text-slate-500">{t("detail.case")}</dt><dd><Link className="text-brand-600 hover:underline" href={`/cases/${w.fraudCase.id}`}>{w.fraudCase.caseNumber}</Link></dd></>) : null}
+          </dl>
+        </Card>
+        <Card className="p-4">
+          <h2 className="mb-3 text-sm font-semibold">{t("detail.ladder")}</h2>
+          <ol className="space-y-2 text-sm" data-testid="sla-ladder">
+            {ladder.map((s) => (
+              <li key={s.step} className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-100 px-3 py-2">
+                <span className="font-medium">{t(`step.${s.step}`)}</span>
+                <span className="text-xs text-slate-500">{t("detail.due")} {dt(s.due)}</span>
+                <span className="text-xs">{s.done ? `${t("detail.doneAt")} ${dt(s.done)}` : "—"}</span>
+                {breached.has(s.step) || (s.done ? s.done > s.due : false) ? <Badge tone="red">{t("detail.breached")}</Badge> : null}
+              </li>
+            ))}
+          </ol>
+          <h2 className="mt-5 mb-2 text-sm font-semibold">{t("detail.history")}</h2>
+          <ol className="space-y-1 text-xs text-slate-600">
+            <li>{dt(w.receivedAt)} · {t("detail.created")}</li>
+            {w.transitions.filter((x) => x.fromStatus).map((x) => (
+              <li key={x.id}>{dt(x.at)} · {t(`status.${x.fromStatus!}`)} → {t(`status.${x.toStatus}`)}{x.outcome ? `（${t(`outcome.${x.outcome}`)}）` : ""}{x.actor ? ` · ${x.actor}` : ""}{x.note ? ` · ${x.note}` : ""}</li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+
+      <Card className="p-4">
+        <h2 className="mb-3 text-sm font-semibold">{t("detail.actions")}</h2>
+        {w.actions.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noActions")}</p> : (
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="action-log">
+            {w.actions.map((a) => (
+              <li key={a.id} className="flex flex-wrap gap-x-4 gap-y-1 py-2">
+                <span className="text-xs text-slate-500">{dt(a.occurredAt)}</span>
+                <span className="font-medium">{t(`actionKind.${a.kind}`)}</span>
+                <span>{t(`actionResult.${a.result}`)}</span>
+                {a.durationSeconds ? <span className="text-xs text-slate-500">{Math.round(a.durationSeconds / 60)} min</span> : null}
+                {Number(a.amountProtected) > 0 ? <span className="text-green-700">{format.number(Number(a.amountProtected), { style: "currency", currency: "CNY" })}</span> : null}
+                <span className="text-xs text-slate-500">{a.unit.name}{a.actor ? ` · ${a.actor.displayName}` : ""}</span>
+                {a.note ? <span className="w-full text-xs text-slate-600">{a.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2 className="mt-5 mb-2 text-sm font-semibold">{t("detail.sightings")}</h2>
+        {w.sightings.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noSightings")}</p> : (
+          <ul className="text-xs text-slate-600">
+            {w.sightings.map((s) => <li key={s.id}>{dt(s.receivedAt)} · {t(`source.${s.source}`)} · {t(`risk.${s.riskLevel}`)} · <span className="font-mono">{s.externalId}</span></li>)}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+
+/** The clock everyone shares: one tick a second for every countdown on the page. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+function span(ms: number): string {
+  const s = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(s / 3600);
+  if (h >= 24) return `${Math.floor(h / 24)}d${h % 24}h`;
+  return h > 0 ? `${h}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}` : `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+}
+
+/**
+ * Time left on the current SLA step: amber in its last stretch (a quarter of the step's
+ * allowance, at most 30 minutes), red once breached.
+ */
+export function SlaCountdown({ dueAt, startedAt, step }: { dueAt: string; startedAt: string; step: string }) {
+  const t = useTranslations("warnings");
+  const now = useNow();
+  const due = new Date(dueAt).getTime();
+  const left = due - now;
+  const allowance = due - new Date(startedAt).getTime();
+  const tone = left <= 0 ? "red" : left <= Math.min(allowance / 4, 30 * 60_000) ? "amber" : "ok";
+  return (
+    <span
+      data-sla={tone}
+      className={cn(
+        "inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-mono text-xs tabular-nums",
+        tone === "red" && "bg-red-600 text-white",
+        tone === "amber" && "bg-amber-100 text-amber-900",
+        tone === "ok" && "bg-slate-100 text-slate-700",
+      )}
+    >
+      <span className="font-sans">{t(`step.${step}`)}</span>
+      {left <= 0 ? t("sla.over", { time: span(left) }) : t("sla.left", { time: span(left) })}
+    </span>
+  );
+}

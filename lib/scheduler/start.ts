@@ -1,0 +1,31 @@
+import { logger } from "@/lib/log";
+import { escalateBreaches } from "@/lib/warnings/escalate";
+import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
+
+const EVERY_MS = 15_000;
+const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
+
+/**
+ * The periodic jobs of one app instance. Each job is idempotent and safe to run on every
+ * instance at once (unique breach and notification keys), so no leader election is needed.
+ */
+export function startScheduler(): void {
+  if (globalForScheduler.fanzhaScheduler) return;
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const breaches = await escalateBreaches();
+      const freezes = await flagExpiringFreezes();
+      if (breaches || freezes.flagged || freezes.expired) logger.info("scheduler.tick", { breaches, ...freezes });
+    } catch (e) {
+      logger.warn("scheduler.failed", { error: e });
+    } finally {
+      running = false;
+    }
+  };
+  globalForScheduler.fanzhaScheduler = setInterval(tick, EVERY_MS);
+  globalForScheduler.fanzhaScheduler.unref();
+  void tick();
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import {
+  ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningOutcome, WarningSource, WarningStatus,
+} from "@/lib/generated/prisma/enums";
+import { unitCodeSchema } from "@/lib/units/schemas";
+import { idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
+
+export const MAX_BATCH = 5_000;
+
+const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
+
+/** One warning as upstream feeds and the manual-entry form send it (DESIGN.md §5). */
+export const ingestWarningSchema = z
+  .object({
+    source: z.enum(WarningSource),
+    externalId: z.string().trim().min(1, "required").max(64, "too_long").regex(/^[\w.:\-/]+$/, "invalid_chars"),
+    riskLevel: z.enum(RiskLevel),
+    fraudType: z.enum(FraudType),
+    receivedAt: pastInstantSchema,
+    victim: z
+      .object({
+        name: text(64).optional(),
+        phone: phoneSchema,
+        idNumber: idNumberSchema.optional(),
+        age: z.number().int().min(0).max(120).optional(),
+        gender: z.enum(Gender).optional(),
+        address: text(255).optional(),
+      })
+      .strict(),
+    unitCode: unitCodeSchema.optional(),
+    contact: z.object({ channel: z.enum(ContactChannel), value: text(128) }).strict(),
+    amountAtRisk: moneySchema.optional(),
+    note: text(2000).optional(),
+  })
+  .strict();
+export type IngestWarningInput = z.infer<typeof ingestWarningSchema>;
+
+/** A transition request: the target state and the version the client saw. */
+export const transitionSchema = z
+  .object({
+    to: z.enum(WarningStatus),
+    version: versionSchema,
+    outcome: z.enum(WarningOutcome).optional(),
+    note: text(2000).optional(),
+  })
+  .strict();
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+/** A dissuasion action logged against a warning. */
+export const logActionSchema = z
+  .object({
+    kind: z.enum(ActionKind),
+    result: z.enum(ActionResult),
+    occurredAt: pastInstantSchema.optional(),
+    durationSeconds: z.coerce.number().int().min(0).max(6 * 3600).optional(),
+    amountProtected: moneySchema.optional(),
+    note: text(2000).optional(),
+    followUpOn: z.iso.date("invalid_date").optional(),
+  })
+  .strict();
+export type LogActionInput = z.infer<typeof logActionSchema>;
+
+export const dispatchSchema = z.object({ unitCode: unitCodeSchema, version: versionSchema, note: text(2000).optional() }).strict();
+
+export const warningIdParams = z.object({ id: uuidSchema }).strict();
+
+/** The queue's filters, as they live in the URL. */
+export const queueQuerySchema = z
+  .object({
+    status: z.enum(["open", ...Object.values(WarningStatus)]).default("open"),
+    risk: z.enum(RiskLevel).optional(),
+    unit: unitCodeSchema.optional(),
+    source: z.enum(WarningSource).optional(),
+    fraudType: z.enum(FraudType).optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    phone: z.string().regex(/^\d{4}$/, "phone_tail").optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type QueueQuery = z.infer<typeof queueQuerySchema>;

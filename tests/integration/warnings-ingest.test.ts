@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { POST } from "@/app/api/v1/warnings/route";
+import { makeApiKey, makeUnitTree, warningInput, type TestTree } from "@/tests/factories";
+
+let tree: TestTree;
+let feed: Awaited<ReturnType<typeof makeApiKey>>;
+beforeAll(async () => {
+  tree = await makeUnitTree();
+  forgetRoutingTable();
+  feed = await makeApiKey(tree.city, ["warnings:ingest", "warnings:read"]);
+});
+
+const rows = (ids: (string | undefined)[]) => getDb().warning.findMany({ where: { id: { in: ids.filter((x): x is string => !!x) } } });
+
+describe("warning ingestion", () => {
+  it("creates, routes and starts the SLA clock", async () => {
+    const precinct = tree.branches[0]!.precincts[1]!;
+    const [byCode, byAddress, fallback] = await ingestWarnings(feed.actor, [
+      warningInput({ unitCode: precinct.code, riskLevel: "CRITICAL" }),
+      warningInput({ victim: { phone: "13700001111", address: `湖北省十堰市${tree.branches[1]!.precincts[0]!.addressKeywords[0]}88号` } }),
+      warningInput({ victim: { phone: "13700002222", address: "外地某处" } }),
+    ]);
+    expect([byCode!.status, byAddress!.status, fallback!.status]).toEqual(["created", "created", "created"]);
+    const [a, b, c] = await Promise.all([byCode, byAddress, fallback].map((r) => getDb().warning.findUniqueOrThrow({ where: { id: r!.id } })));
+    expect(a).toMatchObject({ unitId: precinct.id, routedBy: "UNIT_CODE", status: "PENDING", priority: 40 });
+    expect(a!.ackDueAt.getTime() - a!.receivedAt.getTime()).toBe(5 * 60_000);
+    expect(a!.resolveDueAt.getTime() - a!.receivedAt.getTime()).toBe(120 * 60_000);
+    expect(a!.slaDueAt).toEqual(a!.ackDueAt);
+    expect(b).toMatchObject({ unitId: tree.branches[1]!.precincts[0]!.id, routedBy: "ADDRESS" });
+    expect(c).toMatchObject({ unitId: tree.center.id, routedBy: "FALLBACK" });
+    expect(a!.amountAtRisk?.toFixed(2)).toBe("30000.00");
+  });
+
+  it("rejects a bad item with its field errors and still takes the others", async () => {
+    const before = await getDb().warning.count();
+    const results = await ingestWarnings(feed.actor, [
+      warningInput({ victim: { phone: "12345", idNumber: "420302199001011234" } }),
+      warningInput({ amountAtRisk: "12.345", extra: 1 }),
+      warningInput({ receivedAt: new Date(Date.now() + 3600_000).toISOString() }),
+      warningInput(),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected", "created"]);
+    expect(results[0]!.errors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: "victim.phone", code: "invalid_phone" }),
+      expect.objectContaining({ path: "victim.idNumber", code: "invalid_id_number" }),
+    ]));
+    expect(results[1]!.errors!.map((e) => e.code)).toEqual(expect.arrayContaining(["invalid_money", "unknown_keys"]));
+    expect(results[2]!.errors![0]).toMatchObject({ path: "receivedAt", code: "in_future" });
+    expect(await getDb().warning.count()).toBe(before + 1);
+  });
+
+  it("leaves exactly one record under 50 concurrent replays", async () => {
+    const item = warningInput();
+    const all = await Promise.all(Array.from({ length: 50 }, () => ingestWarnings(feed.actor, [item])));
+    const statuses = all.map((r) => r[0]!.status);
+    expect(statuses.filter((s) => s === "created")).toHaveLength(1);
+    expect(statuses.filter((s) => s === "duplicate")).toHaveLength(49);
+    expect(new Set(all.map((r) => r[0]!.id)).size).toBe(1);
+    expect(await getDb().warning.count({ where: { source: "NATIONAL", externalId: item.externalId } })).toBe(1);
+  });
+
+  it("treats the same victim and fraud contact within 72 h as a repeat, once per sighting", async () => {
+    const first = warningInput({ riskLevel: "MEDIUM" });
+    const [created] = await ingestWarnings(feed.actor, [first]);
+    const again = warningInput({ source: "BANK", victim: first.victim, contact: first.contact, receivedAt: new Date().toISOString() });
+    const [repeat] = await ingestWarnings(feed.actor, [again]);
+    expect(repeat).toMatchObject({ status: "repeat", id: created!.id });
+    // Replaying the repeat changes nothing.
+    expect((await ingestWarnings(feed.actor, [again]))[0]).toMatchObject({ status: "duplicate", id: created!.id });
+    const [w] = await rows([created!.id]);
+    expect(w).toMatchObject({ repeatCount: 1, priority: 25, version: 2 });
+    expect(await getDb().warningSighting.count({ where: { warningId: created!.id } })).toBe(1);
+    // Outside the 72 h window, or once resolved, it is a new warning.
+    const late = warningInput({ victim: first.victim, contact: first.contact, receivedAt: new Date(Date.now() - 80 * 3600_000).toISOString() });
+    expect((await ingestWarnings(feed.actor, [late]))[0]!.status).toBe("created");
+  });
+
+  it("recognises duplicates and repeats inside one batch", async () => {
+    const a = warningInput();
+    const b = warningInput({ victim: a.victim, contact: a.contact });
+    const results = await ingestWarnings(feed.actor, [a, a, b]);
+    expect(results.map((r) => r.status)).toEqual(["created", "duplicate", "repeat"]);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+  });
+
+  it("audits each batch in the same transaction", async () => {
+    const results = await ingestWarnings(feed.actor, [warningInput(), warningInput()]);
+    const audit = await getDb().auditLog.findFirst({ where: { action: "warning.ingest", actorId: feed.actor.id }, orderBy: { id: "desc" } });
+    expect((audit!.details as { ids: string[] }).ids).toEqual(expect.arrayContaining(results.map((r) => r.id)));
+    expect(audit!.actorName).toBe(feed.actor.name);
+  });
+
+  it("refuses more than 5,000 items", async () => {
+    const e = await ingestWarnings(feed.actor, new Array(5001).fill({})).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).status).toBe(422);
+  });
+});
+
+describe("POST /api/v1/warnings", () => {
+  const post = (body: string, headers: Record<string, string> = { authorization: `Bearer ${feed.key}` }) =>
+    POST(new Request("http://localhost/api/v1/warnings", { method: "POST", body, headers: { "content-type": "application/json", ...headers } }), { params: Promise.resolve({}) });
+
+  it("answers per-item results for a batch", async () => {
+    const res = await post(JSON.stringify([warningInput(), { nonsense: true }]));
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    expect(json.summary).toEqual({ created: 1, repeat: 0, duplicate: 0, rejected: 1 });
+    expect(json.results[1]).toMatchObject({ index: 1, status: "rejected" });
+  });
+
+  it("answers 401 without a valid key, 422 for malformed JSON, 413 over the size limit", async () => {
+    expect((await post("[]", { authorization: "Bearer fz_0000000000_wrongwrongwrongwrongwrong" })).status).toBe(401);
+    const malformed = await post("[{");
+    expect(malformed.status).toBe(422);
+    expect((await malformed.json()).error.code).toBe("VALIDATION");
+    const big = await post(JSON.stringify([{ note: "x".repeat(9 * 1024 * 1024) }]));
+    expect(big.status).toBe(413);
+    expect(JSON.stringify(await big.json())).not.toMatch(/at .*\.ts/);
+  });
+
+  it("answers 403 to a key without the ingest scope", async () => {
+    const reader = await makeApiKey(tree.city, ["warnings:read"]);
+    expect((await post(JSON.stringify(warningInput()), { authorization: `Bearer ${reader.key}` })).status).toBe(403);
+  });
+});
