@@ -1,10 +1,13 @@
-// Structured JSON logs on stdout. Callers pass ids and codes, never PII.
+// Structured JSON logs on stdout. Callers pass ids and codes, never PII; redact() masks any that
+// slips through (an error message quoting a value).
+import { redact } from "@/lib/security/redact";
+
 type Level = "debug" | "info" | "warn" | "error";
 
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
   const out: Record<string, unknown> = { t: new Date().toISOString(), level, event };
   for (const [k, v] of Object.entries(fields)) {
-    out[k] = v instanceof Error ? { name: v.name, message: v.message, stack: v.stack?.split("\n").slice(0, 6).join("\n") } : v;
+    out[k] = redact(v);
   }
   (level === "error" ? console.error : console.log)(JSON.stringify(out));
 }

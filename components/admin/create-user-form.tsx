@@ -23,7 +23,7 @@ export function CreateUserForm({ units }: { units: { code: string; name: string;
       </Field>
       <Field id="role" label={t("users.role")} error={fieldError("role")}>
         <Select id="role" name="role" defaultValue="OFFICER">
-          {ROLES.map((r) => (
+          {ROLES.filter((r) => r !== "AUDITOR").map((r) => (
             <option key={r} value={r}>
               {t(`roles.${r}`)}
             </option>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import { navFor } from "@/lib/auth/navigation";
@@ -34,6 +35,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
           </div>
           <NotificationBell actor={actor} />
           <LocaleSwitch />
+          <Link href="/account/security" className="inline-flex min-h-10 items-center rounded-md px-3 text-sm text-slate-600 hover:bg-slate-100">
+            {t("account.menuLink")}
+          </Link>
           <SignOutButton label={t("shell.logout")} />
         </header>
         <main id="main" className="mx-auto max-w-7xl p-4 md:p-6">

@@ -17,7 +17,7 @@ export function NavLinks({ items, label }: { items: { key: string; href: string;
             data-nav={item.key}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "flex min-h-10 shrink-0 items-center rounded-md px-3 text-sm whitespace-nowrap",
+              "flex min-h-11 shrink-0 items-center rounded-md px-3 text-sm whitespace-nowrap",
               active ? "bg-white/15 font-medium text-white" : "text-blue-100 hover:bg-white/10 hover:text-white",
             )}
           >

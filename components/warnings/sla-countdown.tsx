@@ -35,6 +35,8 @@ export function SlaCountdown({ dueAt, startedAt, step }: { dueAt: string; starte
   const tone = left <= 0 ? "red" : left <= Math.min(allowance / 4, 30 * 60_000) ? "amber" : "ok";
   return (
     <span
+      // The server's clock and the browser's differ by the time the page takes to arrive.
+      suppressHydrationWarning
       data-sla={tone}
       className={cn(
         "inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-mono text-xs tabular-nums",

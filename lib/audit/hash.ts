@@ -32,3 +32,11 @@ export function chainHash(prevHash: string, r: ChainedFields): string {
   const body = canonicalJson({ ...r, at: r.at.toISOString() });
   return createHash("sha256").update(prevHash).update(body).digest("hex");
 }
+
+/** The chained fields of a stored record (and nothing else: extra columns would change the hash). */
+export function chainedFieldsOf(r: ChainedFields): ChainedFields {
+  return {
+    at: r.at, actorId: r.actorId, actorName: r.actorName, role: r.role, unitId: r.unitId, ip: r.ip, action: r.action,
+    entityType: r.entityType, entityId: r.entityId, success: r.success, requestId: r.requestId, details: r.details,
+  };
+}

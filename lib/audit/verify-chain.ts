@@ -1,13 +1,27 @@
 import type { Db } from "@/lib/db";
-import { GENESIS_HASH, chainHash } from "@/lib/audit/hash";
+import { GENESIS_HASH, chainHash, chainedFieldsOf } from "@/lib/audit/hash";
 
 export type ChainReport =
-  | { intact: true; count: number }
-  | { intact: false; count: number; brokenAt: bigint; reason: "prev-hash" | "hash" };
+  | { intact: true; count: number; headHash: string | null }
+  | { intact: false; count: number; brokenAt: bigint; reason: "prev-hash" | "hash" | "head" };
 
 /**
- * Walks the audit trail in order and recomputes every link. The first record may follow a
- * retention cut: its prevHash is then taken as given.
+ * Was the first remaining record left there by the retention job? The job records the id and
+ * prevHash of the first record it kept; a head cut by anyone else has no such record.
+ */
+async function vouchedHead(db: Db, first: { id: bigint; prevHash: string }): Promise<boolean> {
+  const cut = await db.auditLog.findFirst({
+    where: { action: "audit.retention", entityType: "AuditLog", entityId: String(first.id) },
+    select: { details: true },
+  });
+  const d = cut?.details as { firstKeptId?: string; firstKeptPrevHash?: string } | undefined;
+  return d?.firstKeptId === String(first.id) && d.firstKeptPrevHash === first.prevHash;
+}
+
+/**
+ * Walks the audit trail in id order and recomputes every link: each record's hash over its own
+ * content and the previous record's hash. The first record starts from the genesis hash, or — after
+ * a retention cut — from the prevHash the retention record vouches for. Reports the first break.
  */
 export async function verifyAuditChain(db: Db, batch = 5_000): Promise<ChainReport> {
   let prev: string | null = null;
@@ -15,27 +29,14 @@ export async function verifyAuditChain(db: Db, batch = 5_000): Promise<ChainRepo
   let count = 0;
   for (;;) {
     const rows = await db.auditLog.findMany({ where: { id: { gt: cursor } }, orderBy: { id: "asc" }, take: batch });
-    if (rows.length === 0) return { intact: true, count };
+    if (rows.length === 0) return { intact: true, count, headHash: prev };
     for (const r of rows) {
-      if (prev !== null && r.prevHash !== prev) return { intact: false, count, brokenAt: r.id, reason: "prev-hash" };
-      if (prev === null && count === 0 && r.prevHash !== GENESIS_HASH && r.id === 1n) {
+      if (prev === null) {
+        if (r.prevHash !== GENESIS_HASH && !(await vouchedHead(db, r))) return { intact: false, count, brokenAt: r.id, reason: "head" };
+      } else if (r.prevHash !== prev) {
         return { intact: false, count, brokenAt: r.id, reason: "prev-hash" };
       }
-      const expected = chainHash(r.prevHash, {
-        at: r.at,
-        actorId: r.actorId,
-        actorName: r.actorName,
-        role: r.role,
-        unitId: r.unitId,
-        ip: r.ip,
-        action: r.action,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        success: r.success,
-        requestId: r.requestId,
-        details: r.details,
-      });
-      if (expected !== r.hash) return { intact: false, count, brokenAt: r.id, reason: "hash" };
+      if (chainHash(r.prevHash, chainedFieldsOf(r)) !== r.hash) return { intact: false, count, brokenAt: r.id, reason: "hash" };
       prev = r.hash;
       count++;
       cursor = r.id;

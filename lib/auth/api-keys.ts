@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 
 /** Scopes a machine client may hold. */
-export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read"] as const satisfies readonly Permission[];
+export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read"] as const satisfies readonly Permission[];
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 

@@ -6,17 +6,23 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/auth-options";
-import { resolveSession } from "@/lib/auth/session";
+import { PENDING_PAGE, resolveSessionState, type SessionState } from "@/lib/auth/session";
 import { requestInfo } from "@/lib/auth/request-info";
 import { auditDenied } from "@/lib/audit/audit-denied";
 
 export { auditDenied };
 
-/** The signed-in user of this request, or null. Resolved once per request. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/** The session of this request, full or still owing a step, or null. Resolved once per request. */
+export const currentSession = cache(async (): Promise<SessionState | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return null;
-  return resolveSession(getDb(), session.sid, await requestInfo());
+  return resolveSessionState(getDb(), session.sid, await requestInfo());
+});
+
+/** The signed-in user of a full session, or null. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const state = await currentSession();
+  return state && !state.pending ? state.actor : null;
 });
 
 /** For server actions and route handlers: 401 without a live session. */
@@ -26,11 +32,28 @@ export async function requireUser(): Promise<Actor> {
   return actor;
 }
 
-/** For pages: back to the login page without a live session. */
+/** For pages: back to the login page without a live session; to the owed step of a pending one. */
 export async function requirePageUser(): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) redirect("/login");
-  return actor;
+  const state = await currentSession();
+  if (!state) redirect("/login");
+  if (state.pending) redirect(PENDING_PAGE[state.pending]);
+  return state.actor;
+}
+
+/**
+ * For the account pages and actions (password, second factor): a full or a pending session.
+ * Nothing else may accept a pending session.
+ */
+export async function requireAccountSession(): Promise<SessionState> {
+  const state = await currentSession();
+  if (!state) throw new AppError("UNAUTHENTICATED", "sign in first");
+  return state;
+}
+
+export async function requireAccountPage(): Promise<SessionState> {
+  const state = await currentSession();
+  if (!state) redirect("/login");
+  return state;
 }
 
 /** Throws FORBIDDEN (audited) unless the actor holds the permission. */

@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db";
+import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
+import { mfaRequired } from "@/lib/auth/mfa-policy";
+import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -10,22 +13,39 @@ const TOUCH_EVERY_MS = 60 * 1000;
 export type SessionEnd = "revoked" | "expired" | "idle" | "stale-version" | "disabled";
 
 /**
- * Turns a session id into the acting user, or null when the session is over. Checked on every
- * request, so disabling a user or changing their role or unit takes effect at once.
+ * What a session still owes before it is a full session: a password change (first login, or the
+ * password is older than the configured lifetime), then the enrolment of a second factor (roles
+ * that require one, outside demo mode). A pending session reaches only the account pages.
  */
-export async function resolveSession(
+export type PendingStep = "password" | "mfa-enroll";
+
+export const PENDING_PAGE: Record<PendingStep, string> = { password: "/account/password", "mfa-enroll": "/account/security" };
+
+export type SessionState = { actor: Actor; pending: PendingStep | null };
+
+type Options = { demoMode?: boolean; maxAgeDays?: number };
+
+/**
+ * Turns a session id into the acting user and what the session still owes, or null when the
+ * session is over. Checked on every request, so disabling a user or changing their role or unit
+ * takes effect at once.
+ */
+export async function resolveSessionState(
   db: Db,
   sessionId: string,
   client: { ip: string | null; requestId: string },
   now = new Date(),
-): Promise<Actor | null> {
+  opts: Options = {},
+): Promise<SessionState | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const s = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
       id: true, revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true,
       user: {
         select: {
-          id: true, username: true, displayName: true, role: true, grants: true, active: true, sessionVersion: true,
+          id: true, username: true, displayName: true, role: true, grants: true, active: true, sessionVersion: true, isDemo: true,
+          mustChangePassword: true, passwordChangedAt: true, totpEnabledAt: true,
           unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } },
         },
       },
@@ -53,8 +73,15 @@ export async function resolveSession(
   if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
   }
+  const demoMode = opts.demoMode ?? isDemoMode();
+  // Demo accounts keep the published demo password: they never expire (and production refuses them).
+  const expired = !u.isDemo && passwordExpired(u.passwordChangedAt, opts.maxAgeDays ?? (await passwordMaxAgeDays(db)), now);
+  const pending: PendingStep | null =
+    u.mustChangePassword || expired ? "password"
+    : mfaRequired(u.role, demoMode) && !u.totpEnabledAt ? "mfa-enroll"
+    : null;
   const unit = u.unit;
-  return {
+  const actor: Actor = {
     kind: "user",
     id: u.id,
     name: u.username,
@@ -66,15 +93,30 @@ export async function resolveSession(
     unitKind: unit.kind,
     // The 反诈中心 works for its whole city: its scope is its parent's subtree.
     scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
-    permissions: permissionsOf(u.role, u.grants),
+    // A pending session holds no permission at all, whatever reaches it.
+    permissions: pending ? new Set() : permissionsOf(u.role, u.grants),
     sessionId: s.id,
     ip: client.ip,
     requestId: client.requestId,
   };
+  return { actor, pending };
+}
+
+/** The acting user of a full session, or null (no session, or one still owing a step). */
+export async function resolveSession(
+  db: Db,
+  sessionId: string,
+  client: { ip: string | null; requestId: string },
+  now = new Date(),
+  opts: Options = {},
+): Promise<Actor | null> {
+  const state = await resolveSessionState(db, sessionId, client, now, opts);
+  return state && !state.pending ? state.actor : null;
 }
 
 /** Ends a session (logout). */
 export async function endSession(db: Db, sessionId: string, client: { ip: string | null; requestId: string }): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
   await db.$transaction(async (tx) => {
     const s = await tx.userSession.findUnique({
       where: { id: sessionId },

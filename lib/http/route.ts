@@ -11,6 +11,7 @@ import { resolveSession } from "@/lib/auth/session";
 import { requestInfoFrom } from "@/lib/auth/request-info";
 import { auditDenied } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
+import { unsafeTextIssues } from "@/lib/security/text";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -57,7 +58,8 @@ function assertSameOrigin(req: Request) {
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "cross-site request refused");
   const origin = req.headers.get("origin");
-  if (origin && new URL(origin).host !== req.headers.get("host")) throw new AppError("FORBIDDEN", "cross-origin request refused");
+  // "null" (sandboxed frames, file: pages) and anything unparsable count as foreign.
+  if (origin && URL.parse(origin)?.host !== req.headers.get("host")) throw new AppError("FORBIDDEN", "cross-origin request refused");
 }
 
 async function readJson(req: Request, limit: number): Promise<unknown> {
@@ -79,11 +81,16 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("VALIDATION", "the body is not valid JSON", [{ path: "", code: "invalid_json", message: "malformed JSON" }]);
   }
+  // Text the database cannot store (NUL, unpaired surrogates) makes the body malformed, batches included.
+  const unsafe = unsafeTextIssues(body);
+  if (unsafe.length) throw new AppError("VALIDATION", "the body holds text that cannot be stored", unsafe);
+  return body;
 }
 
 /**

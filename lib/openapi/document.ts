@@ -1,32 +1,9 @@
-import { z } from "zod";
+// The helpers live in their own module, imported before PATHS: domain openapi.ts files use them
+// at load time, and going through this module would close an import cycle (document → paths →
+// domain → document) in which they are not initialised yet.
+export { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
 import { PATHS } from "@/lib/openapi/paths";
-
-export type PathItem = Record<string, unknown>;
-
-/** JSON Schema of a Zod schema, for request and response bodies. */
-export const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "any", io: "input" });
-
-export const errorBody = {
-  description: "error",
-  content: {
-    "application/json": {
-      schema: {
-        type: "object",
-        properties: {
-          error: {
-            type: "object",
-            properties: {
-              code: { type: "string" },
-              message: { type: "string" },
-              details: { type: "array", items: { type: "object", properties: { path: { type: "string" }, code: { type: "string" }, message: { type: "string" } } } },
-              requestId: { type: "string" },
-            },
-          },
-        },
-      },
-    },
-  },
-};
+import type { PathItem } from "@/lib/openapi/schema";
 
 /** The OpenAPI document served at /api/v1/openapi.json, assembled from each domain's paths. */
 export function openApiDocument() {

@@ -10,8 +10,17 @@ import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 
 const invalid = (path: string, code: string, message: string) => new AppError("VALIDATION", message, [{ path, code, message }]);
 
+/**
+ * 三员分立: an administrator signed in to the web app cannot make an auditor (they would then read
+ * the audit trail through that account); auditor accounts come from the command line (scripts/user.ts).
+ */
+function assertMayAssign(actor: Actor, role: string | undefined) {
+  if (role === "AUDITOR" && actor.role !== null) throw new AppError("FORBIDDEN", "auditor accounts are created on the command line");
+}
+
 export async function createUser(actor: Actor, raw: unknown): Promise<{ id: string }> {
   const input = parseInput(createUserSchema, raw);
+  assertMayAssign(actor, input.role);
   const problems = passwordProblems(input.password, [input.username]);
   if (problems.length) {
     throw new AppError("VALIDATION", "weak password", problems.map((code) => ({ path: "password", code, message: code })));
@@ -44,6 +53,7 @@ export async function createUser(actor: Actor, raw: unknown): Promise<{ id: stri
  */
 export async function updateUser(actor: Actor, raw: unknown): Promise<void> {
   const { id, version, unitCode, ...changes } = parseInput(updateUserSchema, raw);
+  assertMayAssign(actor, changes.role);
   if (id === actor.id && (changes.role !== undefined || changes.active === false || changes.grants !== undefined || unitCode !== undefined)) {
     // 三员分立: nobody changes their own powers.
     throw new AppError("FORBIDDEN", "you cannot change your own role, unit, grants or state");

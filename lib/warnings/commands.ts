@@ -13,13 +13,17 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
-async function workableUnitIds(actor: Actor): Promise<string[]> {
+export async function workableUnitIds(actor: Actor): Promise<string[]> {
   if (actor.permissions.has("warnings:triage")) return scopeUnitIds(getDb(), actor.scopePath);
   if (actor.permissions.has("warnings:work")) return [actor.unitId];
   throw forbidden();
 }
 
-const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
+/**
+ * The warning's state as a transition needs it, if it is in one of the units. Not a row lock by
+ * itself: applyTransition's version check is what guards a concurrent change.
+ */
+export const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
   tx.warning.findFirst({
     where: { id, unitId: { in: unitIds } },
     select: {
@@ -29,10 +33,15 @@ const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
     },
   });
 
-type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
+export type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
 
-/** Applies one state change inside a transaction: SLA clocks, history row, audit, live event. */
-async function applyTransition(
+/**
+ * Applies one state change inside the caller's transaction: SLA clocks, history row, audit, live
+ * event (and the case, when resolved as already defrauded). `version` must be the warning's
+ * current version; returns the new one. Exported for domains that move a warning as part of a
+ * larger write (lib/field: a home visit resolves the warning it records).
+ */
+export async function applyTransition(
   tx: Tx, actor: Actor, w: Locked, to: WarningStatus, version: number,
   extra: { outcome?: "DISSUADED" | "ALREADY_DEFRAUDED" | "UNREACHABLE" | "FALSE_POSITIVE"; note?: string }, now: Date,
 ): Promise<number> {

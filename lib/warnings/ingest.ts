@@ -2,6 +2,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
+import { unsafeTextIssues } from "@/lib/security/text";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { uuidv7 } from "@/lib/ids";
 import { ingestWarningSchema, MAX_BATCH, type IngestWarningInput } from "@/lib/warnings/schemas";
@@ -41,9 +42,10 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
   const inBatchDuplicates: { index: number; of: Planned }[] = [];
 
   items.forEach((raw, index) => {
+    const unsafe = unsafeTextIssues(raw);
     const parsed = ingestWarningSchema.safeParse(raw);
-    if (!parsed.success) {
-      results[index] = { index, status: "rejected", errors: issuesOf(parsed.error) };
+    if (unsafe.length || !parsed.success) {
+      results[index] = { index, status: "rejected", errors: unsafe.length ? unsafe : issuesOf(parsed.error!) };
       return;
     }
     const w = parsed.data;

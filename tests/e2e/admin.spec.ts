@@ -73,3 +73,24 @@ test("a wrong unit code in the unit form gets a clear Chinese message", async ({
   await expect(page.locator('tr[data-unit="42030299"]')).toContainText("测试派出所");
   await screenshot(page, "admin-units");
 });
+
+test("an admin creates an API key, a feed uses it, and revoking it shuts the feed out", async ({ page, playwright }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  await page.getByRole("link", { name: "接口密钥" }).click();
+  await page.getByLabel("名称").fill("省厅推送E2E");
+  await page.getByRole("button", { name: "新建密钥" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+  expect(key).toMatch(/^fz_[0-9a-f]{10}_/);
+  await screenshot(page, "admin-api-keys");
+
+  const feed = await playwright.request.newContext({ baseURL: page.url().replace(/\/admin.*$/, ""), extraHTTPHeaders: { authorization: `Bearer ${key}` } });
+  const warning = { source: "PROVINCIAL", externalId: `E2E-KEY-${Date.now()}`, riskLevel: "LOW", fraudType: "OTHER", receivedAt: new Date().toISOString(), victim: { phone: "13600001111" }, contact: { channel: "SMS", value: "106900001111" } };
+  expect((await feed.post("/api/v1/warnings", { data: warning })).status()).toBe(200);
+
+  page.once("dialog", (d) => d.accept());
+  await page.locator(`tr[data-key="${key.split("_").slice(0, 2).join("_")}"]`).getByRole("button", { name: "吊销" }).click();
+  await expect(page.locator(`tr[data-key="${key.split("_").slice(0, 2).join("_")}"]`)).toContainText("已吊销");
+  expect((await feed.post("/api/v1/warnings", { data: warning })).status()).toBe(401);
+  await feed.dispose();
+});

@@ -1,7 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { myTasks } from "@/lib/field/my-tasks";
+import { tasksQuerySchema } from "@/lib/field/schemas";
+import { Badge, EmptyState } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { FollowUpCard, TaskCard } from "@/components/field/task-cards";
+import { FieldLive } from "@/components/field/field-live";
 
-export default async function Page() {
-  await requirePagePermission("warnings:work");
-  return <ComingSoon feature="field" />;
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("field"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** 我的任务: the officer's home, phone first. */
+export default async function FieldPage({ searchParams }: Props) {
+  const actor = await requirePagePermission("warnings:work");
+  const parsed = tasksQuerySchema.safeParse(await searchParams);
+  const tasks = await myTasks(actor, parsed.success ? parsed.data : {});
+  const t = await getTranslations("field");
+  const due = tasks.followUps.filter((f) => f.state !== "upcoming");
+  const upcoming = tasks.followUps.filter((f) => f.state === "upcoming");
+  const tabs = (["all", "mine", "unclaimed"] as const).map((k) => ({ k, n: tasks.counts[k] }));
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-5 lg:max-w-5xl">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
+          <p className="text-sm text-slate-500">{t("subtitle", { unit: actor.unitName })} <FieldLive /></p>
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-2 lg:max-w-xl">
+        <Link href="/field/intercepts/new" className="inline-flex min-h-12 items-center justify-center rounded-md bg-brand-600 px-3 text-base font-medium text-white">{t("newIntercept")}</Link>
+        <Link href="/field/precinct" className="inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-3 text-base font-medium text-slate-800">{t("precinctLink")}</Link>
+      </div>
+
+      {tasks.counts.overdue > 0 || tasks.counts.missedFollowUps > 0 ? (
+        <p role="status" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="overdue-summary">
+          {[tasks.counts.overdue > 0 ? t("overdue", { count: tasks.counts.overdue }) : null, tasks.counts.missedFollowUps > 0 ? t("missedFollowUps", { count: tasks.counts.missedFollowUps }) : null].filter(Boolean).join(" · ")}
+        </p>
+      ) : null}
+
+      {due.length > 0 ? (
+        <section aria-labelledby="due-h" className="space-y-2">
+          <h2 id="due-h" className="text-base font-semibold">{t("sections.followUps")} <Badge tone="amber">{due.length}</Badge></h2>
+          <ul className="grid gap-3 lg:grid-cols-2">{due.map((f) => <FollowUpCard key={f.id} f={f} />)}</ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="open-h" className="space-y-2">
+        <h2 id="open-h" className="text-base font-semibold">{t("sections.warnings")}</h2>
+        <nav aria-label={t("tabs.label")} className="grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1 lg:max-w-xl">
+          {tabs.map(({ k, n }) => (
+            <Link
+              key={k}
+              href={k === "all" ? "/field" : `/field?show=${k}`}
+              aria-current={tasks.show === k ? "page" : undefined}
+              className={cn("flex min-h-11 items-center justify-center rounded-md text-sm", tasks.show === k ? "bg-white font-semibold text-slate-900 shadow-sm" : "text-slate-600")}
+            >
+              {t(`tabs.${k}`)} {n}
+            </Link>
+          ))}
+        </nav>
+        {tasks.warnings.length === 0 ? (
+          <EmptyState title={tasks.show === "all" ? t("empty.title") : t("empty.filtered")}>{t("empty.body")}</EmptyState>
+        ) : (
+          <ul className="grid gap-3 lg:grid-cols-2" data-testid="task-list">{tasks.warnings.map((w) => <TaskCard key={w.id} w={w} />)}</ul>
+        )}
+      </section>
+
+      {upcoming.length > 0 ? (
+        <section aria-labelledby="upcoming-h" className="space-y-2">
+          <h2 id="upcoming-h" className="text-base font-semibold">{t("sections.upcoming")}</h2>
+          <ul className="grid gap-3 lg:grid-cols-2">{upcoming.map((f) => <FollowUpCard key={f.id} f={f} />)}</ul>
+        </section>
+      ) : null}
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { currentActor } from "@/lib/auth/guards";
+import { currentSession } from "@/lib/auth/guards";
 import { isDemoMode } from "@/lib/env";
 import { LoginForm } from "@/components/auth/login-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
@@ -11,7 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
-  if (await currentActor()) redirect("/");
+  // A signed-in user (or one owing a step) goes on: "/" sends each to where they belong.
+  if (await currentSession()) redirect("/");
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-gradient-to-b from-brand-900 to-brand-700 px-4">

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { requirePermission, requireUser } from "@/lib/auth/guards";
 import { runAction, type ActionState } from "@/lib/http/action";
 import { createUser, updateUser } from "@/lib/users/commands";
+import { endUserSessions, resetUserFactor } from "@/lib/auth/admin-credentials";
 
 export async function createUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -34,5 +35,22 @@ export async function updateUserAction(_prev: ActionState, form: FormData): Prom
       ...(active !== null ? { active: active === "true" } : {}),
     });
     revalidatePath("/admin/users");
+  });
+}
+
+export async function resetFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireUser();
+    await requirePermission(actor, "users:manage");
+    await resetUserFactor(actor, { id: form.get("id") });
+    revalidatePath("/admin/users");
+  });
+}
+
+export async function endSessionsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireUser();
+    await requirePermission(actor, "users:manage");
+    await endUserSessions(actor, { id: form.get("id") });
   });
 }

@@ -6,7 +6,7 @@ import { listUnits } from "@/lib/units/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
-import { updateUserAction } from "./actions";
+import { endSessionsAction, resetFactorAction, updateUserAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -34,6 +34,7 @@ export default async function UsersPage() {
                 <th className="px-4 py-2 font-medium">{t("users.role")}</th>
                 <th className="px-4 py-2 font-medium">{t("users.unit")}</th>
                 <th className="px-4 py-2 font-medium">{t("users.status")}</th>
+                <th className="px-4 py-2 font-medium">{t("userSecurity.mfa")}</th>
                 <th className="px-4 py-2 font-medium">{t("users.lastLogin")}</th>
                 <th className="px-4 py-2 font-medium">{t("common.actions")}</th>
               </tr>
@@ -56,19 +57,34 @@ export default async function UsersPage() {
                     {u.active ? <Badge tone="green">{t("common.active")}</Badge> : <Badge>{t("common.inactive")}</Badge>}
                     {u.locked ? <Badge tone="red">{t("users.locked")}</Badge> : null}
                   </td>
+                  <td className="px-4 py-2" data-testid="user-mfa">
+                    {u.mfa ? <Badge tone="green">{t("userSecurity.mfaOn")}</Badge> : <Badge>{t("userSecurity.mfaOff")}</Badge>}
+                  </td>
                   <td className="px-4 py-2 text-xs text-slate-500">
                     {u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "short", timeStyle: "short" }) : t("users.never")}
                   </td>
                   <td className="px-4 py-2">
-                    {u.id === actor.id ? null : u.active ? (
-                      <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "false" }} variant="secondary" confirm={t("users.confirmDisable")}>
-                        {t("common.disable")}
-                      </ActionButton>
-                    ) : (
-                      <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "true" }} variant="secondary">
-                        {t("common.enable")}
-                      </ActionButton>
-                    )}
+                    <div className="flex flex-wrap gap-1">
+                      {u.id === actor.id ? null : u.active ? (
+                        <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "false" }} variant="secondary" confirm={t("users.confirmDisable")}>
+                          {t("common.disable")}
+                        </ActionButton>
+                      ) : (
+                        <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "true" }} variant="secondary">
+                          {t("common.enable")}
+                        </ActionButton>
+                      )}
+                      {u.id !== actor.id && u.mfa ? (
+                        <ActionButton action={resetFactorAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmReset")}>
+                          {t("userSecurity.resetFactor")}
+                        </ActionButton>
+                      ) : null}
+                      {u.id !== actor.id && u.active ? (
+                        <ActionButton action={endSessionsAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmEnd")}>
+                          {t("userSecurity.endSessions")}
+                        </ActionButton>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               ))}

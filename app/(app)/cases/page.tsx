@@ -1,7 +1,0 @@
-import { requirePagePermission } from "@/lib/auth/guards";
-import { ComingSoon } from "@/components/shell/coming-soon";
-
-export default async function Page() {
-  await requirePagePermission("cases:read");
-  return <ComingSoon feature="cases" />;
-}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { requirePagePermission } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { chinaToday } from "@/lib/publicity/days";
+import { getMeasure } from "@/lib/publicity/measures";
+import { scopeUnits } from "@/lib/publicity/units";
+import { Card } from "@/components/ui/card";
+import { MeasureForm } from "@/components/publicity/measure-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("publicity"))("measures.editTitle") };
+}
+
+export default async function EditMeasurePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePagePermission("publicity:write");
+  const id = z.string().uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const measure = await getMeasure(actor, id.data).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const [units, t] = await Promise.all([scopeUnits(actor), getTranslations("publicity")]);
+  return (
+    <Card className="p-4 md:p-5">
+      <h2 className="mb-4 text-base font-semibold">{t("measures.editTitle")}</h2>
+      <MeasureForm units={units.filter((u) => u.active)} defaultUnit={measure.unitCode} today={chinaToday()} measure={measure} />
+    </Card>
+  );
+}

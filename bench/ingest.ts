@@ -1,0 +1,174 @@
+// `npm run bench:ingest`: warnings/s through the HTTP ingestion API in 5,000-item batches, next to
+// a plain COPY of the same kind of rows into the same table, on a database preloaded with ≥ 1 M
+// warnings; then the triage queue's first page over HTTP (p50/p95). Prints figures; asserts nothing.
+// Knobs: BENCH_PRELOAD (1000000), BENCH_API (100000), BENCH_CONCURRENCY (2), BENCH_PORT (3200).
+import { spawn } from "node:child_process";
+import { randomInt } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { startEmbeddedPostgres, ensureDatabase } from "../scripts/embedded-postgres";
+import { migrateDeploy } from "../scripts/run-prisma";
+import { createDb } from "../lib/db";
+import { withDatabase } from "../lib/db-url";
+import { generateApiKey } from "../lib/auth/api-keys";
+import { uuidv7 } from "../lib/ids";
+
+const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
+const API_ROWS = Number(process.env.BENCH_API ?? 100_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BATCH = 5_000;
+const log = (s: string) => console.log(`[bench:ingest] ${s}`);
+const secs = (ms: number) => (ms / 1000).toFixed(1);
+
+const name = `bench_${Date.now().toString(36)}`;
+const server = process.env.BENCH_DATABASE_URL
+  ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
+  : await startEmbeddedPostgres({ dir: ".data/pg-bench", port: 54360, database: "postgres", quiet: true });
+await ensureDatabase(withDatabase(server.url, "postgres"), name);
+const url = withDatabase(server.url, name);
+migrateDeploy(url);
+const db = createDb(url);
+const { loadDemoData } = await import("../prisma/seed/demo");
+await loadDemoData(db);
+const precincts = await db.unit.findMany({ where: { kind: "PRECINCT" }, select: { id: true, code: true } });
+const sql = new pg.Pool({ connectionString: url, max: 4 });
+
+// ── 1. preload ≥ 1 M warnings, server-side ──
+let t = Date.now();
+const unitIds = precincts.map((p) => p.id);
+for (let done = 0; done < PRELOAD; done += 200_000) {
+  const n = Math.min(200_000, PRELOAD - done);
+  await sql.query(
+    `INSERT INTO warnings (id, source, "externalId", "riskLevel", "fraudType", status, outcome, priority, "receivedAt", "lastSeenAt",
+       "victimPhone", "contactChannel", "contactValue", "unitId", "routedBy", "ackDueAt", "contactDueAt", "resolveDueAt",
+       "acknowledgedAt", "firstContactAt", "resolvedAt", "slaDueAt", "updatedAt")
+     SELECT gen_random_uuid(), 'NATIONAL', 'PRE-' || g, r.risk::"RiskLevel", 'FAKE_INVESTMENT', s.status::"WarningStatus",
+       CASE WHEN s.status = 'RESOLVED' THEN 'DISSUADED'::"WarningOutcome" END, 20, at, at,
+       '13' || lpad((g % 1000000000)::text, 9, '0'), 'PHONE', 'C' || g, ($3::uuid[])[1 + g % array_length($3::uuid[], 1)], 'ADDRESS',
+       at + interval '30 minutes', at + interval '2 hours', at + interval '3 days',
+       CASE WHEN s.status <> 'PENDING' THEN at + interval '5 minutes' END, CASE WHEN s.status IN ('IN_PROGRESS','RESOLVED') THEN at + interval '20 minutes' END,
+       CASE WHEN s.status = 'RESOLVED' THEN at + interval '1 hour' END,
+       CASE s.status WHEN 'PENDING' THEN at + interval '30 minutes' WHEN 'ACKNOWLEDGED' THEN at + interval '2 hours' WHEN 'IN_PROGRESS' THEN at + interval '3 days' END,
+       now()
+     FROM generate_series($1::bigint, $2::bigint) g
+     CROSS JOIN LATERAL (SELECT (now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute') AT TIME ZONE 'UTC' AS at) a
+     CROSS JOIN LATERAL (SELECT (ARRAY['CRITICAL','HIGH','MEDIUM','LOW'])[1 + g % 4] AS risk) r
+     CROSS JOIN LATERAL (SELECT CASE WHEN g % 500 = 0 THEN 'PENDING' WHEN g % 500 = 1 THEN 'ACKNOWLEDGED' WHEN g % 500 = 2 THEN 'IN_PROGRESS' ELSE 'RESOLVED' END AS status) s`,
+    [done + 1, done + n, unitIds],
+  );
+  log(`preloaded ${(done + n).toLocaleString()} warnings`);
+}
+await sql.query("ANALYZE warnings");
+const preloadMs = Date.now() - t;
+
+// ── 2. the app, and a key for the feed ──
+const { key, prefix, keyHash } = generateApiKey();
+const city = await db.unit.findFirstOrThrow({ where: { kind: "CITY" } });
+await db.apiKey.create({ data: { name: "bench", prefix, keyHash, unitId: city.id, scopes: ["warnings:ingest", "warnings:read"] } });
+log("starting the app (builds it if the sources changed)…");
+const { NODE_ENV: _omit, ...inherited } = process.env;
+const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  stdio: ["ignore", "ignore", "inherit"],
+  env: { ...inherited, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as unknown as NodeJS.ProcessEnv,
+});
+let stopping = false;
+app.once("exit", (code) => {
+  if (code && !stopping) {
+    console.error(`[bench:ingest] the app exited with ${code}`);
+    process.exit(1);
+  }
+});
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; ; i++) {
+  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+  if (i > 2400) throw new Error("the app did not start");
+  await new Promise((r) => setTimeout(r, 250));
+}
+
+// ── 3. HTTP ingestion ──
+const now = Date.now();
+const item = (i: number, tag: string) => ({
+  source: "PROVINCIAL",
+  externalId: `${tag}-${i}`,
+  riskLevel: ["CRITICAL", "HIGH", "MEDIUM", "LOW"][i % 4],
+  fraudType: "REBATE_TASK",
+  receivedAt: new Date(now - randomInt(0, 3_600_000)).toISOString(),
+  victim: { name: "测试", phone: `15${String(i).padStart(9, "0")}`, address: "十堰市某街道" },
+  unitCode: precincts[i % precincts.length]!.code,
+  contact: { channel: "PHONE", value: `${tag}${i}` },
+  amountAtRisk: "1000.00",
+});
+const batches: string[] = [];
+for (let i = 0; i < API_ROWS; i += BATCH) batches.push(JSON.stringify(Array.from({ length: Math.min(BATCH, API_ROWS - i) }, (_, j) => item(i + j, "API"))));
+// Warm-up: one small batch so compilation and pools are not measured.
+await fetch(`${base}/api/v1/warnings`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify([item(0, "WARM")]) });
+t = Date.now();
+let created = 0;
+let next = 0;
+await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+  while (next < batches.length) {
+    const body = batches[next++]!;
+    const res = await fetch(`${base}/api/v1/warnings`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
+    if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
+    created += ((await res.json()) as { summary: { created: number } }).summary.created;
+  }
+}));
+const apiMs = Date.now() - t;
+const apiRate = API_ROWS / (apiMs / 1000);
+
+// ── 4. COPY of the same kind of rows into the same table ──
+const esc = (v: string | number | null | undefined) => (v == null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n"));
+function* copyLines() {
+  for (let i = 0; i < API_ROWS; i++) {
+    const w = item(i, "COPY");
+    const at = new Date(w.receivedAt);
+    const plus = (m: number) => new Date(at.getTime() + m * 60_000).toISOString();
+    yield [uuidv7(), w.source, w.externalId, w.riskLevel, w.fraudType, 30, w.receivedAt, w.receivedAt, w.victim.name, w.victim.phone, w.victim.address,
+      w.contact.channel, w.contact.value, w.amountAtRisk, precincts[i % precincts.length]!.id, "UNIT_CODE", plus(10), plus(30), plus(1440), plus(10), new Date().toISOString()]
+      .map(esc).join("\t") + "\n";
+  }
+}
+const client = await sql.connect();
+await client.query("SET TIME ZONE 'UTC'");
+t = Date.now();
+await pipeline(Readable.from(copyLines()), client.query(copyFrom(
+  `COPY warnings (id, source, "externalId", "riskLevel", "fraudType", priority, "receivedAt", "lastSeenAt", "victimName", "victimPhone", "victimAddress",
+     "contactChannel", "contactValue", "amountAtRisk", "unitId", "routedBy", "ackDueAt", "contactDueAt", "resolveDueAt", "slaDueAt", "updatedAt") FROM STDIN`,
+)));
+const copyMs = Date.now() - t;
+client.release();
+const copyRate = API_ROWS / (copyMs / 1000);
+
+// ── 5. the queue's first page over HTTP ──
+const total = Number((await sql.query("SELECT count(*) FROM warnings")).rows[0].count);
+const samples: number[] = [];
+for (let i = 0; i < 220; i++) {
+  const s = performance.now();
+  const res = await fetch(`${base}/api/v1/warnings?limit=50`, { headers: { authorization: `Bearer ${key}` } });
+  await res.arrayBuffer();
+  if (i >= 20) samples.push(performance.now() - s);
+}
+samples.sort((a, b) => a - b);
+const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+
+console.log("");
+console.log(`warnings in the table           ${total.toLocaleString()} (preload ${secs(preloadMs)} s)`);
+console.log(`HTTP ingestion                  ${API_ROWS.toLocaleString()} in ${secs(apiMs)} s = ${Math.round(apiRate).toLocaleString()} warnings/s (${BATCH}-item batches, ${CONCURRENCY} concurrent; ${created.toLocaleString()} created)`);
+console.log(`COPY, same rows, same table     ${API_ROWS.toLocaleString()} in ${secs(copyMs)} s = ${Math.round(copyRate).toLocaleString()} rows/s`);
+console.log(`ratio HTTP / COPY               ${(apiRate / copyRate).toFixed(2)}×   (targets: ≥ 20,000 warnings/s and ≥ 0.4×)`);
+console.log(`queue first page over HTTP      p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms over ${samples.length} requests (target p95 ≤ 50 ms)`);
+
+stopping = true;
+app.kill("SIGTERM");
+await new Promise((r) => app.once("exit", r));
+await sql.end();
+await db.$disconnect();
+const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+await admin.end();
+await server.stop();
+process.exit(0);

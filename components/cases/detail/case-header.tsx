@@ -1,0 +1,90 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { Actor } from "@/lib/auth/actor";
+import type { CaseDetail } from "@/lib/cases/case-detail";
+import { CASE_TRANSITIONS, canTransfer, isTerminal } from "@/lib/cases/state-machine";
+import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
+import { Badge, Card } from "@/components/ui/card";
+import { CaseActionButton, RecordForm } from "@/components/cases/form-kit";
+import { STATUS_TONE } from "@/components/cases/format";
+
+/** Case number, status, the facts, and the one-click steps this user may take now. */
+export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Actor; units: { code: string; name: string; depth: number }[] }) {
+  const [t, format] = await Promise.all([getTranslations("cases"), getFormatter()]);
+  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
+  const steps = CASE_TRANSITIONS[c.status].filter((s) => actor.permissions.has(s.permission));
+  const ownSubmission = c.submittedById === actor.id;
+  const oneClick = steps.filter((s) => !s.noteRequired && !(s.permission === "cases:approve" && ownSubmission));
+  const withReason = steps.filter((s) => s.noteRequired && !(s.permission === "cases:approve" && ownSubmission));
+  const label = (to: string) => (to === "INVESTIGATING" && c.status === "SUSPENDED" ? t("transition.resume") : t(`transition.${to}`));
+  const writer = actor.permissions.has("cases:write");
+
+  return (
+    <Card className="p-4 md:p-5">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="font-mono text-xl font-semibold text-slate-900" data-testid="case-number">{c.caseNumber}</h1>
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+            <span data-testid="case-status"><Badge tone={STATUS_TONE[c.status]}>{t(`status.${c.status}`)}</Badge></span>
+            <span>{t(`fraudType.${c.fraudType}`)}</span>
+            <span className="text-slate-300">|</span>
+            <span>{t(`source.${c.source}`)}</span>
+            <span className="text-slate-300">|</span>
+            <span>{c.unit.name}</span>
+          </div>
+        </div>
+        <div className="flex flex-wrap items-start gap-2" data-testid="case-actions">
+          {oneClick.map((s) => (
+            <CaseActionButton
+              key={s.to} action={transitionAction} fields={{ caseId: c.id, to: s.to, version: c.version }}
+              confirm={s.to === "CLOSED" ? t("transition.confirmClose") : undefined}
+            >
+              {label(s.to)}
+            </CaseActionButton>
+          ))}
+        </div>
+      </div>
+      {c.status === "PENDING_APPROVAL" ? (
+        <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="approval-note">
+          {!actor.permissions.has("cases:approve")
+            ? t("transition.waitingApprover")
+            : ownSubmission
+              ? t("transition.waitingOther")
+              : t("tasks.submittedBy", { name: c.submittedBy ?? "—" })}
+        </p>
+      ) : null}
+      <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-4">
+        <div><dt className="text-xs text-slate-500">{t("detail.reportedAt")}</dt><dd>{when(c.reportedAt)}</dd></div>
+        <div><dt className="text-xs text-slate-500">{t("detail.lossAt")}</dt><dd>{when(c.lossAt)}</dd></div>
+        <div><dt className="text-xs text-slate-500">{t("detail.createdBy")}</dt><dd>{c.createdBy ?? "—"}</dd></div>
+        <div><dt className="text-xs text-slate-500">{t("detail.approvedBy")}</dt><dd>{c.approvedBy ?? "—"}</dd></div>
+      </dl>
+      <p className="mt-3 text-sm whitespace-pre-wrap text-slate-700"><span className="text-xs text-slate-500">{t("detail.summary")}：</span>{c.summary}</p>
+      {isTerminal(c.status) ? <p className="mt-3 text-sm text-slate-500">{t("detail.closedNote")}</p> : null}
+      {withReason.length > 0 || (writer && canTransfer(c.status)) ? (
+        <div className="mt-4 grid gap-3 md:grid-cols-2">
+          {withReason.map((s) => (
+            <details key={s.to} className="rounded-md border border-slate-200 p-3" data-testid={`step-${s.to}`}>
+              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{label(s.to)}</summary>
+              <RecordForm
+                action={transitionAction} hidden={{ caseId: c.id, to: s.to, version: c.version }} submit={label(s.to)} saved={t("transition.done")}
+                fields={[{ name: "note", label: t("transition.reason"), type: "textarea", placeholder: t("transition.reasonPlaceholder"), wide: true }]}
+              />
+            </details>
+          ))}
+          {writer && canTransfer(c.status) ? (
+            <details className="rounded-md border border-slate-200 p-3" data-testid="transfer">
+              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{t("detail.transferTitle")}</summary>
+              <RecordForm
+                action={transferAction} hidden={{ caseId: c.id, version: c.version }} submit={t("detail.transferSubmit")} saved={t("detail.transferred")}
+                fields={[
+                  { name: "toUnitCode", label: t("detail.transferUnit"), type: "select", required: true, options: units.map((u) => ({ value: u.code, label: `${"\u3000".repeat(u.depth)}${u.name}` })) },
+                  { name: "reason", label: t("detail.transferReason"), type: "textarea", wide: true },
+                ]}
+              />
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import { useActionState, useEffect, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionState } from "@/lib/http/action";
+import { Button, type ButtonProps } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { useFormAction } from "@/components/ui/action-form";
+import { cn } from "@/components/ui/cn";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** The Chinese (or English) text of a field's error code: the case messages first, then the common ones. */
+export function useCaseFieldError(state: ActionState) {
+  const t = useTranslations("cases.fieldErrors");
+  return (name: string): string | undefined => {
+    if (!state || state.ok) return undefined;
+    const code = state.fields[name];
+    if (!code) return undefined;
+    return t.has(code) ? t(code) : t("invalid");
+  };
+}
+
+/** The outcome line: saved, a specific reason (two-person rule, closed case …) or the error class. */
+export function CaseFormStatus({ state, savedText, shown = [] }: { state: ActionState; savedText?: string; shown?: readonly string[] }) {
+  const t = useTranslations();
+  if (!state) return null;
+  if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
+  const other = Object.entries(state.fields).find(([path]) => !shown.includes(path));
+  const specific = other && t.has(`cases.fieldErrors.${other[1]}`) ? t(`cases.fieldErrors.${other[1]}`) : null;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {specific ?? t(`errors.${state.code}`)}
+    </p>
+  );
+}
+
+export type FieldSpec = {
+  name: string;
+  label: string;
+  type?: "text" | "number" | "datetime-local" | "date" | "select" | "textarea";
+  options?: { value: string; label: string }[];
+  required?: boolean;
+  hint?: string;
+  defaultValue?: string;
+  placeholder?: string;
+  inputMode?: "decimal" | "numeric" | "tel" | "text";
+  wide?: boolean;
+};
+
+/** A record form described as data: labelled fields with their errors, hidden ids, one submit. */
+export function RecordForm({
+  action, hidden, fields, submit, saved, testId,
+}: { action: Action; hidden: Record<string, string | number>; fields: FieldSpec[]; submit: string; saved: string; testId?: string }) {
+  const t = useTranslations("cases.form");
+  const { state, pending, formProps } = useFormAction(action);
+  const fieldError = useCaseFieldError(state);
+  const { ref } = formProps;
+  // Saved: fold the form away again (the record now shows in the list above it).
+  useEffect(() => {
+    if (state?.ok) ref.current?.closest("details")?.removeAttribute("open");
+  }, [state, ref]);
+  const prefix = `${testId ?? "f"}-${Object.values(hidden).join("-")}`.replace(/[^\w-]/g, "");
+  return (
+    <form {...formProps} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" data-testid={testId}>
+      {Object.entries(hidden).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      {fields.map((f) => {
+        const id = `${prefix}-${f.name}`;
+        const error = fieldError(f.name);
+        return (
+          <div key={f.name} className={cn(f.wide && "sm:col-span-2 lg:col-span-3")}>
+            <Field id={id} label={f.label} hint={f.hint} error={error}>
+              {f.type === "select" ? (
+                <Select id={id} name={f.name} defaultValue={f.defaultValue ?? ""} invalid={!!error}>
+                  {f.required ? null : <option value="">{t("choose")}</option>}
+                  {f.options?.map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              ) : f.type === "textarea" ? (
+                <textarea
+                  id={id} name={f.name} defaultValue={f.defaultValue} placeholder={f.placeholder} rows={3} aria-invalid={!!error || undefined}
+                  className={cn("block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm", error ? "border-red-500" : "border-slate-300")}
+                />
+              ) : (
+                <Input id={id} name={f.name} type={f.type ?? "text"} defaultValue={f.defaultValue} placeholder={f.placeholder} inputMode={f.inputMode} invalid={!!error} />
+              )}
+            </Field>
+          </div>
+        );
+      })}
+      <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-3">
+        <Button type="submit" disabled={pending} className="min-h-11">
+          {pending ? t("saving") : submit}
+        </Button>
+        <CaseFormStatus state={state} savedText={saved} shown={fields.map((f) => f.name)} />
+      </div>
+    </form>
+  );
+}
+
+/** One click for one step (a transition, an approval): hidden fields, a confirm if asked, the reason of a refusal. */
+export function CaseActionButton({
+  action, fields, children, confirm, testId, ...button
+}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string; testId?: string } & Omit<ButtonProps, "type">) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+      className="inline-flex flex-col items-start gap-1"
+      data-testid={testId}
+    >
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <Button type="submit" disabled={pending} className="min-h-11" {...button}>
+        {children}
+      </Button>
+      <CaseFormStatus state={state} />
+    </form>
+  );
+}

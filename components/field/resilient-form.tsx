@@ -1,0 +1,107 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { WifiOff } from "lucide-react";
+import type { ActionState } from "@/lib/http/action";
+import { Button } from "@/components/ui/button";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** A random submit key; crypto.randomUUID needs a secure context, getRandomValues does not. */
+function newKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * A field form on a weak network. A submit that does not reach the server (or whose answer is
+ * lost) leaves every typed value on screen and offers a retry; every attempt of one form instance
+ * carries the same idempotency key, so a retry or a double tap makes one record. A saved form gets
+ * a fresh key for the next record. Nothing is kept in browser storage: the values live in the
+ * form's own inputs only.
+ */
+export function useResilientForm(action: Action, onSaved?: (state: ActionState) => void) {
+  const [state, setState] = useState<ActionState>(null);
+  const [pending, setPending] = useState(false);
+  const [offline, setOffline] = useState(false);
+  const key = useRef<string | null>(null);
+  const inFlight = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const send = async (data: FormData) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setPending(true);
+    setOffline(false);
+    key.current ??= newKey();
+    data.set("idempotencyKey", key.current);
+    try {
+      const next = await action(null, data);
+      setState(next);
+      if (next?.ok) {
+        key.current = null;
+        onSaved?.(next);
+      } else if (next && Object.keys(next.fields).length > 0) {
+        // On a phone the first bad field is usually off screen: bring it into view.
+        requestAnimationFrame(() => {
+          const bad = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+          bad?.scrollIntoView({ block: "center" });
+          if (bad && bad.tagName !== "FIELDSET") bad.focus({ preventScroll: true });
+        });
+      }
+    } catch {
+      setOffline(true);
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    void send(new FormData(e.currentTarget));
+  };
+  const retry = () => form.current?.requestSubmit();
+  return { state, pending, offline, retry, formProps: { ref: form, onSubmit, noValidate: true, autoComplete: "off" } };
+}
+
+/** The banner a failed submit shows: what happened, that nothing is lost, and the retry. */
+export function OfflineBanner({ offline, pending, retry }: { offline: boolean; pending: boolean; retry: () => void }) {
+  const t = useTranslations("field.network");
+  if (!offline) return null;
+  return (
+    <div role="alert" data-testid="offline-banner" className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-amber-950">
+      <p className="flex items-center gap-2 text-base font-medium">
+        <WifiOff className="size-5 shrink-0" aria-hidden />
+        {t("title")}
+      </p>
+      <p className="text-sm">{t("body")}</p>
+      <Button type="button" onClick={retry} disabled={pending} className="min-h-12 w-full text-base">
+        {t("retry")}
+      </Button>
+    </div>
+  );
+}
+
+/** A field's error in the user's language: the field wording first, then the shared one. */
+export function useFieldErrorText(state: ActionState) {
+  const own = useTranslations("field.errors");
+  const shared = useTranslations("fieldErrors");
+  return (name: string): string | undefined => {
+    if (!state || state.ok) return undefined;
+    const code = state.fields[name];
+    if (!code) return undefined;
+    return own.has(code) ? own(code) : shared.has(code) ? shared(code) : shared("invalid");
+  };
+}
+
+/** The form-level error (409, 404 …) under the submit button. */
+export function FormError({ state }: { state: ActionState }) {
+  const t = useTranslations();
+  const own = useTranslations("field.errors");
+  if (!state || state.ok) return null;
+  const first = Object.values(state.fields)[0];
+  const text = state.code === "VALIDATION" ? t("errors.VALIDATION") : first && own.has(first) ? own(first) : t(`errors.${state.code}`);
+  return <p role="alert" className="text-sm text-red-700">{text}</p>;
+}

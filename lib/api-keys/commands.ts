@@ -1,0 +1,53 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, forbidden, notFound, versionConflict } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { generateApiKey } from "@/lib/auth/api-keys";
+import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
+import { createApiKeySchema, revokeApiKeySchema } from "@/lib/api-keys/schemas";
+
+/** Creates a key for an upstream feed. The key is returned once and stored only as a hash. */
+export async function createApiKey(actor: Actor, raw: unknown): Promise<{ id: string; key: string; prefix: string }> {
+  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  const input = parseInput(createApiKeySchema, raw);
+  const { key, prefix, keyHash } = generateApiKey();
+  return getDb().$transaction(async (tx) => {
+    const unit = await tx.unit.findFirst({ where: { code: input.unitCode, active: true, ...unitSubtree(actor.scopePath) }, select: { id: true } });
+    if (!unit) throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
+    const row = await tx.apiKey.create({
+      data: {
+        name: input.name, prefix, keyHash, unitId: unit.id, scopes: [...new Set(input.scopes)],
+        createdById: actor.role ? actor.id : null,
+        expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, actor, { action: "apikey.create", success: true, entityType: "ApiKey", entityId: row.id, details: { name: input.name, prefix, unit: input.unitCode, scopes: input.scopes } });
+    return { id: row.id, key, prefix };
+  });
+}
+
+/** Revokes a key at once: its next request answers 401. */
+export async function revokeApiKey(actor: Actor, raw: unknown): Promise<void> {
+  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  const { id, version } = parseInput(revokeApiKeySchema, raw);
+  await getDb().$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { prefix: true, revokedAt: true } });
+    if (!key) throw notFound("api key");
+    if (key.revokedAt) return;
+    const { count } = await tx.apiKey.updateMany({ where: { id, version }, data: { revokedAt: new Date(), version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
+    await writeAudit(tx, actor, { action: "apikey.revoke", success: true, entityType: "ApiKey", entityId: id, details: { prefix: key.prefix } });
+  });
+}
+
+export async function listApiKeys(actor: Actor) {
+  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  const keys = await getDb().apiKey.findMany({
+    where: inJurisdiction(actor),
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, version: true, unit: { select: { code: true, name: true } } },
+  });
+  return keys;
+}

@@ -1,0 +1,54 @@
+// The audit trail as a spreadsheet or CSV for auditors: every text cell formula-escaped
+// (SECURITY.md C14), capped in size, and the export itself audited (E19).
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { allAudit, type AuditRow } from "@/lib/audit/queries";
+import type { AuditQuery } from "@/lib/audit/schemas";
+import { csvLine } from "@/lib/publicity/escape";
+import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
+
+export const AUDIT_EXPORT_LIMIT = 50_000;
+
+export const AUDIT_COLUMNS = ["id", "at", "actor", "role", "unit", "ip", "action", "entityType", "entityId", "success", "requestId", "details"] as const;
+export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
+
+const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
+
+function cells(r: AuditRow, yesNo: (ok: boolean) => string): Record<AuditColumn, string> {
+  return {
+    id: r.id, at: chinaTime(r.at), actor: r.actorName ?? "", role: r.role ?? "", unit: r.unitName ? `${r.unitName}（${r.unitCode}）` : "",
+    ip: r.ip ?? "", action: r.action, entityType: r.entityType ?? "", entityId: r.entityId ?? "", success: yesNo(r.success),
+    requestId: r.requestId ?? "", details: JSON.stringify(r.details ?? {}),
+  };
+}
+
+export async function exportAudit(
+  actor: Actor,
+  query: AuditQuery,
+  format: "csv" | "xlsx",
+  labels: { sheet: string; headers: Record<AuditColumn, string>; yesNo: (ok: boolean) => string },
+): Promise<{ body: Buffer; rows: number; truncated: boolean }> {
+  const { before: _before, ...filter } = query;
+  const rows = await allAudit(actor, filter, AUDIT_EXPORT_LIMIT + 1);
+  const truncated = rows.length > AUDIT_EXPORT_LIMIT;
+  const kept = rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => cells(r, labels.yesNo));
+  let body: Buffer;
+  if (format === "csv") {
+    const lines = [csvLine(AUDIT_COLUMNS.map((c) => labels.headers[c])), ...kept.map((c) => csvLine(AUDIT_COLUMNS.map((k) => c[k])))];
+    // A BOM so that spreadsheet programs read the CSV as UTF-8.
+    body = Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+  } else {
+    const columns: SheetColumn<Record<AuditColumn, string>>[] = AUDIT_COLUMNS.map((c) => ({
+      header: labels.headers[c], width: c === "details" ? 60 : c === "at" ? 20 : 16, value: (row) => row[c],
+    }));
+    body = await buildXlsx(labels.sheet, columns, kept);
+  }
+  await getDb().$transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "audit.export", success: true, entityType: "AuditLog",
+      details: { format, rows: kept.length, truncated, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) },
+    }),
+  );
+  return { body, rows: kept.length, truncated };
+}

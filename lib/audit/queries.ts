@@ -1,0 +1,92 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { unitSubtree } from "@/lib/units/jurisdiction";
+import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
+import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  role: string | null;
+  unitCode: string | null;
+  unitName: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  success: boolean;
+  requestId: string | null;
+  details: unknown;
+};
+
+export type AuditRecord = AuditRow & { prevHash: string; hash: string; hashValid: boolean };
+
+/** An auditor sees the records of their jurisdiction's units; a city-level one also the anonymous ones. */
+async function scopeWhere(actor: Actor, q: Pick<AuditQuery, "unit">): Promise<Prisma.AuditLogWhereInput> {
+  const units = await getDb().unit.findMany({
+    where: { AND: [unitSubtree(actor.scopePath), ...(q.unit ? [{ code: q.unit }] : [])] },
+    select: { id: true, path: true },
+  });
+  let ids = units.map((u) => u.id);
+  if (q.unit && units[0]) {
+    const sub = await getDb().unit.findMany({ where: unitSubtree(units[0].path), select: { id: true } });
+    ids = sub.map((u) => u.id);
+  }
+  const root = !actor.scopePath.includes("/");
+  return !q.unit && root ? { OR: [{ unitId: { in: ids } }, { unitId: null }] } : { unitId: { in: ids } };
+}
+
+export async function auditWhere(actor: Actor, q: AuditQuery): Promise<Prisma.AuditLogWhereInput> {
+  const and: Prisma.AuditLogWhereInput[] = [await scopeWhere(actor, q)];
+  if (q.from) and.push({ at: { gte: localInstant(q.from) } });
+  if (q.to) and.push({ at: { lt: localInstant(q.to, true) } });
+  if (q.actor) and.push(/^[0-9a-f-]{36}$/i.test(q.actor) ? { actorId: q.actor } : { actorName: q.actor });
+  if (q.action) and.push({ action: { startsWith: q.action } });
+  if (q.entityType) and.push({ entityType: q.entityType });
+  if (q.entityId) and.push({ entityId: q.entityId });
+  if (q.success) and.push({ success: q.success === "true" });
+  if (q.before) and.push({ id: { lt: BigInt(q.before) } });
+  return { AND: and };
+}
+
+const rowSelect = {
+  id: true, at: true, actorId: true, actorName: true, role: true, unitId: true, ip: true, action: true,
+  entityType: true, entityId: true, success: true, requestId: true, details: true,
+} as const;
+
+async function withUnits<T extends { unitId: string | null; id: bigint }>(rows: T[]) {
+  const ids = [...new Set(rows.map((r) => r.unitId).filter((x): x is string => !!x))];
+  const units = new Map((await getDb().unit.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } })).map((u) => [u.id, u]));
+  return rows.map(({ unitId, id, ...r }) => ({ ...r, id: String(id), unitCode: unitId ? (units.get(unitId)?.code ?? null) : null, unitName: unitId ? (units.get(unitId)?.name ?? null) : null }));
+}
+
+/** One page of the trail, newest first; `next` is the `before` of the following page. */
+export async function listAudit(actor: Actor, rawQuery: unknown): Promise<{ rows: AuditRow[]; next: string | null; query: AuditQuery }> {
+  const query = parseInput(auditQuerySchema, rawQuery);
+  const rows = await getDb().auditLog.findMany({ where: await auditWhere(actor, query), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1, select: rowSelect });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { rows: await withUnits(page), next: rows.length > AUDIT_PAGE_SIZE ? String(page.at(-1)!.id) : null, query };
+}
+
+/** Every matching record for an export, newest first, up to `limit`. */
+export async function allAudit(actor: Actor, query: AuditQuery, limit: number): Promise<AuditRow[]> {
+  const rows = await getDb().auditLog.findMany({ where: await auditWhere(actor, query), orderBy: { id: "desc" }, take: limit, select: rowSelect });
+  return withUnits(rows);
+}
+
+/** The full record, with whether its own hash still matches its content. */
+export async function getAuditRecord(actor: Actor, rawId: unknown): Promise<AuditRecord> {
+  const { id } = parseInput(auditIdSchema, { id: rawId });
+  const r = await getDb().auditLog.findFirst({ where: { AND: [{ id: BigInt(id) }, await scopeWhere(actor, {})] }, select: { ...rowSelect, prevHash: true, hash: true } });
+  if (!r) throw notFound("audit record");
+  const hashValid = chainHash(r.prevHash, chainedFieldsOf(r)) === r.hash;
+  const [row] = await withUnits([r]);
+  return { ...row!, prevHash: r.prevHash, hash: r.hash, hashValid };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { unitCodeSchema } from "@/lib/units/schemas";
+
+/** A China-local date or date-time as a date input sends it: "2026-11-29" or "2026-11-29T08:30". */
+const localTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, "invalid_datetime")
+  .refine((s) => !Number.isNaN(new Date(`${s.length === 10 ? `${s}T00:00` : s}:00+08:00`).getTime()), "invalid_datetime");
+
+/** The audit trail's filters, as they stand in the URL of /audit and its export. */
+export const auditQuerySchema = z
+  .object({
+    from: localTime.optional(),
+    to: localTime.optional(),
+    actor: z.string().trim().min(1).max(64).optional(),
+    unit: unitCodeSchema.optional(),
+    action: z.string().trim().regex(/^[a-z0-9._-]{1,64}$/, "invalid_format").optional(),
+    entityType: z.string().trim().regex(/^[A-Za-z]{1,32}$/, "invalid_format").optional(),
+    entityId: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "invalid_format").optional(),
+    success: z.enum(["true", "false"]).optional(),
+    /** Keyset pagination: records older than this id. */
+    before: z.string().regex(/^\d{1,19}$/, "invalid_id").optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export const exportFormatSchema = z.enum(["csv", "xlsx"]);
+
+export const auditIdSchema = z.object({ id: z.string().regex(/^\d{1,19}$/, "invalid_id") }).strict();
+
+/** The China-local instant a filter value names; `to` without a time means the end of that day. */
+export function localInstant(value: string, end = false): Date {
+  if (value.length === 10) {
+    const start = new Date(`${value}T00:00:00+08:00`);
+    return end ? new Date(start.getTime() + 86_400_000) : start;
+  }
+  const at = new Date(`${value}:00+08:00`);
+  return end ? new Date(at.getTime() + 60_000) : at;
+}

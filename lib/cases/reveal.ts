@@ -1,0 +1,56 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guards";
+import { notFound } from "@/lib/errors";
+import { outOfScope } from "@/lib/audit/audit-denied";
+import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
+import { parseInput } from "@/lib/validation/parse";
+import { inJurisdiction } from "@/lib/units/jurisdiction";
+import { invalidField } from "@/lib/cases/access";
+import { revealSchema } from "@/lib/cases/schemas";
+
+const FIELDS = {
+  victim: ["name", "phone", "idNumber", "address"],
+  suspect: ["name", "phone", "idNumber"],
+  freeze: ["accountNumber", "accountName"],
+} as const;
+
+const ENTITY_TYPE = { victim: "CaseVictim", suspect: "Suspect", freeze: "FreezeRequest" } as const;
+
+/**
+ * One full personal value of a case record (victim, suspect, bank account), for an actor holding
+ * "pii:reveal" whose jurisdiction holds the record; audited with the reason in the same transaction.
+ */
+export async function revealCasePii(actor: Actor, raw: unknown): Promise<string> {
+  const input = parseInput(revealSchema, raw);
+  const reason = parseInput(revealReasonSchema, input.reason);
+  await requirePermission(actor, "pii:reveal");
+  if (!(FIELDS[input.entity] as readonly string[]).includes(input.field)) throw invalidField("field", "invalid_value");
+  const field = input.field;
+  return getDb().$transaction(async (tx) => {
+    let record: Record<string, unknown> | null;
+    if (input.entity === "victim") {
+      record = await tx.caseVictim.findFirst({ where: { id: input.id, fraudCase: inJurisdiction(actor) }, select: { name: true, phone: true, idNumber: true, address: true } });
+    } else if (input.entity === "suspect") {
+      // A suspect is seen through their own unit or through any case of the jurisdiction naming them.
+      record = await tx.suspect.findFirst({
+        where: { id: input.id, OR: [inJurisdiction(actor), { cases: { some: { fraudCase: inJurisdiction(actor) } } }] },
+        select: { name: true, phone: true, idNumber: true },
+      });
+    } else {
+      record = await tx.freezeRequest.findFirst({ where: { id: input.id, fraudCase: inJurisdiction(actor) }, select: { accountNumber: true, accountName: true } });
+    }
+    const value = record?.[field];
+    if (!record) throw await outOfScope(actor, ENTITY_TYPE[input.entity], input.id, async () => (await existsIn(input.entity, input.id)) > 0);
+    if (typeof value !== "string" || !value) throw notFound(input.entity);
+    await recordReveal(tx, actor, { entityType: ENTITY_TYPE[input.entity], entityId: input.id, field, reason });
+    return value;
+  });
+}
+
+function existsIn(entity: "victim" | "suspect" | "freeze", id: string): Promise<number> {
+  const db = getDb();
+  if (entity === "victim") return db.caseVictim.count({ where: { id } });
+  if (entity === "suspect") return db.suspect.count({ where: { id } });
+  return db.freezeRequest.count({ where: { id } });
+}

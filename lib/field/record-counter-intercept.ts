@@ -1,0 +1,66 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { WarningStatus } from "@/lib/generated/prisma/enums";
+import { AppError, forbidden } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
+import { dayToDate } from "@/lib/publicity/days";
+import { workableUnitIds } from "@/lib/warnings/commands";
+import { counterInterceptSchema } from "@/lib/field/schemas";
+import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
+import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
+import { closeFollowUps } from "@/lib/field/follow-ups";
+
+export type CounterInterceptResult = { id: string; warningId: string | null; warningStatus: WarningStatus | null; replayed: boolean };
+
+/**
+ * Records a counter interception (临柜拦截) for the actor's unit, by the actor. It counts as one
+ * person kept from being defrauded with the amount stopped: standalone (no warning) it is counted
+ * itself; when a warning of the unit preceded it, the warning is resolved DISSUADED in the same
+ * transaction and counted through the warning, so nobody is counted twice.
+ */
+export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey: unknown, now = new Date()): Promise<CounterInterceptResult> {
+  if (!actor.permissions.has("actions:write")) throw forbidden();
+  const key = storedKey(actor, rawKey);
+  const warningId = typeof (raw as { warningId?: unknown } | null)?.warningId === "string" ? (raw as { warningId: string }).warningId : null;
+  const unitIds = warningId ? await workableUnitIds(actor) : [];
+  return getDb().$transaction(async (tx) => {
+    const replay = await replayOf(tx, key, { kind: "COUNTER_INTERCEPT", warningId });
+    if (replay) {
+      const w = replay.warningId ? await tx.warning.findUniqueOrThrow({ where: { id: replay.warningId }, select: { status: true } }) : null;
+      return { id: replay.id, warningId: replay.warningId, warningStatus: w?.status ?? null, replayed: true };
+    }
+    const input = parseInput(counterInterceptSchema, raw);
+    const w = input.warningId ? await lockWarningForField(tx, actor, input.warningId, unitIds) : null;
+    if (w && input.occurredAt < w.receivedAt) {
+      throw new AppError("VALIDATION", "the interception cannot precede the warning", [{ path: "occurredAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
+    }
+    const action = await tx.dissuasionAction.create({
+      data: {
+        warningId: w?.id ?? null, unitId: actor.unitId, actorId: actor.kind === "user" ? actor.id : null,
+        kind: "COUNTER_INTERCEPT", result: "DISSUADED", occurredAt: input.occurredAt, amountProtected: input.amountProtected,
+        fraudType: input.fraudType, personFound: true, appRegistered: input.appRegistered, relativesContacted: input.relativesContacted,
+        note: input.note, followUpOn: input.followUpOn ? dayToDate(input.followUpOn) : null,
+        bankName: input.bankName, bankBranch: input.bankBranch,
+        customerName: input.customerName, customerIdNumber: input.customerIdNumber ?? null, customerPhone: input.customerPhone ?? null,
+        idempotencyKey: key,
+      },
+      select: { id: true },
+    });
+    let warningStatus: WarningStatus | null = null;
+    if (w) {
+      await closeFollowUps(tx, { warningId: w.id }, action.id, input.occurredAt);
+      warningStatus = (await advanceWarning(tx, actor, w, { resolveAs: "DISSUADED" }, input.occurredAt, now, "")).status;
+    }
+    await writeAudit(tx, actor, {
+      action: "field.counter_intercept", success: true, entityType: "DissuasionAction", entityId: action.id,
+      details: {
+        warningId: w?.id, bank: input.bankName, branch: input.bankBranch, amountProtected: input.amountProtected, fraudType: input.fraudType,
+        customer: maskName(input.customerName), customerIdNumber: maskIdNumber(input.customerIdNumber), customerPhone: maskPhone(input.customerPhone),
+        appRegistered: input.appRegistered, followUpOn: input.followUpOn,
+      },
+    });
+    return { id: action.id, warningId: w?.id ?? null, warningStatus, replayed: false };
+  }, FIELD_TX);
+}

@@ -1,0 +1,27 @@
+import { maskBankCard, maskIdNumber, maskPhone } from "@/lib/pii";
+
+// Logs name ids and codes, never personal data (SECURITY.md D18). Callers already pass ids only;
+// this is the net under them: an error message quoting a value (a database error's "Key (…)=(…)"),
+// or a stray object, has every national ID, mobile and card number masked before it is written.
+const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+const CARD = /(?<!\d)\d{16,19}(?!\d)/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d{9}(?!\d)/g;
+
+export function redactText(s: string): string {
+  return s
+    .replace(ID_NUMBER, (m) => maskIdNumber(m) ?? "")
+    .replace(CARD, (m) => maskBankCard(m) ?? "")
+    .replace(MOBILE, (m) => maskPhone(m.replace(/^\+?86[- ]?/, "")) ?? "");
+}
+
+/** The value with every string inside it redacted (depth-limited; errors become plain objects). */
+export function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return redactText(value);
+  if (depth > 6 || value === null || typeof value !== "object") return value;
+  if (value instanceof Error) {
+    return { name: value.name, message: redactText(value.message), stack: value.stack ? redactText(value.stack.split("\n").slice(0, 6).join("\n")) : undefined };
+  }
+  if (value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, depth + 1)]));
+}

@@ -1,0 +1,70 @@
+import { errorBody, type PathItem } from "@/lib/openapi/schema";
+import { FIGURE_KEYS } from "@/lib/stats/figures";
+import { GRANULARITIES, PERIOD_KINDS } from "@/lib/stats/periods";
+
+const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
+const parameters = [
+  { name: "period", in: "query", required: false, schema: { type: "string", enum: [...PERIOD_KINDS] }, description: "a preset period (default: this year); omit with from/to" },
+  { name: "from", in: "query", required: false, schema: day },
+  { name: "to", in: "query", required: false, schema: day },
+  { name: "unit", in: "query", required: false, schema: { type: "string", pattern: "^[0-9A-Z]{4,16}$" }, description: "unit code (default: the caller's jurisdiction); its whole subtree counts" },
+  { name: "g", in: "query", required: false, schema: { type: "string", enum: [...GRANULARITIES] }, description: "trend granularity" },
+];
+const range = { type: "object", properties: { from: day, to: day } };
+const unitRef = { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string" } } };
+const figure = {
+  type: "object",
+  properties: {
+    key: { type: "string", enum: FIGURE_KEYS },
+    kind: { type: "string", enum: ["count", "money"] },
+    value: { type: "string", description: "exact decimal: whole number for counts, yuan with two places for money" },
+    previous: { type: "string" },
+    yearAgo: { type: "string" },
+    yoy: { type: ["number", "null"], description: "同比 % change against the same period a year earlier (null when that was zero)" },
+    mom: { type: ["number", "null"], description: "环比 % change against the previous period" },
+    trend: { type: "array", items: { type: "number" } },
+  },
+};
+const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
+
+/** The statistics endpoints (DESIGN.md §3, §5): aggregates only, read from the rollups. */
+export const statsPaths: Record<string, PathItem> = {
+  "/stats/summary": {
+    get: {
+      tags: ["stats"],
+      summary: "Every figure of DESIGN.md §3 for a period and unit, with 同比 and 环比 (needs stats:read)",
+      parameters,
+      responses: {
+        200: {
+          description: "ok",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  period: { type: "object", properties: { kind: { type: "string" }, current: range, previous: range, yearAgo: range, granularity: { type: "string" } } },
+                  unit: unitRef,
+                  breadcrumb: { type: "array", items: unitRef },
+                  children: { type: "array", items: unitRef },
+                  figures: { type: "array", items: figure },
+                },
+              },
+            },
+          },
+        },
+        ...errors,
+      },
+    },
+  },
+  "/stats/export": {
+    get: {
+      tags: ["stats"],
+      summary: "The statistics tables of a period and unit as an .xlsx workbook (audited)",
+      parameters,
+      responses: {
+        200: { description: "the workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+        ...errors,
+      },
+    },
+  },
+};

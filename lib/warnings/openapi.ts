@@ -1,0 +1,63 @@
+import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
+import { ingestWarningSchema, logActionSchema, MAX_BATCH, queueQuerySchema, transitionSchema } from "@/lib/warnings/schemas";
+
+const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
+const warning = jsonSchema(ingestWarningSchema);
+const itemResult = {
+  type: "object",
+  properties: {
+    index: { type: "integer" },
+    id: { type: "string", format: "uuid" },
+    status: { enum: ["created", "repeat", "duplicate", "rejected"] },
+    errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, code: { type: "string" }, message: { type: "string" } } } },
+  },
+};
+
+/** The warning endpoints (DESIGN.md §5). Victim data in answers is masked. */
+export const warningPaths: Record<string, PathItem> = {
+  "/warnings": {
+    post: {
+      tags: ["warnings"],
+      summary: `Ingest one warning or a batch of up to ${MAX_BATCH}; idempotent on (source, externalId)`,
+      description: "Each item is created, absorbed as a repeat of an open warning (same victim phone and fraud contact within 72 h), recognised as a duplicate, or rejected with its field errors; a rejected item never blocks the others. Scope: warnings:ingest.",
+      requestBody: { required: true, content: { "application/json": { schema: { oneOf: [warning, { type: "array", maxItems: MAX_BATCH, items: warning }] } } } },
+      responses: {
+        200: json({ type: "object", properties: { results: { type: "array", items: itemResult }, summary: { type: "object" } } }),
+        413: errorBody,
+        ...errors,
+      },
+    },
+    get: {
+      tags: ["warnings"],
+      summary: "The triage queue of the caller's jurisdiction: open warnings most urgent first; cursor pagination",
+      parameters: Object.entries((jsonSchema(queueQuerySchema) as { properties?: Record<string, object> }).properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
+      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { type: ["string", "null"] } } }), ...errors },
+    },
+  },
+  "/warnings/{id}": {
+    get: { tags: ["warnings"], summary: "One warning with its SLA ladder, history, actions and repeats", parameters: [idParam], responses: { 200: json({ type: "object" }), ...errors } },
+  },
+  "/warnings/{id}/transitions": {
+    post: {
+      tags: ["warnings"],
+      summary: "Move the warning along PENDING → ACKNOWLEDGED → IN_PROGRESS → RESOLVED (or reopen with a note); a stale version answers 409",
+      parameters: [idParam],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(transitionSchema) } } },
+      responses: { 200: json({ type: "object", properties: { id: { type: "string" }, status: { type: "string" }, version: { type: "integer" } } }), ...errors },
+    },
+  },
+  "/warnings/{id}/actions": {
+    post: {
+      tags: ["warnings"],
+      summary: "Log a dissuasion action (96110 call, SMS, visit …); the first one is the first contact",
+      parameters: [idParam],
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(logActionSchema) } } },
+      responses: { 201: json({ type: "object", properties: { id: { type: "string" }, warningVersion: { type: "integer" } } }), ...errors },
+    },
+  },
+  "/warnings/stream": {
+    get: { tags: ["warnings"], summary: "Server-Sent Events: changes in the caller's jurisdiction (ids and states only)", responses: { 200: { description: "text/event-stream" }, 401: errorBody } },
+  },
+};

@@ -1,0 +1,100 @@
+// City-year prevention and publicity: daily 国家反诈中心APP registrations per precinct and 96110
+// consultation calls at the center (each year's sums exact), outreach events whose audiences add
+// up to the year's 受教 count, 反诈法 art. 38 measures and 无诈 creation campaigns.
+import type { PublicityKind, TargetGroup } from "@/lib/generated/prisma/enums";
+import type { SeedUnit } from "./context";
+import { type CityYearCtx, perDay, uuidAt } from "./city-year-context";
+import { allocate } from "./city-year-plan";
+import { idNumberFor, personName } from "./people";
+
+const DAY = 86_400_000;
+type Template = { kind: PublicityKind; group: TargetGroup; title: string; audience: [number, number]; weight: number };
+const EVENTS: Template[] = [
+  { kind: "COMMUNITY", group: "RESIDENTS", title: "反诈宣传进社区，守好群众“钱袋子”", audience: [60, 400], weight: 30 },
+  { kind: "LECTURE", group: "RESIDENTS", title: "“平安课堂+反诈”专题讲座", audience: [40, 260], weight: 16 },
+  { kind: "CAMPUS", group: "STUDENTS", title: "“青春无悔 校园无诈”平安课堂进校园", audience: [150, 900], weight: 12 },
+  { kind: "ENTERPRISE", group: "ENTERPRISE_STAFF", title: "反诈宣传进企业 职工安全大讲堂", audience: [50, 400], weight: 10 },
+  { kind: "ELDERLY", group: "ELDERLY", title: "“谨防诈骗 安享夕阳”老年人防诈专场", audience: [30, 160], weight: 12 },
+  { kind: "OTHER", group: "RURAL", title: "赶集日反诈宣传摆摊", audience: [80, 500], weight: 10 },
+  { kind: "ONLINE", group: "OTHER", title: "“十堰反诈”新媒体直播", audience: [500, 4_000], weight: 6 },
+  { kind: "MEDIA", group: "RESIDENTS", title: "《反诈进行时》广播电视专题", audience: [800, 6_000], weight: 4 },
+];
+const MEASURES = ["ADMIN_DETENTION", "FINE", "CONFISCATION", "SUSPEND_NON_COUNTER", "RECEIVE_ONLY", "RESTRICT_CALLS", "RESTRICT_NEW_CARDS"] as const;
+
+export async function generatePrevention(ctx: CityYearCtx): Promise<void> {
+  const { rng, writer, center, now } = ctx;
+  const counts = writer.table("daily_counts", [["id", "uuid"], ["unitId", "uuid"], ["day", "date"], ["metric", '"DailyMetric"'], ["count", "int4"], ["source", '"CountSource"'], ["updatedAt", "timestamp"]]);
+  // Registrations: each day's city total split over the precincts by residents.
+  const registrations = perDay(ctx, (t) => t.appRegistrations, { noise: 0.25 });
+  const population = ctx.precincts.map((p) => p.population ?? 50_000);
+  const consultations = perDay(ctx, (t) => t.consultationCalls, { noise: 0.2 });
+  for (let i = 0; i < ctx.days.length; i++) {
+    const day = ctx.days[i]!;
+    const at = new Date(`${day}T12:00:00Z`);
+    const split = allocate(registrations[i]!, population.map((p) => p * (0.6 + 0.8 * rng.next())));
+    for (let k = 0; k < ctx.precincts.length; k++) {
+      if (split[k]) await counts.add([uuidAt(rng, at), ctx.precincts[k]!.id, day, "APP_REGISTRATIONS", split[k]!, "IMPORT", at]);
+    }
+    await counts.add([uuidAt(rng, at), center.id, day, "CONSULTATION_CALLS", consultations[i]!, "MANUAL", at]);
+  }
+  await counts.flush();
+  ctx.progress("daily counts");
+
+  const events = writer.table("publicity_events", [
+    ["id", "uuid"], ["unitId", "uuid"], ["kind", '"PublicityKind"'], ["targetGroup", '"TargetGroup"'], ["title", "text"], ["occurredOn", "date"],
+    ["place", "text"], ["audienceCount", "int4"], ["appRegistrations", "int4"], ["materialsCount", "int4"], ["volunteers", "int4"],
+    ["createdById", "uuid"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ]);
+  for (const { days, targets } of ctx.years.values()) {
+    // About one event per 150 people reached; audiences drawn per kind, then scaled to the target.
+    const drafts = Array.from({ length: Math.round(targets.outreachAudience / 150) }, () => {
+      const t = rng.weighted(EVENTS.map((e) => [e, e.weight] as const));
+      return { t, raw: rng.int(t.audience[0], t.audience[1]) };
+    });
+    const audiences = allocate(targets.outreachAudience, drafts.map((d) => d.raw));
+    for (let k = 0; k < drafts.length; k++) {
+      const { t } = drafts[k]!;
+      const unit: SeedUnit = t.kind === "MEDIA" || t.kind === "ONLINE" ? center : rng.chance(0.15) ? rng.pick(ctx.branches) : rng.weighted(ctx.precinctWeights);
+      const day = rng.pick(days);
+      const area = unit.kind === "PRECINCT" ? unit : rng.pick(ctx.precincts);
+      const at = new Date(`${day}T10:00:00Z`);
+      const audience = audiences[k]!;
+      await events.add([
+        uuidAt(rng, at), unit.id, t.kind, t.group, t.title, day, `${rng.pick(area.addressKeywords)}${t.kind === "CAMPUS" ? "学校报告厅" : t.kind === "ENTERPRISE" ? "企业会议室" : "社区广场"}`,
+        audience, Math.round(audience * (0.02 + 0.15 * rng.next())), Math.round(audience * (0.5 + rng.next())), rng.int(0, 12), null, at, at,
+      ]);
+    }
+  }
+  await events.flush();
+
+  // 反诈法 art. 38 measures and 无诈 campaigns: a steady trickle, for the publicity pages.
+  const measures = writer.table("disciplinary_measures", [
+    ["id", "uuid"], ["unitId", "uuid"], ["personName", "text"], ["personIdNumber", "text"], ["measure", '"MeasureKind"'], ["startsOn", "date"],
+    ["endsOn", "date"], ["reason", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ]);
+  for (let k = 0; k < Math.round(ctx.days.length * 0.8); k++) {
+    const day = rng.pick(ctx.days);
+    const at = new Date(`${day}T03:00:00Z`);
+    const gender = rng.chance(0.75) ? "MALE" : "FEMALE";
+    const ends = new Date(at.getTime() + rng.int(15, 365) * DAY).toISOString().slice(0, 10);
+    await measures.add([uuidAt(rng, at), rng.weighted(ctx.branchWeights).id, personName(rng, gender), idNumberFor(rng, now, rng.int(18, 60), gender), rng.pick(MEASURES), day, ends, "出租、出售本人银行卡/电话卡，依据《反电信网络诈骗法》第三十八条予以惩戒", at, at]);
+  }
+  await measures.flush();
+  const campaigns = writer.table("prevention_campaigns", [
+    ["id", "uuid"], ["unitId", "uuid"], ["kind", '"CampaignKind"'], ["name", "text"], ["status", '"CampaignStatus"'], ["startedOn", "date"], ["certifiedOn", "date"],
+    ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ]);
+  for (const p of ctx.precincts) {
+    for (const kind of ["COMMUNITY", "SCHOOL", "ENTERPRISE"] as const) {
+      if (!rng.chance(0.6)) continue;
+      const started = rng.pick(ctx.days.slice(0, -60));
+      const certified = rng.chance(0.6) ? new Date(Date.parse(`${started}T00:00:00Z`) + rng.int(60, 300) * DAY).toISOString().slice(0, 10) : null;
+      const done = certified !== null && certified < ctx.days[ctx.days.length - 1]!;
+      const at = new Date(`${started}T02:00:00Z`);
+      const label = kind === "COMMUNITY" ? "无诈社区" : kind === "SCHOOL" ? "无诈校园" : "无诈企业";
+      await campaigns.add([uuidAt(rng, at), p.id, kind, `${rng.pick(p.addressKeywords)}${label}创建`, done ? "CERTIFIED" : "IN_PROGRESS", started, done ? certified : null, at, at]);
+    }
+  }
+  await campaigns.flush();
+  ctx.progress("publicity");
+}

@@ -1,0 +1,137 @@
+// `npm run seed:city-year [-- --reset] [-- --until=YYYY-MM-DD]`: two full years of 十堰 at the
+// article's scale (2024 and 2025, about 1.18 M warnings and 960 k 96110 calls in 2025) plus the
+// running year up to yesterday, with the demo unit tree and accounts, so the statistics can be
+// browsed at once. Runs against DATABASE_URL (else the embedded development database), migrating
+// it first; refuses a database that holds data unless --reset. Bulk-loads with unnest batches while
+// the rollup triggers keep the statistics current, then checks the last full year's overview
+// against the article (DESIGN.md §3) both from the rollups and by a direct recount.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
+import { pgConfigFromUrl } from "@/lib/db-url";
+import { resolveDatabase } from "../../scripts/embedded-postgres";
+import { migrateDeploy } from "../../scripts/run-prisma";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF } from "./accounts";
+import type { SeedUnit, SeedUser } from "./context";
+import { buildContext } from "./city-year-context";
+import { generateCases } from "./city-year-cases";
+import { BulkWriter, dropSecondaryIndexes, endFastMode, loadMode } from "./city-year-load";
+import { generatePrevention } from "./city-year-prevention";
+import { generateResults } from "./city-year-results";
+import { verifyCityYear } from "./city-year-verify";
+import { generateWarnings } from "./city-year-warnings";
+import { createRng } from "./random";
+import { UNIT_TREE } from "./units";
+
+const SEED = 20251231;
+const FIRST_DAY = "2024-01-01";
+const started = Date.now();
+const elapsed = () => {
+  const s = Math.round((Date.now() - started) / 1000);
+  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+};
+const log = (msg: string) => console.log(`[city-year ${elapsed()}] ${msg}`);
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+const until = arg("until") ?? (yesterday > "2026-12-31" ? "2026-12-31" : yesterday);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until < "2025-12-31") {
+  console.error("--until must be a date from 2025-12-31 on (the dataset needs 2024 and 2025 whole)");
+  process.exit(2);
+}
+
+const server = await resolveDatabase();
+let exitCode = 0;
+try {
+  log(`migrating ${new URL(server.url).host}${new URL(server.url).pathname}…`);
+  migrateDeploy(server.url);
+  const pool = new pg.Pool({ ...pgConfigFromUrl(server.url), max: 2 });
+  const clients = [await pool.connect(), await pool.connect()];
+  const [client] = clients as [pg.PoolClient, pg.PoolClient];
+  try {
+    await prepareEmpty(client, process.argv.includes("--reset"));
+    const rng = createRng(SEED);
+    const now = new Date(Date.parse(`${until}T23:59:59+08:00`));
+    const { units, users } = await insertBase(client, rng, now);
+    const fast = await loadMode(clients, log);
+    const dropped = await dropSecondaryIndexes(client);
+    const writer = new BulkWriter(fast ? clients : [client]);
+    let lastReport = 0;
+    const ctx = buildContext({
+      rng, from: FIRST_DAY, to: until, now, units, users, writer,
+      progress: (stage) => {
+        if (Date.now() - lastReport < 2_000) return;
+        lastReport = Date.now();
+        const rows = writer.total();
+        log(`${stage} · ${rows.toLocaleString("en")} rows (${Math.round(rows / ((Date.now() - started) / 1000)).toLocaleString("en")} rows/s)`);
+      },
+    });
+    log(`generating ${FIRST_DAY} … ${until} (${ctx.days.length} days)`);
+    const { cases, linkCase } = await generateCases(ctx);
+    const w = await generateWarnings(ctx, linkCase);
+    await generateResults(ctx, cases);
+    await generatePrevention(ctx);
+    await writer.drain();
+    log(`loaded ${writer.total().toLocaleString("en")} rows: ${[...writer.counts].map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
+    log(`${w.warnings.toLocaleString("en")} warnings, ${w.actions.toLocaleString("en")} dissuasion actions`);
+    if (fast) await endFastMode(clients);
+    log(`rebuilding ${dropped.length} indexes…`);
+    // Two at a time, one per connection.
+    await Promise.all(clients.map(async (c, k) => {
+      for (let i = k; i < dropped.length; i += clients.length) await c.query(dropped[i]!);
+    }));
+    await client.query("ANALYZE");
+    log("indexed and analyzed; checking the figures…");
+  } finally {
+    for (const c of clients) c.release();
+    await pool.end();
+  }
+  process.env.DATABASE_URL = server.url;
+  // The lib/ modules read their settings through lib/env; a generator run needs no real secret.
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("hex");
+  exitCode = (await verifyCityYear(until, log)) ? 0 : 1;
+  log(exitCode === 0 ? "done: the figures match the article" : "done, but some figures do not match (see above)");
+} catch (e) {
+  console.error(`[city-year] failed: ${(e as Error).message}`);
+  exitCode = 1;
+} finally {
+  await server.stop();
+}
+process.exit(exitCode);
+
+/** Refuses a database holding data, or wipes it (--reset). Migration-seeded SLA defaults stay. */
+async function prepareEmpty(client: pg.PoolClient, reset: boolean) {
+  const { rows } = await client.query<{ n: string }>("SELECT count(*)::text AS n FROM units");
+  if (rows[0]!.n === "0") return;
+  if (!reset) throw new Error("the database already holds data; run `npm run seed:city-year -- --reset` to replace it");
+  const tables = await client.query<{ t: string }>(
+    "SELECT tablename::text AS t FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('_prisma_migrations', 'sla_policies')",
+  );
+  log(`--reset: emptying ${tables.rows.length} tables`);
+  await client.query(`TRUNCATE ${tables.rows.map((r) => `"${r.t}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+/** The demo unit tree and accounts (demo mode: the accounts can log in at once). */
+async function insertBase(client: pg.PoolClient, rng: ReturnType<typeof createRng>, now: Date) {
+  const units = new Map<string, SeedUnit>(UNIT_TREE.map((u) => [u.code, { ...u, id: rng.uuid(new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`))) }]));
+  for (const u of units.values()) {
+    await client.query(
+      `INSERT INTO units (id, code, name, kind, "parentId", path, population, "addressKeywords", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())`,
+      [u.id, u.code, u.name, u.kind, u.parentCode ? units.get(u.parentCode)!.id : null, u.path, u.population, u.addressKeywords],
+    );
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, SeedUser>();
+  for (const a of [...DEMO_ACCOUNTS, ...DEMO_STAFF]) {
+    const unit = units.get(a.unitCode)!;
+    const id = rng.uuid(now);
+    users.set(a.username, { id, username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, unitId: unit.id });
+    await client.query(
+      `INSERT INTO users (id, username, "displayName", "passwordHash", role, grants, "unitId", "isDemo", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, true, now())`,
+      [id, a.username, a.displayName, passwordHash, a.role, a.grants, unit.id],
+    );
+  }
+  await client.query(`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true', now())`);
+  log(`units ${units.size}, demo accounts ${users.size} (password ${DEMO_PASSWORD})`);
+  return { units, users };
+}

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/api-keys/commands";
+import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
+
+let tree: TestTree;
+beforeAll(async () => {
+  tree = await makeUnitTree();
+});
+const client = { ip: "127.0.0.1", requestId: "t" };
+
+describe("API keys", () => {
+  it("are shown once, stored hashed, scoped, and dead once revoked", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const created = await createApiKey(actor, { name: "省厅推送", unitCode: tree.city.code, scopes: ["warnings:ingest"] });
+    const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.keyHash).not.toContain(created.key);
+    expect(JSON.stringify(row)).not.toContain(created.key.split("_")[2]);
+    const feed = await authenticateApiKey(getDb(), created.key, client);
+    expect(feed).toMatchObject({ kind: "apiKey", scopePath: tree.city.path });
+    expect([...feed!.permissions]).toEqual(["warnings:ingest"]);
+    expect((await listApiKeys(actor)).map((k) => k.prefix)).toContain(created.prefix);
+    await revokeApiKey(actor, { id: created.id, version: row.version });
+    expect(await authenticateApiKey(getDb(), created.key, client)).toBeNull();
+    expect(await getDb().auditLog.count({ where: { entityId: created.id, action: { in: ["apikey.create", "apikey.revoke"] } } })).toBe(2);
+  });
+
+  it("refuse unknown scopes and units outside the admin's jurisdiction; only admins make them", async () => {
+    const { actor } = await makeUser(tree.branches[0]!, "ADMIN");
+    const bad = await createApiKey(actor, { name: "越权", unitCode: tree.branches[1]!.code, scopes: ["users:manage"] }).catch((e: AppError) => e);
+    expect((bad as AppError).details.map((d) => d.path)).toEqual(expect.arrayContaining(["scopes.0"]));
+    const outside = await createApiKey(actor, { name: "越权", unitCode: tree.branches[1]!.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e);
+    expect((outside as AppError).details[0]).toMatchObject({ path: "unitCode", code: "unknown_unit" });
+    const { actor: dispatcher } = await makeUser(tree.center, "DISPATCHER");
+    expect((await createApiKey(dispatcher, { name: "调度", unitCode: tree.city.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e) as AppError).status).toBe(403);
+  });
+
+  it("expire", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const created = await createApiKey(actor, { name: "限期", unitCode: tree.city.code, scopes: ["warnings:read"], expiresInDays: 1 });
+    expect(await authenticateApiKey(getDb(), created.key, client, new Date(Date.now() + 2 * 86_400_000))).toBeNull();
+  });
+});

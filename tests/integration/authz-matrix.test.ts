@@ -1,0 +1,124 @@
+// SECURITY.md B7, B8, B11: every route handler method and every server action is in the
+// authorization matrix (tests/integration/authz/), and each behaves as the matrix says for every
+// role, in its own jurisdiction and in another.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
+import { routeHandlerMethods, serverActions, inlineServerActions } from "./authz/enumerate";
+import { ROUTE_MATRIX } from "./authz/matrix-routes";
+import { ACTION_MATRIX, type Side } from "./authz/matrix-actions";
+import { callAction, callRoute, type Handler, type Outcome } from "./authz/call";
+import { buildWorld, PARTIES, ROLES, type Party, type World } from "./authz/world";
+
+vi.mock("next-auth", () => ({
+  default: () => new Response(null, { status: 404 }),
+  getServerSession: async () => {
+    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
+    return sid ? { sid } : null;
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-request-id": "authz-matrix", "x-forwarded-for": "10.77.0.1", "user-agent": "vitest" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
+
+const missing = (declared: Record<string, unknown>, found: string[]) => found.filter((k) => !(k in declared));
+const stale = (declared: Record<string, unknown>, found: string[]) => Object.keys(declared).filter((k) => !found.includes(k));
+
+describe("the matrix covers every entry point", () => {
+  it("has an entry for every route handler method", () => {
+    const undeclared = missing(ROUTE_MATRIX, routeHandlerMethods());
+    expect(undeclared, `route handler methods missing from tests/integration/authz/matrix-routes.ts:\n${undeclared.join("\n")}`).toEqual([]);
+    expect(stale(ROUTE_MATRIX, routeHandlerMethods()), "entries for route handlers that no longer exist").toEqual([]);
+  });
+
+  it("has an entry for every server action", () => {
+    const undeclared = missing(ACTION_MATRIX, serverActions());
+    expect(undeclared, `server actions missing from tests/integration/authz/matrix-actions.ts:\n${undeclared.join("\n")}`).toEqual([]);
+    expect(stale(ACTION_MATRIX, serverActions()), "entries for server actions that no longer exist").toEqual([]);
+    expect(inlineServerActions(), "inline \"use server\" functions escape the matrix: move them to an actions.ts").toEqual([]);
+  });
+});
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+
+const ok = (status: number) => status < 500 && ![401, 403, 404].includes(status);
+const deniedFor = (actorId: string, entityId: string) => getDb().auditLog.count({ where: { action: "authz.denied", actorId, entityId } });
+
+describe("route handlers", () => {
+  const entries = Object.entries(ROUTE_MATRIX).filter(([key]) => routeHandlerMethods().includes(key));
+  it.each(entries)("%s", async (key, rule) => {
+    const [method, file] = key.split(" ") as [string, string];
+    const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>;
+    const handler = mod[method]!;
+    if ("public" in rule) {
+      if (rule.call === false) return;
+      const r = await callRoute(handler, null, { path: `/${file}` }, method);
+      expect(r.status, `${key} without credentials`).toBe(200);
+      return;
+    }
+    const problems: string[] = [];
+    // Without credentials: 401, whatever the route.
+    const anonymous = await callRoute(handler, null, await rule.request(world), method);
+    if (anonymous.status !== 401) problems.push(`anonymous: ${anonymous.status}, expected 401`);
+    for (const who of PARTIES) {
+      const allowed = rule.allow.includes(who);
+      const req = await rule.request(world);
+      const own = await callRoute(handler, world.own[who], req, method);
+      const other = await callRoute(handler, world.other[who], req, method);
+      const say = (side: string, got: { status: number; text: string }, want: string) => problems.push(`${who} ${side}: ${got.status} ${got.text.slice(0, 160)} — expected ${want}`);
+      if (!allowed) {
+        if (own.status !== 403) say("own", own, "403");
+        if (other.status !== 403) say("other", other, "403");
+        continue;
+      }
+      if (!ok(own.status)) say("own", own, "to get through");
+      if (rule.scope === "record") {
+        if (other.status !== 404) say("other", other, "404");
+        else if ((await deniedFor(world.other[who].actor.id, req.marker!)) === 0) problems.push(`${who} other: 404 but no authz.denied audit record for ${req.marker}`);
+      } else if (!ok(other.status)) {
+        say("other", other, "to get through");
+      }
+      if (rule.scope === "collection") {
+        if (!own.text.includes(req.marker!)) say("own", own, `a list holding ${req.marker}`);
+        if (other.text.includes(req.marker!)) say("other", other, `a list without ${req.marker}`);
+      }
+    }
+    expect(problems, `${key}:\n${problems.join("\n")}`).toEqual([]);
+  });
+});
+
+describe("server actions", () => {
+  const entries = Object.entries(ACTION_MATRIX).filter(([key]) => serverActions().includes(key));
+  it.each(entries)("%s", async (key, rule) => {
+    const [file, name] = key.split("#") as [string, string];
+    const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const fn = mod[name]!;
+    const problems: string[] = [];
+    const expectOutcome = (label: string, got: { outcome: Outcome; detail: string }, want: Outcome | "allowed") => {
+      if (got.outcome !== want) problems.push(`${label}: ${got.outcome} (${got.detail}) — expected ${want}`);
+    };
+    const invoke = async (p: Party | null, side: Side = "own") => {
+      const args = await rule.args(world, side);
+      return callAction(p, () => fn(...args));
+    };
+    expectOutcome("anonymous", await invoke(null), rule.allow === "public" ? "allowed" : "unauthenticated");
+    if (rule.allow !== "public") {
+      for (const who of ROLES) {
+        const allowed = rule.allow === "any" || rule.allow.includes(who);
+        const own = await invoke(world.own[who]);
+        if (!allowed) {
+          expectOutcome(`${who} own`, own, rule.denied?.[who] ?? rule.denied?.all ?? "forbidden");
+          continue;
+        }
+        expectOutcome(`${who} own`, own, "allowed");
+        if (rule.scope === "record") expectOutcome(`${who} other`, await invoke(world.other[who], "other"), rule.other ?? "not-found");
+      }
+    }
+    expect(problems, `${key}:\n${problems.join("\n")}`).toEqual([]);
+  });
+});

@@ -1,0 +1,114 @@
+// SECURITY.md C12, C9, F25: property-based mutations of valid inputs to every write route handler
+// give a 4xx, never a 5xx, and a refused request writes nothing. Path parameters and query strings
+// are fuzzed too. The valid inputs are the authorization matrix's (tests/integration/authz/).
+import { randomUUID } from "node:crypto";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/lib/db";
+import { ROUTE_MATRIX, type RouteRule } from "./authz/matrix-routes";
+import { callRoute, type Handler } from "./authz/call";
+import { buildWorld, type Party, type World } from "./authz/world";
+import { apply, mutationOf, surelyInvalid } from "./fuzz/mutate";
+import { footprint } from "./fuzz/footprint";
+
+vi.mock("next-auth", () => ({
+  default: () => new Response(null, { status: 404 }),
+  getServerSession: async () => {
+    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
+    return sid ? { sid } : null;
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-request-id": "fuzz", "user-agent": "vitest" }),
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
+
+type Protected = Extract<RouteRule, { allow: unknown }>;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
+// Batches answer per item (tests/integration/fuzz-ingest.test.ts holds them to the item schema).
+const PER_ITEM = new Set(["POST app/api/v1/warnings/route.ts"]);
+
+let world: World;
+let units: string[];
+beforeAll(async () => {
+  world = await buildWorld();
+  units = (await getDb().unit.findMany({ where: { OR: [{ path: { startsWith: world.city.city.path } }, { path: { startsWith: world.far.city.path } }] }, select: { id: true } })).map((u) => u.id);
+}, 120_000);
+
+const protectedRoutes = Object.entries(ROUTE_MATRIX).filter((e): e is [string, Protected] => "allow" in e[1]);
+const handlerOf = async (key: string) => {
+  const [method, file] = key.split(" ") as [string, string];
+  return { method, handler: ((await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>)[method]! };
+};
+/** The caller: a signed-in user where a role may use the route (the cookie path), else an API key. */
+const callerOf = (rule: Protected): Party => {
+  const role = rule.allow.find((w) => w !== "API_KEY");
+  return role ? world.own[role] : world.own.API_KEY;
+};
+
+describe("mutated bodies", () => {
+  const writes = protectedRoutes.filter(([key]) => !key.startsWith("GET ") && !PER_ITEM.has(key));
+  it.each(writes)("%s: 4xx for every invalid mutation, never 5xx, nothing written when refused", async (key, rule) => {
+    const { method, handler } = await handlerOf(key);
+    const caller = callerOf(rule);
+    const valid = await rule.request(world);
+    await fc.assert(
+      fc.asyncProperty(mutationOf(valid.body), async (m) => {
+        const before = await footprint(units, caller.actor.id);
+        // A fresh Idempotency-Key each time: a reused one replays the first answer, whatever the body.
+        const headers = valid.headers?.["idempotency-key"] ? { ...valid.headers, "idempotency-key": randomUUID() } : valid.headers;
+        const res = await callRoute(handler, caller, { ...valid, headers, raw: apply(valid.body, m) }, method);
+        const label = `${JSON.stringify(m).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (surelyInvalid(valid.body, m)) expect([400, 413, 422], label).toContain(res.status);
+        if (res.status >= 400) expect(await footprint(units, caller.actor.id), `wrote despite ${label}`).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("mutated path parameters", () => {
+  const withParams = protectedRoutes.filter(([key]) => key.includes("["));
+  it.each(withParams)("%s: any id is a 4xx, never 5xx", async (key, rule) => {
+    const { method, handler } = await handlerOf(key);
+    const caller = callerOf(rule);
+    const valid = await rule.request(world);
+    const names = Object.keys(valid.params ?? {});
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.oneof(fc.string({ maxLength: 80 }), fc.uuid(), fc.constantFrom("", "%00", "../x", "1 OR 1=1")), async (name, value) => {
+        const res = await callRoute(handler, caller, { ...valid, params: { ...valid.params, [name]: value } }, method);
+        expect(res.status, `${name}=${JSON.stringify(value)} → ${res.status} ${res.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+});
+
+describe("mutated query strings", () => {
+  const reads = protectedRoutes.filter(([key]) => key.startsWith("GET ") && !key.includes("/stream/"));
+  it.each(reads)("%s: malformed parameters are a 4xx, never 5xx; a list refuses unknown ones", async (key, rule) => {
+    // A route that names one record reads no query string at all; the lists parse theirs strictly.
+    const readsQuery = !key.includes("[");
+    const { method, handler } = await handlerOf(key);
+    const caller = callerOf(rule);
+    const valid = await rule.request(world);
+    const [path, query = ""] = valid.path.split("?");
+    const known = ["status", "risk", "unit", "source", "q", "from", "to", "page", "cursor", "limit", "kind", "metric", "format", "before", "fraudType", "month"];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...known, "unitId", "sort", "__proto__"), fc.string({ maxLength: 40 }), async (name, value) => {
+        const qs = new URLSearchParams(query);
+        qs.append(name, value);
+        const res = await callRoute(handler, caller, { ...valid, path: `${path}?${qs}` }, method);
+        const label = `?${qs} → ${res.status} ${res.text.slice(0, 200)}`;
+        expect(res.status, label).toBeLessThan(500);
+        // (Zod drops a "__proto__" key rather than refusing it: harmless, it never reaches an object.)
+        if (readsQuery && ["unitId", "sort"].includes(name)) expect(res.status, `unknown parameter accepted: ${label}`).toBe(422);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

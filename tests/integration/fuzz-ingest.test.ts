@@ -1,0 +1,89 @@
+// SECURITY.md C12, C15, F25 for the ingestion API (POST /api/v1/warnings): a batch holding one
+// mutated item answers per item — the mutated one "rejected" exactly when the item schema refuses
+// it, and then nothing of it is written — while the valid item beside it goes in. Never a 5xx.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { ingestWarningSchema } from "@/lib/warnings/schemas";
+import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { POST } from "@/app/api/v1/warnings/route";
+import { makeApiKey, makeUnitTree, warningInput } from "@/tests/factories";
+import { apply, mutationOf, surelyInvalid } from "./fuzz/mutate";
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+let feed: Awaited<ReturnType<typeof makeApiKey>>;
+beforeAll(async () => {
+  const tree = await makeUnitTree();
+  forgetRoutingTable();
+  feed = await makeApiKey(tree.city, ["warnings:ingest"]);
+});
+
+const post = (raw: string) =>
+  POST(new Request("http://localhost/api/v1/warnings", { method: "POST", headers: { authorization: `Bearer ${feed.key}`, "content-type": "application/json" }, body: raw }), { params: Promise.resolve({}) });
+const warningsOf = (externalIds: string[]) => getDb().warning.count({ where: { apiKeyId: feed.actor.id, externalId: { in: externalIds } } });
+
+describe("ingestion batches with a mutated item", () => {
+  it("reject exactly the items the schema refuses, write nothing of them, and take the rest", async () => {
+    const template = warningInput();
+    await fc.assert(
+      // Whole-body mutations are the next test's.
+      fc.asyncProperty(mutationOf(template).filter((m) => m.kind !== "replace" && m.kind !== "raw"), async (m) => {
+        // Same shape as the template (the mutation's paths hold), fresh identity (no duplicates).
+        const good = warningInput();
+        const base = { ...warningInput(), victim: { ...template.victim } };
+        const mutated = JSON.parse(apply(base, m)) as Record<string, unknown>;
+        const res = await post(JSON.stringify([good, mutated]));
+        const text = await res.text();
+        const label = `${JSON.stringify(m).slice(0, 200)} → ${res.status} ${text.slice(0, 300)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (res.status === 422) {
+          // Only text the database cannot store makes the whole body malformed.
+          expect(text, label).toContain("invalid_text");
+          expect(await warningsOf([good.externalId, String(mutated.externalId)]), label).toBe(0);
+          return;
+        }
+        expect(res.status, label).toBe(200);
+        const [first, second] = (JSON.parse(text) as { results: { status: string }[] }).results;
+        expect(first!.status, label).toBe("created");
+        const schemaRefuses = !ingestWarningSchema.safeParse(mutated).success;
+        if (surelyInvalid(base, m)) expect(schemaRefuses, label).toBe(true);
+        if (schemaRefuses) {
+          expect(second!.status, label).toBe("rejected");
+          expect(await warningsOf([base.externalId]), `a rejected item was written: ${label}`).toBe(0);
+        } else {
+          expect(["created", "repeat", "duplicate"], label).toContain(second!.status);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("answer 422 to a body that is not a warning or a list of them, writing nothing", async () => {
+    const base = warningInput();
+    await fc.assert(
+      fc.asyncProperty(mutationOf(base).filter((m) => m.kind === "replace" || m.kind === "raw"), async (m) => {
+        const before = await getDb().warning.count({ where: { apiKeyId: feed.actor.id } });
+        const raw = apply(base, m);
+        const res = await post(raw);
+        const body = await res.text();
+        const label = `${raw.slice(0, 120)} → ${res.status} ${body.slice(0, 200)}`;
+        expect(res.status, label).toBeLessThan(500);
+        if (res.status === 200) {
+          // An array of (invalid) items answers per item: all rejected.
+          expect((JSON.parse(body) as { results: { status: string }[] }).results.every((r) => r.status === "rejected"), label).toBe(true);
+        } else {
+          expect([400, 413, 422], label).toContain(res.status);
+        }
+        expect(await getDb().warning.count({ where: { apiKeyId: feed.actor.id } }), label).toBe(before);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("refuse a batch over 5,000 items (422) and a body over the size limit (413)", async () => {
+    const items = Array.from({ length: 5_001 }, () => ({ source: "NATIONAL" }));
+    expect((await post(JSON.stringify(items))).status).toBe(422);
+    const huge = JSON.stringify([{ ...warningInput(), note: "x".repeat(2000) }]).padEnd(30 * 1024 * 1024, " ");
+    expect((await post(huge)).status).toBe(413);
+  });
+});

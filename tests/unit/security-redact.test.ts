@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { redact, redactText } from "@/lib/security/redact";
+
+describe("log redaction", () => {
+  it("masks national IDs, mobiles and card numbers wherever they stand in a text", () => {
+    const text = 'duplicate key: Key ("victimPhone")=(13812345678), id 42030219900101123X, card 6222021234567890123, +86 13912345678';
+    const out = redactText(text);
+    for (const full of ["13812345678", "42030219900101123X", "6222021234567890123", "13912345678"]) expect(out).not.toContain(full);
+    expect(out).toContain("138****5678");
+    expect(out).toContain("4203**********123X");
+    expect(out).toContain("622202*********0123");
+  });
+
+  it("leaves ids, times, amounts and uuids alone", () => {
+    const text = "request 01a224fe-29c1-7032-815b-2969dbf0777c at 2026-11-29T01:49:15.039Z amount 30000.00 unit 42030201 code 1234";
+    expect(redactText(text)).toBe(text);
+  });
+
+  it("walks objects and errors", () => {
+    const out = JSON.stringify(redact({ error: new Error("bad 13812345678"), nested: { phones: ["13700001111"] }, n: 5 }));
+    expect(out).not.toMatch(/13812345678|13700001111/);
+    expect(out).toContain('"n":5');
+  });
+});

@@ -1,0 +1,35 @@
+// SECURITY.md C13, C14, D18 checked in the sources: no unsafe raw SQL, no HTML injection of data,
+// no process.env outside lib/env.ts in app code, no personal data in browser storage.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+function files(dir: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === "generated" || e.name === "node_modules" || e.name.startsWith(".")) continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) files(p, out);
+    else if (/\.(ts|tsx)$/.test(e.name)) out.push(p.split(path.sep).join("/"));
+  }
+  return out;
+}
+const sources = ["app", "lib", "components", "proxy.ts"].flatMap((d) => (d.endsWith(".ts") ? [d] : files(d)));
+const offenders = (re: RegExp, among = sources) => among.filter((f) => re.test(readFileSync(f, "utf8")));
+
+describe("the sources", () => {
+  it("use no $queryRawUnsafe / $executeRawUnsafe (C13)", () => {
+    expect(offenders(/\$(queryRawUnsafe|executeRawUnsafe)\b/)).toEqual([]);
+  });
+
+  it("never inject HTML (C14): no dangerouslySetInnerHTML, innerHTML or document.write", () => {
+    expect(offenders(/dangerouslySetInnerHTML|\.innerHTML\s*=|document\.write\(/)).toEqual([]);
+  });
+
+  it("keep nothing in browser storage (D18)", () => {
+    expect(offenders(/\b(localStorage|sessionStorage|indexedDB)\b/)).toEqual([]);
+  });
+
+  it("read process.env only in lib/env.ts (and the proxy, which runs before it)", () => {
+    expect(offenders(/process\.env\b/).filter((f) => !["lib/env.ts", "proxy.ts"].includes(f))).toEqual([]);
+  });
+});
