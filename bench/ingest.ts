@@ -2,18 +2,14 @@
 // a plain COPY of the same kind of rows into the same table, on a database preloaded with ≥ 1 M
 // warnings; then the triage queue's first page over HTTP (p50/p95). Prints figures; asserts nothing.
 // Knobs: BENCH_PRELOAD (1000000), BENCH_API (100000), BENCH_CONCURRENCY (2), BENCH_PORT (3200).
-import { spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { startEmbeddedPostgres, ensureDatabase } from "../scripts/embedded-postgres";
-import { migrateDeploy } from "../scripts/run-prisma";
-import { createDb } from "../lib/db";
-import { withDatabase } from "../lib/db-url";
 import { generateApiKey } from "../lib/auth/api-keys";
 import { uuidv7 } from "../lib/ids";
+import { demoDatabase, pct, startApp } from "./app";
 
 const PRELOAD = Number(process.env.BENCH_PRELOAD ?? 1_000_000);
 const API_ROWS = Number(process.env.BENCH_API ?? 100_000);
@@ -23,16 +19,7 @@ const BATCH = 5_000;
 const log = (s: string) => console.log(`[bench:ingest] ${s}`);
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 
-const name = `bench_${Date.now().toString(36)}`;
-const server = process.env.BENCH_DATABASE_URL
-  ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
-  : await startEmbeddedPostgres({ dir: ".data/pg-bench", port: 54360, database: "postgres", quiet: true });
-await ensureDatabase(withDatabase(server.url, "postgres"), name);
-const url = withDatabase(server.url, name);
-migrateDeploy(url);
-const db = createDb(url);
-const { loadDemoData } = await import("../prisma/seed/demo");
-await loadDemoData(db);
+const { url, db, drop } = await demoDatabase("bench");
 const precincts = await db.unit.findMany({ where: { kind: "PRECINCT" }, select: { id: true, code: true } });
 const sql = new pg.Pool({ connectionString: url, max: 4 });
 
@@ -69,24 +56,8 @@ const { key, prefix, keyHash } = generateApiKey();
 const city = await db.unit.findFirstOrThrow({ where: { kind: "CITY" } });
 await db.apiKey.create({ data: { name: "bench", prefix, keyHash, unitId: city.id, scopes: ["warnings:ingest", "warnings:read"] } });
 log("starting the app (builds it if the sources changed)…");
-const { NODE_ENV: _omit, ...inherited } = process.env;
-const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-  stdio: ["ignore", "ignore", "inherit"],
-  env: { ...inherited, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: `http://localhost:${PORT}` } as unknown as NodeJS.ProcessEnv,
-});
-let stopping = false;
-app.once("exit", (code) => {
-  if (code && !stopping) {
-    console.error(`[bench:ingest] the app exited with ${code}`);
-    process.exit(1);
-  }
-});
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-  if (i > 2400) throw new Error("the app did not start");
-  await new Promise((r) => setTimeout(r, 250));
-}
+const app = await startApp(url, PORT);
+const base = app.url;
 
 // ── 3. HTTP ingestion ──
 const now = Date.now();
@@ -152,23 +123,15 @@ for (let i = 0; i < 220; i++) {
   if (i >= 20) samples.push(performance.now() - s);
 }
 samples.sort((a, b) => a - b);
-const pct = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
 
 console.log("");
 console.log(`warnings in the table           ${total.toLocaleString()} (preload ${secs(preloadMs)} s)`);
 console.log(`HTTP ingestion                  ${API_ROWS.toLocaleString()} in ${secs(apiMs)} s = ${Math.round(apiRate).toLocaleString()} warnings/s (${BATCH}-item batches, ${CONCURRENCY} concurrent; ${created.toLocaleString()} created)`);
 console.log(`COPY, same rows, same table     ${API_ROWS.toLocaleString()} in ${secs(copyMs)} s = ${Math.round(copyRate).toLocaleString()} rows/s`);
 console.log(`ratio HTTP / COPY               ${(apiRate / copyRate).toFixed(2)}×   (targets: ≥ 20,000 warnings/s and ≥ 0.4×)`);
-console.log(`queue first page over HTTP      p50 ${pct(0.5).toFixed(1)} ms, p95 ${pct(0.95).toFixed(1)} ms over ${samples.length} requests (target p95 ≤ 50 ms)`);
+console.log(`queue first page over HTTP      p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms over ${samples.length} requests (target p95 ≤ 50 ms)`);
 
-stopping = true;
-app.kill("SIGTERM");
-await new Promise((r) => app.once("exit", r));
+await app.stop();
 await sql.end();
-await db.$disconnect();
-const admin = new pg.Client({ connectionString: withDatabase(server.url, "postgres") });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-await admin.end();
-await server.stop();
+await drop();
 process.exit(0);

@@ -5,9 +5,9 @@
 // GET /api/v1/stats/summary — the data of the overview page — for the periods and units leaders
 // use, a few at a time. With --scale=N it first grows the dataset to N times (bench/stats-scale.ts:
 // N−1 more cities copied from 十堰, rollups kept by the triggers) and measures again.
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { resolveDatabase } from "../scripts/embedded-postgres";
+import { login, pct, startApp, type RunningApp } from "./app";
 import { scaleDataset } from "./stats-scale";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
@@ -28,49 +28,6 @@ const SCENARIOS: { name: string; query: string }[] = [
   { name: "precinct 42030201 · this quarter", query: "period=quarter&unit=42030201" },
   { name: "center · last year", query: "period=lastYear&unit=420300FZ" },
 ];
-
-async function startApp(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const url = `http://127.0.0.1:${PORT}`;
-  const { NODE_ENV: _omit, ...env } = process.env;
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...env, DATABASE_URL: databaseUrl, PORT: String(PORT), NEXTAUTH_URL: url } as unknown as NodeJS.ProcessEnv,
-  });
-  for (let i = 0; i < 1200; i++) {
-    if (child.exitCode !== null) throw new Error("the app exited while starting");
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { url, child };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the app did not start within 10 minutes");
-}
-
-/** next-auth's credentials flow, as the login form does it: the session cookie to send along. */
-async function login(base: string, username: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, v] = pair!.split("=");
-      jar.set(k!.trim(), v ?? "");
-    }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  keep(res);
-  if (![...jar.keys()].some((k) => k.endsWith("next-auth.session-token"))) throw new Error(`login as ${username} failed (${res.status})`);
-  return cookie();
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Runs the scenarios round-robin, CONCURRENCY at a time; latencies in ms per scenario. */
 async function measure(base: string, cookie: string, total: number, concurrency: number): Promise<Map<string, number[]>> {
@@ -105,16 +62,16 @@ function report(label: string, times: Map<string, number[]>, concurrency: number
 }
 
 const db = await resolveDatabase();
-let app: { url: string; child: ChildProcess } | null = null;
+let app: RunningApp | null = null;
 let code = 0;
 try {
   const given = arg("url");
   const run = async (label: string) => {
-    app ??= given ? { url: given, child: null as unknown as ChildProcess } : await startApp(db.url);
-    const cookie = await login(app.url, "leader", "Shiyan@96110");
-    await measure(app.url, cookie, SCENARIOS.length * 5, 2); // warm-up: connections, caches, JIT
+    const url = given ?? (app ??= await startApp(db.url, PORT)).url;
+    const cookie = await login(url, "leader", "Shiyan@96110");
+    await measure(url, cookie, SCENARIOS.length * 5, 2); // warm-up: connections, caches, JIT
     const out = [];
-    for (const c of PHASES) out.push(report(label, await measure(app.url, cookie, REQUESTS, c), c));
+    for (const c of PHASES) out.push(report(label, await measure(url, cookie, REQUESTS, c), c));
     return out;
   };
   log(`machine load average: ${loadavg().map((x) => x.toFixed(2)).join(" ")} on ${cpus().length} cores`);
@@ -133,11 +90,7 @@ try {
   console.error(`[bench:stats] failed: ${(e as Error).message}`);
   code = 1;
 } finally {
-  const child = (app as { child: ChildProcess | null } | null)?.child;
-  if (child && child.exitCode === null) {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
-  }
+  await (app as RunningApp | null)?.stop();
   await db.stop();
 }
 process.exit(code);

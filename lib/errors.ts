@@ -39,10 +39,27 @@ export const forbidden = () => new AppError("FORBIDDEN", "not allowed");
 export const versionConflict = () =>
   new AppError("VERSION_CONFLICT", "the record was changed by someone else; reload and try again");
 
-/** Maps Prisma's known request errors onto AppErrors; returns null for anything else. */
-export function fromPrismaError(e: unknown): AppError | null {
+/** Prisma error codes for a database that cannot be reached, dropped the connection or timed out. */
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
+/** Driver error kinds (Prisma's pg adapter) and SQLSTATEs for the same: connection exceptions (08),
+ * shutdown / crash / starting up (57P01–57P03), too many connections (53300). */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]$|53300$)/;
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect)/;
+
+/** Whether an error means the database is down or restarting (SECURITY.md F24): worth a retry. */
+export function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: unknown; message?: unknown; cause?: { kind?: unknown; originalCode?: unknown } } | null;
+  if (typeof err?.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(err.code) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"].includes(err.code))) return true;
+  if (UNAVAILABLE_KINDS.has(String(err?.cause?.kind)) || UNAVAILABLE_SQLSTATE.test(String(err?.cause?.originalCode ?? ""))) return true;
+  return typeof err?.message === "string" && UNAVAILABLE_MESSAGE.test(err.message);
+}
+
+/** Maps the database's known errors onto AppErrors; returns null for anything else. */
+export function fromDatabaseError(e: unknown): AppError | null {
   const code = (e as { code?: unknown } | null)?.code;
   if (code === "P2002") return new AppError("CONFLICT", "a record with the same key already exists");
   if (code === "P2025") return notFound();
+  if (isDatabaseUnavailable(e)) return new AppError("UNAVAILABLE", "the database is unavailable; try again shortly");
   return null;
 }

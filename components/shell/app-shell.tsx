@@ -17,12 +17,14 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
       <a href="#main" className="sr-only focus:not-sr-only">
         {t("shell.skipToContent")}
       </a>
-      <aside className="no-print bg-brand-900 px-3 py-3 md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:py-5">
-        <div className="mb-3 px-3 md:mb-6">
-          <p className="text-xs text-blue-200">{t("app.org")}</p>
-          <p className="text-base font-semibold text-white">{t("app.short")}</p>
+      <aside className="no-print bg-brand-900 md:w-56 md:shrink-0">
+        <div className="px-3 py-3 md:sticky md:top-0 md:py-5">
+          <div className="mb-3 px-3 md:mb-6">
+            <p className="text-xs text-blue-200">{t("app.org")}</p>
+            <p className="text-base font-semibold text-white">{t("app.short")}</p>
+          </div>
+          <NavLinks items={items} label={t("nav.main")} />
         </div>
-        <NavLinks items={items} label={t("nav.main")} />
       </aside>
       <div className="min-w-0 flex-1">
         <header className="no-print flex flex-wrap items-center justify-end gap-2 border-b border-slate-200 bg-white px-4 py-2">

@@ -12,6 +12,7 @@ export const NAV_ITEMS = [
   { key: "users", href: "/admin/users", permission: "users:manage" },
   { key: "units", href: "/admin/units", permission: "units:manage" },
   { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
+  { key: "settings", href: "/admin/settings", permission: "config:manage" },
   { key: "audit", href: "/audit", permission: "audit:read" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 

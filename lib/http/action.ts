@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import { AppError, fromPrismaError, type ErrorCode } from "@/lib/errors";
+import { AppError, fromDatabaseError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 /** What every server action answers: success, or an error code plus per-field issue codes. */
@@ -18,7 +18,7 @@ export async function runAction(body: () => Promise<void | string>): Promise<Act
     return { ok: true, at: Date.now(), ...(typeof id === "string" ? { id } : {}) };
   } catch (e) {
     unstable_rethrow(e);
-    const err = e instanceof AppError ? e : fromPrismaError(e);
+    const err = e instanceof AppError ? e : fromDatabaseError(e);
     if (err) {
       // The first issue of each field is the one shown.
       const fields: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
 import type { z } from "zod";
 import { getDb } from "@/lib/db";
-import { AppError, fromPrismaError } from "@/lib/errors";
+import { AppError, fromDatabaseError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
@@ -114,7 +114,7 @@ export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (
       const result = await handler({ req, actor, params, body, query: new URL(req.url).searchParams });
       return result instanceof Response ? result : Response.json(result);
     } catch (e) {
-      const err = e instanceof AppError ? e : fromPrismaError(e);
+      const err = e instanceof AppError ? e : fromDatabaseError(e);
       if (err) return errorResponse(err, info.requestId);
       logger.error("api.failed", { requestId: info.requestId, method: req.method, path: new URL(req.url).pathname, error: e });
       return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId);

@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import { AppError, fromPrismaError, type ErrorCode } from "@/lib/errors";
+import { AppError, fromDatabaseError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
 /** What a data-returning server action answers: its data, or an error code the client shows. */
@@ -11,7 +11,7 @@ export async function runForResult<T>(body: () => Promise<T>): Promise<Result<T>
     return { ok: true, data: await body() };
   } catch (e) {
     unstable_rethrow(e);
-    const err = e instanceof AppError ? e : fromPrismaError(e);
+    const err = e instanceof AppError ? e : fromDatabaseError(e);
     if (err) {
       const fields: Record<string, string> = {};
       for (const d of err.details) fields[d.path || "_"] ??= d.code;

@@ -18,3 +18,8 @@ export function slaLadder(db: Db): Promise<Record<RiskLevel, SlaLadder>> {
   }
   return cached.ladder;
 }
+
+/** Forgets the cached ladder (after an admin changes it, and in tests); other instances follow within 30 s. */
+export function forgetSlaLadder(): void {
+  cached = undefined;
+}

@@ -94,3 +94,35 @@ test("an admin creates an API key, a feed uses it, and revoking it shuts the fee
   expect((await feed.post("/api/v1/warnings", { data: warning })).status()).toBe(401);
   await feed.dispose();
 });
+
+test("an admin changes the SLA ladder, is told plainly what is wrong, and puts it back", async ({ page }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "系统配置" }).click();
+  await expect(page.getByRole("heading", { name: "预警处置时限（SLA）" })).toBeVisible();
+  const contact = page.getByLabel("高 首次联系", { exact: true });
+  await expect(contact).toHaveValue("30");
+
+  // First contact before signing for: refused at the field, nothing saved.
+  await contact.fill("5");
+  await page.getByRole("button", { name: "保存处置时限" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "输入有误" })).toBeVisible();
+  await expect(page.locator("#HIGH\\.contactMinutes-error")).toHaveText("不能早于上一环节的时限");
+  await screenshot(page, "admin-settings-error");
+
+  // 45 minutes: saved, and still there after a reload; long steps read in hours and days.
+  await contact.fill("45");
+  await page.getByRole("button", { name: "保存处置时限" }).click();
+  await expect(page.getByTestId("sla-form").getByRole("status")).toHaveText("已保存");
+  await expect(page.locator('tr[data-risk="HIGH"]')).toContainText("45 分钟");
+  await page.reload();
+  await expect(page.getByLabel("高 首次联系", { exact: true })).toHaveValue("45");
+  await expect(page.locator('tr[data-risk="LOW"]')).toContainText("7 天");
+  await expect(page.locator('tr[data-risk="CRITICAL"]')).toContainText("2 小时");
+  await screenshot(page, "admin-settings");
+
+  // Back to the default, for the flows that follow.
+  await page.getByLabel("高 首次联系", { exact: true }).fill("30");
+  await page.getByRole("button", { name: "保存处置时限" }).click();
+  await expect(page.getByTestId("sla-form").getByRole("status")).toHaveText("已保存");
+});

@@ -73,6 +73,9 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/admin/units/actions.ts#updateUnitAction": { allow: ADMIN, scope: "record", args: async (w) => { const u = await w.make.unit(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
   "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": { allow: ADMIN, scope: "none", args: async (w) => [prev, form({ name: "矩阵测试密钥", unitCode: w.P.code, scopes: "warnings:read" })] },
+  // Configuration: the platform's, so the admin of the root unit; a stale or bad form is their business answer.
+  "app/(app)/admin/settings/actions.ts#updateSlaAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ "CRITICAL.version": "1", "CRITICAL.ackMinutes": "0" })] },
+  "app/(app)/admin/settings/actions.ts#updateSecurityAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ passwordMaxAgeDays: "90", passwordMaxAgeDaysVersion: "0", auditRetentionDays: "30", auditRetentionDaysVersion: "0" })] },
   "app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction": { allow: ADMIN, scope: "record", args: async (w) => { const k = await w.make.apiKey(); return [prev, form({ id: k.id, version: k.version })]; } },
 
   // Warnings (command center and precincts).

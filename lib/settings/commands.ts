@@ -1,0 +1,92 @@
+// Platform configuration (DESIGN.md §2.4, SECURITY.md A2/E21): the SLA ladder per risk level, the
+// password lifetime and the audit retention. Global to the platform, so only an administrator of
+// the root unit (the city bureau) changes it; every change is versioned and audited.
+import { getDb, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { forbidden, versionConflict } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { PASSWORD_MAX_AGE_KEY, DEFAULT_PASSWORD_MAX_AGE_DAYS, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
+import { AUDIT_RETENTION_KEY, auditRetentionDays } from "@/lib/audit/retention";
+import { RiskLevel } from "@/lib/generated/prisma/enums";
+import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
+import { forgetSlaLadder } from "@/lib/warnings/sla-policy";
+import { securitySettingsSchema, slaLadderSchema } from "@/lib/settings/schemas";
+
+export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number; isDefault: boolean };
+export type Setting = { value: number; version: number; isDefault: boolean };
+export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting };
+
+/** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
+export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && !actor.scopePath.includes("/");
+
+function assertRootAdmin(actor: Actor) {
+  if (!canConfigure(actor)) throw forbidden();
+}
+
+export async function getSettings(actor: Actor): Promise<Settings> {
+  assertRootAdmin(actor);
+  const db = getDb();
+  const [policies, rows, maxAge, retention] = await Promise.all([
+    db.slaPolicy.findMany(),
+    db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY] } }, select: { key: true, version: true } }),
+    passwordMaxAgeDays(db),
+    auditRetentionDays(db),
+  ]);
+  const byRisk = new Map(policies.map((p) => [p.riskLevel, p]));
+  const versionOf = (key: string) => rows.find((r) => r.key === key)?.version ?? 0;
+  return {
+    sla: Object.values(RiskLevel).map((riskLevel) => {
+      const p = byRisk.get(riskLevel);
+      const ladder = p ?? DEFAULT_SLA[riskLevel];
+      return { riskLevel, ackMinutes: ladder.ackMinutes, contactMinutes: ladder.contactMinutes, resolveMinutes: ladder.resolveMinutes, version: p?.version ?? 0, isDefault: !p };
+    }),
+    passwordMaxAgeDays: { value: maxAge, version: versionOf(PASSWORD_MAX_AGE_KEY), isDefault: maxAge === DEFAULT_PASSWORD_MAX_AGE_DAYS && !versionOf(PASSWORD_MAX_AGE_KEY) },
+    auditRetentionDays: { value: retention, version: versionOf(AUDIT_RETENTION_KEY), isDefault: !versionOf(AUDIT_RETENTION_KEY) },
+  };
+}
+
+/** Saves the SLA ladder; it applies to warnings received from now on (their due times are set on arrival). */
+export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void> {
+  assertRootAdmin(actor);
+  const input = parseInput(slaLadderSchema, raw);
+  await getDb().$transaction(async (tx) => {
+    const changed: Record<string, { from: SlaLadder; to: SlaLadder }> = {};
+    for (const riskLevel of Object.values(RiskLevel)) {
+      const { version, ...to } = input[riskLevel];
+      const current = await tx.slaPolicy.findUnique({ where: { riskLevel } });
+      if ((current?.version ?? 0) !== version) throw versionConflict();
+      const from = current ?? DEFAULT_SLA[riskLevel];
+      if (from.ackMinutes === to.ackMinutes && from.contactMinutes === to.contactMinutes && from.resolveMinutes === to.resolveMinutes) continue;
+      if (!current) await tx.slaPolicy.create({ data: { riskLevel, ...to } });
+      else if ((await tx.slaPolicy.updateMany({ where: { riskLevel, version }, data: { ...to, version: { increment: 1 } } })).count === 0) throw versionConflict();
+      changed[riskLevel] = { from: { ackMinutes: from.ackMinutes, contactMinutes: from.contactMinutes, resolveMinutes: from.resolveMinutes }, to };
+    }
+    await writeAudit(tx, actor, { action: "config.sla.update", success: true, entityType: "SlaPolicy", details: { changed } });
+  });
+  forgetSlaLadder();
+}
+
+async function saveSetting(tx: Tx, key: string, value: number, version: number): Promise<void> {
+  if (version === 0) {
+    if (await tx.appSetting.findUnique({ where: { key }, select: { key: true } })) throw versionConflict();
+    await tx.appSetting.create({ data: { key, value } });
+    return;
+  }
+  const { count } = await tx.appSetting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } });
+  if (count === 0) throw versionConflict();
+}
+
+export async function updateSecuritySettings(actor: Actor, raw: unknown): Promise<void> {
+  assertRootAdmin(actor);
+  const input = parseInput(securitySettingsSchema, raw);
+  await getDb().$transaction(async (tx) => {
+    await saveSetting(tx, PASSWORD_MAX_AGE_KEY, input.passwordMaxAgeDays, input.passwordMaxAgeDaysVersion);
+    await saveSetting(tx, AUDIT_RETENTION_KEY, input.auditRetentionDays, input.auditRetentionDaysVersion);
+    await writeAudit(tx, actor, {
+      action: "config.security.update", success: true, entityType: "AppSetting",
+      details: { passwordMaxAgeDays: input.passwordMaxAgeDays, auditRetentionDays: input.auditRetentionDays },
+    });
+  });
+  forgetPasswordMaxAge();
+}
