@@ -1,7 +1,8 @@
 // `npm run bench:ingest`: warnings/s through the HTTP ingestion API in 5,000-item batches, next to
 // a plain COPY of the same kind of rows into the same table, on a database preloaded with ≥ 1 M
 // warnings; then the triage queue's first page over HTTP (p50/p95). Prints figures; asserts nothing.
-// Knobs: BENCH_PRELOAD (1000000), BENCH_API (100000), BENCH_CONCURRENCY (2), BENCH_PORT (3200).
+// Knobs: BENCH_PRELOAD (1000000), BENCH_API (100000), BENCH_CONCURRENCY (2), BENCH_PORT (3200),
+// BENCH_DATABASE_URL (a server to use instead of the embedded one), BENCH_KEEP (keep the database).
 import { randomInt } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -133,5 +134,6 @@ console.log(`queue first page over HTTP      p50 ${pct(samples, 50).toFixed(1)} 
 
 await app.stop();
 await sql.end();
-await drop();
+if (process.env.BENCH_KEEP) console.log(`kept for inspection: ${url}`);
+else await drop();
 process.exit(0);

@@ -1,7 +1,7 @@
-// `npm run bench:load [-- --users=200] [-- --seconds=60]` (SECURITY.md F26): one app instance,
-// 200 signed-in people working at once — dispatchers on the triage queue, officers on their
-// tasks, investigators on cases, leaders on the statistics — each opening a page or calling the
-// API about once a second. Prints p50/p95/p99, errors and the app's memory over the run; then an
+// `npm run bench:load [-- --users=200] [-- --seconds=60] [-- --think=5-15]` (SECURITY.md F26): one
+// app instance, 200 signed-in people working at once — dispatchers on the triage queue, officers
+// on their tasks, investigators on cases, leaders on the statistics — each opening a page or
+// calling the API every 5–15 s. Prints p50/p95/p99, errors and the app's memory over the run; then an
 // overload burst (the same people with no pauses at all) that may be slowed or answered 429/503 with
 // Retry-After, but must not crash the app. Prints figures; asserts nothing.
 import { cpus, loadavg } from "node:os";
@@ -11,6 +11,8 @@ import { demoDatabase, login, pct, startApp, treeRssMb } from "./app";
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const USERS = Number(arg("users") ?? 200);
 const SECONDS = Number(arg("seconds") ?? 60);
+/** Seconds between one person's clicks: reading the page, calling, typing (uniform in this range). */
+const THINK = (arg("think") ?? "5-15").split("-").map(Number) as [number, number];
 const PORT = Number(arg("port") ?? 3210);
 const PASSWORD = "Load-Test-2026!";
 const log = (msg: string) => console.log(`[bench:load] ${msg}`);
@@ -20,7 +22,7 @@ type Role = "DISPATCHER" | "OFFICER" | "INVESTIGATOR" | "LEADER";
 const MIX: { role: Role; share: number; unitKind: "CENTER" | "PRECINCT" | "BRANCH" | "CITY"; paths: string[] }[] = [
   { role: "DISPATCHER", share: 0.4, unitKind: "CENTER", paths: ["/warnings", "/api/v1/warnings?limit=50", "/api/v1/warnings?limit=50&status=PENDING", "/notifications"] },
   { role: "OFFICER", share: 0.35, unitKind: "PRECINCT", paths: ["/field", "/api/v1/warnings?limit=20", "/notifications"] },
-  { role: "INVESTIGATOR", share: 0.15, unitKind: "BRANCH", paths: ["/cases", "/api/v1/cases?limit=50"] },
+  { role: "INVESTIGATOR", share: 0.15, unitKind: "BRANCH", paths: ["/cases", "/api/v1/cases"] },
   { role: "LEADER", share: 0.1, unitKind: "CITY", paths: ["/stats", "/api/v1/stats/summary?period=month", "/stats/rankings"] },
 ];
 
@@ -61,7 +63,7 @@ try {
   const work = async (until: number, think: () => number) => {
     const samples: Sample[] = [];
     await Promise.all(people.map(async (p, i) => {
-      await new Promise((r) => setTimeout(r, Math.random() * 1000)); // people do not click in step
+      await new Promise((r) => setTimeout(r, Math.random() * think())); // people do not click in step
       for (let k = 0; Date.now() < until; k++) {
         samples.push(await hit(i, p.paths[k % p.paths.length]!));
         const pause = think();
@@ -85,9 +87,9 @@ try {
   // ── 1. USERS people, a request about every second each ──
   const memory: number[] = [];
   const sampler = setInterval(() => memory.push(treeRssMb(app.child.pid!)), 2_000);
-  const steady = await work(Date.now() + SECONDS * 1000, () => 500 + Math.random() * 1000);
+  const steady = await work(Date.now() + SECONDS * 1000, () => (THINK[0] + Math.random() * (THINK[1] - THINK[0])) * 1000);
   clearInterval(sampler);
-  const s = summary(`${USERS} users, ~1 request/s each`, steady, SECONDS);
+  const s = summary(`${USERS} users, ${THINK.join("–")} s between clicks`, steady, SECONDS);
   const half = Math.floor(memory.length / 2);
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   log(`app memory over the run: first half avg ${avg(memory.slice(0, half)).toFixed(0)} MB, second half avg ${avg(memory.slice(half)).toFixed(0)} MB, max ${Math.max(...memory).toFixed(0)} MB`);

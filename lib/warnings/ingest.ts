@@ -78,14 +78,15 @@ async function writeBatch(tx: Tx, actor: Actor, planned: Planned[], results: Ing
 
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
+  // Compared as the enum, not as text, so both look-ups use the (source, externalId) unique index.
   const seen = await tx.$queryRaw<{ source: string; externalId: string; id: string }[]>`
     SELECT w.source::text AS source, w."externalId", w.id::text AS id
-      FROM warnings w JOIN unnest(${sources}::text[], ${externalIds}::text[]) AS k(source, ext)
-        ON w.source::text = k.source AND w."externalId" = k.ext
+      FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
+      JOIN warnings w ON w.source = k.source AND w."externalId" = k.ext
     UNION ALL
     SELECT s.source::text, s."externalId", s."warningId"::text
-      FROM warning_sightings s JOIN unnest(${sources}::text[], ${externalIds}::text[]) AS k(source, ext)
-        ON s.source::text = k.source AND s."externalId" = k.ext`;
+      FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
+      JOIN warning_sightings s ON s.source = k.source AND s."externalId" = k.ext`;
   const seenBySource = new Map(seen.map((r) => [sourceKey(r), r.id]));
 
   const phones = planned.map((p) => p.victim.phone);

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "warnings_slaDueAt_priority_id_idx" ON "warnings"("slaDueAt", "priority" DESC, "id");
+
