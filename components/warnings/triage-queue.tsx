@@ -12,6 +12,7 @@ import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
 import { typingIn, useLiveRefresh } from "@/components/warnings/use-live-refresh";
+import { LiveStatus } from "@/components/warnings/live-status";
 
 export function TriageQueue({ rows, units, canDispatch, empty }: { rows: WarningRow[]; units: UnitOption[]; canDispatch: boolean; empty: ReactNode }) {
   const t = useTranslations("warnings");
@@ -103,10 +104,7 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
   return (
     <div>
       <div className="mb-3 flex flex-wrap items-center gap-3 text-sm">
-        <span data-testid="live" className={cn("inline-flex items-center gap-1.5", live ? "text-green-700" : "text-slate-400")}>
-          <span className={cn("size-2 rounded-full", live ? "animate-pulse bg-green-600" : "bg-slate-300")} />
-          {live ? t("live") : live === null ? t("connecting") : t("offline")}
-        </span>
+        <LiveStatus live={live} />
         {checked.size ? (
           <>
             <span>{t("bulk.selected", { count: checked.size })}</span>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 
 /**
  * Keeps a server-rendered page current: listens to the warning event stream and re-renders the
- * page (router.refresh) at most every 800 ms while events arrive. EventSource reconnects by itself.
+ * page (router.refresh) at most every 800 ms while events arrive, and once after a reconnect (events
+ * sent while the stream was down are not replayed). EventSource reconnects by itself.
  */
 export function useLiveRefresh(onEvent?: (e: { kind: string; id?: string; version?: number }) => void): boolean | null {
   const router = useRouter();
@@ -17,8 +18,16 @@ export function useLiveRefresh(onEvent?: (e: { kind: string; id?: string; versio
   });
   useEffect(() => {
     const source = new EventSource("/api/v1/warnings/stream");
-    source.onopen = () => setLive(true);
-    source.onerror = () => setLive(false);
+    let dropped = false;
+    source.onopen = () => {
+      setLive(true);
+      // Back after a drop: what changed meanwhile was not streamed, so render afresh once.
+      if (dropped) router.refresh();
+    };
+    source.onerror = () => {
+      dropped = true;
+      setLive(false);
+    };
     source.onmessage = (m) => {
       const e = JSON.parse(m.data) as { kind: string; id?: string; version?: number };
       if (e.kind === "hello") return;

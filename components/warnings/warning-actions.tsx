@@ -11,6 +11,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
 import { typingIn, useLiveRefresh } from "@/components/warnings/use-live-refresh";
+import { LiveStatus } from "@/components/warnings/live-status";
 
 type Props = { id: string; status: string; version: number; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
 
@@ -19,7 +20,7 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
   const t = useTranslations("warnings");
   const router = useRouter();
   const [panel, setPanel] = useState<"call" | "resolve" | "dispatch" | null>(initial ?? null);
-  useLiveRefresh();
+  const live = useLiveRefresh();
   // A stale version means someone else acted first: show the fresh state at once.
   const onSettled = (state: ActionState) => {
     if (state && !state.ok && state.code === "VERSION_CONFLICT") router.refresh();
@@ -48,7 +49,7 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         {status === "PENDING" ? (
           <form {...ack.formProps}>
             <input type="hidden" name="id" value={id} />
@@ -60,6 +61,7 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
         {status === "ACKNOWLEDGED" || status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
         {status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
         {canDispatch && status !== "RESOLVED" ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
+        <span className="ml-auto"><LiveStatus live={live} /></span>
       </div>
       <FormStatus state={ack.state} />
       {panel === "call" ? <CallForm id={id} onSettled={onSettled} /> : null}

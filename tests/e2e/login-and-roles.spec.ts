@@ -9,7 +9,7 @@ const ROLES = [
   { username: "investigator", home: "/cases", nav: ["cases", "publicity", "stats"], unit: "茅箭区分局" },
   { username: "chief", home: "/cases", nav: ["cases", "publicity", "stats"], unit: "茅箭区分局" },
   { username: "leader", home: "/stats", nav: ["publicity", "stats"], unit: "十堰市公安局" },
-  { username: "admin", home: "/admin/users", nav: ["users", "units", "apiKeys"], unit: "十堰市公安局" },
+  { username: "admin", home: "/admin/users", nav: ["users", "units", "apiKeys", "settings"], unit: "十堰市公安局" },
   { username: "auditor", home: "/audit", nav: ["audit"], unit: "十堰市公安局" },
 ];
 

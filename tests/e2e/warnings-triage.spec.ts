@@ -38,6 +38,7 @@ test("a dispatcher triages a warning from arrival to resolution with the keyboar
 
   await wall.goto(`/warnings/${id}`);
   await expect(wall.getByTestId("warning-status")).toHaveText("待签收");
+  await expect(wall.getByTestId("live")).toHaveText("实时");
 
   // a: sign for. The second session sees it change live.
   await desk.keyboard.press("a");
