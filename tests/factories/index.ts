@@ -12,20 +12,31 @@ let hashed: Promise<string> | undefined;
 
 const code6 = (lead: number) => `${lead}${String(randomInt(0, 100_000)).padStart(5, "0")}`;
 
+/** Creates a unit under a random code, drawing again when another test file already took it. */
+async function withFreshCode<T>(lead: number, create: (code: string) => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await create(code6(lead));
+    } catch (e) {
+      if ((e as { code?: string }).code !== "P2002") throw e;
+    }
+  }
+}
+
 export type TestTree = Awaited<ReturnType<typeof makeUnitTree>>;
 
 /** A city with a 反诈中心, two branches and two precincts each. */
 export async function makeUnitTree() {
   const db = getDb();
-  const cityCode = code6(7);
-  const city = await db.unit.create({ data: { code: cityCode, name: `测试市局${cityCode}`, kind: "CITY", path: cityCode } });
+  const city = await withFreshCode(7, (code) => db.unit.create({ data: { code, name: `测试市局${code}`, kind: "CITY", path: code } }));
+  const cityCode = city.code;
   const center = await db.unit.create({
     data: { code: `${cityCode}FZ`, name: "测试反诈中心", kind: "CENTER", parentId: city.id, path: `${cityCode}/${cityCode}FZ` },
   });
   const branches = [];
   for (const n of [0, 1]) {
-    const code = code6(8);
-    const branch = await db.unit.create({ data: { code, name: `测试分局${code}`, kind: "BRANCH", parentId: city.id, path: `${city.path}/${code}` } });
+    const branch = await withFreshCode(8, (code) => db.unit.create({ data: { code, name: `测试分局${code}`, kind: "BRANCH", parentId: city.id, path: `${city.path}/${code}` } }));
+    const code = branch.code;
     const precincts = [];
     for (const p of ["01", "02"]) {
       precincts.push(
