@@ -85,7 +85,8 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     const body = batches[next++]!;
     const res = await fetch(`${base}/api/v1/warnings`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body });
     if (!res.ok) throw new Error(`HTTP ${res.status}: ${await res.text()}`);
-    created += ((await res.json()) as { summary: { created: number } }).summary.created;
+    const { summary } = (await res.json()) as { summary: { created: number } };
+    created += summary.created; // not `created += await …`: that reads `created` before the await
   }
 }));
 const apiMs = Date.now() - t;
