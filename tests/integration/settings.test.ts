@@ -1,28 +1,28 @@
 // The platform's configuration: the SLA ladder (DESIGN.md §2.4) and the security policy. Global
 // settings, so this file works on a database of its own: the other files keep the default ladder.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { auditRetentionDays } from "@/lib/audit/retention";
 import { getSettings, updateSecuritySettings, updateSlaLadder } from "@/lib/settings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
+import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 
-const globalForDb = globalThis as unknown as { fanzhaDb?: Db };
 let own: TestDatabase;
+let release: () => void;
 let tree: TestTree;
 
 beforeAll(async () => {
   own = await createTestDatabase("settings");
-  globalForDb.fanzhaDb = createDb(own.url);
+  ({ release } = useOwnDatabase(own.url));
   tree = await makeUnitTree();
 }, 60_000);
 
 afterAll(async () => {
   await getDb().$disconnect();
-  delete globalForDb.fanzhaDb;
+  release();
   await own.drop();
 });
 
@@ -106,7 +106,7 @@ describe("the security policy", () => {
     await updateSecuritySettings(actor, input);
     expect([await passwordMaxAgeDays(getDb()), await auditRetentionDays(getDb())]).toEqual([60, 365]);
     const { passwordMaxAgeDays: age, auditRetentionDays: kept } = await getSettings(actor);
-    expect([age, kept]).toEqual([{ value: 60, version: 1, isDefault: false }, { value: 365, version: 1, isDefault: false }]);
+    expect([age, kept]).toEqual([{ value: 60, version: 1 }, { value: 365, version: 1 }]);
     expect((await rejection(updateSecuritySettings(actor, { ...input, passwordMaxAgeDays: "30" }))).status).toBe(409);
     expect(await passwordMaxAgeDays(getDb())).toBe(60);
     expect(await getDb().auditLog.count({ where: { action: "config.security.update" } })).toBe(1);
