@@ -8,16 +8,19 @@ import { withDatabase } from "../lib/db-url";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/embedded-postgres";
 import { migrateDeploy } from "../scripts/run-prisma";
 
-export type BenchDatabase = { url: string; db: Db; drop: () => Promise<void> };
+/** `serverPid`: the embedded PostgreSQL's postmaster (none for BENCH_DATABASE_URL's server). */
+export type BenchDatabase = { url: string; db: Db; drop: () => Promise<void>; serverPid?: number };
 
 /**
  * A new database holding the demo dataset, on BENCH_DATABASE_URL's server, else on the
  * benchmarks' own embedded cluster (.data/pg-bench); `drop` removes it and stops what was started.
  */
 export async function demoDatabase(prefix: string): Promise<BenchDatabase> {
+  const dir = ".data/pg-bench";
   const server = process.env.BENCH_DATABASE_URL
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dir: ".data/pg-bench", port: 54360, database: "postgres", quiet: true });
+    : await startEmbeddedPostgres({ dir, port: 54360, database: "postgres", quiet: true });
+  const serverPid = process.env.BENCH_DATABASE_URL ? undefined : Number(readFileSync(`${dir}/postmaster.pid`, "utf8").split("\n")[0]);
   const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = withDatabase(server.url, "postgres");
   await ensureDatabase(admin, name);
@@ -34,7 +37,7 @@ export async function demoDatabase(prefix: string): Promise<BenchDatabase> {
     await client.end();
     await server.stop();
   };
-  return { url, db, drop };
+  return { url, db, drop, serverPid };
 }
 
 export type RunningApp = { url: string; child: ChildProcess; stop: () => Promise<void> };
@@ -89,27 +92,38 @@ export async function login(base: string, username: string, password: string): P
 /** The p-th percentile of ascending `sorted`. */
 export const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-export function treeRssMb(rootPid: number): number {
+/** A process and all its descendants, with their /proc stat fields (Linux). */
+function processTree(rootPid: number): { pid: number; stat: string[] }[] {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+  const stats = new Map<number, string[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      const pages = Number(readFileSync(`/proc/${entry}/statm`, "utf8").split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      rss.set(Number(entry), pages * 4096);
+      const raw = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name, which may hold spaces: [0] state, [1] ppid, …
+      const stat = raw.slice(raw.lastIndexOf(")") + 2).split(" ");
+      children.set(Number(stat[1]), [...(children.get(Number(stat[1])) ?? []), Number(entry)]);
+      stats.set(Number(entry), stat);
     } catch {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  const tree: { pid: number; stat: string[] }[] = [];
   for (const stack = [rootPid]; stack.length; ) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const stat = stats.get(pid);
+    if (stat) tree.push({ pid, stat });
     stack.push(...(children.get(pid) ?? []));
   }
-  return total / 2 ** 20;
+  return tree;
+}
+
+/** Resident memory of a process and all its descendants, in MB. */
+export function treeRssMb(rootPid: number): number {
+  return processTree(rootPid).reduce((sum, p) => sum + Number(p.stat[21]) * 4096, 0) / 2 ** 20;
+}
+
+/** CPU seconds (user + system, including reaped children) used so far by a process and its descendants. */
+export function treeCpuSeconds(rootPid: number): number {
+  return processTree(rootPid).reduce((sum, p) => sum + [11, 12, 13, 14].reduce((s, i) => s + Number(p.stat[i]), 0), 0) / 100;
 }

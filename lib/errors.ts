@@ -52,13 +52,15 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   const err = e as { code?: unknown; message?: unknown; cause?: { kind?: unknown; originalCode?: unknown } } | null;
   if (typeof err?.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(err.code) || ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT"].includes(err.code))) return true;
   if (UNAVAILABLE_KINDS.has(String(err?.cause?.kind)) || UNAVAILABLE_SQLSTATE.test(String(err?.cause?.originalCode ?? ""))) return true;
+  // The driver's own errors (sqlTransaction) carry the SQLSTATE as their code.
+  if (UNAVAILABLE_SQLSTATE.test(String(err?.code ?? ""))) return true;
   return typeof err?.message === "string" && UNAVAILABLE_MESSAGE.test(err.message);
 }
 
-/** Maps the database's known errors onto AppErrors; returns null for anything else. */
+/** Maps the database's known errors (Prisma's codes, or the driver's SQLSTATE) onto AppErrors; null for anything else. */
 export function fromDatabaseError(e: unknown): AppError | null {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === "P2002") return new AppError("CONFLICT", "a record with the same key already exists");
+  if (code === "P2002" || code === "23505") return new AppError("CONFLICT", "a record with the same key already exists");
   if (code === "P2025") return notFound();
   if (isDatabaseUnavailable(e)) return new AppError("UNAVAILABLE", "the database is unavailable; try again shortly");
   return null;

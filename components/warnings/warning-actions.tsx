@@ -10,8 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
-import { typingIn, useLiveRefresh } from "@/components/warnings/use-live-refresh";
-import { LiveStatus } from "@/components/warnings/live-status";
+import { typingIn } from "@/components/warnings/use-live-refresh";
 
 type Props = { id: string; status: string; version: number; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
 
@@ -20,7 +19,6 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
   const t = useTranslations("warnings");
   const router = useRouter();
   const [panel, setPanel] = useState<"call" | "resolve" | "dispatch" | null>(initial ?? null);
-  const live = useLiveRefresh();
   // A stale version means someone else acted first: show the fresh state at once.
   const onSettled = (state: ActionState) => {
     if (state && !state.ok && state.code === "VERSION_CONFLICT") router.refresh();
@@ -61,7 +59,6 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
         {status === "ACKNOWLEDGED" || status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
         {status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
         {canDispatch && status !== "RESOLVED" ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
-        <span className="ml-auto"><LiveStatus live={live} /></span>
       </div>
       <FormStatus state={ack.state} />
       {panel === "call" ? <CallForm id={id} onSettled={onSettled} /> : null}

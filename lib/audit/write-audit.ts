@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, chainHash, type ChainedFields } from "@/lib/audit/hash";
@@ -23,10 +23,10 @@ export type AuditActor = Pick<Actor, "ip" | "requestId"> &
  * Appends one record to the hash-chained audit trail, inside the caller's transaction: the audit
  * row commits with the change it describes, or neither does (fail closed).
  */
-export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::bigint)`;
-  const last = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const fields: ChainedFields = {
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`;
+  const record: ChainedFields = {
     at: new Date(),
     actorId: actor.id ?? null,
     actorName: actor.name ?? null,
@@ -41,13 +41,9 @@ export async function writeAudit(tx: Tx, actor: AuditActor, entry: AuditEntry): 
     details: entry.details ?? {},
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.auditLog.create({
-    data: {
-      ...fields,
-      role: fields.role as Role | null,
-      details: fields.details as object,
-      prevHash,
-      hash: chainHash(prevHash, fields),
-    },
-  });
+  const { at, actorId, actorName, role, unitId, ip, action, entityType, entityId, success, requestId, details } = record;
+  await tx.$executeRaw`
+    INSERT INTO audit_log (at, "actorId", "actorName", role, "unitId", ip, action, "entityType", "entityId", success, "requestId", details, "prevHash", hash)
+    VALUES (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actorId}::uuid, ${actorName}, ${role}::"Role", ${unitId}::uuid, ${ip},
+            ${action}, ${entityType}, ${entityId}, ${success}, ${requestId}, ${JSON.stringify(details)}::jsonb, ${prevHash}, ${chainHash(prevHash, record)})`;
 }

@@ -30,6 +30,11 @@ type Options<P> = {
   /** Schema for the route's path parameters, parsed strictly. */
   params?: z.ZodType<P>;
   bodyLimit?: number;
+  /**
+   * The handler refuses text the database cannot store itself, item by item (ingestion: such an
+   * item is rejected alone instead of sinking its batch); otherwise the whole body is refused.
+   */
+  checksTextPerItem?: boolean;
 };
 
 export function errorResponse(err: AppError, requestId: string): Response {
@@ -62,7 +67,7 @@ function assertSameOrigin(req: Request) {
   if (origin && URL.parse(origin)?.host !== req.headers.get("host")) throw new AppError("FORBIDDEN", "cross-origin request refused");
 }
 
-async function readJson(req: Request, limit: number): Promise<unknown> {
+async function readJson(req: Request, limit: number, checkText: boolean): Promise<unknown> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${limit} bytes`);
   const reader = req.body?.getReader();
@@ -88,7 +93,7 @@ async function readJson(req: Request, limit: number): Promise<unknown> {
     throw new AppError("VALIDATION", "the body is not valid JSON", [{ path: "", code: "invalid_json", message: "malformed JSON" }]);
   }
   // Text the database cannot store (NUL, unpaired surrogates) makes the body malformed, batches included.
-  const unsafe = unsafeTextIssues(body);
+  const unsafe = checkText ? unsafeTextIssues(body) : [];
   if (unsafe.length) throw new AppError("VALIDATION", "the body holds text that cannot be stored", unsafe);
   return body;
 }
@@ -110,7 +115,7 @@ export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (
       }
       const rawParams = await ctx.params;
       const params = opts.params ? parseInput(opts.params, rawParams) : (rawParams as P);
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT);
+      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, !opts.checksTextPerItem);
       const result = await handler({ req, actor, params, body, query: new URL(req.url).searchParams });
       return result instanceof Response ? result : Response.json(result);
     } catch (e) {

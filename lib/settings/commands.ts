@@ -6,8 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { PASSWORD_MAX_AGE_KEY, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
-import { AUDIT_RETENTION_KEY, auditRetentionDays } from "@/lib/audit/retention";
+import { DEFAULT_PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_KEY, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
+import { AUDIT_RETENTION_KEY, MIN_RETENTION_DAYS, auditRetentionDays } from "@/lib/audit/retention";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
 import { forgetSlaLadder } from "@/lib/warnings/sla-policy";
@@ -47,7 +47,10 @@ export async function getSettings(actor: Actor): Promise<Settings> {
   };
 }
 
-/** Saves the SLA ladder; it applies to warnings received from now on (their due times are set on arrival). */
+/**
+ * Saves the SLA ladder; it applies to warnings received from now on (their due times are set on
+ * arrival). Steps saved unchanged write nothing, and a save that changes nothing is not audited.
+ */
 export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void> {
   assertRootAdmin(actor);
   const input = parseInput(slaLadderSchema, raw);
@@ -63,31 +66,32 @@ export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void>
       else if ((await tx.slaPolicy.updateMany({ where: { riskLevel, version }, data: { ...to, version: { increment: 1 } } })).count === 0) throw versionConflict();
       changed[riskLevel] = { from: { ackMinutes: from.ackMinutes, contactMinutes: from.contactMinutes, resolveMinutes: from.resolveMinutes }, to };
     }
-    await writeAudit(tx, actor, { action: "config.sla.update", success: true, entityType: "SlaPolicy", details: { changed } });
+    if (Object.keys(changed).length) await writeAudit(tx, actor, { action: "config.sla.update", success: true, entityType: "SlaPolicy", details: { changed } });
   });
   forgetSlaLadder();
 }
 
-async function saveSetting(tx: Tx, key: string, value: number, version: number): Promise<void> {
-  if (version === 0) {
-    if (await tx.appSetting.findUnique({ where: { key }, select: { key: true } })) throw versionConflict();
-    await tx.appSetting.create({ data: { key, value } });
-    return;
-  }
-  const { count } = await tx.appSetting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } });
-  if (count === 0) throw versionConflict();
+/** Saves one setting read at `version` (0: the default was in force); false when it was unchanged. */
+async function saveSetting(tx: Tx, key: string, value: number, version: number, defaultValue: number): Promise<boolean> {
+  const row = await tx.appSetting.findUnique({ where: { key }, select: { version: true, value: true } });
+  if ((row?.version ?? 0) !== version) throw versionConflict();
+  if (value === (row ? row.value : defaultValue)) return false;
+  if (!row) await tx.appSetting.create({ data: { key, value } });
+  else if ((await tx.appSetting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } })).count === 0) throw versionConflict();
+  return true;
 }
 
 export async function updateSecuritySettings(actor: Actor, raw: unknown): Promise<void> {
   assertRootAdmin(actor);
   const input = parseInput(securitySettingsSchema, raw);
   await getDb().$transaction(async (tx) => {
-    await saveSetting(tx, PASSWORD_MAX_AGE_KEY, input.passwordMaxAgeDays, input.passwordMaxAgeDaysVersion);
-    await saveSetting(tx, AUDIT_RETENTION_KEY, input.auditRetentionDays, input.auditRetentionDaysVersion);
-    await writeAudit(tx, actor, {
-      action: "config.security.update", success: true, entityType: "AppSetting",
-      details: { passwordMaxAgeDays: input.passwordMaxAgeDays, auditRetentionDays: input.auditRetentionDays },
-    });
+    const changed = {
+      ...((await saveSetting(tx, PASSWORD_MAX_AGE_KEY, input.passwordMaxAgeDays, input.passwordMaxAgeDaysVersion, DEFAULT_PASSWORD_MAX_AGE_DAYS))
+        ? { passwordMaxAgeDays: input.passwordMaxAgeDays } : {}),
+      ...((await saveSetting(tx, AUDIT_RETENTION_KEY, input.auditRetentionDays, input.auditRetentionDaysVersion, MIN_RETENTION_DAYS))
+        ? { auditRetentionDays: input.auditRetentionDays } : {}),
+    };
+    if (Object.keys(changed).length) await writeAudit(tx, actor, { action: "config.security.update", success: true, entityType: "AppSetting", details: changed });
   });
   forgetPasswordMaxAge();
 }

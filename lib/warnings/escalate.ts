@@ -2,21 +2,39 @@ import { getDb } from "@/lib/db";
 import { WARNING_CHANNEL } from "@/lib/warnings/events";
 
 /**
+ * Breaches recorded per transaction. A backlog (after downtime) is worked off in steps that each
+ * finish well within the transaction timeout; one step in one transaction never finished.
+ */
+const CHUNK = 5_000;
+
+/**
  * Marks every SLA step that has run out (DESIGN.md §2.4) and notifies the people who must act:
  * the dispatchers whose jurisdiction holds the warning and the officers of its unit. A breach is
  * unique per warning and step, so any number of instances may run this, any number of times:
- * each breach fires once. Returns the number of new breaches.
+ * each breach fires once. Works in steps of 5,000, oldest first, so a backlog of any size
+ * progresses; returns the number of new breaches. Each run reads the open overdue warnings (a
+ * few hundred in a working command center: milliseconds).
  */
 export async function escalateBreaches(now = new Date()): Promise<number> {
-  const db = getDb();
-  return db.$transaction(async (tx) => {
+  let total = 0;
+  for (;;) {
+    const n = await escalateChunk(now);
+    total += n;
+    if (n < CHUNK) return total;
+  }
+}
+
+function escalateChunk(now: Date): Promise<number> {
+  return getDb().$transaction(async (tx) => {
     const breaches = await tx.$queryRaw<{ warningId: string; step: string; unitId: string }[]>`
       INSERT INTO sla_breaches (id, "warningId", step, "unitId", "dueAt", "breachedAt")
-      SELECT gen_random_uuid(), w.id,
-             (CASE WHEN w."acknowledgedAt" IS NULL THEN 'ACK' WHEN w."firstContactAt" IS NULL THEN 'CONTACT' ELSE 'RESOLVE' END)::"SlaStep",
-             w."unitId", w."slaDueAt", ${now}::timestamptz AT TIME ZONE 'UTC'
+      SELECT gen_random_uuid(), w.id, s.step, w."unitId", w."slaDueAt", ${now}::timestamptz AT TIME ZONE 'UTC'
         FROM warnings w
+        CROSS JOIN LATERAL (SELECT (CASE WHEN w."acknowledgedAt" IS NULL THEN 'ACK' WHEN w."firstContactAt" IS NULL THEN 'CONTACT' ELSE 'RESOLVE' END)::"SlaStep" AS step) s
        WHERE w.status <> 'RESOLVED' AND w."slaDueAt" < ${now}::timestamptz AT TIME ZONE 'UTC'
+         AND NOT EXISTS (SELECT 1 FROM sla_breaches b WHERE b."warningId" = w.id AND b.step = s.step)
+       ORDER BY w."slaDueAt"
+       LIMIT ${CHUNK}
       ON CONFLICT ("warningId", step) DO NOTHING
       RETURNING "warningId"::text AS "warningId", step::text AS step, "unitId"::text AS "unitId"`;
     if (breaches.length === 0) return 0;
@@ -35,5 +53,5 @@ export async function escalateBreaches(now = new Date()): Promise<number> {
       ON CONFLICT ("userId", "dedupeKey") DO NOTHING`;
     await tx.$executeRaw`SELECT pg_notify(${WARNING_CHANNEL}, ${JSON.stringify({ kind: "ingested", units: [...new Set(breaches.map((b) => b.unitId))].slice(0, 100), count: 0 })})`;
     return breaches.length;
-  });
+  }, { timeout: 30_000 });
 }

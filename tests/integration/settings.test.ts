@@ -62,6 +62,17 @@ describe("the SLA ladder", () => {
     expect(audit.actorId).toBe(actor.id);
   });
 
+  it("writes and audits nothing when saved unchanged", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const audits = () => getDb().auditLog.count({ where: { action: { startsWith: "config." } } });
+    const [before, settings] = [await audits(), await getSettings(actor)];
+    await updateSlaLadder(actor, await ladderForm(actor));
+    const { passwordMaxAgeDays: age, auditRetentionDays: kept } = settings;
+    await updateSecuritySettings(actor, { passwordMaxAgeDays: String(age.value), passwordMaxAgeDaysVersion: String(age.version), auditRetentionDays: String(kept.value), auditRetentionDaysVersion: String(kept.version) });
+    expect(await getSettings(actor)).toEqual(settings);
+    expect(await audits()).toBe(before);
+  });
+
   it("refuses a step due before the one above it, naming the field, and saves nothing", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
     const before = await getSettings(actor);

@@ -87,6 +87,22 @@ describe("warning ingestion", () => {
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
   });
 
+  it("takes concurrent full batches, and a victim reported in two of them at once is one warning", async () => {
+    // Six 5,000-item batches at once ran PostgreSQL's lock table out when ingestion took a lock per victim.
+    const victim = warningInput();
+    const batches = Array.from({ length: 6 }, (_, b) => [
+      warningInput({ source: "BANK", victim: victim.victim, contact: victim.contact, externalId: `SAME-${victim.externalId}-${b}` }),
+      ...Array.from({ length: 4_999 }, () => warningInput()),
+    ]);
+    const results = await Promise.all(batches.map((items) => ingestWarnings(feed.actor, items)));
+    expect(results.flat().filter((r) => r.status !== "created" && r.status !== "repeat")).toEqual([]);
+    const firsts = results.map((r) => r[0]!);
+    expect(firsts.filter((r) => r.status === "created")).toHaveLength(1);
+    expect(new Set(firsts.map((r) => r.id)).size).toBe(1);
+    const [w] = await rows([firsts[0]!.id]);
+    expect(w!.repeatCount).toBe(5);
+  }, 60_000);
+
   it("audits each batch in the same transaction", async () => {
     const results = await ingestWarnings(feed.actor, [warningInput(), warningInput()]);
     const audit = await getDb().auditLog.findFirst({ where: { action: "warning.ingest", actorId: feed.actor.id }, orderBy: { id: "desc" } });
@@ -111,6 +127,16 @@ describe("POST /api/v1/warnings", () => {
     const json = await res.json();
     expect(json.summary).toEqual({ created: 1, repeat: 0, duplicate: 0, rejected: 1 });
     expect(json.results[1]).toMatchObject({ index: 1, status: "rejected" });
+  });
+
+  it("rejects an item holding text the database cannot store, alone", async () => {
+    const bad = warningInput({ note: "nul \u0000 here" });
+    const res = await post(JSON.stringify([warningInput(), bad]));
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    expect(json.summary).toMatchObject({ created: 1, rejected: 1 });
+    expect(json.results[1].errors).toEqual([expect.objectContaining({ path: "note", code: "invalid_text" })]);
+    expect(await getDb().warning.count({ where: { externalId: bad.externalId } })).toBe(0);
   });
 
   it("answers 401 without a valid key, 422 for malformed JSON, 413 over the size limit", async () => {

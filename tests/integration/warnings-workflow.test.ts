@@ -166,4 +166,14 @@ describe("dispatch, take next and escalation", () => {
     expect(notified.map((n) => n.userId)).toEqual(expect.arrayContaining([officer.actor.id, dispatcher.actor.id]));
     expect(notified).toHaveLength(new Set(notified.map((n) => n.userId)).size);
   });
+
+  it("works off a backlog larger than one step (5,000) in one run", async () => {
+    // As after downtime: 6,000 warnings whose first step ran out while nobody escalated.
+    const overdue = { unitCode: tree.branches[1]!.precincts[1]!.code, riskLevel: "CRITICAL", receivedAt: new Date(Date.now() - 3600_000).toISOString() };
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push(...(await ingestWarnings(feed.actor, Array.from({ length: 3_000 }, () => warningInput(overdue)))).map((r) => r.id!));
+    expect(await escalateBreaches()).toBeGreaterThanOrEqual(6_000);
+    const breached = await getDb().slaBreach.groupBy({ by: ["step"], where: { warningId: { in: ids } }, _count: true });
+    expect(breached).toEqual([{ step: "ACK", _count: 6_000 }]);
+  });
 });

@@ -7,7 +7,7 @@ import { tasksQuerySchema } from "@/lib/field/schemas";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { FollowUpCard, TaskCard } from "@/components/field/task-cards";
-import { FieldLive } from "@/components/field/field-live";
+import { LiveIndicator } from "@/components/warnings/live-status";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("title") };
@@ -30,7 +30,7 @@ export default async function FieldPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h1 className="text-xl font-semibold text-slate-900">{t("title")}</h1>
-          <p className="text-sm text-slate-500">{t("subtitle", { unit: actor.unitName })} <FieldLive /></p>
+          <p className="text-sm text-slate-500">{t("subtitle", { unit: actor.unitName })} <LiveIndicator /></p>
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2 lg:max-w-xl">

@@ -9,7 +9,7 @@ import { precinctQuerySchema } from "@/lib/field/schemas";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
-import { FieldLive } from "@/components/field/field-live";
+import { LiveIndicator } from "@/components/warnings/live-status";
 import { FollowUpBadge } from "@/components/field/task-cards";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,7 +41,7 @@ export default async function PrecinctPage({ searchParams }: Props) {
       {actor.permissions.has("warnings:work") ? <Link href="/field" className="inline-flex min-h-11 items-center text-base text-brand-600">← {t("title")}</Link> : null}
       <div>
         <h1 className="text-xl font-semibold">{t("precinct.title")}</h1>
-        <p className="text-sm text-slate-500">{t("precinct.subtitle", { unit: v.unit.name, date: v.today })} <FieldLive /></p>
+        <p className="text-sm text-slate-500">{t("precinct.subtitle", { unit: v.unit.name, date: v.today })} <LiveIndicator /></p>
       </div>
 
       <section aria-labelledby="today-h" className="space-y-2">

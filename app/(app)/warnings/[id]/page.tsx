@@ -12,6 +12,7 @@ import { RevealButton } from "@/components/pii/reveal-button";
 import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { WarningActions } from "@/components/warnings/warning-actions";
+import { LiveIndicator } from "@/components/warnings/live-status";
 import { revealAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -50,6 +51,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
         {w.outcome ? <Badge tone={w.outcome === "DISSUADED" ? "green" : "amber"}>{t(`outcome.${w.outcome}`)}</Badge> : null}
         {w.repeatCount ? <Badge tone="red">×{w.repeatCount + 1}</Badge> : null}
         {w.sla ? <SlaCountdown dueAt={w.sla.dueAt} startedAt={w.receivedAt} step={w.sla.step} /> : null}
+        <span className="ml-auto"><LiveIndicator /></span>
       </div>
 
       <Card className="p-4">

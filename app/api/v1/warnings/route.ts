@@ -6,7 +6,7 @@ import { listWarnings } from "@/lib/warnings/queries";
 /** 5,000 warnings of ~1 KB each, with room to spare; larger bodies get 413. */
 const BODY_LIMIT = 8 * 1024 * 1024;
 
-export const POST = apiRoute({ permission: "warnings:ingest", bodyLimit: BODY_LIMIT }, async ({ actor, body }) => {
+export const POST = apiRoute({ permission: "warnings:ingest", bodyLimit: BODY_LIMIT, checksTextPerItem: true }, async ({ actor, body }) => {
   if (body === null || typeof body !== "object") {
     throw new AppError("VALIDATION", "the body must be a warning object or an array of them", [{ path: "", code: "invalid_type", message: "object or array expected" }]);
   }
