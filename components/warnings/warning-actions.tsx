@@ -47,23 +47,26 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        {status === "PENDING" ? (
-          <form {...ack.formProps}>
-            <input type="hidden" name="id" value={id} />
-            <input type="hidden" name="to" value="ACKNOWLEDGED" />
-            <input type="hidden" name="version" value={version} />
-            <Button id="ack-submit" type="submit" disabled={ack.pending}>{t("do.ack")}</Button>
-          </form>
-        ) : null}
-        {status === "ACKNOWLEDGED" || status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
-        {status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
-        {canDispatch && status !== "RESOLVED" ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
-      </div>
+      {status === "RESOLVED" ? (
+        <ReopenForm id={id} version={version} onSettled={onSettled} />
+      ) : (
+        <div className="flex flex-wrap items-center gap-2">
+          {status === "PENDING" ? (
+            <form {...ack.formProps}>
+              <input type="hidden" name="id" value={id} />
+              <input type="hidden" name="to" value="ACKNOWLEDGED" />
+              <input type="hidden" name="version" value={version} />
+              <Button id="ack-submit" type="submit" disabled={ack.pending}>{t("do.ack")}</Button>
+            </form>
+          ) : null}
+          {status === "ACKNOWLEDGED" || status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
+          {status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
+          {canDispatch ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
+        </div>
+      )}
       <FormStatus state={ack.state} />
       {panel === "call" ? <CallForm id={id} onSettled={onSettled} /> : null}
       {panel === "resolve" ? <ResolveForm id={id} version={version} onSettled={onSettled} /> : null}
-      {status === "RESOLVED" ? <ReopenForm id={id} version={version} onSettled={onSettled} /> : null}
       {panel === "dispatch" ? <DispatchDialog targets={[{ id, version }]} units={units} onClose={() => { setPanel(null); router.refresh(); }} /> : null}
     </div>
   );

@@ -35,6 +35,15 @@ describe("warning ingestion", () => {
     expect(a!.amountAtRisk?.toFixed(2)).toBe("30000.00");
   });
 
+  it("stores text exactly as sent, whatever characters it holds", async () => {
+    // The rows travel in COPY's text format: backslashes, tabs, line breaks and "\\N" must survive.
+    const note = "备注\\N \\ back\\slash\ttab\nnew line\r\nCRLF \\t 😀 'quote' \"dq\"";
+    const address = "湖北省十堰市\t某路\\88号";
+    const [r] = await ingestWarnings(feed.actor, [warningInput({ note, victim: { phone: "13700009999", name: "\\N", address } })]);
+    const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
+    expect([w.note, w.victimName, w.victimAddress, w.victimIdNumber]).toEqual([note, "\\N", address, null]);
+  });
+
   it("rejects a bad item with its field errors and still takes the others", async () => {
     const before = await getDb().warning.count();
     const results = await ingestWarnings(feed.actor, [
