@@ -129,3 +129,22 @@ export async function endSession(db: Db, sessionId: string, client: { ip: string
     });
   });
 }
+
+/**
+ * Whether the session or API key an actor came with still stands — read only, so asking does not
+ * count as activity (a page left open must not keep its session from idling out). For long-lived
+ * responses (the live stream), which end with the credential they were opened under.
+ */
+export async function credentialStillValid(db: Db, actor: Actor, now = new Date()): Promise<boolean> {
+  if (actor.kind === "apiKey") {
+    const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true } });
+    return !!key && !key.revokedAt && (!key.expiresAt || key.expiresAt > now);
+  }
+  if (!actor.sessionId) return false;
+  const s = await db.userSession.findUnique({
+    where: { id: actor.sessionId },
+    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true, user: { select: { active: true, sessionVersion: true } } },
+  });
+  return !!s && !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= IDLE_TIMEOUT_MS
+    && s.sessionVersion === s.user.sessionVersion && s.user.active;
+}

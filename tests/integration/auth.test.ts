@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { login, LOCK_AFTER_FAILURES } from "@/lib/auth/login";
-import { resolveSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
+import { credentialStillValid, endSession, resolveSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { updateUser } from "@/lib/users/commands";
 import { client, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/tests/factories";
 
@@ -84,6 +84,18 @@ describe("sessions", () => {
     if (!r.ok) throw new Error(r.error);
     return { user, sessionId: r.sessionId };
   }
+
+  it("tell a long-lived response whether its session still stands, without counting as activity", async () => {
+    const { sessionId } = await session();
+    const actor = (await resolveSession(getDb(), sessionId, client()))!;
+    const seen = async () => (await getDb().userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
+    const before = await seen();
+    expect(await credentialStillValid(getDb(), actor, new Date(Date.now() + 5 * 60_000))).toBe(true);
+    expect(await seen()).toBe(before);
+    expect(await credentialStillValid(getDb(), actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBe(false);
+    await endSession(getDb(), sessionId, client());
+    expect(await credentialStillValid(getDb(), actor)).toBe(false);
+  });
 
   it("ends after 30 idle minutes and stays ended", async () => {
     const { sessionId } = await session();

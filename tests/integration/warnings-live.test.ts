@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { getDb } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { forgetRoutingTable } from "@/lib/warnings/routing";
 import { warningBus } from "@/lib/warnings/live";
 import type { WarningEvent } from "@/lib/warnings/events";
+import { GET as stream, HEARTBEAT_MS } from "@/app/api/v1/warnings/stream/route";
 import { makeApiKey, makeUnitTree, warningInput, type TestTree } from "@/tests/factories";
 
 let tree: TestTree;
@@ -35,6 +36,30 @@ describe("live updates", () => {
     });
     await ingestWarnings(feed.actor, [warningInput({ unitCode: unit.code })]);
     await expect(seen).resolves.toMatchObject({ kind: "ingested", count: 1 });
+  });
+});
+
+describe("the live stream", () => {
+  it("keeps beating while its key stands, and ends once the key is revoked", async () => {
+    const reader = await makeApiKey(tree.city, ["warnings:read"]);
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const res = await stream(new Request("http://localhost/api/v1/warnings/stream", { headers: { authorization: `Bearer ${reader.key}` } }), { params: Promise.resolve({}) });
+      expect(res.headers.get("content-type")).toBe("text/event-stream");
+      const body = res.body!.getReader();
+      const next = async () => {
+        const { done, value } = await body.read();
+        return done ? null : new TextDecoder().decode(value);
+      };
+      expect(await next()).toContain('"kind":"hello"');
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect(await next()).toBe(": hb\n\n");
+      await getDb().apiKey.update({ where: { id: reader.actor.id }, data: { revokedAt: new Date() } });
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect(await next()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

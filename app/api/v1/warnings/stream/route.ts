@@ -2,13 +2,18 @@ import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 import { warningBus } from "@/lib/warnings/live";
+import { credentialStillValid } from "@/lib/auth/session";
 import type { WarningEvent } from "@/lib/warnings/events";
 
 export const dynamic = "force-dynamic";
 
+/** How often the stream sends a heartbeat and checks that its session or key still stands. */
+export const HEARTBEAT_MS = 20_000;
+
 /**
  * Server-Sent Events for the live queue: one message per change in the caller's jurisdiction
- * (ids and states only, never personal data), and a heartbeat every 20 s.
+ * (ids and states only, never personal data), and a heartbeat every 20 s. The stream ends when
+ * the session or API key it was opened with does (logged out, ended by an admin, idle, revoked).
  */
 export const GET = apiRoute({ permission: "warnings:read" }, async ({ actor, req }) => {
   const scope = new Set(await scopeUnitIds(getDb(), actor.scopePath));
@@ -23,21 +28,26 @@ export const GET = apiRoute({ permission: "warnings:read" }, async ({ actor, req
           send(e.kind === "ingested" ? { kind: e.kind, count: e.count } : e);
         }
       };
-      const heartbeat = setInterval(() => controller.enqueue(encoder.encode(": hb\n\n")), 20_000);
-      bus.on("event", onEvent);
-      send({ kind: "hello" });
-      cleanup = () => {
-        clearInterval(heartbeat);
-        bus.off("event", onEvent);
-      };
-      req.signal.addEventListener("abort", () => {
+      const close = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           /* already closed */
         }
-      });
+      };
+      const heartbeat = setInterval(async () => {
+        // A database hiccup is not a reason to drop the stream: the next heartbeat asks again.
+        if (!(await credentialStillValid(getDb(), actor).catch(() => true))) return close();
+        controller.enqueue(encoder.encode(": hb\n\n"));
+      }, HEARTBEAT_MS);
+      bus.on("event", onEvent);
+      send({ kind: "hello" });
+      cleanup = () => {
+        clearInterval(heartbeat);
+        bus.off("event", onEvent);
+      };
+      req.signal.addEventListener("abort", close);
     },
     cancel() {
       cleanup();
