@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { RiskBadge } from "@/components/warnings/risk-badge";
+import { DataTable } from "@/components/ui/table";
 
 const STEPS = ["ackMinutes", "contactMinutes", "resolveMinutes"] as const;
 
@@ -32,52 +33,50 @@ export function SlaForm({ rows }: { rows: SlaRow[] }) {
   const [typed, setTyped] = useState<Record<string, string>>({});
   return (
     <form {...formProps} data-testid="sla-form">
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2 font-medium">{t("settings.risk")}</th>
-              {STEPS.map((s) => (
-                <th key={s} className="px-3 py-2 font-medium">{t(`settings.steps.${s}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r) => (
-              <tr key={r.riskLevel} data-risk={r.riskLevel}>
-                <td className="px-3 py-2 align-top">
-                  <input type="hidden" name={`${r.riskLevel}.version`} value={r.version} />
-                  <RiskBadge risk={r.riskLevel} />
-                </td>
-                {STEPS.map((s) => {
-                  const name = `${r.riskLevel}.${s}`;
-                  const error = fieldError(name);
-                  return (
-                    <td key={s} className="px-3 py-2 align-top">
-                      <div className="flex items-center gap-2">
-                        <Input
-                          id={name} name={name} defaultValue={r[s]} inputMode="numeric" className="w-28" invalid={!!error}
-                          aria-label={`${t(`warnings.risk.${r.riskLevel}`)} ${t(`settings.steps.${s}`)}`}
-                          onInput={(e) => {
-                            const value = e.currentTarget.value;
-                            setTyped((x) => ({ ...x, [name]: value }));
-                          }}
-                        />
-                        <span className="text-xs text-slate-500">{t("settings.minutes")}</span>
-                      </div>
-                      {error ? (
-                        <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">{error}</p>
-                      ) : (
-                        <p className="mt-1 text-xs text-slate-500">{duration(typed[name] ?? String(r[s]))}</p>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
+      <DataTable
+        frame="none"
+        head={
+          <>
+            <th className="px-3 py-2 font-medium">{t("settings.risk")}</th>
+            {STEPS.map((s) => (
+              <th key={s} className="px-3 py-2 font-medium">{t(`settings.steps.${s}`)}</th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        {rows.map((r) => (
+          <tr key={r.riskLevel} data-risk={r.riskLevel}>
+            <td className="px-3 py-2 align-top">
+              <input type="hidden" name={`${r.riskLevel}.version`} value={r.version} />
+              <RiskBadge risk={r.riskLevel} />
+            </td>
+            {STEPS.map((s) => {
+              const name = `${r.riskLevel}.${s}`;
+              const error = fieldError(name);
+              return (
+                <td key={s} className="px-3 py-2 align-top">
+                  <div className="flex items-center gap-2">
+                    <Input
+                      id={name} name={name} defaultValue={r[s]} inputMode="numeric" className="w-28" invalid={!!error}
+                      aria-label={`${t(`warnings.risk.${r.riskLevel}`)} ${t(`settings.steps.${s}`)}`}
+                      onInput={(e) => {
+                        const value = e.currentTarget.value;
+                        setTyped((x) => ({ ...x, [name]: value }));
+                      }}
+                    />
+                    <span className="text-xs text-slate-500">{t("settings.minutes")}</span>
+                  </div>
+                  {error ? (
+                    <p id={`${name}-error`} role="alert" className="mt-1 text-xs text-red-600">{error}</p>
+                  ) : (
+                    <p className="mt-1 text-xs text-slate-500">{duration(typed[name] ?? String(r[s]))}</p>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </DataTable>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>{pending ? t("common.saving") : t("settings.saveSla")}</Button>
         <FormStatus state={state} savedText={t("settings.saved")} />

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { statsHref } from "@/components/stats/href";
+import { DataTable } from "@/components/ui/table";
 import type { FigureKey } from "@/lib/stats/figures";
 import { count, wan } from "@/lib/stats/format";
 import type { StatsQuery } from "@/lib/stats/schemas";
@@ -18,34 +18,32 @@ export async function ChildrenTable({ rows, query }: { rows: ChildRow[]; query: 
   const t = await getTranslations("stats");
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t("children.none")}</p>;
   return (
-    <Card className="overflow-x-auto">
-      <table className="w-full text-right text-sm tabular-nums" data-testid="children-table">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2 text-left font-medium">{t("children.unit")}</th>
-            {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" className="px-3 py-2 font-medium">
-                {t(`figures.${c.key}`)}
-                {c.money ? `（${t("suffix.lossStopped")}）` : ""}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.code} data-unit={r.code}>
-              <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={statsHref("", query, { unit: r.code })} className="inline-flex min-h-8 items-center text-brand-700 underline-offset-2 hover:underline">
-                  {r.name}
-                </Link>
-              </th>
-              {COLUMNS.map((c) => (
-                <td key={c.key} className="px-3 py-2">{c.money ? wan(r.values[c.key]) : count(r.values[c.key])}</td>
-              ))}
-            </tr>
+    <DataTable
+      className="text-right tabular-nums" testId="children-table"
+      head={
+        <>
+          <th scope="col" className="px-3 py-2 text-left font-medium">{t("children.unit")}</th>
+          {COLUMNS.map((c) => (
+            <th key={c.key} scope="col" className="px-3 py-2 font-medium">
+              {t(`figures.${c.key}`)}
+              {c.money ? `（${t("suffix.lossStopped")}）` : ""}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </Card>
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.code} data-unit={r.code}>
+          <th scope="row" className="px-3 py-2 text-left font-normal">
+            <Link href={statsHref("", query, { unit: r.code })} className="inline-flex min-h-8 items-center text-brand-700 underline-offset-2 hover:underline">
+              {r.name}
+            </Link>
+          </th>
+          {COLUMNS.map((c) => (
+            <td key={c.key} className="px-3 py-2">{c.money ? wan(r.values[c.key]) : count(r.values[c.key])}</td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

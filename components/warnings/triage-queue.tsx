@@ -13,6 +13,7 @@ import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
 import { typingIn, useLiveRefresh } from "@/components/warnings/use-live-refresh";
 import { LiveStatus } from "@/components/warnings/live-status";
+import { DataTable } from "@/components/ui/table";
 
 export function TriageQueue({ rows, units, canDispatch, empty }: { rows: WarningRow[]; units: UnitOption[]; canDispatch: boolean; empty: ReactNode }) {
   const t = useTranslations("warnings");
@@ -117,10 +118,11 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
         </Button>
       </div>
       {message ? <p role="status" className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900">{message}</p> : null}
-      {empty ?? <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-left text-sm" data-testid="warning-queue">
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-            <tr>
+      {empty ?? (
+        <DataTable
+          testId="warning-queue"
+          head={
+            <>
               <th className="w-8 px-2 py-2"><span className="sr-only">{t("columns.select")}</span></th>
               <th className="px-2 py-2 font-medium">{t("columns.risk")}</th>
               <th className="px-2 py-2 font-medium">{t("columns.sla")}</th>
@@ -130,39 +132,38 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
               <th className="px-2 py-2 text-center font-medium">{t("columns.repeat")}</th>
               <th className="px-2 py-2 font-medium">{t("columns.unit")}</th>
               <th className="px-2 py-2 font-medium">{t("columns.status")}</th>
+            </>
+          }
+        >
+          {rows.map((r, i) => (
+            <tr
+              key={r.id}
+              data-row-index={i}
+              data-warning-id={r.id}
+              data-status={r.status}
+              aria-selected={i === cursor}
+              onClick={() => setCursor(i)}
+              className={cn("cursor-pointer", i === cursor ? "bg-brand-50 outline-2 -outline-offset-2 outline-brand-600" : "hover:bg-slate-50")}
+            >
+              <td className="px-2 py-2">
+                <input type="checkbox" aria-label={t("columns.select")} className="size-4" checked={checked.has(r.id)} onChange={() => setChecked((s) => (s.has(r.id) ? new Set([...s].filter((id) => id !== r.id)) : new Set(s).add(r.id)))} />
+              </td>
+              <td className="px-2 py-2"><RiskBadge risk={r.riskLevel} /></td>
+              <td className="px-2 py-2">{r.sla ? <SlaCountdown dueAt={r.sla.dueAt} startedAt={r.receivedAt} step={r.sla.step} /> : <span className="text-xs text-slate-400">{t("sla.done")}</span>}</td>
+              <td className="px-2 py-2 text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(r.receivedAt))}</td>
+              <td className="px-2 py-2 whitespace-nowrap">
+                <Link href={`/warnings/${r.id}`} className="hover:underline" tabIndex={-1}>
+                  <span className="font-mono">{r.victimPhone}</span> <span className="text-slate-500">{r.victimName}</span>
+                </Link>
+              </td>
+              <td className="px-2 py-2 whitespace-nowrap">{t(`fraudType.${r.fraudType}`)}</td>
+              <td className="px-2 py-2 text-center">{r.repeatCount ? <span className="rounded bg-purple-100 px-1.5 text-xs font-semibold text-purple-800">×{r.repeatCount + 1}</span> : null}</td>
+              <td className="px-2 py-2 whitespace-nowrap text-xs">{r.unit.name}</td>
+              <td className="px-2 py-2 whitespace-nowrap text-xs">{t(`status.${r.status}`)}{r.outcome ? ` · ${t(`outcome.${r.outcome}`)}` : ""}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((r, i) => (
-              <tr
-                key={r.id}
-                data-row-index={i}
-                data-warning-id={r.id}
-                data-status={r.status}
-                aria-selected={i === cursor}
-                onClick={() => setCursor(i)}
-                className={cn("cursor-pointer", i === cursor ? "bg-brand-50 outline-2 -outline-offset-2 outline-brand-600" : "hover:bg-slate-50")}
-              >
-                <td className="px-2 py-2">
-                  <input type="checkbox" aria-label={t("columns.select")} className="size-4" checked={checked.has(r.id)} onChange={() => setChecked((s) => (s.has(r.id) ? new Set([...s].filter((id) => id !== r.id)) : new Set(s).add(r.id)))} />
-                </td>
-                <td className="px-2 py-2"><RiskBadge risk={r.riskLevel} /></td>
-                <td className="px-2 py-2">{r.sla ? <SlaCountdown dueAt={r.sla.dueAt} startedAt={r.receivedAt} step={r.sla.step} /> : <span className="text-xs text-slate-400">{t("sla.done")}</span>}</td>
-                <td className="px-2 py-2 text-xs whitespace-nowrap text-slate-500">{format.relativeTime(new Date(r.receivedAt))}</td>
-                <td className="px-2 py-2 whitespace-nowrap">
-                  <Link href={`/warnings/${r.id}`} className="hover:underline" tabIndex={-1}>
-                    <span className="font-mono">{r.victimPhone}</span> <span className="text-slate-500">{r.victimName}</span>
-                  </Link>
-                </td>
-                <td className="px-2 py-2 whitespace-nowrap">{t(`fraudType.${r.fraudType}`)}</td>
-                <td className="px-2 py-2 text-center">{r.repeatCount ? <span className="rounded bg-purple-100 px-1.5 text-xs font-semibold text-purple-800">×{r.repeatCount + 1}</span> : null}</td>
-                <td className="px-2 py-2 whitespace-nowrap text-xs">{r.unit.name}</td>
-                <td className="px-2 py-2 whitespace-nowrap text-xs">{t(`status.${r.status}`)}{r.outcome ? ` · ${t(`outcome.${r.outcome}`)}` : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>}
+          ))}
+        </DataTable>
+      )}
       <p className="mt-2 text-xs text-slate-500">{t("keyboardHint")}</p>
       {dispatching ? (
         <DispatchDialog

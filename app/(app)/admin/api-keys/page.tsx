@@ -6,6 +6,7 @@ import { listUnits } from "@/lib/units/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-form";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
+import { DataTable } from "@/components/ui/table";
 import { revokeApiKeyAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,38 +27,36 @@ export default async function ApiKeysPage() {
       {keys.length === 0 ? (
         <EmptyState title={t("apiKeys.empty")}>{t("apiKeys.emptyHint")}</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="api-keys">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.name")}</th>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.prefix")}</th>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.unit")}</th>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.scopes")}</th>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.lastUsed")}</th>
-                <th className="px-4 py-2 font-medium">{t("apiKeys.expires")}</th>
-                <th className="px-4 py-2 font-medium">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {keys.map((k) => (
-                <tr key={k.id} data-key={k.prefix} className={k.revokedAt ? "text-slate-400" : ""}>
-                  <td className="px-4 py-2">{k.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-4 py-2">{k.unit.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{k.scopes.join(" ")}</td>
-                  <td className="px-4 py-2 text-xs">{when(k.lastUsedAt)}</td>
-                  <td className="px-4 py-2 text-xs">{when(k.expiresAt)}</td>
-                  <td className="px-4 py-2">
-                    {k.revokedAt ? <Badge>{t("apiKeys.revoked")}</Badge> : (
-                      <ActionButton action={revokeApiKeyAction} fields={{ id: k.id, version: k.version }} variant="danger" confirm={t("apiKeys.confirmRevoke")}>{t("apiKeys.revoke")}</ActionButton>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable
+          testId="api-keys"
+          head={
+            <>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.name")}</th>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.prefix")}</th>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.unit")}</th>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.scopes")}</th>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.lastUsed")}</th>
+              <th className="px-4 py-2 font-medium">{t("apiKeys.expires")}</th>
+              <th className="px-4 py-2 font-medium">{t("common.actions")}</th>
+            </>
+          }
+        >
+          {keys.map((k) => (
+            <tr key={k.id} data-key={k.prefix} className={k.revokedAt ? "text-slate-400" : ""}>
+              <td className="px-4 py-2">{k.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
+              <td className="px-4 py-2">{k.unit.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{k.scopes.join(" ")}</td>
+              <td className="px-4 py-2 text-xs">{when(k.lastUsedAt)}</td>
+              <td className="px-4 py-2 text-xs">{when(k.expiresAt)}</td>
+              <td className="px-4 py-2">
+                {k.revokedAt ? <Badge>{t("apiKeys.revoked")}</Badge> : (
+                  <ActionButton action={revokeApiKeyAction} fields={{ id: k.id, version: k.version }} variant="danger" confirm={t("apiKeys.confirmRevoke")}>{t("apiKeys.revoke")}</ActionButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { listUnits } from "@/lib/units/queries";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-form";
 import { CreateUserForm } from "@/components/admin/create-user-form";
+import { DataTable } from "@/components/ui/table";
 import { endSessionsAction, resetFactorAction, updateUserAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,72 +26,70 @@ export default async function UsersPage() {
       {users.length === 0 ? (
         <EmptyState title={t("users.empty")} />
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="users-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">{t("users.username")}</th>
-                <th className="px-4 py-2 font-medium">{t("users.displayName")}</th>
-                <th className="px-4 py-2 font-medium">{t("users.role")}</th>
-                <th className="px-4 py-2 font-medium">{t("users.unit")}</th>
-                <th className="px-4 py-2 font-medium">{t("users.status")}</th>
-                <th className="px-4 py-2 font-medium">{t("userSecurity.mfa")}</th>
-                <th className="px-4 py-2 font-medium">{t("users.lastLogin")}</th>
-                <th className="px-4 py-2 font-medium">{t("common.actions")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((u) => (
-                <tr key={u.id} data-username={u.username}>
-                  <td className="px-4 py-2 font-mono text-xs">{u.username}</td>
-                  <td className="px-4 py-2">{u.displayName}</td>
-                  <td className="px-4 py-2">
-                    {t(`roles.${u.role}`)}
-                    {u.grants.map((g) => (
-                      <span key={g} className="ml-1">
-                        <Badge tone="blue">{t(`grants.${g}`)}</Badge>
-                      </span>
-                    ))}
-                  </td>
-                  <td className="px-4 py-2">{u.unitName}</td>
-                  <td className="space-x-1 px-4 py-2">
-                    {u.active ? <Badge tone="green">{t("common.active")}</Badge> : <Badge>{t("common.inactive")}</Badge>}
-                    {u.locked ? <Badge tone="red">{t("users.locked")}</Badge> : null}
-                  </td>
-                  <td className="px-4 py-2" data-testid="user-mfa">
-                    {u.mfa ? <Badge tone="green">{t("userSecurity.mfaOn")}</Badge> : <Badge>{t("userSecurity.mfaOff")}</Badge>}
-                  </td>
-                  <td className="px-4 py-2 text-xs text-slate-500">
-                    {u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "short", timeStyle: "short" }) : t("users.never")}
-                  </td>
-                  <td className="px-4 py-2">
-                    <div className="flex flex-wrap gap-1">
-                      {u.id === actor.id ? null : u.active ? (
-                        <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "false" }} variant="secondary" confirm={t("users.confirmDisable")}>
-                          {t("common.disable")}
-                        </ActionButton>
-                      ) : (
-                        <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "true" }} variant="secondary">
-                          {t("common.enable")}
-                        </ActionButton>
-                      )}
-                      {u.id !== actor.id && u.mfa ? (
-                        <ActionButton action={resetFactorAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmReset")}>
-                          {t("userSecurity.resetFactor")}
-                        </ActionButton>
-                      ) : null}
-                      {u.id !== actor.id && u.active ? (
-                        <ActionButton action={endSessionsAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmEnd")}>
-                          {t("userSecurity.endSessions")}
-                        </ActionButton>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable
+          testId="users-table"
+          head={
+            <>
+              <th className="px-4 py-2 font-medium">{t("users.username")}</th>
+              <th className="px-4 py-2 font-medium">{t("users.displayName")}</th>
+              <th className="px-4 py-2 font-medium">{t("users.role")}</th>
+              <th className="px-4 py-2 font-medium">{t("users.unit")}</th>
+              <th className="px-4 py-2 font-medium">{t("users.status")}</th>
+              <th className="px-4 py-2 font-medium">{t("userSecurity.mfa")}</th>
+              <th className="px-4 py-2 font-medium">{t("users.lastLogin")}</th>
+              <th className="px-4 py-2 font-medium">{t("common.actions")}</th>
+            </>
+          }
+        >
+          {users.map((u) => (
+            <tr key={u.id} data-username={u.username}>
+              <td className="px-4 py-2 font-mono text-xs">{u.username}</td>
+              <td className="px-4 py-2">{u.displayName}</td>
+              <td className="px-4 py-2">
+                {t(`roles.${u.role}`)}
+                {u.grants.map((g) => (
+                  <span key={g} className="ml-1">
+                    <Badge tone="blue">{t(`grants.${g}`)}</Badge>
+                  </span>
+                ))}
+              </td>
+              <td className="px-4 py-2">{u.unitName}</td>
+              <td className="space-x-1 px-4 py-2">
+                {u.active ? <Badge tone="green">{t("common.active")}</Badge> : <Badge>{t("common.inactive")}</Badge>}
+                {u.locked ? <Badge tone="red">{t("users.locked")}</Badge> : null}
+              </td>
+              <td className="px-4 py-2" data-testid="user-mfa">
+                {u.mfa ? <Badge tone="green">{t("userSecurity.mfaOn")}</Badge> : <Badge>{t("userSecurity.mfaOff")}</Badge>}
+              </td>
+              <td className="px-4 py-2 text-xs text-slate-500">
+                {u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "short", timeStyle: "short" }) : t("users.never")}
+              </td>
+              <td className="px-4 py-2">
+                <div className="flex flex-wrap gap-1">
+                  {u.id === actor.id ? null : u.active ? (
+                    <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "false" }} variant="secondary" confirm={t("users.confirmDisable")}>
+                      {t("common.disable")}
+                    </ActionButton>
+                  ) : (
+                    <ActionButton action={updateUserAction} fields={{ id: u.id, version: u.version, active: "true" }} variant="secondary">
+                      {t("common.enable")}
+                    </ActionButton>
+                  )}
+                  {u.id !== actor.id && u.mfa ? (
+                    <ActionButton action={resetFactorAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmReset")}>
+                      {t("userSecurity.resetFactor")}
+                    </ActionButton>
+                  ) : null}
+                  {u.id !== actor.id && u.active ? (
+                    <ActionButton action={endSessionsAction} fields={{ id: u.id }} variant="secondary" confirm={t("userSecurity.confirmEnd")}>
+                      {t("userSecurity.endSessions")}
+                    </ActionButton>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

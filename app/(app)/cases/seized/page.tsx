@@ -4,7 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { seizedTotalsByUnit } from "@/lib/cases/queries";
 import { ITEM_TYPES } from "@/lib/cases/schemas";
-import { Card, EmptyState, PageHeader } from "@/components/ui/card";
+import { EmptyState, PageHeader } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("seized.title") };
@@ -22,33 +23,31 @@ export default async function SeizedPage() {
       {rows.length === 0 ? (
         <EmptyState title={t("seized.empty")}>{t("seized.emptyBody")}</EmptyState>
       ) : (
-        <Card className="overflow-x-auto">
-          <table className="w-full min-w-[760px] text-left text-sm" data-testid="seized-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t("seized.unit")}</th>
-                {ITEM_TYPES.map((x) => <th key={x} className="px-3 py-2 text-right font-medium">{t(`itemType.${x}`)}</th>)}
-                <th className="px-3 py-2 text-right font-medium">{t("seized.all")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={r.unitCode} data-unit={r.unitCode}>
-                  <td className="px-3 py-2">{r.unitName}</td>
-                  {ITEM_TYPES.map((x) => <td key={x} className="px-3 py-2 text-right tabular-nums">{r.totals[x] ?? 0}</td>)}
-                  <td className="px-3 py-2 text-right font-semibold tabular-nums">{r.all}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="border-t border-slate-200 bg-slate-50 font-semibold">
-              <tr>
-                <td className="px-3 py-2">{t("seized.all")}</td>
-                {ITEM_TYPES.map((x) => <td key={x} className="px-3 py-2 text-right tabular-nums">{total(x)}</td>)}
-                <td className="px-3 py-2 text-right tabular-nums">{rows.reduce((s, r) => s + r.all, 0)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </Card>
+        <DataTable
+          className="min-w-[760px]" testId="seized-table"
+          head={
+            <>
+              <th className="px-3 py-2 font-medium">{t("seized.unit")}</th>
+              {ITEM_TYPES.map((x) => <th key={x} className="px-3 py-2 text-right font-medium">{t(`itemType.${x}`)}</th>)}
+              <th className="px-3 py-2 text-right font-medium">{t("seized.all")}</th>
+            </>
+          }
+          foot={
+            <tr>
+              <td className="px-3 py-2">{t("seized.all")}</td>
+              {ITEM_TYPES.map((x) => <td key={x} className="px-3 py-2 text-right tabular-nums">{total(x)}</td>)}
+              <td className="px-3 py-2 text-right tabular-nums">{rows.reduce((s, r) => s + r.all, 0)}</td>
+            </tr>
+          }
+        >
+          {rows.map((r) => (
+            <tr key={r.unitCode} data-unit={r.unitCode}>
+              <td className="px-3 py-2">{r.unitName}</td>
+              {ITEM_TYPES.map((x) => <td key={x} className="px-3 py-2 text-right tabular-nums">{r.totals[x] ?? 0}</td>)}
+              <td className="px-3 py-2 text-right font-semibold tabular-nums">{r.all}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -13,6 +13,7 @@ import { Field, Select } from "@/components/ui/field";
 import { CampaignForm } from "@/components/publicity/campaign-form";
 import { queryString } from "@/components/publicity/pager";
 import { UnitOptions } from "@/components/publicity/unit-options";
+import { DataTable } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("publicity"))("tabs.campaigns") };
@@ -64,38 +65,36 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       {result.items.length === 0 ? (
         <EmptyState title={t("campaigns.empty")}>{canWrite ? t("campaigns.emptyHint") : null}</EmptyState>
       ) : (
-        <Card className="relative mb-6 overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="campaigns-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t("fields.name")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.campaignKind")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.status")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.startedOn")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.certifiedOn")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.unit")}</th>
-                <th className="px-3 py-2 font-medium">{t("fields.note")}</th>
-                {canWrite ? <th className="px-3 py-2"><span className="sr-only">{t("common.edit")}</span></th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.items.map((c) => (
-                <tr key={c.id} data-campaign={c.id}>
-                  <td className="px-3 py-2">{c.name}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{t(`campaignKinds.${c.kind}`)}</td>
-                  <td className="px-3 py-2"><Badge tone={TONE[c.status]}>{t(`campaignStatuses.${c.status}`)}</Badge></td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{c.startedOn ?? t("common.dash")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">{c.certifiedOn ?? t("common.dash")}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{c.unitName}</td>
-                  <td className="max-w-56 truncate px-3 py-2 text-slate-600" title={c.note ?? undefined}>{c.note ?? t("common.dash")}</td>
-                  {canWrite ? (
-                    <td className="px-3 py-2 text-right"><Link href={`/publicity/campaigns/${c.id}`} className="whitespace-nowrap text-brand-700 hover:underline">{t("common.edit")}</Link></td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+        <DataTable
+          testId="campaigns-table" frameClassName="relative mb-6"
+          head={
+            <>
+              <th className="px-3 py-2 font-medium">{t("fields.name")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.campaignKind")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.status")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.startedOn")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.certifiedOn")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.unit")}</th>
+              <th className="px-3 py-2 font-medium">{t("fields.note")}</th>
+              {canWrite ? <th className="px-3 py-2"><span className="sr-only">{t("common.edit")}</span></th> : null}
+            </>
+          }
+        >
+          {result.items.map((c) => (
+            <tr key={c.id} data-campaign={c.id}>
+              <td className="px-3 py-2">{c.name}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{t(`campaignKinds.${c.kind}`)}</td>
+              <td className="px-3 py-2"><Badge tone={TONE[c.status]}>{t(`campaignStatuses.${c.status}`)}</Badge></td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{c.startedOn ?? t("common.dash")}</td>
+              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{c.certifiedOn ?? t("common.dash")}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{c.unitName}</td>
+              <td className="max-w-56 truncate px-3 py-2 text-slate-600" title={c.note ?? undefined}>{c.note ?? t("common.dash")}</td>
+              {canWrite ? (
+                <td className="px-3 py-2 text-right"><Link href={`/publicity/campaigns/${c.id}`} className="whitespace-nowrap text-brand-700 hover:underline">{t("common.edit")}</Link></td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {canWrite ? (
         <Card className="p-4">

@@ -14,6 +14,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { CorrectCountForm, CountEntryForm } from "@/components/publicity/count-forms";
 import { TotalsTable } from "@/components/publicity/totals-table";
 import { UnitOptions } from "@/components/publicity/unit-options";
+import { DataTable } from "@/components/ui/table";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("publicity"))("tabs.counts") };
@@ -76,35 +77,33 @@ export default async function CountsPage({ searchParams }: { searchParams: Promi
         {daily.days.length === 0 ? (
           <EmptyState title={t("counts.noDaily")}>{canWrite ? t("counts.emptyTotalsHint") : null}</EmptyState>
         ) : (
-          <Card className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="daily-counts">
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
-                <tr>
-                  <th className="px-3 py-2 text-left font-medium">{t("fields.day")}</th>
-                  {DAILY_METRICS.map((m) => <th key={m} className="px-3 py-2 text-right font-medium">{t(`metrics.${m}`)}</th>)}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {daily.days.map((d) => (
-                  <tr key={d.day} data-day={d.day}>
-                    <td className="px-3 py-1.5 tabular-nums">{d.day}</td>
-                    {DAILY_METRICS.map((m) => {
-                      const c = d[m];
-                      return (
-                        <td key={m} className="px-3 py-1.5 text-right tabular-nums">
-                          {!c ? t("common.dash") : canWrite ? (
-                            <CorrectCountForm key={c.version} unitCode={daily.unit.code} metric={m} day={d.day} count={c.count} version={c.version} />
-                          ) : (
-                            <span className="inline-flex items-center gap-2">{format.number(c.count)} <Badge>{t(`counts.source.${c.source}`)}</Badge></span>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Card>
+          <DataTable
+            testId="daily-counts"
+            head={
+              <>
+                <th className="px-3 py-2 text-left font-medium">{t("fields.day")}</th>
+                {DAILY_METRICS.map((m) => <th key={m} className="px-3 py-2 text-right font-medium">{t(`metrics.${m}`)}</th>)}
+              </>
+            }
+          >
+            {daily.days.map((d) => (
+              <tr key={d.day} data-day={d.day}>
+                <td className="px-3 py-1.5 tabular-nums">{d.day}</td>
+                {DAILY_METRICS.map((m) => {
+                  const c = d[m];
+                  return (
+                    <td key={m} className="px-3 py-1.5 text-right tabular-nums">
+                      {!c ? t("common.dash") : canWrite ? (
+                        <CorrectCountForm key={c.version} unitCode={daily.unit.code} metric={m} day={d.day} count={c.count} version={c.version} />
+                      ) : (
+                        <span className="inline-flex items-center gap-2">{format.number(c.count)} <Badge>{t(`counts.source.${c.source}`)}</Badge></span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>}
 
