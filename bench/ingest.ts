@@ -12,6 +12,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { generateApiKey } from "../lib/auth/api-keys";
+import { copyLine } from "../lib/db";
 import { uuidv7 } from "../lib/ids";
 import { demoDatabase, pct, startApp, treeCpuSeconds } from "./app";
 
@@ -101,15 +102,13 @@ const cpuAfter = cpu();
 const perBatch = (k: "app" | "db") => (((cpuAfter[k] - cpuBefore[k]) * 1000) / batches.length).toFixed(0);
 
 // ── 4. COPY of the same kind of rows into the same table ──
-const esc = (v: string | number | null | undefined) => (v == null ? "\\N" : String(v).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n"));
 function* copyLines() {
   for (let i = 0; i < API_ROWS; i++) {
     const w = item(i, "COPY");
     const at = new Date(w.receivedAt);
     const plus = (m: number) => new Date(at.getTime() + m * 60_000).toISOString();
-    yield [uuidv7(), w.source, w.externalId, w.riskLevel, w.fraudType, 30, w.receivedAt, w.receivedAt, w.victim.name, w.victim.phone, w.victim.address,
-      w.contact.channel, w.contact.value, w.amountAtRisk, precincts[i % precincts.length]!.id, "UNIT_CODE", plus(10), plus(30), plus(1440), plus(10), new Date().toISOString()]
-      .map(esc).join("\t") + "\n";
+    yield copyLine([uuidv7(), w.source, w.externalId, w.riskLevel, w.fraudType, 30, w.receivedAt, w.receivedAt, w.victim.name, w.victim.phone, w.victim.address,
+      w.contact.channel, w.contact.value, w.amountAtRisk, precincts[i % precincts.length]!.id, "UNIT_CODE", plus(10), plus(30), plus(1440), plus(10), new Date().toISOString()]);
   }
 }
 const client = await sql.connect();

@@ -5,6 +5,7 @@ import { permissionsOf } from "@/lib/auth/permissions";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { apiKeyUsable } from "@/lib/auth/api-keys";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** lastSeenAt is written at most this often, not on every request. */
@@ -24,6 +25,17 @@ export const PENDING_PAGE: Record<PendingStep, string> = { password: "/account/p
 export type SessionState = { actor: Actor; pending: PendingStep | null };
 
 type Options = { demoMode?: boolean; maxAgeDays?: number };
+
+type SessionRow = { expiresAt: Date; lastSeenAt: Date; sessionVersion: number; user: { active: boolean; sessionVersion: number } };
+
+/** Why an unrevoked session is over at `now`, or null while it stands. */
+function sessionEndOf(s: SessionRow, now: Date): SessionEnd | null {
+  return s.expiresAt <= now ? "expired"
+    : now.getTime() - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ? "idle"
+    : s.sessionVersion !== s.user.sessionVersion ? "stale-version"
+    : !s.user.active ? "disabled"
+    : null;
+}
 
 /**
  * Turns a session id into the acting user and what the session still owes, or null when the
@@ -53,12 +65,7 @@ export async function resolveSessionState(
   });
   if (!s || s.revokedAt) return null;
   const u = s.user;
-  const end: SessionEnd | null =
-    s.expiresAt <= now ? "expired"
-    : now.getTime() - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ? "idle"
-    : s.sessionVersion !== u.sessionVersion ? "stale-version"
-    : !u.active ? "disabled"
-    : null;
+  const end = sessionEndOf(s, now);
   if (end) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.userSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
@@ -138,13 +145,12 @@ export async function endSession(db: Db, sessionId: string, client: { ip: string
 export async function credentialStillValid(db: Db, actor: Actor, now = new Date()): Promise<boolean> {
   if (actor.kind === "apiKey") {
     const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true } });
-    return !!key && !key.revokedAt && (!key.expiresAt || key.expiresAt > now);
+    return !!key && apiKeyUsable(key, now);
   }
   if (!actor.sessionId) return false;
   const s = await db.userSession.findUnique({
     where: { id: actor.sessionId },
     select: { revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true, user: { select: { active: true, sessionVersion: true } } },
   });
-  return !!s && !s.revokedAt && s.expiresAt > now && now.getTime() - s.lastSeenAt.getTime() <= IDLE_TIMEOUT_MS
-    && s.sessionVersion === s.user.sessionVersion && s.user.active;
+  return !!s && !s.revokedAt && sessionEndOf(s, now) === null;
 }

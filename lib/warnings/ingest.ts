@@ -18,7 +18,7 @@ const REPEAT_WINDOW_MS = 72 * 3600_000;
 
 /** A valid item, ready to write: its id, its victim key, and its row (COPY text) should it be created. */
 type Planned = {
-  index: number; id: string; source: string; externalId: string; riskLevel: string; receivedAt: Date; at: number;
+  index: number; id: string; source: string; externalId: string; riskLevel: string; at: number;
   phone: string; contact: string; victim: string; unitId: string; row: string;
 };
 
@@ -83,7 +83,7 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
       w.contact.channel, w.contact.value, w.amountAtRisk, w.note, unitId, routedBy,
       due.ackDueAt, due.contactDueAt, due.resolveDueAt, due.ackDueAt, apiKeyId, createdById, now,
     ]);
-    const p: Planned = { index, id, source: w.source, externalId: w.externalId, riskLevel: w.riskLevel, receivedAt: w.receivedAt, at,
+    const p: Planned = { index, id, source: w.source, externalId: w.externalId, riskLevel: w.riskLevel, at,
       phone: w.victim.phone, contact: w.contact.value, victim: victimKey(w.victim.phone, w.contact.value), unitId, row };
     firstBySource.set(sourceKey(w), p);
     planned.push(p);
@@ -168,7 +168,7 @@ async function recordRepeats(tx: Sql, repeats: { p: Planned; warningId: string }
     SELECT t.id::uuid, t.w::uuid, t.source::"WarningSource", t.ext, t.risk::"RiskLevel", t.received AT TIME ZONE 'UTC'
     FROM unnest(${repeats.map(() => uuidv7())}::text[], ${repeats.map((r) => r.warningId)}::text[], ${repeats.map((r) => r.p.source)}::text[],
                 ${repeats.map((r) => r.p.externalId)}::text[], ${repeats.map((r) => r.p.riskLevel)}::text[],
-                ${repeats.map((r) => r.p.receivedAt.toISOString())}::timestamptz[]) AS t(id, w, source, ext, risk, received)
+                ${repeats.map((r) => new Date(r.p.at).toISOString())}::timestamptz[]) AS t(id, w, source, ext, risk, received)
     ON CONFLICT (source, "externalId") DO NOTHING`;
   // Each repeat raises the open warning's priority and moves its last sighting forward.
   await tx.$executeRaw`
@@ -179,7 +179,7 @@ async function recordRepeats(tx: Sql, repeats: { p: Planned; warningId: string }
       version = w.version + 1,
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM (SELECT t.w::uuid AS id, count(*)::int AS n, max(t.received) AS last
-            FROM unnest(${repeats.map((r) => r.warningId)}::text[], ${repeats.map((r) => r.p.receivedAt.toISOString())}::timestamptz[]) AS t(w, received)
+            FROM unnest(${repeats.map((r) => r.warningId)}::text[], ${repeats.map((r) => new Date(r.p.at).toISOString())}::timestamptz[]) AS t(w, received)
            GROUP BY t.w) r
     WHERE w.id = r.id`;
 }
