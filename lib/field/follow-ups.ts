@@ -10,11 +10,20 @@ export const UPCOMING_DAYS = 7;
 
 export type FollowUpState = "missed" | "today" | "upcoming";
 
-/** A scheduled follow-up is done once a later visit to the same warning (or record) is made. */
-export async function closeFollowUps(tx: Tx, of: { warningId: string } | { id: string }, exceptId: string, at: Date): Promise<number> {
+/**
+ * Closes the open follow-ups a later visit answers: those scheduled on the same warning, or the one
+ * record a standalone follow-up visit was made for, and only those of the units the visitor works
+ * in. The visit itself is never among them (it may schedule the next follow-up).
+ */
+export async function closeFollowUps(tx: Tx, answered: { warningId: string } | { id: string }, visit: { id: string; at: Date; unitIds: string[] }): Promise<number> {
   const { count } = await tx.dissuasionAction.updateMany({
-    where: { ...of, id: { not: exceptId }, followUpOn: { not: null }, followUpDoneAt: null, occurredAt: { lte: at } },
-    data: { followUpDoneAt: at, version: { increment: 1 } },
+    // AND keeps `answered.id` and the visit's own exclusion apart: spread into one object, the later
+    // `id` key would replace the first and close every open follow-up of the units.
+    where: {
+      AND: [answered, { id: { not: visit.id } }],
+      unitId: { in: visit.unitIds }, followUpOn: { not: null }, followUpDoneAt: null, occurredAt: { lte: visit.at },
+    },
+    data: { followUpDoneAt: visit.at, version: { increment: 1 } },
   });
   return count;
 }

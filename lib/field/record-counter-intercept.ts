@@ -50,7 +50,7 @@ export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey:
     });
     let warningStatus: WarningStatus | null = null;
     if (w) {
-      await closeFollowUps(tx, { warningId: w.id }, action.id, input.occurredAt);
+      await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.occurredAt, unitIds });
       warningStatus = (await advanceWarning(tx, actor, w, { resolveAs: "DISSUADED" }, input.occurredAt, now, "")).status;
     }
     await writeAudit(tx, actor, {

@@ -49,7 +49,7 @@ export async function recordFollowUpVisit(actor: Actor, originId: string, raw: u
       },
       select: { id: true },
     });
-    const closed = await closeFollowUps(tx, { id: origin.id }, action.id, input.arrivedAt);
+    const closed = await closeFollowUps(tx, { id: origin.id }, { id: action.id, at: input.arrivedAt, unitIds: [actor.unitId] });
     await writeAudit(tx, actor, {
       action: "field.follow_up_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
       details: visitAudit(input, { followUpOf: origin.id, followUpsClosed: closed }),

@@ -69,7 +69,7 @@ export async function recordHomeVisit(actor: Actor, warningId: string, raw: unkn
       data: { ...visitData(actor, input, key), warningId: w.id, fraudType: input.fraudType ?? w.fraudType },
       select: { id: true },
     });
-    const closed = await closeFollowUps(tx, { warningId: w.id }, action.id, input.arrivedAt);
+    const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });
     const effect = warningEffect(input.outcome, !!input.followUpOn);
     const moved = await advanceWarning(tx, actor, w, effect, input.arrivedAt, now, input.note ? `${REOPEN_NOTE}：${input.note}`.slice(0, 2000) : REOPEN_NOTE);
     // Nobody held it (a dispatched warning): the officer who went takes it, within this same change.

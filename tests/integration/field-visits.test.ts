@@ -177,6 +177,35 @@ describe("follow-ups", () => {
   });
 });
 
+describe("a follow-up visit closes exactly the follow-ups it answers", () => {
+  const open = (id: string) => getDb().dissuasionAction.findUniqueOrThrow({ where: { id } }).then((a) => a.followUpDoneAt === null);
+
+  it("a standalone record's visit closes that record's follow-up, not a colleague's or another precinct's", async () => {
+    const mine = await recordCounterIntercept(team.officer.actor, intercept({ followUpOn: inDays(2) }), key());
+    const colleagues = await recordCounterIntercept(team.colleague.actor, intercept({ followUpOn: inDays(1) }), key());
+    const elsewhere = await recordCounterIntercept(team.outsider.actor, intercept({ followUpOn: inDays(1) }), key());
+    const w = await precinctWarning(team);
+    const onWarning = await recordHomeVisit(team.officer.actor, w.id, visit({ outcome: "REFUSED", amountProtected: "0", appRegistered: false, followUpOn: inDays(1) }), key());
+
+    // An early follow-up visit (before its day), as in the tour.
+    const v = await recordFollowUpVisit(team.officer.actor, mine.id, visit({ amountProtected: "0" }), key());
+    expect(await open(mine.id)).toBe(false);
+    expect([await open(colleagues.id), await open(elsewhere.id), await open(onWarning.id)]).toEqual([true, true, true]);
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "field.follow_up_visit", entityId: v.id } });
+    expect(audit.details).toMatchObject({ followUpOf: mine.id, followUpsClosed: 1 });
+  });
+
+  it("a warning's visit closes that warning's follow-ups only", async () => {
+    const [a, b] = [await precinctWarning(team), await precinctWarning(team)];
+    const onA = await recordHomeVisit(team.officer.actor, a.id, visit({ outcome: "REFUSED", amountProtected: "0", appRegistered: false, followUpOn: inDays(1) }), key());
+    const onB = await recordHomeVisit(team.colleague.actor, b.id, visit({ outcome: "REFUSED", amountProtected: "0", appRegistered: false, followUpOn: inDays(1) }), key());
+    const elsewhere = await recordCounterIntercept(team.outsider.actor, intercept({ followUpOn: inDays(1) }), key());
+
+    await recordHomeVisit(team.officer.actor, a.id, visit(), key());
+    expect([await open(onA.id), await open(onB.id), await open(elsewhere.id)]).toEqual([false, true, true]);
+  });
+});
+
 describe("a dispatched warning", () => {
   it("goes to the officer who visits it when nobody holds it", async () => {
     const w = await inProgress();
