@@ -58,7 +58,9 @@ export async function applyTransition(
     data: {
       status: to, ...clocks, slaDueAt: step?.dueAt ?? null,
       outcome: to === "RESOLVED" ? extra.outcome : reopen ? null : undefined,
-      ...(to === "ACKNOWLEDGED" && actor.kind === "user" && actor.role ? { assigneeId: actor.id } : {}),
+      // The signer holds the warning only in their own unit: the centre signing for a precinct's
+      // warning leaves it to the precinct's officers to claim.
+      ...(to === "ACKNOWLEDGED" && actor.kind === "user" && actor.role && actor.unitId === w.unitId ? { assigneeId: actor.id } : {}),
       version: { increment: 1 },
     },
   });

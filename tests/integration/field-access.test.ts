@@ -9,6 +9,9 @@ import { getFollowUp } from "@/lib/field/follow-ups";
 import { recordFollowUpVisit } from "@/lib/field/record-follow-up-visit";
 import { myTasks } from "@/lib/field/my-tasks";
 import { precinctView } from "@/lib/field/precinct-view";
+import { dispatchWarning, logWarningAction, transitionWarning } from "@/lib/warnings/commands";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { warningInput } from "@/tests/factories";
 import { actionsOf, fieldTeam, intercept, key, precinctWarning, today, visit, type FieldTeam } from "./field-fixtures";
 
 // Route handlers authenticate a browser by its session; here the session id is handed over directly.
@@ -93,6 +96,33 @@ describe("claim and assign", () => {
     expect(e).toMatchObject({ status: 409, details: [{ code: "claimed" }] });
     expect(await claimWarning(team.officer.actor, w.id, { version: c.version }).catch((x: AppError) => x.status)).toMatchObject({ version: c.version });
     expect(await claimWarning(team.officer.actor, w.id, { version: 1 }).catch((x: AppError) => x.status)).toBe(409);
+  });
+
+  it("leaves a precinct's warning the centre signed for claimable by the precinct, whose view lists only its own people", async () => {
+    const w = await precinctWarning(team);
+    const acked = await transitionWarning(team.dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+    await logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "REFUSED" });
+    const held = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
+    expect(held).toMatchObject({ status: "IN_PROGRESS", assigneeId: null, acknowledgedAt: expect.any(Date) });
+    expect(acked.version).toBeLessThan(held.version);
+
+    const view = await precinctView(team.officer.actor, {});
+    expect(view.byOfficer.map((o) => o.officerId)).not.toContain(team.dispatcher.user.id);
+    const c = await claimWarning(team.officer.actor, w.id, { version: held.version });
+    expect(c.assigneeId).toBe(team.officer.user.id);
+    const after = (await precinctView(team.officer.actor, {})).byOfficer.map((o) => o.officerId);
+    expect(after).toContain(team.officer.user.id);
+    expect(after).not.toContain(team.dispatcher.user.id);
+  });
+
+  it("hands a warning the centre held to the precinct unassigned when it is dispatched", async () => {
+    const [r] = await ingestWarnings(team.feed.actor, [warningInput({ unitCode: team.tree.center.code })]);
+    const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
+    const acked = await transitionWarning(team.dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+    expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).assigneeId).toBe(team.dispatcher.user.id);
+    const d = await dispatchWarning(team.dispatcher.actor, w.id, { unitCode: team.precinct.code, version: acked.version });
+    expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ unitId: team.precinct.id, assigneeId: null });
+    await expect(claimWarning(team.colleague.actor, w.id, { version: d.version })).resolves.toMatchObject({ assigneeId: team.colleague.user.id });
   });
 
   it("lets the dispatcher and a senior officer assign to a named officer of the precinct only", async () => {
