@@ -96,7 +96,7 @@ export async function getCase(actor: Actor, rawId: string, now = new Date()) {
     steps: stepTimes(c, c.events, now),
     victims: c.victims.map((v) => ({
       id: v.id, name: maskVictimName(v.name)!, phone: maskPhone(v.phone), idNumber: maskIdNumber(v.idNumber), gender: v.gender, age: v.age,
-      address: maskAddress(v.address), lossAmount: canonical(v.lossAmount), returned: returnedTo.get(v.id) ?? "0.00",
+      address: maskAddress(v.address), lossAmount: canonical(v.lossAmount), returned: returnedTo.get(v.id) ?? "0.00", version: v.version,
     })),
     warnings: c.warnings,
     approvals: c.approvals.map((a) => ({

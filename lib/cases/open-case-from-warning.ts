@@ -22,7 +22,8 @@ export type WarningForCase = {
 export const UNNAMED_VICTIM = "姓名不详";
 /** A victim's masked name; the placeholder is not a name and shows as is. */
 export const maskVictimName = (name: string | null | undefined) => (name === UNNAMED_VICTIM ? name : maskName(name));
-const SUMMARY = "预警转案：被害人已被骗，待侦查员补充案情。";
+/** The account of events a case opened from a warning starts with; filing needs the investigator's own. */
+export const PLACEHOLDER_SUMMARY = "预警转案：被害人已被骗，待侦查员补充案情。";
 
 /**
  * Opens a REPORTED case (source WARNING) for a warning resolved ALREADY_DEFRAUDED — or returns the
@@ -54,7 +55,7 @@ export async function openCaseFromWarning(
     unit: handling,
     source: "WARNING",
     fraudType: warning.fraudType,
-    summary: SUMMARY,
+    summary: PLACEHOLDER_SUMMARY,
     lossAt: null,
     reportedAt: new Date(),
     victims: [{ name: warning.victimName?.trim() || UNNAMED_VICTIM, phone: warning.victimPhone, idNumber: warning.victimIdNumber ?? undefined, lossAmount: loss }],

@@ -2,7 +2,7 @@ import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
 import {
   createCaseSchema, freezeCreateSchema, freezeUpdateSchema, gangCreateSchema, listCasesQuerySchema, newSuspectSchema,
   recoveryReturnSchema, recoverySchema, seizedItemSchema, seizedItemUpdateSchema, suspectStatusSchema, transferSchema,
-  transitionSchema, victimSchema,
+  transitionSchema, victimSchema, caseFactsSchema, victimUpdateSchema,
 } from "@/lib/cases/schemas";
 
 const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
@@ -55,6 +55,10 @@ export const casePaths: Record<string, PathItem> = {
   },
   "/cases/{id}": {
     get: { tags: ["cases"], summary: "One case with its money summary, step times, sub-records and timeline", parameters: [idParam], responses: { 200: json(obj), ...errors } },
+    patch: {
+      tags: ["cases"], summary: "Correct the case's facts (fraud type, account of events, times) while its unit handles it; filing needs a loss and an account of its own",
+      parameters: [idParam], requestBody: body(jsonSchema(caseFactsSchema)), responses: { 200: json(obj), ...errors },
+    },
   },
   "/cases/{id}/transitions": {
     post: {
@@ -71,7 +75,9 @@ export const casePaths: Record<string, PathItem> = {
   "/cases/{id}/gangs": {
     post: { tags: ["cases"], summary: "Create a gang for the case, or link an existing one with { gangId }", parameters: [idParam], requestBody: body(jsonSchema(gangCreateSchema)), responses: { 201: created, ...errors } },
   },
-  ...sub("victims", "victims", jsonSchema(victimSchema), "Add a victim (the case's loss is the sum of its victims' losses)"),
+  ...sub("victims", "victims", jsonSchema(victimSchema), "Add a victim (the case's loss is the sum of its victims' losses)", {
+    schema: jsonSchema(victimUpdateSchema), summary: "Correct a victim (fields left out keep their value); the case's loss is recomputed",
+  }),
   ...sub("freezes", "stop-payment / freeze requests", jsonSchema(freezeCreateSchema), "Request a stop-payment (紧急止付) or freeze (冻结) on one account", {
     schema: jsonSchema(freezeUpdateSchema), summary: "The bank's answer (EXECUTED, PARTIAL, FAILED) or the end of the hold (RELEASED, EXPIRED)",
   }),

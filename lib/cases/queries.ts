@@ -178,3 +178,16 @@ export async function transferTargets(caseUnitCode: string) {
   });
   return units.map((u) => ({ code: u.code, name: u.name, depth: u.path.split("/").length - 1 }));
 }
+
+/**
+ * What the list says after the actor's own 流转 of a case: where it went. Read from the transfer
+ * itself, so a crafted link shows nothing; the case may now be out of the actor's sight.
+ */
+export async function transferNotice(actor: Actor, caseNumber: string): Promise<{ caseNumber: string; unitName: string } | null> {
+  const t = await getDb().caseTransfer.findFirst({
+    where: { actorId: actor.id, fraudCase: { caseNumber: caseNumber.slice(0, 64) } },
+    orderBy: { at: "desc" },
+    select: { toUnit: { select: { name: true } } },
+  });
+  return t ? { caseNumber, unitName: t.toUnit.name } : null;
+}

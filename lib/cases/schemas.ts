@@ -61,6 +61,26 @@ export const createCaseSchema = z
   .refine((c) => !c.lossAt || !c.reportedAt || c.lossAt <= c.reportedAt, { path: ["lossAt"], message: "after_report" });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
+/**
+ * A correction of the case's facts (待侦查员补充案情): only the fields sent change. The loss is the
+ * victims' (edit a victim's loss), so it is not here.
+ */
+export const caseFactsSchema = z
+  .object({
+    version: versionSchema,
+    fraudType: z.enum(FRAUD_TYPES).optional(),
+    summary: optional(z.string().trim().min(4, "too_short").max(4000, "too_long")),
+    lossAt: optional(pastInstantSchema),
+    reportedAt: optional(pastInstantSchema),
+  })
+  .strict()
+  .refine((c) => c.fraudType ?? c.summary ?? c.lossAt ?? c.reportedAt, { path: ["_"], message: "nothing_to_change" });
+export type CaseFactsInput = z.infer<typeof caseFactsSchema>;
+
+/** A correction of one victim: the fields left out (or blank on the form) keep their value. */
+export const victimUpdateSchema = victimSchema.extend({ name: optional(personNameSchema), lossAmount: optional(moneySchema), version: versionSchema }).strict();
+export type VictimUpdateInput = z.infer<typeof victimUpdateSchema>;
+
 export const transitionSchema = z
   .object({ to: z.enum(CASE_STATUSES), version: versionSchema, note: optional(noteSchema) })
   .strict();

@@ -42,6 +42,9 @@ export const isTerminal = (s: CaseStatus) => CASE_TRANSITIONS[s].length === 0;
 /** Cases waiting for a filing decision cannot be handed to another unit: the decision belongs to this chain. */
 export const canTransfer = (s: CaseStatus) => !isTerminal(s) && s !== "PENDING_APPROVAL";
 
+/** The facts are corrected while the unit handles the case: not while the filing decision is pending (it decides on them as submitted). */
+export const canEditFacts = canTransfer;
+
 /** The allowed step `from → to`, or a 409 naming both states. */
 export function caseStep(from: CaseStatus, to: CaseStatus): CaseStep {
   const step = CASE_TRANSITIONS[from].find((s) => s.to === to);

@@ -12,7 +12,7 @@ import { transferSchema } from "@/lib/cases/schemas";
  * to the branch where the suspects are …). The case keeps its number; the receiving unit's chain
  * now handles and approves it, and the sender may lose sight of it.
  */
-export async function transferCase(actor: Actor, id: string, raw: unknown): Promise<{ id: string; version: number; unitCode: string }> {
+export async function transferCase(actor: Actor, id: string, raw: unknown): Promise<{ id: string; caseNumber: string; version: number; unitCode: string }> {
   const input = parseInput(transferSchema, raw);
   return getDb().$transaction(async (tx) => {
     const c = await caseForWrite(tx, actor, id);
@@ -34,6 +34,6 @@ export async function transferCase(actor: Actor, id: string, raw: unknown): Prom
       caseId: c.id, kind: "transferred", action: "case.transfer", entityType: "CaseTransfer", entityId: transfer.id,
       data: { fromUnit: c.unit.code, toUnit: to.code, reason: input.reason },
     });
-    return { id: c.id, version: c.version + 1, unitCode: to.code };
+    return { id: c.id, caseNumber: c.caseNumber, version: c.version + 1, unitCode: to.code };
   });
 }

@@ -8,6 +8,7 @@ import { AppError, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { caseForWrite, recordCaseChange, type CaseForWrite } from "@/lib/cases/access";
 import { caseStep, type CaseStep } from "@/lib/cases/state-machine";
+import { assertFileable } from "@/lib/cases/facts";
 import { transitionSchema } from "@/lib/cases/schemas";
 
 export type TransitionResult = { id: string; status: CaseStatus; version: number };
@@ -32,6 +33,7 @@ export async function transitionCase(actor: Actor, id: string, raw: unknown): Pr
     if (step.noteRequired && !input.note) {
       throw new AppError("VALIDATION", "this step needs a reason", [{ path: "note", code: "reason_required", message: "give the reason" }]);
     }
+    if (step.to === "PENDING_APPROVAL" || step.to === "FILED") await assertFileable(tx, c.id);
     const now = new Date();
     const { count } = await tx.fraudCase.updateMany({
       where: { id: c.id, version: c.version, status: c.status },

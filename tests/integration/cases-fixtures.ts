@@ -49,7 +49,7 @@ export async function caseInStatus(unit: { id: string; code: string }, status: C
   return getDb().fraudCase.create({
     data: {
       caseNumber: `${unit.code}-T${process.pid}-${serial}-${randomInt(0, 1e6)}`.slice(0, 32), unitId: unit.id, status, source: "WALK_IN",
-      fraudType: "OTHER", summary: "测试案件", reportedAt: new Date(Date.now() - 86_400_000), submittedById,
+      fraudType: "OTHER", summary: "测试案件", lossAmount: "1000.00", reportedAt: new Date(Date.now() - 86_400_000), submittedById,
       submittedAt: submittedById ? new Date(Date.now() - 3_600_000) : null,
     },
   });

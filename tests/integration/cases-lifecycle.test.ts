@@ -4,7 +4,7 @@ import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { createCase } from "@/lib/cases/create-case";
 import { chinaYear } from "@/lib/cases/case-number";
 import { getCase } from "@/lib/cases/case-detail";
-import { approvalTasks } from "@/lib/cases/queries";
+import { approvalTasks, transferNotice } from "@/lib/cases/queries";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { transferCase } from "@/lib/cases/transfer-case";
@@ -187,6 +187,11 @@ describe("transfer (流转)", () => {
     expect(c.timeline[0]).toMatchObject({ kind: "transferred", data: { fromUnit: team.branch.name, toUnit: team.other.name } });
     const stored = await getDb().caseEvent.findFirstOrThrow({ where: { caseId: id, kind: "transferred" } });
     expect(stored.data).toMatchObject({ fromUnit: team.branch.code, toUnit: team.other.code });
+
+    // The sender's list says where it went; nobody else's does, whatever the link says.
+    expect(await transferNotice(investigator.actor, r.caseNumber)).toEqual({ caseNumber: r.caseNumber, unitName: team.other.name });
+    expect(await transferNotice(outsider.actor, r.caseNumber)).toBeNull();
+    expect(await transferNotice(investigator.actor, "420302-2026-99999")).toBeNull();
   });
 
   it("refuses a transfer while the filing decision is pending, to the same unit, or to an unknown unit", async () => {

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission, requireUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
@@ -45,13 +46,17 @@ export async function transitionAction(_prev: ActionState, form: FormData): Prom
   });
 }
 
+/** 流转: back to the list, which says where the case went (the sender may no longer see it). */
 export async function transferAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
+  let caseNumber = "";
+  const state = await runAction(async () => {
     const caseId = field(form, "caseId");
-    await transferCase(await writer(), caseId, formToObject(form, ["caseId"]));
+    ({ caseNumber } = await transferCase(await writer(), caseId, formToObject(form, ["caseId"])));
     revalidatePath("/cases");
     revalidatePath(`/cases/${caseId}`);
   });
+  if (state?.ok) redirect(`/cases?${new URLSearchParams({ transferred: caseNumber })}`);
+  return state;
 }
 
 export async function dismantleGangAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -1,11 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/lib/auth/actor";
 import type { CaseDetail } from "@/lib/cases/case-detail";
-import { CASE_TRANSITIONS, canTransfer, isTerminal } from "@/lib/cases/state-machine";
+import { CASE_TRANSITIONS, canEditFacts, canTransfer, isTerminal } from "@/lib/cases/state-machine";
+import { PLACEHOLDER_SUMMARY } from "@/lib/cases/open-case-from-warning";
+import { FRAUD_TYPES } from "@/lib/cases/schemas";
+import { updateFactsAction } from "@/app/(app)/cases/[id]/actions";
 import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
 import { Badge, Card } from "@/components/ui/card";
 import { CaseActionButton, RecordForm } from "@/components/cases/form-kit";
-import { STATUS_TONE } from "@/components/cases/format";
+import { STATUS_TONE, chinaLocalInput } from "@/components/cases/format";
 
 /** Case number, status, the facts, and the one-click steps this user may take now. */
 export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Actor; units: { code: string; name: string; depth: number }[] }) {
@@ -17,6 +20,8 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
   const withReason = steps.filter((s) => s.noteRequired && !(s.permission === "cases:approve" && ownSubmission));
   const label = (to: string) => (to === "INVESTIGATING" && c.status === "SUSPENDED" ? t("transition.resume") : t(`transition.${to}`));
   const writer = actor.permissions.has("cases:write");
+  const editable = writer && canEditFacts(c.status);
+  const incomplete = c.status === "REPORTED" && (c.summary === PLACEHOLDER_SUMMARY || Number(c.money.loss) <= 0);
 
   return (
     <Card className="p-4 md:p-5">
@@ -60,8 +65,24 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
       </dl>
       <p className="mt-3 text-sm whitespace-pre-wrap text-slate-700"><span className="text-xs text-slate-500">{t("detail.summary")}：</span>{c.summary}</p>
       {isTerminal(c.status) ? <p className="mt-3 text-sm text-slate-500">{t("detail.closedNote")}</p> : null}
-      {withReason.length > 0 || (writer && canTransfer(c.status)) ? (
+      {incomplete ? <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="facts-incomplete">{t("detail.completeBeforeFiling")}</p> : null}
+      {withReason.length > 0 || editable ? (
         <div className="mt-4 grid gap-3 md:grid-cols-2">
+          {editable ? (
+            <details className="rounded-md border border-slate-200 p-3 md:col-span-2" data-testid="edit-facts" open={incomplete || undefined}>
+              <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{t("detail.editFacts")}</summary>
+              <RecordForm
+                action={updateFactsAction} hidden={{ caseId: c.id, version: c.version }} submit={t("detail.saveFacts")} saved={t("detail.factsSaved")}
+                fields={[
+                  { name: "fraudType", label: t("list.fraudType"), type: "select", required: true, defaultValue: c.fraudType, options: FRAUD_TYPES.map((f) => ({ value: f, label: t(`fraudType.${f}`) })) },
+                  { name: "reportedAt", label: t("detail.reportedAt"), type: "datetime-local", defaultValue: chinaLocalInput(c.reportedAt) },
+                  { name: "lossAt", label: t("detail.lossAt"), type: "datetime-local", defaultValue: c.lossAt ? chinaLocalInput(c.lossAt) : undefined },
+                  { name: "summary", label: t("detail.summary"), type: "textarea", wide: true, defaultValue: c.summary === PLACEHOLDER_SUMMARY ? undefined : c.summary, placeholder: t("detail.summaryPlaceholder") },
+                ]}
+              />
+              <p className="mt-2 text-xs text-slate-500">{t("detail.lossFromVictims")}</p>
+            </details>
+          ) : null}
           {withReason.map((s) => (
             <details key={s.to} className="rounded-md border border-slate-200 p-3" data-testid={`step-${s.to}`}>
               <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{label(s.to)}</summary>

@@ -7,12 +7,24 @@ type T = Awaited<ReturnType<typeof getTranslations<"cases">>>;
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 const yuan = (v: unknown) => (typeof v === "string" && /^\d+(\.\d+)?$/.test(v) ? formatYuan(v) : str(v));
 
+/** Where the label of each correctable field lives (facts_updated, victim_updated name the fields). */
+const FIELD_LABEL: Record<string, string> = {
+  fraudType: "list.fraudType", summary: "detail.summary", lossAt: "detail.lossAt", reportedAt: "detail.reportedAt",
+  name: "intake.name", phone: "intake.phone", idNumber: "intake.idNumber", gender: "intake.gender", age: "intake.age", address: "intake.address", lossAmount: "intake.lossAmount",
+};
+
 /** The values each event's message needs, enum values translated, money formatted (data is masked already). */
 function eventValues(t: T, kind: string, d: Record<string, unknown>): Record<string, string> {
   const tr = (ns: string, v: unknown) => (typeof v === "string" && t.has(`${ns}.${v}`) ? t(`${ns}.${v}`) : str(v));
   switch (kind) {
     case "created": return { source: tr("source", d.source) };
     case "victim_added": return { name: str(d.name), amount: yuan(d.lossAmount) };
+    case "facts_updated":
+    case "victim_updated": {
+      const fields = (Array.isArray(d.fields) ? d.fields : []).map((f) => (typeof f === "string" && FIELD_LABEL[f] && t.has(FIELD_LABEL[f]) ? t(FIELD_LABEL[f]) : str(f)));
+      const loss = "lossAmount" in d ? ` ${yuan(d.previousLoss)} → ${yuan(d.lossAmount)}` : "";
+      return { name: str(d.name), fields: fields.join("、") + loss };
+    }
     case "transferred": return { fromUnit: str(d.fromUnit), toUnit: str(d.toUnit) };
     case "status_changed": return { from: tr("status", d.from), to: tr("status", d.to) };
     case "freeze_requested": return { kind: tr("freezeKind", d.kind), bankName: str(d.bankName), account: str(d.account), amount: yuan(d.amount) };

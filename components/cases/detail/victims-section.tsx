@@ -2,13 +2,16 @@ import { getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { formatYuan } from "@/lib/cases/money";
 import { GENDERS } from "@/lib/cases/schemas";
-import { addVictimAction } from "@/app/(app)/cases/[id]/actions";
+import { canEditFacts } from "@/lib/cases/state-machine";
+import { addVictimAction, updateVictimAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
 import { Pii } from "@/components/cases/detail/pii";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
 
 export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail; canWrite: boolean; canReveal: boolean }) {
   const t = await getTranslations("cases");
+  const editable = canWrite && canEditFacts(c.status);
+  const genders = GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }));
   return (
     <Section
       id="victims" title={t("detail.sections.victims")} count={c.victims.length} formLabel={t("victims.add")}
@@ -20,7 +23,7 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
             { name: "phone", label: t("intake.phone"), inputMode: "tel" },
             { name: "idNumber", label: t("intake.idNumber") },
             { name: "lossAmount", label: t("intake.lossAmount"), inputMode: "decimal", placeholder: "0.00" },
-            { name: "gender", label: t("intake.gender"), type: "select", options: GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) })) },
+            { name: "gender", label: t("intake.gender"), type: "select", options: genders },
             { name: "age", label: t("intake.age"), inputMode: "numeric" },
             { name: "address", label: t("intake.address"), wide: true },
           ]}
@@ -41,6 +44,7 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
                 <th className={th}>{t("intake.address")}</th>
                 <th className={`${th} text-right`}>{t("intake.lossAmount")}</th>
                 <th className={`${th} text-right`}>{t("victims.returned")}</th>
+                {editable ? <th className={th}><span className="sr-only">{t("victims.edit")}</span></th> : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -53,6 +57,26 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
                   <td className={td}><Pii entity="victim" id={v.id} field="address" masked={v.address} canReveal={canReveal} /></td>
                   <td className={`${td} text-right font-mono tabular-nums`}>{formatYuan(v.lossAmount)}</td>
                   <td className={`${td} text-right font-mono tabular-nums`}>{formatYuan(v.returned)}</td>
+                  {editable ? (
+                    <td className={td}>
+                      <details data-testid="edit-victim">
+                        <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">{t("victims.edit")}</summary>
+                        <p className="mb-2 text-xs text-slate-500">{t("victims.editHint")}</p>
+                        <RecordForm
+                          action={updateVictimAction} hidden={{ caseId: c.id, subId: v.id, version: v.version }} submit={t("victims.save")} saved={t("victims.saved")}
+                          fields={[
+                            { name: "name", label: t("intake.name"), placeholder: v.name },
+                            { name: "phone", label: t("intake.phone"), inputMode: "tel", placeholder: v.phone ?? "" },
+                            { name: "idNumber", label: t("intake.idNumber"), placeholder: v.idNumber ?? "" },
+                            { name: "lossAmount", label: t("intake.lossAmount"), inputMode: "decimal", defaultValue: v.lossAmount },
+                            { name: "gender", label: t("intake.gender"), type: "select", options: genders, defaultValue: v.gender ?? "" },
+                            { name: "age", label: t("intake.age"), inputMode: "numeric", defaultValue: v.age === null ? "" : String(v.age) },
+                            { name: "address", label: t("intake.address"), wide: true, placeholder: v.address ?? "" },
+                          ]}
+                        />
+                      </details>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

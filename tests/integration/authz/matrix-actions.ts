@@ -130,6 +130,8 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
     allow: CASE_WRITERS, scope: "record", args: async (w) => { const c = await w.make.case(); return [prev, form({ gangId: c.gangId, version: 1, dismantledAt: minutesAgo(10) })]; },
   },
   "app/(app)/cases/actions.ts#revealCasePiiAction": { allow: PII_READERS, scope: "record", args: async (w) => { const c = await w.make.case(); return ["victim", c.victimId, "phone", "联系被害人核实"]; } },
+  "app/(app)/cases/[id]/actions.ts#updateFactsAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服。" })) },
+  "app/(app)/cases/[id]/actions.ts#updateVictimAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.victimId, version: 1, lossAmount: "2.00" })) },
   "app/(app)/cases/[id]/actions.ts#addVictimAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ name: "李四", lossAmount: "1.00" })) },
   "app/(app)/cases/[id]/actions.ts#requestFreezeAction": {
     allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ kind: "FREEZE", bankName: "农业银行", accountNumber: bankCard(), amountRequested: "3.00" })),

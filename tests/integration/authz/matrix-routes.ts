@@ -77,12 +77,14 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/v1/cases/route.ts": { allow: CASE_READERS, scope: "collection", request: async (w) => ({ path: "/api/v1/cases", marker: (await w.make.case()).id }) },
   "POST app/api/v1/cases/route.ts": { allow: CASE_WRITERS, scope: "none", request: async () => ({ path: "/api/v1/cases", body: caseInput() }) },
   "GET app/api/v1/cases/[id]/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("") },
+  "PATCH app/api/v1/cases/[id]/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("", (c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服，诱导转账。" })) },
   "POST app/api/v1/cases/[id]/transitions/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/transitions", (c) => ({ to: "PENDING_APPROVAL", version: c.version })) },
   "POST app/api/v1/cases/[id]/transfers/route.ts": {
     allow: CASE_WRITERS, scope: "record", request: async (w) => caseRoute("/transfers", (c) => ({ toUnitCode: w.city.branches[0]!.precincts[1]!.code, reason: "管辖调整", version: c.version }))(w),
   },
   "GET app/api/v1/cases/[id]/victims/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/victims") },
   "POST app/api/v1/cases/[id]/victims/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/victims", () => ({ name: "李四", lossAmount: "1.00" })) },
+  "PATCH app/api/v1/cases/[id]/victims/[subId]/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseSub("victims", (c) => c.victimId, () => ({ version: 1, lossAmount: "3.00" })) },
   "GET app/api/v1/cases/[id]/freezes/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/freezes") },
   "POST app/api/v1/cases/[id]/freezes/route.ts": {
     allow: CASE_WRITERS, scope: "record", request: caseRoute("/freezes", () => ({ kind: "STOP_PAYMENT", bankName: "建设银行", accountNumber: bankCard(), amountRequested: "5.00" })),

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Plus } from "lucide-react";
 import { can, requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { approvalTasks, listCases } from "@/lib/cases/queries";
+import { approvalTasks, listCases, transferNotice } from "@/lib/cases/queries";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ApprovalTasks } from "@/components/cases/approval-tasks";
 import { CaseFilters } from "@/components/cases/case-filters";
@@ -29,7 +29,7 @@ function flat(sp: Record<string, string | string[] | undefined>): Record<string,
 export default async function CasesPage({ searchParams }: { searchParams: Search }) {
   const actor = await requirePagePermission("cases:read");
   const t = await getTranslations("cases");
-  const values = flat(await searchParams);
+  const { transferred, ...values } = flat(await searchParams);
   const now = new Date();
   let result: Awaited<ReturnType<typeof listCases>> | null = null;
   let invalid: string[] = [];
@@ -40,6 +40,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     invalid = e.details.map((d) => (t.has(`filters.${d.path}`) ? t(`filters.${d.path}`) : d.path));
   }
   const tasks = can(actor, "cases:approve") ? await approvalTasks(actor) : null;
+  const notice = transferred ? await transferNotice(actor, transferred) : null;
   const writer = can(actor, "cases:write");
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   const pageHref = (p: number) => `/cases?${new URLSearchParams({ ...values, page: String(p) })}`;
@@ -62,6 +63,11 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
           </>
         }
       />
+      {notice ? (
+        <p role="status" data-testid="transfer-notice" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {t("list.transferredTo", { number: notice.caseNumber, unit: notice.unitName })}
+        </p>
+      ) : null}
       {tasks ? <ApprovalTasks tasks={tasks} now={now} /> : null}
       <CaseFilters values={values} />
       {invalid.length ? (

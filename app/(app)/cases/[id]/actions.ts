@@ -11,6 +11,7 @@ import { recordRecovery, recordReturn } from "@/lib/cases/recoveries";
 import { addSeizedItem, updateSeizedItem } from "@/lib/cases/seized-items";
 import { addSuspect, setSuspectGang, updateSuspectStatus } from "@/lib/cases/suspects";
 import { addVictim } from "@/lib/cases/victims";
+import { updateCaseFacts, updateVictim } from "@/lib/cases/facts";
 
 // The case page's record forms post `caseId` (and `subId` for a record of the case) as hidden fields.
 
@@ -26,6 +27,12 @@ async function caseWrite(form: FormData, write: Write): Promise<ActionState> {
   });
 }
 
+export async function updateFactsAction(_prev: ActionState, form: FormData) {
+  return caseWrite(form, (a, id, _s, body) => updateCaseFacts(a, id, body));
+}
+export async function updateVictimAction(_prev: ActionState, form: FormData) {
+  return caseWrite(form, (a, id, sub, body) => updateVictim(a, id, sub, body));
+}
 export async function addVictimAction(_prev: ActionState, form: FormData) {
   return caseWrite(form, (a, id, _s, body) => addVictim(a, id, body));
 }

@@ -1,0 +1,94 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError, versionConflict } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { maskAddress, maskIdNumber, maskPhone } from "@/lib/pii";
+import { caseForWrite, invalidField, recordCaseChange, recordId, refreshCaseLoss, type CaseForWrite } from "@/lib/cases/access";
+import { canonical, toFen } from "@/lib/cases/money";
+import { PLACEHOLDER_SUMMARY, maskVictimName } from "@/lib/cases/open-case-from-warning";
+import { canEditFacts } from "@/lib/cases/state-machine";
+import { caseFactsSchema, victimUpdateSchema } from "@/lib/cases/schemas";
+
+// The case's facts — what happened, to whom, for how much — are corrected while the case is in
+// its unit's hands (not while a filing decision is pending, not once it is over). Each correction
+// bumps the record's version, writes a timeline event with what changed (masked) and its audit.
+
+function assertEditable(c: CaseForWrite) {
+  if (!canEditFacts(c.status)) {
+    throw new AppError("CONFLICT", `the facts of a ${c.status} case are not edited`, [{ path: "_", code: "facts_locked", message: "wait for the filing decision" }]);
+  }
+}
+
+/**
+ * What filing needs and the statistics count: a loss, and an account of what happened (not the
+ * placeholder a case opened from a warning starts with). Checked on submit and on approval, and
+ * on every correction of a case already submitted.
+ */
+export async function assertFileable(tx: Tx, caseId: string): Promise<void> {
+  const c = await tx.fraudCase.findUniqueOrThrow({ where: { id: caseId }, select: { lossAmount: true, summary: true } });
+  if (toFen(canonical(c.lossAmount)) <= 0) throw invalidField("lossAmount", "loss_required", "record the victims' loss before filing");
+  if (c.summary === PLACEHOLDER_SUMMARY) throw invalidField("summary", "summary_required", "describe what happened before filing");
+}
+
+const submitted = (c: CaseForWrite) => c.status !== "REPORTED";
+
+/** Corrects the case's type, account of events and times. */
+export async function updateCaseFacts(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string; version: number }> {
+  const input = parseInput(caseFactsSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    const c = await caseForWrite(tx, actor, caseId);
+    if (c.version !== input.version) throw versionConflict();
+    assertEditable(c);
+    const before = await tx.fraudCase.findUniqueOrThrow({ where: { id: c.id }, select: { fraudType: true, summary: true, lossAt: true, reportedAt: true } });
+    const lossAt = input.lossAt ?? before.lossAt;
+    const reportedAt = input.reportedAt ?? before.reportedAt;
+    if (lossAt && lossAt > reportedAt) throw invalidField("lossAt", "after_report");
+    const data = { fraudType: input.fraudType, summary: input.summary, lossAt: input.lossAt, reportedAt: input.reportedAt };
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== undefined && String(data[k]) !== String(before[k]));
+    if (changed.length === 0) return { id: c.id, version: c.version };
+    const { count } = await tx.fraudCase.updateMany({ where: { id: c.id, version: c.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
+    if (submitted(c)) await assertFileable(tx, c.id);
+    await recordCaseChange(tx, actor, {
+      caseId: c.id, kind: "facts_updated", action: "case.facts.update",
+      // The account of events is free text: the timeline says it changed, not what it says.
+      data: { fields: changed, ...(input.fraudType && changed.includes("fraudType") ? { fraudType: input.fraudType } : {}) },
+    });
+    return { id: c.id, version: c.version + 1 };
+  });
+}
+
+/** Corrects one victim of the case; the case's loss is recomputed from its victims. */
+export async function updateVictim(actor: Actor, caseId: string, rawVictimId: string, raw: unknown): Promise<{ id: string; version: number }> {
+  const input = parseInput(victimUpdateSchema, raw);
+  const victimId = recordId(rawVictimId, "victim");
+  return getDb().$transaction(async (tx) => {
+    const c = await caseForWrite(tx, actor, caseId);
+    assertEditable(c);
+    const v = await tx.caseVictim.findFirst({ where: { id: victimId, caseId: c.id } });
+    if (!v) throw invalidField("subId", "unknown_victim", "no such victim on this case");
+    if (v.version !== input.version) throw versionConflict();
+    const data: Prisma.CaseVictimUpdateManyMutationInput = {
+      name: input.name, phone: input.phone, idNumber: input.idNumber, gender: input.gender, age: input.age, address: input.address, lossAmount: input.lossAmount,
+    };
+    const current = { ...v, lossAmount: canonical(v.lossAmount) };
+    const changed = (Object.keys(data) as (keyof typeof data & keyof typeof v)[]).filter((k) => data[k] !== undefined && String(data[k]) !== String(current[k]));
+    if (changed.length === 0) return { id: v.id, version: v.version };
+    const { count } = await tx.caseVictim.updateMany({ where: { id: v.id, version: v.version }, data: { ...data, version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
+    await refreshCaseLoss(tx, c.id);
+    if (submitted(c)) await assertFileable(tx, c.id);
+    await recordCaseChange(tx, actor, {
+      caseId: c.id, kind: "victim_updated", action: "case.victim.update", entityType: "CaseVictim", entityId: v.id,
+      data: {
+        name: maskVictimName(input.name ?? v.name), fields: changed,
+        ...(changed.includes("lossAmount") ? { lossAmount: canonical(input.lossAmount!), previousLoss: canonical(v.lossAmount) } : {}),
+        ...(changed.includes("phone") ? { phone: maskPhone(input.phone) } : {}),
+        ...(changed.includes("idNumber") ? { idNumber: maskIdNumber(input.idNumber) } : {}),
+        ...(changed.includes("address") ? { address: maskAddress(input.address) } : {}),
+      },
+    });
+    return { id: v.id, version: v.version + 1 };
+  });
+}
