@@ -35,3 +35,15 @@ export function env(): Env {
 
 export const isDemoMode = () => env().APP_MODE === "demo";
 export const isHttps = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+
+/** The default ceiling of any one amount entered (yuan): ¥1 亿. */
+export const DEFAULT_AMOUNT_CEILING_YUAN = 100_000_000;
+
+/**
+ * The largest single amount (a loss, an amount at risk or protected, a recovery) the platform takes,
+ * `AMOUNT_CEILING_YUAN`; read on its own so the field schemas need no database or secret.
+ */
+export function amountCeilingYuan(): number {
+  const v = Number(process.env.AMOUNT_CEILING_YUAN);
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_AMOUNT_CEILING_YUAN;
+}

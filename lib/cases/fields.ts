@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { isValidIdNumber, isValidPhone, isLuhnValid, normalizeBankCard, normalizeIdNumber, normalizePhone } from "@/lib/pii";
 import { canonical } from "@/lib/cases/money";
+import { EARLIEST_INSTANT_MS, underCeiling } from "@/lib/validation/common";
 
 /** Empty form fields (and JSON nulls) mean "not given". */
 export const optional = <S extends z.ZodType>(schema: S) =>
@@ -14,6 +15,7 @@ export const moneySchema = z
   .string("invalid_amount")
   .trim()
   .regex(MONEY, "invalid_amount")
+  .refine(underCeiling, "over_ceiling")
   .transform((v) => canonical(v));
 
 export const positiveMoneySchema = moneySchema.refine((v) => v !== "0.00", "must_be_positive");
@@ -44,7 +46,6 @@ export const noteSchema = z.string().trim().max(2000, "too_long");
 // Times typed in a form have no zone: they are China time (UTC+8, no daylight saving).
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const FUTURE_SKEW_MS = 5 * 60_000;
-const EARLIEST = Date.UTC(2000, 0, 1);
 
 function toInstant(v: string): Date | null {
   const m = LOCAL.exec(v);
@@ -69,7 +70,7 @@ const instant = z
   .trim()
   .transform((v, ctx) => {
     const t = toInstant(v);
-    if (!t || t.getTime() < EARLIEST) {
+    if (!t || t.getTime() < EARLIEST_INSTANT_MS) {
       ctx.addIssue({ code: "custom", message: "invalid_date" });
       return z.NEVER;
     }

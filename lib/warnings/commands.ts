@@ -104,6 +104,9 @@ export async function logWarningAction(actor: Actor, id: string, raw: unknown, n
     if (w.status === "PENDING" || w.status === "RESOLVED") {
       throw new AppError("CONFLICT", "sign for the warning before logging actions", [{ path: "status", code: w.status === "PENDING" ? "not_acknowledged" : "resolved", message: w.status }]);
     }
+    if (input.occurredAt && input.occurredAt < w.receivedAt) {
+      throw new AppError("VALIDATION", "the action cannot precede the warning", [{ path: "occurredAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
+    }
     const action = await tx.dissuasionAction.create({
       data: {
         warningId: w.id, unitId: actor.unitId, actorId: actor.kind === "user" && actor.role ? actor.id : null,

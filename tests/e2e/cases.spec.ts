@@ -219,3 +219,48 @@ test("a demo case's history reads in full, and gangs and seized items sum up per
   await expect(page.getByTestId("seized-table").locator('tr[data-unit="420302"]')).toBeVisible();
   await screenshot(page, "cases-seized");
 });
+
+test("an investigator completes a case's facts and a victim's loss, then transfers it and lands on the list", async ({ page }) => {
+  await loginAs(page, "investigator");
+  await expectLoggedIn(page, "/cases");
+  await page.getByRole("link", { name: "新建案件" }).click();
+  const form = page.getByTestId("intake-form");
+  await form.getByLabel("报案方式").selectOption("WALK_IN");
+  await form.getByLabel("诈骗类型").selectOption("OTHER");
+  await form.getByLabel("简要案情（被骗经过）").fill("被害人来所报案，称被骗，经过待核实。");
+  await page.getByTestId("victim-0").getByLabel("姓名").fill("周玉兰");
+  await page.getByTestId("victim-0").getByLabel("损失金额（元）").fill("1");
+  await page.getByTestId("account-0").getByRole("button", { name: "移除" }).click();
+  await page.getByRole("button", { name: "受理并生成案件编号" }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
+  const caseNumber = (await page.getByTestId("case-number").textContent())!.trim();
+
+  // The facts: type and account of events.
+  const facts = page.getByTestId("edit-facts");
+  await facts.locator("summary").click();
+  await facts.getByLabel("诈骗类型").selectOption("IMPERSONATE_OFFICIAL");
+  await facts.getByLabel("简要案情").fill("被害人接到冒充公安的电话，称其涉嫌洗钱，按指示向“安全账户”转账 52,000 元。");
+  await facts.getByRole("button", { name: "保存案情" }).click();
+  await expect(page.getByText("被害人接到冒充公安的电话")).toBeVisible();
+
+  // The victim's loss: the case's loss follows, the timeline says what changed.
+  const victim = section(page, "victims").getByTestId("edit-victim").first();
+  await victim.locator("summary").click();
+  await victim.getByLabel("损失金额（元）").fill("52000");
+  await victim.getByLabel("年龄").fill("71");
+  await victim.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByTestId("money-summary").locator('[data-money="loss"]')).toContainText("¥52,000.00");
+  await expect(page.getByTestId("timeline")).toContainText("更正被害人");
+  await expect(page.getByTestId("timeline")).toContainText("¥1.00 → ¥52,000.00");
+  await screenshot(page, "cases-facts-corrected");
+
+  // 流转 to another branch: back to the list, which says where it went.
+  const transfer = page.getByTestId("transfer");
+  await transfer.locator("summary").click();
+  await transfer.getByLabel("接收单位").selectOption("420303");
+  await transfer.getByLabel("流转原因").fill("嫌疑人在张湾区落脚，移交侦办");
+  await transfer.getByRole("button", { name: "流转" }).click();
+  await expect(page).toHaveURL(/\/cases\?transferred=/);
+  await expect(page.getByTestId("transfer-notice")).toHaveText(`案件 ${caseNumber} 已流转至 张湾区分局`);
+  await screenshot(page, "cases-transferred");
+});

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { createCase } from "@/lib/cases/create-case";
 import { getCase } from "@/lib/cases/case-detail";
@@ -87,6 +87,9 @@ describe("stop-payment and freeze requests", () => {
 describe("recovered funds and the money summary", () => {
   it("shows loss, held, recovered and returned exactly, summed by the database", async () => {
     const { actor } = team.investigator;
+    // The column's own limit, with the per-entry ceiling configured out of the way.
+    vi.stubEnv("AMOUNT_CEILING_YUAN", "999999999999.99");
+    onTestFinished(() => void vi.unstubAllEnvs());
     const id = await newCase([{ name: "王秀兰", lossAmount: "999999999999.98" }]);
     // The column's limit: one more fen would overflow, and is refused, not a 500.
     expect((await rejection(addVictim(actor, id, { name: "超额", lossAmount: "0.02" }))).details[0]).toMatchObject({ code: "total_too_large" });
