@@ -42,8 +42,10 @@ describe("the matrix covers every entry point", () => {
 });
 
 let world: World;
+let bystandersBefore: string;
 beforeAll(async () => {
   world = await buildWorld();
+  bystandersBefore = await world.bystanders.snapshot();
 }, 120_000);
 
 const ok = (status: number) => status < 500 && ![401, 403, 404].includes(status);
@@ -120,5 +122,15 @@ describe("server actions", () => {
       }
     }
     expect(problems, `${key}:\n${problems.join("\n")}`).toEqual([]);
+  });
+});
+
+// SECURITY.md 36: after every route and action above has run for every role, in and out of its
+// jurisdiction, a third city's records (with the same victim, contact and customer as the calls
+// carried) are exactly as they were: no side effect crossed a jurisdiction.
+describe("side effects stay in the jurisdiction", () => {
+  it("leaves a third city's warnings, follow-ups and cases untouched", async () => {
+    // Compared parsed, so a failure shows the fields that changed.
+    expect(JSON.parse(await world.bystanders.snapshot())).toEqual(JSON.parse(bystandersBefore));
   });
 });

@@ -7,7 +7,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { addDays } from "@/lib/publicity/days";
 import { form, type Outcome } from "./call";
-import { minutesAgo, today, type World } from "./world";
+import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
@@ -95,7 +95,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/warnings/actions.ts#takeNextAction": { allow: WARNING_WORKERS, scope: "none", args: async () => [] },
   "app/(app)/warnings/actions.ts#createManualWarningAction": {
     allow: [D], scope: "none",
-    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victimPhone: "13912345678", contactChannel: "PHONE", contactValue: "+85261234567" })],
+    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victimPhone: SHARED_VICTIM_PHONE, contactChannel: "PHONE", contactValue: SHARED_CONTACT })],
   },
   "app/(app)/warnings/actions.ts#revealAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
 

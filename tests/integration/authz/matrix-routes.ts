@@ -8,7 +8,7 @@
 // "Gets through" means anything but 401/403/404/5xx (a 409 or 422 is the business rule speaking).
 import { randomUUID } from "node:crypto";
 import type { Req } from "./call";
-import { minutesAgo, today, type Who, type World } from "./world";
+import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type Who, type World } from "./world";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
 
@@ -52,7 +52,7 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     allow: WARNING_READERS, scope: "collection",
     request: async (w) => ({ path: "/api/v1/warnings", marker: (await w.make.warning()).id }),
   },
-  "POST app/api/v1/warnings/route.ts": { allow: [D, K], scope: "none", request: async () => ({ path: "/api/v1/warnings", body: [warningInput()] }) },
+  "POST app/api/v1/warnings/route.ts": { allow: [D, K], scope: "none", request: async () => ({ path: "/api/v1/warnings", body: [warningInput({ victim: { name: "王某某", phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })] }) },
   "GET app/api/v1/warnings/[id]/route.ts": { allow: WARNING_READERS, scope: "record", request: warningRoute("") },
   "POST app/api/v1/warnings/[id]/transitions/route.ts": {
     allow: WARNING_WORKERS, scope: "record", request: warningRoute("/transitions", (v) => ({ to: "ACKNOWLEDGED", version: v.version })),

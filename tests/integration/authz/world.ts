@@ -19,6 +19,7 @@ import { createMeasure } from "@/lib/publicity/measures";
 import { createCampaign } from "@/lib/publicity/campaigns";
 import { addDays, chinaToday } from "@/lib/publicity/days";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
+import { recordHomeVisit } from "@/lib/field/record-home-visit";
 import { makeIdNumber } from "@/lib/pii";
 import { makeApiKey, makeUnitTree, makeUser, warningInput } from "@/tests/factories";
 import { bankCard, caseInput } from "../cases-fixtures";
@@ -41,6 +42,46 @@ async function party(who: Who, unit: { id: string }): Promise<Party> {
   }
   const { user, actor } = await makeUser(unit, who);
   return { kind: "user", who, user, actor };
+}
+
+/**
+ * The victim and fraud contact every warning-making call of the matrix shares with the
+ * bystanders' open warning, so a repeat matched across cities would show as a change there.
+ */
+export const SHARED_VICTIM_PHONE = "13912345678";
+export const SHARED_CONTACT = "+85261234567";
+const INTERCEPTED_CUSTOMER = "13972001234";
+
+/**
+ * Records of a third city nobody in the matrix may touch (SECURITY.md 36): an open warning with
+ * the shared victim and contact, an open follow-up on it, and a counter interception awaiting its
+ * follow-up for the same customer the matrix's interceptions have. `snapshot` reads them whole.
+ */
+async function bystanders() {
+  const tree = await makeUnitTree();
+  forgetRoutingTable();
+  const T = tree.branches[0]!.precincts[0]!;
+  const feed = (await makeApiKey(tree.city, ["warnings:ingest"])).actor;
+  const officer = (await makeUser(T, "OFFICER")).actor;
+  const [w] = await ingestWarnings(feed, [warningInput({ unitCode: T.code, victim: { name: "旁观者", phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })]);
+  if (w?.status !== "created") throw new Error(`bystander warning not created: ${JSON.stringify(w)}`);
+  await recordHomeVisit(officer, w.id!, { arrivedAt: minutesAgo(0.5), personFound: false, outcome: "NOT_FOUND", appRegistered: false, relativesContacted: false, followUpOn: today() }, randomUUID());
+  await recordCounterIntercept(officer, {
+    occurredAt: minutesAgo(40), bankName: "中国工商银行", bankBranch: "白浪支行", customerName: "陈桂英", customerPhone: INTERCEPTED_CUSTOMER,
+    amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL", followUpOn: today(),
+  }, randomUUID());
+  const units = (await getDb().unit.findMany({ where: { path: { startsWith: tree.city.path } }, select: { id: true } })).map((u) => u.id);
+  const snapshot = async () => {
+    const db = getDb();
+    const [warnings, actions, cases, notifications] = await Promise.all([
+      db.warning.findMany({ where: { unitId: { in: units } }, orderBy: { id: "asc" } }),
+      db.dissuasionAction.findMany({ where: { unitId: { in: units } }, orderBy: { id: "asc" } }),
+      db.fraudCase.findMany({ where: { unitId: { in: units } }, orderBy: { id: "asc" }, include: { victims: true } }),
+      db.notification.count({ where: { user: { unitId: { in: units } } } }),
+    ]);
+    return JSON.stringify({ warnings, actions, cases, notifications });
+  };
+  return { tree, snapshot };
 }
 
 export async function buildWorld() {
@@ -99,11 +140,11 @@ export async function buildWorld() {
     async campaign() {
       return createCampaign(officer, { kind: "COMMUNITY", name: `无诈社区${randomInt(1e6)}`, status: "PLANNED" });
     },
-    /** A standalone counter interception of P (a dissuasion action with a customer phone). */
+    /** A standalone counter interception of P (a dissuasion action with a customer phone) awaiting its follow-up. */
     async intercept() {
       return recordCounterIntercept(officer, {
         occurredAt: minutesAgo(10), bankName: "中国工商银行", bankBranch: "白浪支行", customerName: "陈桂英",
-        customerPhone: "13972001234", amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL",
+        customerPhone: INTERCEPTED_CUSTOMER, amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL", followUpOn: today(),
       }, randomUUID());
     },
     async user() {
@@ -118,7 +159,7 @@ export async function buildWorld() {
       return getDb().apiKey.findUniqueOrThrow({ where: { id: k.actor.id }, select: { id: true, version: true } });
     },
   };
-  return { city, far, P, own, other, admin, make };
+  return { city, far, P, own, other, admin, make, bystanders: await bystanders() };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
