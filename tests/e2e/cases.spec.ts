@@ -241,7 +241,7 @@ test("an investigator completes a case's facts and a victim's loss, then transfe
   await facts.getByLabel("诈骗类型").selectOption("IMPERSONATE_OFFICIAL");
   await facts.getByLabel("简要案情").fill("被害人接到冒充公安的电话，称其涉嫌洗钱，按指示向“安全账户”转账 52,000 元。");
   await facts.getByRole("button", { name: "保存案情" }).click();
-  await expect(page.getByText("被害人接到冒充公安的电话")).toBeVisible();
+  await expect(page.locator("p", { hasText: "被害人接到冒充公安的电话" })).toBeVisible();
 
   // The victim's loss: the case's loss follows, the timeline says what changed.
   const victim = section(page, "victims").getByTestId("edit-victim").first();
