@@ -1,10 +1,15 @@
-// Runs once when a server instance starts: a bad environment (no DATABASE_URL, an AUTH_SECRET
-// shorter than 32 bytes) stops the server here instead of failing on the first request; then
-// the periodic jobs (SLA escalation, freeze expiry) start.
+// Runs once when a server instance starts: the socket hook that gives the app the client's real
+// address goes in first (lib/http/socket-peer.ts); a bad environment (no DATABASE_URL, an
+// AUTH_SECRET shorter than 32 bytes, a malformed TRUSTED_PROXIES) stops the server here instead of
+// failing on the first request; then the periodic jobs (SLA escalation, freeze expiry) start.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { installSocketPeerHook } = await import("@/lib/http/socket-peer");
+  installSocketPeerHook();
   const { env } = await import("@/lib/env");
   env();
+  const { trustedProxies } = await import("@/lib/auth/client-ip");
+  trustedProxies();
   const { startScheduler } = await import("@/lib/scheduler/start");
   startScheduler();
 }

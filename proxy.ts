@@ -1,11 +1,33 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import { foreignWriteReason } from "@/lib/http/same-origin";
 
 // The proxy only decorates and redirects: every page, action and route handler checks the user
-// itself (lib/auth/guards.ts). It sets a request id, a CSP nonce and the security headers.
+// itself (lib/auth/guards.ts). It sets a request id, a CSP nonce and the security headers, and
+// answers the server-action requests Next would fail with an error page (foreign origin, oversized
+// body) with the 4xx they are.
 
 const PUBLIC_PAGES = ["/login"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+/** next.config.ts `serverActions.bodySizeLimit`. */
+const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * A server action (a POST to a page, or any request naming a `Next-Action`) refused before Next
+ * runs it: Next itself answers a foreign origin with a 500 and an oversized body with an error
+ * digest; these are a 403 and a 413 (SECURITY.md C15, G34). A body without a declared length is
+ * still held to the limit by Next.
+ */
+function refuseServerAction(request: NextRequest, isApi: boolean): Response | null {
+  const isAction = request.headers.has("next-action") || (!isApi && request.method !== "GET" && request.method !== "HEAD");
+  if (!isAction) return null;
+  const reason = foreignWriteReason(request.headers);
+  if (reason) return Response.json({ error: { code: "FORBIDDEN", message: reason } }, { status: 403 });
+  if (Number(request.headers.get("content-length") ?? "0") > SERVER_ACTION_BODY_LIMIT) {
+    return Response.json({ error: { code: "PAYLOAD_TOO_LARGE", message: `body over ${SERVER_ACTION_BODY_LIMIT} bytes` } }, { status: 413 });
+  }
+  return null;
+}
 
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -17,6 +39,11 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const signedIn = SESSION_COOKIES.some((c) => request.cookies.has(c));
+  const refused = refuseServerAction(request, isApi);
+  if (refused) {
+    for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
+    return refused;
+  }
   if (!isApi && !signedIn && !PUBLIC_PAGES.includes(pathname)) {
     const res = NextResponse.redirect(new URL("/login", request.url));
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);

@@ -11,6 +11,11 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * Reverse proxies whose X-Forwarded-For hop is believed (comma-separated IPs or CIDR ranges);
+   * unset: the client IP is the socket's peer (lib/auth/client-ip.ts).
+   */
+  TRUSTED_PROXIES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

@@ -8,11 +8,13 @@ import { cn } from "@/components/ui/cn";
 
 type Source = { warningId: string } | { actionId: string };
 
-const fetchPhone = (s: Source) => ("warningId" in s ? revealVictimAction(s.warningId, "victimPhone") : revealCustomerPhoneAction(s.actionId));
+const fetchPhone = (s: Source, reason: string) =>
+  "warningId" in s ? revealVictimAction(s.warningId, "victimPhone", reason) : revealCustomerPhoneAction(s.actionId, reason);
 
 /**
  * Tap to call. The full number is not in the page payload (SECURITY.md B10): the first tap asks
- * the server for it (audited with its purpose) and turns the button into a tel: link showing the
+ * for the reason (filled with the call's purpose, to confirm or change) and the server for the
+ * number (audited with that reason), and turns the button into a tel: link showing the
  * number; the second tap opens the dialer. Navigating to tel: from script instead would cancel the
  * page's in-flight requests in some browsers and reload it — losing a half-filled visit form.
  */
@@ -37,14 +39,16 @@ export function CallButton({ source, masked, className }: { source: Source; mask
         disabled={pending}
         aria-label={t("callLabel", { phone: masked })}
         className={cn(base, "bg-green-600 text-white disabled:bg-slate-400", className)}
-        onClick={() =>
+        onClick={() => {
+          const reason = window.prompt(t("reasonPrompt"), t("warningId" in source ? "reasonVictim" : "reasonCustomer"));
+          if (!reason) return;
           start(async () => {
             setFailed(false);
-            const r = await fetchPhone(source).catch(() => null);
+            const r = await fetchPhone(source, reason).catch(() => null);
             if (!r || !r.ok || !r.value) return setFailed(true);
             setPhone(r.value);
-          })
-        }
+          });
+        }}
       >
         <Phone className="size-5" aria-hidden />
         {pending ? t("calling") : t("call")}
@@ -54,7 +58,7 @@ export function CallButton({ source, masked, className }: { source: Source; mask
   );
 }
 
-/** The full address, revealed with one tap when the officer needs to walk there (audited). */
+/** The full address, revealed when the officer needs to walk there (the reason confirmed, audited). */
 export function AddressReveal({ warningId, masked }: { warningId: string; masked: string | null }) {
   const t = useTranslations("field.address");
   const [full, setFull] = useState<string | null>(null);
@@ -70,11 +74,15 @@ export function AddressReveal({ warningId, masked }: { warningId: string; masked
           type="button"
           disabled={pending}
           className="inline-flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-brand-600 hover:bg-brand-50"
-          onClick={() => start(async () => {
-            const r = await revealVictimAction(warningId, "victimAddress").catch(() => null);
-            if (r?.ok) setFull(r.value);
-            else setFailed(true);
-          })}
+          onClick={() => {
+            const reason = window.prompt(t("reasonPrompt"), t("reason"));
+            if (!reason) return;
+            start(async () => {
+              const r = await revealVictimAction(warningId, "victimAddress", reason).catch(() => null);
+              if (r?.ok) setFull(r.value);
+              else setFailed(true);
+            });
+          }}
         >
           {t("reveal")}
         </button>

@@ -1,15 +1,16 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden, notFound, versionConflict } from "@/lib/errors";
+import { AppError, notFound, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { createApiKeySchema, revokeApiKeySchema } from "@/lib/api-keys/schemas";
+import { requirePermission } from "@/lib/auth/guards";
 
 /** Creates a key for an upstream feed. The key is returned once and stored only as a hash. */
 export async function createApiKey(actor: Actor, raw: unknown): Promise<{ id: string; key: string; prefix: string }> {
-  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  await requirePermission(actor, "apikeys:manage");
   const input = parseInput(createApiKeySchema, raw);
   const { key, prefix, keyHash } = generateApiKey();
   return getDb().$transaction(async (tx) => {
@@ -30,7 +31,7 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<{ id: st
 
 /** Revokes a key at once: its next request answers 401. */
 export async function revokeApiKey(actor: Actor, raw: unknown): Promise<void> {
-  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  await requirePermission(actor, "apikeys:manage");
   const { id, version } = parseInput(revokeApiKeySchema, raw);
   await getDb().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { prefix: true, revokedAt: true } });
@@ -43,7 +44,7 @@ export async function revokeApiKey(actor: Actor, raw: unknown): Promise<void> {
 }
 
 export async function listApiKeys(actor: Actor) {
-  if (!actor.permissions.has("apikeys:manage")) throw forbidden();
+  await requirePermission(actor, "apikeys:manage");
   const keys = await getDb().apiKey.findMany({
     where: inJurisdiction(actor),
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],

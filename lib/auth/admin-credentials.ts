@@ -6,15 +6,12 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { auditDenied } from "@/lib/audit/audit-denied";
+import { requirePermission } from "@/lib/auth/guards";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { userTargetSchema } from "@/lib/auth/account-schemas";
 
 async function target(actor: Actor, raw: unknown): Promise<string> {
-  if (!actor.permissions.has("users:manage")) {
-    await auditDenied(actor, { permission: "users:manage" });
-    throw new AppError("FORBIDDEN", "missing permission users:manage");
-  }
+  await requirePermission(actor, "users:manage");
   const { id } = parseInput(userTargetSchema, raw);
   if (id === actor.id) throw new AppError("FORBIDDEN", "not on your own account");
   return id;

@@ -3,7 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { env, isHttps } from "@/lib/env";
-import { login } from "@/lib/auth/login";
+import { authorizeCredentials } from "@/lib/auth/login";
+import { requestInfoFromRecord } from "@/lib/auth/request-info";
 import { endSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { SESSION_ABSOLUTE_MS } from "@/lib/auth/login";
 
@@ -20,12 +21,6 @@ declare module "next-auth/jwt" {
     sid?: string;
   }
 }
-
-type RawHeaders = Record<string, string | string[] | undefined> | undefined;
-const header = (h: RawHeaders, name: string) => {
-  const v = h?.[name];
-  return (Array.isArray(v) ? v[0] : v) ?? null;
-};
 
 /**
  * NextAuth carries only a signed token naming a server-side session row; the row (checked on every
@@ -44,19 +39,11 @@ export function authOptions(): NextAuthOptions {
         name: "credentials",
         credentials: { username: { type: "text" }, password: { type: "password" }, otp: { type: "text" } },
         async authorize(credentials, req) {
-          const h = req?.headers as RawHeaders;
-          const forwarded = header(h, "x-forwarded-for")?.split(",")[0]?.trim();
           const input = Object.fromEntries(
             Object.entries({ username: credentials?.username, password: credentials?.password, otp: credentials?.otp || undefined }).filter(([, v]) => v !== undefined),
           );
-          const result = await login(getDb(), input, {
-            ip: forwarded || header(h, "x-real-ip"),
-            userAgent: header(h, "user-agent"),
-            requestId: header(h, "x-request-id") ?? randomUUID(),
-          });
           // The thrown message reaches the login form as its error code.
-          if (!result.ok) throw new Error(result.error);
-          return { id: result.userId, sid: result.sessionId };
+          return authorizeCredentials(getDb(), input, requestInfoFromRecord(req?.headers));
         },
       }),
     ],

@@ -5,6 +5,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-policy";
+import { countFailedProof, isLocked } from "@/lib/auth/lockout";
 import { changePasswordSchema } from "@/lib/auth/account-schemas";
 
 const invalid = (path: string, code: string) => new AppError("VALIDATION", code, [{ path, code, message: code }]);
@@ -13,15 +14,23 @@ const invalid = (path: string, code: string) => new AppError("VALIDATION", code,
  * The signed-in user changes their own password (forced on first login and on expiry). The
  * current password is required; the new one must pass the policy and differ from it. Every other
  * session of the user ends (session version bump); the calling session carries on.
+ *
+ * A wrong current password counts toward the account's lockout as a failed sign-in does (a stolen
+ * session must not become an unlimited password oracle); the lock also ends every session.
  */
 export async function changeOwnPassword(db: Db, who: Actor, raw: unknown, now = new Date()): Promise<void> {
   const input = parseInput(changePasswordSchema, raw);
-  const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { passwordHash: true, username: true, displayName: true } });
+  const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { passwordHash: true, username: true, displayName: true, lockedUntil: true } });
   const audit = (success: boolean, details: Record<string, unknown>) =>
     db.$transaction((tx) => writeAudit(tx, who, { action: "auth.password.change", success, entityType: "User", entityId: who.id, details }));
+  if (isLocked(user, now)) {
+    await audit(false, { reason: "locked" });
+    throw invalid("current", "account_locked");
+  }
   if (!(await verifyPassword(user.passwordHash, input.current))) {
+    const locked = await countFailedProof(db, who.id, who, now, { endSessions: true });
     await audit(false, { reason: "wrong-current" });
-    throw invalid("current", "wrong_password");
+    throw invalid("current", locked ? "account_locked" : "wrong_password");
   }
   const problems = passwordProblems(input.next, [user.username]);
   if (problems.length) throw new AppError("VALIDATION", "weak password", problems.map((code) => ({ path: "next", code, message: code })));
@@ -30,7 +39,7 @@ export async function changeOwnPassword(db: Db, who: Actor, raw: unknown, now = 
   await db.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: who.id },
-      data: { passwordHash, passwordChangedAt: now, mustChangePassword: false, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+      data: { passwordHash, passwordChangedAt: now, mustChangePassword: false, failedLogins: 0, sessionVersion: { increment: 1 }, version: { increment: 1 } },
       select: { sessionVersion: true },
     });
     // Other sessions die on their next request; this one moves to the new version.

@@ -56,11 +56,20 @@ export async function requireAccountPage(): Promise<SessionState> {
   return state;
 }
 
-/** Throws FORBIDDEN (audited) unless the actor holds the permission. */
+/**
+ * Throws FORBIDDEN (audited) unless the actor holds the permission. The one way a missing
+ * permission is refused in lib/ and app/ (SECURITY.md B7, E19: every denial on every path is
+ * audited); tests/unit/security-static.test.ts holds the sources to it.
+ */
 export async function requirePermission(actor: Actor, permission: Permission): Promise<void> {
-  if (actor.permissions.has(permission)) return;
-  await auditDenied(actor, { permission });
-  throw new AppError("FORBIDDEN", `missing permission ${permission}`);
+  return requireAnyPermission(actor, [permission]);
+}
+
+/** The same for a command open to holders of any one of the permissions (the first is audited). */
+export async function requireAnyPermission(actor: Actor, permissions: readonly [Permission, ...Permission[]]): Promise<void> {
+  if (permissions.some((p) => actor.permissions.has(p))) return;
+  await auditDenied(actor, { permission: permissions[0] });
+  throw new AppError("FORBIDDEN", `missing permission ${permissions.join(" or ")}`);
 }
 
 /** For pages: the signed-in user holding the permission; anyone else sees "not found" (audited). */

@@ -1,26 +1,28 @@
 import type { Db } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { loginSchema, type LoginError } from "@/lib/auth/login-schema";
 import { loginThrottled, recordLoginFailure } from "@/lib/auth/login-throttle";
+import { countFailedProof, isLocked } from "@/lib/auth/lockout";
 import { openSession } from "@/lib/auth/open-session";
 import { consumeSecondFactor } from "@/lib/auth/second-factor";
 
 export { SESSION_ABSOLUTE_MS, MAX_SESSIONS_PER_USER } from "@/lib/auth/open-session";
-
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+export { LOCK_AFTER_FAILURES, LOCK_MINUTES } from "@/lib/auth/lockout";
 
 export type ClientInfo = { ip: string | null; userAgent: string | null; requestId: string };
 export type LoginResult = { ok: true; userId: string; sessionId: string } | { ok: false; error: LoginError };
 
-type LoginUser = { id: string; role: AuditActor["role"]; unitId: string; failedLogins: number };
+type LoginUser = { id: string; role: AuditActor["role"]; unitId: string };
 
 /**
  * Checks a username, password and — for a user with an enrolled factor — a TOTP or recovery code,
- * and opens a session. Unknown users and wrong passwords answer the same, in the same time; five
- * failures (wrong passwords or wrong codes) lock the account for 15 minutes.
+ * and opens a session. Unknown users, wrong passwords and locked accounts answer the same, in the
+ * same time (a locked account's answer would tell that the username exists); five failures (wrong
+ * passwords or wrong codes) lock the account for 15 minutes. Only after the right password does a
+ * wrong code's lock say LOCKED.
  *
  * A user whose role requires a second factor but who has none enrolled gets a session that is
  * good for nothing but enrolment (lib/auth/session.ts `pending`), as does a user who must change
@@ -52,29 +54,14 @@ export async function login(
     return { ok: false as const, error };
   };
 
-  /** Counts a failure against the account; the fifth locks it (audited). True when it locked. */
-  const countFailure = (user: LoginUser) =>
-    db.$transaction(async (tx) => {
-      const failures = user.failedLogins + 1;
-      const lock = failures >= LOCK_AFTER_FAILURES;
-      await tx.user.update({
-        where: { id: user.id },
-        data: lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) } : { failedLogins: failures },
-      });
-      if (lock) {
-        await writeAudit(tx, as(user), {
-          action: "auth.lock", success: true, entityType: "User", entityId: user.id, details: { failures, minutes: LOCK_MINUTES },
-        });
-      }
-      return lock;
-    });
+  const countFailure = (user: LoginUser) => countFailedProof(db, user.id, as(user), now);
 
   if (await loginThrottled(db, client.ip, now)) return fail("THROTTLED", "ip-throttled");
 
   const user = await db.user.findUnique({
     where: { username },
     select: {
-      id: true, role: true, unitId: true, active: true, isDemo: true, lockedUntil: true, failedLogins: true,
+      id: true, role: true, unitId: true, active: true, isDemo: true, lockedUntil: true,
       passwordHash: true, sessionVersion: true, totpEnabledAt: true,
     },
   });
@@ -82,13 +69,13 @@ export async function login(
     await verifyAgainstDummy(password);
     return fail("INVALID_CREDENTIALS", "unknown-user");
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
+  if (isLocked(user, now)) {
     await verifyAgainstDummy(password);
-    return fail("LOCKED", "locked", user);
+    return fail("INVALID_CREDENTIALS", "locked", user);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    const locked = await countFailure(user);
-    return fail(locked ? "LOCKED" : "INVALID_CREDENTIALS", "wrong-password", user);
+    await countFailure(user);
+    return fail("INVALID_CREDENTIALS", "wrong-password", user);
   }
   if (!user.active) return fail("DISABLED", "disabled", user);
   // Demo accounts only live alongside the demo dataset; a production install never honours them.
@@ -129,4 +116,21 @@ export async function login(
     return opened;
   });
   return { ok: true, userId: user.id, sessionId: session.sessionId };
+}
+
+/**
+ * The sign-in handler (NextAuth's credentials `authorize`): the session on success; otherwise it
+ * throws an Error whose message is the form's error code. Whatever fails inside — the database
+ * included — answers one generic code, never the error's text (SECURITY.md G29).
+ */
+export async function authorizeCredentials(db: Db, raw: unknown, client: ClientInfo): Promise<{ id: string; sid: string }> {
+  let result: LoginResult;
+  try {
+    result = await login(db, raw, client);
+  } catch (e) {
+    logger.error("auth.login.failed", { requestId: client.requestId, error: e });
+    result = { ok: false, error: "UNAVAILABLE" };
+  }
+  if (!result.ok) throw new Error(result.error);
+  return { id: result.userId, sid: result.sessionId };
 }

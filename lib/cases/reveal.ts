@@ -22,9 +22,9 @@ const ENTITY_TYPE = { victim: "CaseVictim", suspect: "Suspect", freeze: "FreezeR
  * "pii:reveal" whose jurisdiction holds the record; audited with the reason in the same transaction.
  */
 export async function revealCasePii(actor: Actor, raw: unknown): Promise<string> {
+  await requirePermission(actor, "pii:reveal");
   const input = parseInput(revealSchema, raw);
   const reason = parseInput(revealReasonSchema, input.reason);
-  await requirePermission(actor, "pii:reveal");
   if (!(FIELDS[input.entity] as readonly string[]).includes(input.field)) throw invalidField("field", "invalid_value");
   const field = input.field;
   return getDb().$transaction(async (tx) => {

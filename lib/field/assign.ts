@@ -1,12 +1,13 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden, versionConflict } from "@/lib/errors";
+import { AppError, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { applyTransition, workableUnitIds } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { assignSchema, claimSchema, idOf } from "@/lib/field/schemas";
 import { lockWarningForField, type FieldWarning } from "@/lib/field/advance-warning";
+import { requirePermission } from "@/lib/auth/guards";
 
 const conflict = (code: string, message: string) => new AppError("CONFLICT", message, [{ path: "assigneeId", code, message }]);
 
@@ -24,8 +25,9 @@ async function setAssignee(tx: Tx, actor: Actor, w: FieldWarning, userId: string
  */
 export async function claimWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
   idOf(id);
+  await requirePermission(actor, "warnings:work");
+  if (actor.kind !== "user") throw new AppError("FORBIDDEN", "only a person claims a warning");
   const input = parseInput(claimSchema, raw);
-  if (!actor.permissions.has("warnings:work") || actor.kind !== "user") throw forbidden();
   const unitIds = await workableUnitIds(actor);
   return getDb().$transaction(async (tx) => {
     const w = await lockWarningForField(tx, actor, id, unitIds);
@@ -55,8 +57,8 @@ export function unitOfficers(unitId: string) {
  */
 export async function assignWarning(actor: Actor, id: string, raw: unknown) {
   idOf(id);
+  await requirePermission(actor, "warnings:triage");
   const input = parseInput(assignSchema, raw);
-  if (!actor.permissions.has("warnings:triage")) throw forbidden();
   const unitIds = await workableUnitIds(actor);
   return getDb().$transaction(async (tx) => {
     const w = await lockWarningForField(tx, actor, id, unitIds);

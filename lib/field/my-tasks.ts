@@ -1,11 +1,11 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { forbidden } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { tasksQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps, type FollowUp } from "@/lib/field/follow-ups";
+import { requirePermission } from "@/lib/auth/guards";
 
 export const OPEN_STATUSES = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const MAX_TASKS = 100;
@@ -16,8 +16,8 @@ const MAX_TASKS = 100;
  * resolved warnings and standalone records (counter interceptions), missed ones first.
  */
 export async function myTasks(actor: Actor, rawQuery: unknown, now = new Date()) {
+  await requirePermission(actor, "warnings:work");
   const q = parseInput(tasksQuerySchema, rawQuery);
-  if (!actor.permissions.has("warnings:work")) throw forbidden();
   const db = getDb();
   const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
   const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;

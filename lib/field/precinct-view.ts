@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 import { maskName } from "@/lib/pii";
@@ -10,6 +10,7 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { precinctQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps } from "@/lib/field/follow-ups";
 import { OPEN_STATUSES } from "@/lib/field/my-tasks";
+import { requireAnyPermission } from "@/lib/auth/guards";
 
 const DAY_MS = 86_400_000;
 
@@ -30,8 +31,8 @@ async function viewedUnit(actor: Actor, code: string | undefined) {
  * warnings per officer (and how many are past their SLA), and the warnings breaching now.
  */
 export async function precinctView(actor: Actor, rawQuery: unknown, now = new Date()) {
+  await requireAnyPermission(actor, ["warnings:work", "warnings:triage"]);
   const q = parseInput(precinctQuerySchema, rawQuery);
-  if (!actor.permissions.has("warnings:work") && !actor.permissions.has("warnings:triage")) throw forbidden();
   const unit = await viewedUnit(actor, q.unit);
   const today = chinaToday(now);
   const dayStart = new Date(`${today}T00:00:00+08:00`);

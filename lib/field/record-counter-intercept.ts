@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
@@ -11,6 +11,7 @@ import { counterInterceptSchema } from "@/lib/field/schemas";
 import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
 import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
+import { requirePermission } from "@/lib/auth/guards";
 
 export type CounterInterceptResult = { id: string; warningId: string | null; warningStatus: WarningStatus | null; replayed: boolean };
 
@@ -21,7 +22,7 @@ export type CounterInterceptResult = { id: string; warningId: string | null; war
  * transaction and counted through the warning, so nobody is counted twice.
  */
 export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey: unknown, now = new Date()): Promise<CounterInterceptResult> {
-  if (!actor.permissions.has("actions:write")) throw forbidden();
+  await requirePermission(actor, "actions:write");
   const key = storedKey(actor, rawKey);
   const warningId = typeof (raw as { warningId?: unknown } | null)?.warningId === "string" ? (raw as { warningId: string }).warningId : null;
   const unitIds = warningId ? await workableUnitIds(actor) : [];

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -8,6 +8,7 @@ import { homeVisitSchema, idOf } from "@/lib/field/schemas";
 import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { recordHomeVisit, visitAudit, visitData } from "@/lib/field/record-home-visit";
+import { requirePermission } from "@/lib/auth/guards";
 
 export type FollowUpVisitResult = { id: string; warningId: string | null; replayed: boolean };
 
@@ -17,7 +18,7 @@ export type FollowUpVisitResult = { id: string; warningId: string | null; replay
  * visit is recorded standalone too, for the same customer, and closes the record's follow-up.
  */
 export async function recordFollowUpVisit(actor: Actor, originId: string, raw: unknown, rawKey: unknown, now = new Date()): Promise<FollowUpVisitResult> {
-  if (!actor.permissions.has("actions:write")) throw forbidden();
+  await requirePermission(actor, "actions:write");
   idOf(originId);
   const key = storedKey(actor, rawKey);
   const db = getDb();

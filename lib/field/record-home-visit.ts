@@ -1,7 +1,7 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { dayToDate } from "@/lib/publicity/days";
@@ -11,6 +11,7 @@ import { warningEffect } from "@/lib/field/outcome";
 import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
 import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
+import { requirePermission } from "@/lib/auth/guards";
 
 export type HomeVisitResult = { id: string; warningId: string; status: WarningStatus; caseId: string | null; replayed: boolean };
 
@@ -53,7 +54,7 @@ async function answer(tx: Tx, id: string, warningId: string, replayed: boolean):
  * warning's open follow-ups: it is the later visit they were waiting for.
  */
 export async function recordHomeVisit(actor: Actor, warningId: string, raw: unknown, rawKey: unknown, now = new Date()): Promise<HomeVisitResult> {
-  if (!actor.permissions.has("actions:write")) throw forbidden();
+  await requirePermission(actor, "actions:write");
   idOf(warningId);
   const key = storedKey(actor, rawKey);
   const unitIds = await workableUnitIds(actor);

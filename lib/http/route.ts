@@ -9,8 +9,9 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { resolveSession } from "@/lib/auth/session";
 import { requestInfoFrom } from "@/lib/auth/request-info";
-import { auditDenied } from "@/lib/audit/audit-denied";
+import { requirePermission } from "@/lib/auth/guards";
 import { parseInput } from "@/lib/validation/parse";
+import { foreignWriteReason } from "@/lib/http/same-origin";
 import { unsafeTextIssues } from "@/lib/security/text";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -58,13 +59,10 @@ async function authenticate(req: Request, info: { ip: string | null; requestId: 
   return { actor, viaCookie: true };
 }
 
-/** Cookie-authenticated writes must come from our own pages (SECURITY.md D17). */
+/** Cookie-authenticated writes must come from our own pages (SECURITY.md D17, G34). */
 function assertSameOrigin(req: Request) {
-  const site = req.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "cross-site request refused");
-  const origin = req.headers.get("origin");
-  // "null" (sandboxed frames, file: pages) and anything unparsable count as foreign.
-  if (origin && URL.parse(origin)?.host !== req.headers.get("host")) throw new AppError("FORBIDDEN", "cross-origin request refused");
+  const reason = foreignWriteReason(req.headers);
+  if (reason) throw new AppError("FORBIDDEN", reason);
 }
 
 async function readJson(req: Request, limit: number, checkText: boolean): Promise<unknown> {
@@ -109,10 +107,7 @@ export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (
     try {
       const { actor, viaCookie } = await authenticate(req, info);
       if (viaCookie && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
-      if (!actor.permissions.has(opts.permission)) {
-        await auditDenied(actor, { permission: opts.permission });
-        throw new AppError("FORBIDDEN", `missing permission ${opts.permission}`);
-      }
+      await requirePermission(actor, opts.permission);
       const rawParams = await ctx.params;
       const params = opts.params ? parseInput(opts.params, rawParams) : (rawParams as P);
       const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, !opts.checksTextPerItem);

@@ -4,6 +4,7 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
+import { auditDenied } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DEFAULT_PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_KEY, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
@@ -21,12 +22,15 @@ export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetent
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
 export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && !actor.scopePath.includes("/");
 
-function assertRootAdmin(actor: Actor) {
-  if (!canConfigure(actor)) throw forbidden();
+async function assertRootAdmin(actor: Actor) {
+  if (canConfigure(actor)) return;
+  // A branch's administrator holds config:manage but configures nothing: audited like any denial.
+  await auditDenied(actor, { permission: "config:manage" });
+  throw forbidden();
 }
 
 export async function getSettings(actor: Actor): Promise<Settings> {
-  assertRootAdmin(actor);
+  await assertRootAdmin(actor);
   const db = getDb();
   const [policies, rows, maxAge, retention] = await Promise.all([
     db.slaPolicy.findMany(),
@@ -52,7 +56,7 @@ export async function getSettings(actor: Actor): Promise<Settings> {
  * arrival). Steps saved unchanged write nothing, and a save that changes nothing is not audited.
  */
 export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void> {
-  assertRootAdmin(actor);
+  await assertRootAdmin(actor);
   const input = parseInput(slaLadderSchema, raw);
   await getDb().$transaction(async (tx) => {
     const changed: Record<string, { from: SlaLadder; to: SlaLadder }> = {};
@@ -82,7 +86,7 @@ async function saveSetting(tx: Tx, key: string, value: number, version: number, 
 }
 
 export async function updateSecuritySettings(actor: Actor, raw: unknown): Promise<void> {
-  assertRootAdmin(actor);
+  await assertRootAdmin(actor);
   const input = parseInput(securitySettingsSchema, raw);
   await getDb().$transaction(async (tx) => {
     const changed = {

@@ -1,6 +1,7 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError, forbidden, versionConflict } from "@/lib/errors";
+import { AppError, versionConflict } from "@/lib/errors";
+import { requireAnyPermission, requirePermission } from "@/lib/auth/guards";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -14,9 +15,8 @@ import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
-  if (actor.permissions.has("warnings:triage")) return scopeUnitIds(getDb(), actor.scopePath);
-  if (actor.permissions.has("warnings:work")) return [actor.unitId];
-  throw forbidden();
+  await requireAnyPermission(actor, ["warnings:triage", "warnings:work"]);
+  return actor.permissions.has("warnings:triage") ? scopeUnitIds(getDb(), actor.scopePath) : [actor.unitId];
 }
 
 /**
@@ -80,8 +80,8 @@ export async function applyTransition(
 
 /** Moves a warning along its state machine (stale version → 409, forbidden step → 409). */
 export async function transitionWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
-  const input = parseInput(transitionSchema, raw);
   const unitIds = await workableUnitIds(actor);
+  const input = parseInput(transitionSchema, raw);
   return getDb().$transaction(async (tx) => {
     const w = await lockedWarning(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
@@ -96,8 +96,8 @@ export async function transitionWarning(actor: Actor, id: string, raw: unknown, 
  * first contact: an acknowledged warning moves to 劝阻中 with it.
  */
 export async function logWarningAction(actor: Actor, id: string, raw: unknown, now = new Date()) {
-  const input = parseInput(logActionSchema, raw);
   const unitIds = await workableUnitIds(actor);
+  const input = parseInput(logActionSchema, raw);
   return getDb().$transaction(async (tx) => {
     const w = await lockedWarning(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
@@ -137,8 +137,8 @@ export async function logWarningAction(actor: Actor, id: string, raw: unknown, n
 
 /** Hands a warning to a precinct (or back to a branch) of the dispatcher's jurisdiction. */
 export async function dispatchWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
+  await requirePermission(actor, "warnings:triage");
   const input = parseInput(dispatchSchema, raw);
-  if (!actor.permissions.has("warnings:triage")) throw forbidden();
   const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
   const target = (await routingTable(getDb())).byCode.get(input.unitCode);
   if (!target || !target.active || !unitIds.includes(target.id)) {

@@ -10,6 +10,7 @@ import { routeWarning, routingTable } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, REPEAT_BUMP, RISK_WEIGHT } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
+import { requirePermission } from "@/lib/auth/guards";
 
 export type IngestStatus = "created" | "repeat" | "duplicate" | "rejected";
 export type IngestResult = { index: number; id?: string; status: IngestStatus; errors?: FieldIssue[] };
@@ -45,7 +46,7 @@ const victimKey = (phone: string, contact: string) => `${phone}\u001f${contact}`
  * at a time.
  */
 export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<IngestResult[]> {
-  if (!actor.permissions.has("warnings:ingest")) throw new AppError("FORBIDDEN", "missing permission warnings:ingest");
+  await requirePermission(actor, "warnings:ingest");
   if (items.length > MAX_BATCH) {
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }

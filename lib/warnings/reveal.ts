@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { forbidden } from "@/lib/errors";
+import { requirePermission } from "@/lib/auth/guards";
 import { parseInput } from "@/lib/validation/parse";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
@@ -10,9 +10,9 @@ import { scopeUnitIds } from "@/lib/warnings/routing";
 const revealSchema = z.object({ field: z.enum(["victimName", "victimPhone", "victimIdNumber", "victimAddress"]), reason: revealReasonSchema }).strict();
 
 /** The full value of one victim field, for a user with "pii:reveal" in whose jurisdiction it is; audited. */
-export async function revealWarningField(actor: Actor, id: string, field: string, reason: string): Promise<string> {
+export async function revealWarningField(actor: Actor, id: string, field: unknown, reason: unknown): Promise<string> {
+  await requirePermission(actor, "pii:reveal");
   const input = parseInput(revealSchema, { field, reason });
-  if (!actor.permissions.has("pii:reveal")) throw forbidden();
   const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
   return getDb().$transaction(async (tx) => {
     const w = await tx.warning.findFirst({ where: { id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 import { expectPhoneFriendly, PHONE } from "./field-phone";
 
 test.use(PHONE);
@@ -31,6 +31,7 @@ test("an officer records a home visit on a dispatched warning from the phone, th
   await expectLoggedIn(desk, "/warnings");
   const tail = String(1000 + Math.floor(Math.random() * 9000));
   const res = await desk.request.post("/api/v1/warnings", {
+    headers: FROM_OUR_PAGES,
     data: {
       source: "NATIONAL", externalId: `E2E-FIELD-${Date.now()}`, riskLevel: "HIGH", fraudType: "IMPERSONATE_OFFICIAL",
       receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(), unitCode: "420300FZ",
@@ -39,8 +40,8 @@ test("an officer records a home visit on a dispatched warning from the phone, th
     },
   });
   const id: string = (await res.json()).results[0].id;
-  expect((await desk.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 } })).status()).toBe(200);
-  expect((await desk.request.post(`/api/v1/warnings/${id}/actions`, { data: { kind: "HOTLINE_CALL", result: "REFUSED", note: "当事人拒绝沟通" } })).status()).toBe(201);
+  expect((await desk.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 }, headers: FROM_OUR_PAGES })).status()).toBe(200);
+  expect((await desk.request.post(`/api/v1/warnings/${id}/actions`, { data: { kind: "HOTLINE_CALL", result: "REFUSED", note: "当事人拒绝沟通" }, headers: FROM_OUR_PAGES })).status()).toBe(201);
   await desk.goto(`/warnings/${id}`);
   await desk.getByRole("button", { name: "下发 (d)" }).click();
   await desk.getByLabel("接收单位").selectOption(PRECINCT);
@@ -64,6 +65,8 @@ test("an officer records a home visit on a dispatched warning from the phone, th
   await card.getByRole("link", { name: /冒充公检法/ }).tap();
   await expect(page).toHaveURL(new RegExp(`/field/warnings/${id}$`));
   await expect(page.getByTestId("field-warning-status")).toHaveText("劝阻中");
+  // The reason prompt comes filled with the call's purpose; the officer confirms it.
+  page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: `拨打 139****${tail}` }).tap();
   await expect(page.getByTestId("tel-link")).toHaveAttribute("href", `tel:1397200${tail}`);
   await expectPhoneFriendly(page);
@@ -176,8 +179,8 @@ test("a counter interception sent twice makes one record, counted in the precinc
   // The API answers a replayed Idempotency-Key with the first record.
   const key = `e2e-${Date.now()}`;
   const body = { occurredAt: new Date().toISOString(), bankName: bank, bankBranch: "东岳支行", customerName: "李明", amountProtected: "1000.00", fraudType: "FAKE_LOAN" };
-  const a = await page.request.post("/api/v1/counter-intercepts", { data: body, headers: { "Idempotency-Key": key } });
-  const b = await page.request.post("/api/v1/counter-intercepts", { data: body, headers: { "Idempotency-Key": key } });
+  const a = await page.request.post("/api/v1/counter-intercepts", { data: body, headers: { ...FROM_OUR_PAGES, "Idempotency-Key": key } });
+  const b = await page.request.post("/api/v1/counter-intercepts", { data: body, headers: { ...FROM_OUR_PAGES, "Idempotency-Key": key } });
   expect([a.status(), b.status()]).toEqual([201, 200]);
   expect((await b.json()).id).toBe((await a.json()).id);
 });

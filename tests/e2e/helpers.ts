@@ -2,6 +2,8 @@ import { expect, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 export const DEMO_PASSWORD = "Shiyan@96110";
+/** What a browser adds to a request of our own pages; a cookie-authenticated write without it is refused. */
+export const FROM_OUR_PAGES = { "sec-fetch-site": "same-origin" } as const;
 
 export async function loginAs(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto("/login");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 
 test("a dispatcher triages a warning from arrival to resolution with the keyboard while a second session watches", async ({ browser }) => {
   const desk = await (await browser.newContext()).newPage();
@@ -18,6 +18,7 @@ test("a dispatcher triages a warning from arrival to resolution with the keyboar
   await expect(desk.getByText("没有符合筛选条件的预警")).toBeVisible();
 
   const res = await wall.request.post("/api/v1/warnings", {
+    headers: FROM_OUR_PAGES,
     data: {
       source: "NATIONAL", externalId: `E2E-${Date.now()}`, riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL",
       receivedAt: new Date().toISOString(), victim: { name: "孙某", phone, address: "东城开发区白浪路18号" },
@@ -84,6 +85,7 @@ test("a stale version is answered with the fresh state", async ({ page, browser 
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
   const res = await page.request.post("/api/v1/warnings", {
+    headers: FROM_OUR_PAGES,
     data: { source: "BANK", externalId: `E2E-STALE-${Date.now()}`, riskLevel: "HIGH", fraudType: "FAKE_LOAN", receivedAt: new Date().toISOString(), victim: { phone: "13500001234" }, contact: { channel: "URL", value: "http://loan.example" } },
   });
   const id: string = (await res.json()).results[0].id;
@@ -92,9 +94,9 @@ test("a stale version is answered with the fresh state", async ({ page, browser 
   const other = await (await browser.newContext()).newPage();
   await loginAs(other, "dispatcher");
   await expectLoggedIn(other, "/warnings");
-  const api = await other.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 } });
+  const api = await other.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 }, headers: FROM_OUR_PAGES });
   expect(api.status()).toBe(200);
-  const stale = await other.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 } });
+  const stale = await other.request.post(`/api/v1/warnings/${id}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 }, headers: FROM_OUR_PAGES });
   expect(stale.status()).toBe(409);
   await expect(page.getByTestId("warning-status")).toHaveText("已签收");
 });

@@ -50,6 +50,8 @@ beforeAll(async () => {
 
 const ok = (status: number) => status < 500 && ![401, 403, 404].includes(status);
 const deniedFor = (actorId: string, entityId: string) => getDb().auditLog.count({ where: { action: "authz.denied", actorId, entityId } });
+/** Every denial on every path is audited (SECURITY.md B7, E19): the party's authz.denied records so far. */
+const denials = (p: Party) => getDb().auditLog.count({ where: { action: "authz.denied", actorId: p.actor.id } });
 
 describe("route handlers", () => {
   const entries = Object.entries(ROUTE_MATRIX).filter(([key]) => routeHandlerMethods().includes(key));
@@ -70,11 +72,13 @@ describe("route handlers", () => {
     for (const who of PARTIES) {
       const allowed = rule.allow.includes(who);
       const req = await rule.request(world);
+      const deniedBefore = await denials(world.own[who]);
       const own = await callRoute(handler, world.own[who], req, method);
       const other = await callRoute(handler, world.other[who], req, method);
       const say = (side: string, got: { status: number; text: string }, want: string) => problems.push(`${who} ${side}: ${got.status} ${got.text.slice(0, 160)} — expected ${want}`);
       if (!allowed) {
         if (own.status !== 403) say("own", own, "403");
+        else if ((await denials(world.own[who])) === deniedBefore) problems.push(`${who} own: 403 but no authz.denied audit record`);
         if (other.status !== 403) say("other", other, "403");
         continue;
       }
@@ -112,9 +116,11 @@ describe("server actions", () => {
     if (rule.allow !== "public") {
       for (const who of ROLES) {
         const allowed = rule.allow === "any" || rule.allow.includes(who);
+        const deniedBefore = await denials(world.own[who]);
         const own = await invoke(world.own[who]);
         if (!allowed) {
           expectOutcome(`${who} own`, own, rule.denied?.[who] ?? rule.denied?.all ?? "forbidden");
+          if (["forbidden", "refused"].includes(own.outcome) && (await denials(world.own[who])) === deniedBefore) problems.push(`${who} own: ${own.outcome} but no authz.denied audit record`);
           continue;
         }
         expectOutcome(`${who} own`, own, "allowed");

@@ -31,6 +31,7 @@ async function call(handler: Handler, who: Who, opts: { method?: string; path?: 
   } else {
     const s = await getDb().userSession.create({ data: { userId: who.user.id, sessionVersion: who.user.sessionVersion, expiresAt: new Date(Date.now() + 3_600_000) } });
     session.sid = s.id;
+    headers["sec-fetch-site"] ??= "same-origin";
   }
   const method = opts.method ?? (opts.body !== undefined || opts.raw !== undefined ? "POST" : "GET");
   const req = new Request(`http://localhost/api/v1${opts.path ?? "/cases"}`, {

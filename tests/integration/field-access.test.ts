@@ -25,10 +25,11 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 async function call(handler: Handler, user: { id: string; sessionVersion: number }, path: string, body: unknown, headers: Record<string, string> = {}, params: Record<string, string> = {}) {
   const s = await getDb().userSession.create({ data: { userId: user.id, sessionVersion: user.sessionVersion, expiresAt: new Date(Date.now() + 3_600_000) } });
   session.sid = s.id;
-  const res = await handler(new Request(`http://localhost/api/v1${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(`http://localhost/api/v1${path}`, { method: "POST", headers: { "content-type": "application/json", "sec-fetch-site": "same-origin", ...headers }, body: JSON.stringify(body) }), { params: Promise.resolve(params) });
   return { status: res.status, json: await res.json(), headers: res.headers };
 }
 
+const REASON = "外勤民警致电当事人";
 let team: FieldTeam;
 beforeAll(async () => {
   team = await fieldTeam();
@@ -43,7 +44,7 @@ describe("jurisdiction", () => {
     const attempts = [
       () => recordHomeVisit(actor, w.id, visit(), key()),
       () => claimWarning(actor, w.id, { version: w.version }),
-      () => revealForVisit(actor, w.id, "victimPhone"),
+      () => revealForVisit(actor, w.id, "victimPhone", REASON),
       () => recordCounterIntercept(actor, intercept({ warningId: w.id }), key()),
     ];
     for (const attempt of attempts) expect(await attempt().catch((e: AppError) => e.status)).toBe(404);
@@ -57,11 +58,11 @@ describe("jurisdiction", () => {
   it("keeps a counter interception and its follow-up inside the precinct", async () => {
     const i = await recordCounterIntercept(team.officer.actor, intercept({ followUpOn: today() }), key());
     const { actor } = team.outsider;
-    for (const attempt of [() => getFollowUp(actor, i.id), () => revealCustomerPhone(actor, i.id), () => recordFollowUpVisit(actor, i.id, visit(), key())]) {
+    for (const attempt of [() => getFollowUp(actor, i.id), () => revealCustomerPhone(actor, i.id, REASON), () => recordFollowUpVisit(actor, i.id, visit(), key())]) {
       expect(await attempt().catch((e: AppError) => e.status)).toBe(404);
     }
     expect(await denials(actor.id, i.id)).toBe(3);
-    expect(await revealCustomerPhone(team.officer.actor, i.id)).toBe("13972001234");
+    expect(await revealCustomerPhone(team.officer.actor, i.id, REASON)).toBe("13972001234");
     expect((await myTasks(team.outsider.actor, {})).followUps.map((f) => f.id)).not.toContain(i.id);
   });
 
@@ -80,10 +81,10 @@ describe("jurisdiction", () => {
 
   it("reveals the victim's phone to call only with the audited purpose", async () => {
     const w = await precinctWarning(team, { victim: { phone: "13907285555" } });
-    expect(await revealForVisit(team.officer.actor, w.id, "victimPhone")).toBe("13907285555");
+    expect(await revealForVisit(team.officer.actor, w.id, "victimPhone", REASON)).toBe("13907285555");
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "pii.reveal", entityId: w.id } });
     expect(audit.details).toMatchObject({ field: "victimPhone" });
-    expect(await revealForVisit(team.officer.actor, w.id, "victimIdNumber").catch((e: AppError) => e.status)).toBe(422);
+    expect(await revealForVisit(team.officer.actor, w.id, "victimIdNumber", REASON).catch((e: AppError) => e.status)).toBe(422);
   });
 });
 

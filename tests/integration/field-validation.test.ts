@@ -110,7 +110,7 @@ describe("ids", () => {
       () => recordFollowUpVisit(a, "1; drop table", visit(), key()),
       () => claimWarning(a, "x", { version: 1 }),
       () => assignWarning(team.dispatcher.actor, "x", { userId: a.id, version: 1 }),
-      () => revealForVisit(a, "x", "victimPhone"),
+      () => revealForVisit(a, "x", "victimPhone", "致电当事人核实"),
     ]) {
       expect(await attempt().catch((e: AppError) => [e.status, e.details[0]?.code])).toEqual([422, "invalid_id"]);
     }

@@ -81,7 +81,8 @@ describe("cross-site requests with the session cookie (D17)", () => {
     const { method, handler } = await route(key);
     const req = await rule(key).request(world);
     const before = await footprint(units, who.actor.id);
-    const r = await callRoute(handler, who, { ...req, headers: { ...req.headers, ...headers } }, method);
+    // Only the headers given: no Sec-Fetch-Site unless the case names one.
+    const r = await callRoute(handler, who, { ...req, bare: true, headers: { ...req.headers, ...headers } }, method);
     return { status: r.status, wrote: (await footprint(units, who.actor.id)) !== before };
   };
 
@@ -90,13 +91,45 @@ describe("cross-site requests with the session cookie (D17)", () => {
     [{ "sec-fetch-site": "cross-site" }],
     [{ "sec-fetch-site": "same-site", origin: "https://sub.localhost" }],
     [{ origin: "null" }],
+    [{ "sec-fetch-site": "none" }],
+    // G34: a write showing neither header is not from one of our pages either.
+    [{}],
   ])("refuses a cookie-authenticated write with %j (403, nothing written)", async (headers) => {
     expect(await attempt(headers)).toEqual({ status: 403, wrote: false });
   });
 
   it("takes the same write from our own pages, and from an API key whatever its Origin", async () => {
     expect(await attempt({ origin: "http://localhost", "sec-fetch-site": "same-origin" })).toMatchObject({ status: 201, wrote: true });
+    expect(await attempt({ origin: "http://localhost" })).toMatchObject({ status: 201, wrote: true });
+    expect(await attempt({ "sec-fetch-site": "same-origin" })).toMatchObject({ status: 201, wrote: true });
     expect(await attempt({ origin: "https://evil.example" }, world.own.API_KEY)).toMatchObject({ status: 201 });
+    expect(await attempt({}, world.own.API_KEY)).toMatchObject({ status: 201 });
+  });
+});
+
+describe("server actions refused before they run (C15, G34)", () => {
+  const action = (headers: Record<string, string>, path = "/warnings") =>
+    proxy(new NextRequest(`http://localhost${path}`, { method: "POST", headers: { cookie: "next-auth.session-token=x", host: "localhost", "next-action": "7f00aa", ...headers } }));
+
+  it.each([
+    [{ origin: "https://evil.example" }],
+    [{ origin: "https://evil.example", "sec-fetch-site": "cross-site" }],
+    [{ origin: "null" }],
+    [{}],
+  ])("answers a server action with %j 403, not Next's 500", (headers) => {
+    const res = action(headers);
+    expect(res.status).toBe(403);
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("answers a body over 1 MB 413, not an error digest, and lets our own pages' actions through", () => {
+    const own = { origin: "http://localhost", "sec-fetch-site": "same-origin" };
+    expect(action({ ...own, "content-length": String(1024 * 1024 + 1) }).status).toBe(413);
+    // A form posted without JavaScript names no action but is one all the same.
+    expect(proxy(new NextRequest("http://localhost/warnings", { method: "POST", headers: { host: "localhost", "content-length": "5000000", origin: "http://localhost" } })).status).toBe(413);
+    const passed = action({ ...own, "content-length": "2048" });
+    expect(passed.status).toBe(200);
+    expect(passed.headers.get("x-middleware-next")).toBe("1");
   });
 });
 

@@ -13,7 +13,15 @@ describe("password policy (等保 8.1.4.1a)", () => {
     expect(passwordProblems(pw)).toContain(problem);
   });
 
-  it("rejects the username inside the password", () => {
+  it.each(["Qq1!Qq1!Qq1!", "Ab1!Ab1!Ab1!Ab1!", "Xy9#Xy9#Xy9#Xy9#Xy9#", "aB3$aB3$aB3$"])("rejects %s, one short sequence repeated", (pw) => {
+    expect(passwordProblems(pw)).toContain("repeated_pattern");
+  });
+
+  it.each(["Aa123456789!", "Abcd1234Abcd!", "1qaz@WSX3edc", "Woaini1314520!", "Qwer1234qwer!"])("rejects %s, a common password with its symbols", (pw) => {
+    expect(passwordProblems(pw)).toContain("common_word");
+  });
+
+    it("rejects the username inside the password", () => {
     expect(passwordProblems("Zhangwei#2026x", ["zhangwei"])).toContain("context_word");
   });
 

@@ -44,5 +44,6 @@ describe("start-up configuration", () => {
     expect(session.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true });
     await freshEnv({ AUTH_SECRET: "s".repeat(32), NEXTAUTH_URL: "http://localhost:3000" });
     expect((await import("@/lib/auth/auth-options")).authOptions().useSecureCookies).toBe(false);
-  });
+    // Two fresh imports of the sign-in stack (NextAuth, the database client): seconds on a busy machine.
+  }, 30_000);
 });

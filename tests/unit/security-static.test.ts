@@ -29,7 +29,14 @@ describe("the sources", () => {
     expect(offenders(/\b(localStorage|sessionStorage|indexedDB)\b/)).toEqual([]);
   });
 
-  it("read process.env only in lib/env.ts (and the proxy, which runs before it)", () => {
+  it("refuse a missing permission only through the audited guard (B7, E19: every denial is audited)", () => {
+    // requirePermission / requireAnyPermission (lib/auth/guards.ts) write the authz.denied record.
+    // (lib/settings/commands.ts audits its "configures at the root unit only" denial itself.)
+    expect(offenders(/throw forbidden\(\)/).filter((f) => f !== "lib/settings/commands.ts")).toEqual([]);
+    expect(offenders(/"FORBIDDEN", `missing permission/).filter((f) => f !== "lib/auth/guards.ts")).toEqual([]);
+  });
+
+    it("read process.env only in lib/env.ts (and the proxy, which runs before it)", () => {
     expect(offenders(/process\.env\b/).filter((f) => !["lib/env.ts", "proxy.ts"].includes(f))).toEqual([]);
   });
 });

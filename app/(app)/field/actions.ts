@@ -109,11 +109,11 @@ const reveal = async (get: () => Promise<string>): Promise<Reveal> => {
   }
 };
 
-/** The full number to call (tel:), or the full address to go to: one tap, audited with its purpose. */
-export async function revealVictimAction(warningId: string, what: "victimPhone" | "victimAddress"): Promise<Reveal> {
-  return reveal(async () => revealForVisit(await requireUser(), warningId, what));
+/** The full number to call (tel:), or the full address to go to, audited with the reason given. */
+export async function revealVictimAction(warningId: string, what: "victimPhone" | "victimAddress", reason: string): Promise<Reveal> {
+  return reveal(async () => revealForVisit(await requireUser(), warningId, what, reason));
 }
 
-export async function revealCustomerPhoneAction(actionId: string): Promise<Reveal> {
-  return reveal(async () => revealCustomerPhone(await requireUser(), actionId));
+export async function revealCustomerPhoneAction(actionId: string, reason: string): Promise<Reveal> {
+  return reveal(async () => revealCustomerPhone(await requireUser(), actionId, reason));
 }

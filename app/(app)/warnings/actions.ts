@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { randomUUID } from "node:crypto";
-import { requirePermission, requireUser } from "@/lib/auth/guards";
+import { requireAnyPermission, requirePermission, requireUser } from "@/lib/auth/guards";
 import { runAction, type ActionState } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
@@ -25,6 +25,8 @@ export async function transitionAction(_prev: ActionState, form: FormData): Prom
 /** 签收 several warnings at once; each one that changed meanwhile is reported, the rest go through. */
 export async function bulkAcknowledgeAction(items: { id: string; version: number }[]): Promise<{ done: number; failed: number }> {
   const actor = await requireUser();
+  // One audited denial for the whole batch, not one per item.
+  await requireAnyPermission(actor, ["warnings:triage", "warnings:work"]);
   let done = 0;
   for (const it of items.slice(0, 200)) {
     await transitionWarning(actor, it.id, { to: "ACKNOWLEDGED", version: it.version }).then(() => done++, () => {});

@@ -8,7 +8,11 @@ import type { Party } from "./world";
 /** Shared with the test file's vi.mock factories (they cannot close over module variables). */
 export const box = globalThis as unknown as { __authzSid?: string | null };
 
-export type Req = { path: string; params?: Record<string, string>; body?: unknown; raw?: string; method?: string; headers?: Record<string, string>; marker?: string };
+export type Req = {
+  path: string; params?: Record<string, string>; body?: unknown; raw?: string; method?: string; headers?: Record<string, string>; marker?: string;
+  /** Sent as a script sends it: without the Sec-Fetch-Site a browser adds to every request. */
+  bare?: boolean;
+};
 export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const sessions = new Map<string, string>();
@@ -29,7 +33,8 @@ export async function actAs(p: Party | null): Promise<Record<string, string>> {
 }
 
 export async function callRoute(handler: Handler, p: Party | null, req: Req, method: string): Promise<{ status: number; text: string }> {
-  const headers: Record<string, string> = { "content-type": "application/json", host: "localhost", ...(await actAs(p)), ...req.headers };
+  const browser: Record<string, string> = req.bare ? {} : { "sec-fetch-site": "same-origin" };
+  const headers: Record<string, string> = { "content-type": "application/json", host: "localhost", ...browser, ...(await actAs(p)), ...req.headers };
   const ac = new AbortController();
   const request = new Request(`http://localhost${req.path}`, {
     method, headers, signal: ac.signal,

@@ -81,7 +81,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   // Warnings (command center and precincts).
   "app/(app)/warnings/actions.ts#transitionAction": { allow: [D, O], scope: "record", args: warningForm((v) => ({ to: "ACKNOWLEDGED", version: v.version })) },
   "app/(app)/warnings/actions.ts#bulkAcknowledgeAction": {
-    allow: [D, O], scope: "record", denied: { all: "refused" }, other: "refused",
+    allow: [D, O], scope: "record", other: "refused",
     args: async (w) => { const v = await w.make.warning(); return [[{ id: v.id, version: v.version }]]; },
   },
   "app/(app)/warnings/actions.ts#bulkDispatchAction": {
@@ -113,11 +113,11 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/field/actions.ts#claimAction": { allow: [O], scope: "record", args: warningForm((v) => ({ version: v.version })) },
   "app/(app)/field/actions.ts#assignAction": { allow: [D], scope: "record", args: warningForm((v, w) => ({ userId: w.own.OFFICER.actor.id, version: v.version })) },
-  "app/(app)/field/actions.ts#revealVictimAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone"] },
+  "app/(app)/field/actions.ts#revealVictimAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "外勤民警致电当事人"] },
   "app/(app)/field/actions.ts#revealCustomerPhoneAction": {
     // A standalone record (no warning) is seen by the unit that recorded it only.
     allow: [O], scope: "record", denied: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" },
-    args: async (w) => [(await w.make.intercept()).id],
+    args: async (w) => [(await w.make.intercept()).id, "外勤民警回访致电当事人"],
   },
 
   // Cases (investigators write; readers reveal with pii:reveal).
