@@ -100,7 +100,9 @@ export async function createManualWarningAction(_prev: ActionState, form: FormDa
       throw new AppError("VALIDATION", "invalid warning", (result!.errors ?? []).map((e) => ({ ...e, path: e.path.replace(/^victim\.(\w)/, (_m, c: string) => `victim${c.toUpperCase()}`).replace(/^contact\.(\w)/, (_m, c: string) => `contact${c.toUpperCase()}`) })));
     }
     revalidatePath("/warnings");
-    return result!.id;
+    // A repeat caller's entry joins the open warning: the form says which one, and which repeat.
+    const m = result!.mergedInto;
+    return m ? { id: result!.id!, notice: { source: m.source, externalId: m.externalId, repeat: m.repeat } } : result!.id!;
   });
 }
 
