@@ -79,8 +79,8 @@ const instant = z
 /** A moment that has happened: an ISO time with zone, or China-local "YYYY-MM-DD[THH:mm]". */
 export const pastInstantSchema = instant.refine((t) => t.getTime() <= Date.now() + FUTURE_SKEW_MS, "in_future");
 
-/** A moment that may lie ahead (an expiry date). */
-export const anyInstantSchema = instant;
+/** A moment that may lie ahead (an expiry date): at most ten years from now. */
+export const anyInstantSchema = instant.refine((t) => t.getTime() <= Date.now() + 3653 * 86_400_000, "too_late");
 
 export const uuidSchema = z.string().uuid("invalid_id");
 export const versionSchema = z.coerce.number("invalid_version").int().positive().max(2_147_483_647);

@@ -67,6 +67,9 @@ export const dispatchSchema = z.object({ unitCode: unitCodeSchema, version: vers
 
 export const warningIdParams = z.object({ id: uuidSchema }).strict();
 
+/** The queue's selection for a bulk action: at most 200 warnings, each with the version it showed. */
+export const bulkSelectionSchema = z.array(z.object({ id: uuidSchema, version: versionSchema }).strict()).min(1, "required").max(200, "too_big");
+
 /** The queue's filters, as they live in the URL. */
 export const queueQuerySchema = z
   .object({
