@@ -102,7 +102,7 @@ export async function getWarning(actor: Actor, id: string) {
         orderBy: { occurredAt: "desc" },
         select: { id: true, kind: true, result: true, occurredAt: true, durationSeconds: true, amountProtected: true, note: true, followUpOn: true, actor: { select: { displayName: true } }, unit: { select: { name: true } } },
       },
-      sightings: { orderBy: { receivedAt: "desc" }, select: { id: true, source: true, externalId: true, riskLevel: true, receivedAt: true } },
+      sightings: { orderBy: { receivedAt: "desc" }, select: { id: true, source: true, externalId: true, riskLevel: true, receivedAt: true, victimName: true, amountAtRisk: true, note: true } },
       breaches: { select: { step: true, dueAt: true, breachedAt: true } },
       fraudCase: { select: { id: true, caseNumber: true, status: true } },
     },
@@ -123,7 +123,8 @@ export async function getWarning(actor: Actor, id: string) {
     fraudCase: w.fraudCase,
     transitions: w.transitions.map((t) => ({ ...t, at: t.at.toISOString(), actor: t.actorId ? names.get(t.actorId) ?? null : null })),
     actions: w.actions.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString(), amountProtected: a.amountProtected.toFixed(2), followUpOn: a.followUpOn?.toISOString().slice(0, 10) ?? null })),
-    sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString() })),
+    // What each repeat said, masked like the warning's own fields.
+    sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString(), victimName: maskName(s.victimName), amountAtRisk: s.amountAtRisk?.toFixed(2) ?? null })),
     breaches: w.breaches.map((b) => ({ ...b, dueAt: b.dueAt.toISOString(), breachedAt: b.breachedAt.toISOString() })),
   };
 }
