@@ -37,6 +37,19 @@ describe("API keys", () => {
     expect((await createApiKey(dispatcher, { name: "调度", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["PROVINCIAL"] }).catch((e: AppError) => e) as AppError).status).toBe(403);
   });
 
+  it("bind an ingesting key to the sources it names (SECURITY.md G31)", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const none = await createApiKey(actor, { name: "无来源", unitCode: tree.city.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e);
+    expect((none as AppError).details).toEqual([expect.objectContaining({ path: "sources", code: "required" })]);
+    const stray = await createApiKey(actor, { name: "只读", unitCode: tree.city.code, scopes: ["warnings:read"], sources: ["BANK"] }).catch((e: AppError) => e);
+    expect((stray as AppError).details).toEqual([expect.objectContaining({ path: "sources", code: "sources_without_ingest" })]);
+    const bad = await createApiKey(actor, { name: "乱填", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["MARS"] }).catch((e: AppError) => e);
+    expect((bad as AppError).details.map((d) => d.path)).toContain("sources.0");
+    const made = await createApiKey(actor, { name: "银行推送", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["BANK", "BANK", "CARRIER"] });
+    expect((await getDb().apiKey.findUniqueOrThrow({ where: { id: made.id } })).sources).toEqual(["BANK", "CARRIER"]);
+    expect((await listApiKeys(actor)).find((k) => k.id === made.id)?.sources).toEqual(["BANK", "CARRIER"]);
+  });
+
   it("expire", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
     const created = await createApiKey(actor, { name: "限期", unitCode: tree.city.code, scopes: ["warnings:read"], expiresInDays: 1 });
