@@ -4,6 +4,7 @@ import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 // Issue 12.2: a repeat caller's manual entry is merged into the open warning, keeps what it
 // carried, and the dispatcher is told where it went.
 test("a repeat caller's entry is merged into the open warning and the dispatcher is told which one", async ({ page }) => {
+  test.setTimeout(180_000);
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
   const phone = `135${String(Date.now()).slice(-8)}`;
