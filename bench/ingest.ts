@@ -60,7 +60,7 @@ const preloadMs = Date.now() - t;
 // ── 2. the app, and a key for the feed ──
 const { key, prefix, keyHash } = generateApiKey();
 const city = await db.unit.findFirstOrThrow({ where: { kind: "CITY" } });
-await db.apiKey.create({ data: { name: "bench", prefix, keyHash, unitId: city.id, scopes: ["warnings:ingest", "warnings:read"] } });
+await db.apiKey.create({ data: { name: "bench", prefix, keyHash, unitId: city.id, scopes: ["warnings:ingest", "warnings:read"], sources: ["NATIONAL", "PROVINCIAL", "BANK", "CARRIER"] } });
 log("starting the app (builds it if the sources changed)…");
 const app = await startApp(url, PORT);
 const base = app.url;

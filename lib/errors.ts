@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
+  /** An idempotency key replayed with another request (SECURITY.md G35), as payment APIs answer it. */
+  IDEMPOTENCY_KEY_REUSED: 422,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
@@ -36,6 +38,11 @@ export class AppError extends Error {
 
 export const notFound = (what = "record") => new AppError("NOT_FOUND", `${what} not found`);
 export const forbidden = () => new AppError("FORBIDDEN", "not allowed");
+/** The answer to an idempotency key sent again with a different request: the new data is not dropped silently. */
+export const idempotencyKeyReused = (path: string) =>
+  new AppError("IDEMPOTENCY_KEY_REUSED", "this idempotency key was used with a different request; make a new key for a new request", [
+    { path, code: "idempotency_key_reused", message: "make a new key for a new request" },
+  ]);
 export const versionConflict = () =>
   new AppError("VERSION_CONFLICT", "the record was changed by someone else; reload and try again");
 

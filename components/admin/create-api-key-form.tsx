@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
 import { API_SCOPES } from "@/lib/auth/api-keys";
+import { WarningSource } from "@/lib/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 
@@ -42,6 +43,19 @@ export function CreateApiKeyForm({ units }: { units: { code: string; name: strin
             ))}
           </div>
           {err("scopes") ? <p role="alert" className="text-xs text-red-600">{err("scopes")}</p> : null}
+        </fieldset>
+        <fieldset className="md:col-span-3">
+          <legend className="text-sm font-medium text-slate-700">{t("apiKeys.sources")}</legend>
+          <p className="text-xs text-slate-500">{t("apiKeys.sourcesHint")}</p>
+          <div className="mt-1 flex flex-wrap gap-4">
+            {Object.values(WarningSource).map((s) => (
+              <label key={s} className="flex min-h-10 items-center gap-2 text-sm">
+                <input type="checkbox" name="sources" value={s} className="size-4" />
+                <span>{t(`warnings.source.${s}`)}</span>
+              </label>
+            ))}
+          </div>
+          {err("sources") ? <p role="alert" className="text-xs text-red-600">{err("sources")}</p> : null}
         </fieldset>
         <div className="flex items-center gap-3 md:col-span-3">
           <Button type="submit" disabled={pending}>{t("apiKeys.create")}</Button>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { ContactChannel, FraudType, Gender, RiskLevel } from "@/lib/generated/prisma/enums";
@@ -15,8 +16,10 @@ export function ManualWarningForm() {
   const router = useRouter();
   const { state, pending, formProps } = useFormAction(createManualWarningAction);
   const fieldError = useFieldError(state);
+  const merged = state?.ok && state.id && state.notice ? { id: state.id, source: String(state.notice.source), externalId: String(state.notice.externalId), repeat: Number(state.notice.repeat) } : null;
   useEffect(() => {
-    if (state?.ok && state.id) router.push(`/warnings/${state.id}`);
+    // A new warning opens; an entry merged into an open one stays here and says where it went.
+    if (state?.ok && state.id && !state.notice) router.push(`/warnings/${state.id}`);
   }, [state, router]);
   const text = (name: string, label: string, props: Record<string, unknown> = {}) => (
     <Field id={name} label={label} error={fieldError(name)}>
@@ -48,8 +51,17 @@ export function ManualWarningForm() {
       <div className="md:col-span-2">{text("note", t("manual.note"), { maxLength: 2000 })}</div>
       <div className="flex items-center gap-3 md:col-span-3">
         <Button type="submit" disabled={pending}>{t("manual.submit")}</Button>
-        <FormStatus state={state} savedText={t("manual.saved")} />
+        {merged ? null : <FormStatus state={state} savedText={t("manual.saved")} />}
       </div>
+      {merged ? (
+        <div role="status" data-testid="manual-merged" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 md:col-span-3">
+          <p className="font-medium">
+            {t("manual.merged", { number: `${t(`source.${merged.source}`)} · ${merged.externalId}`, n: merged.repeat })}
+            {" "}<Link href={`/warnings/${merged.id}`} className="text-brand-600 underline">{t("manual.open")}</Link>
+          </p>
+          <p className="mt-1 text-xs">{t("manual.mergedHint")}</p>
+        </div>
+      ) : null}
     </form>
   );
 }

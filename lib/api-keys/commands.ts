@@ -18,13 +18,13 @@ export async function createApiKey(actor: Actor, raw: unknown): Promise<{ id: st
     if (!unit) throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
     const row = await tx.apiKey.create({
       data: {
-        name: input.name, prefix, keyHash, unitId: unit.id, scopes: [...new Set(input.scopes)],
+        name: input.name, prefix, keyHash, unitId: unit.id, scopes: [...new Set(input.scopes)], sources: [...new Set(input.sources)],
         createdById: actor.role ? actor.id : null,
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       },
       select: { id: true },
     });
-    await writeAudit(tx, actor, { action: "apikey.create", success: true, entityType: "ApiKey", entityId: row.id, details: { name: input.name, prefix, unit: input.unitCode, scopes: input.scopes } });
+    await writeAudit(tx, actor, { action: "apikey.create", success: true, entityType: "ApiKey", entityId: row.id, details: { name: input.name, prefix, unit: input.unitCode, scopes: input.scopes, sources: input.sources } });
     return { id: row.id, key, prefix };
   });
 }
@@ -48,7 +48,7 @@ export async function listApiKeys(actor: Actor) {
   const keys = await getDb().apiKey.findMany({
     where: inJurisdiction(actor),
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, version: true, unit: { select: { code: true, name: true } } },
+    select: { id: true, name: true, prefix: true, scopes: true, sources: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true, version: true, unit: { select: { code: true, name: true } } },
   });
   return keys;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WarningSource } from "@/lib/generated/prisma/enums";
 import { API_SCOPES } from "@/lib/auth/api-keys";
 import { unitCodeSchema } from "@/lib/units/schemas";
 import { uuidSchema, versionSchema } from "@/lib/validation/common";
@@ -8,9 +9,15 @@ export const createApiKeySchema = z
     name: z.string().trim().min(2, "too_short").max(64, "too_long"),
     unitCode: unitCodeSchema,
     scopes: z.array(z.enum(API_SCOPES)).min(1, "required").max(API_SCOPES.length),
+    /** The warning sources the key may send (SECURITY.md G31): required with warnings:ingest. */
+    sources: z.array(z.enum(WarningSource)).max(Object.keys(WarningSource).length).default([]),
     expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((k, ctx) => {
+    if (k.scopes.includes("warnings:ingest") && k.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "required" });
+    if (!k.scopes.includes("warnings:ingest") && k.sources.length > 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "sources_without_ingest" });
+  });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 export const revokeApiKeySchema = z.object({ id: uuidSchema, version: versionSchema }).strict();

@@ -1,12 +1,23 @@
 import { z } from "zod";
 import { unitCodeSchema } from "@/lib/units/schemas";
 
-/** A China-local date or date-time as a date input sends it: "2026-11-29" or "2026-11-29T08:30". */
+const EARLIEST = Date.UTC(2000, 0, 1);
+const at = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00` : s}:00+08:00`).getTime();
+
+/** A China-local date or date-time as a date input sends it: "2026-11-29" or "2026-11-29T08:30"; from 2000 to a day ahead. */
 const localTime = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, "invalid_datetime")
-  .refine((s) => !Number.isNaN(new Date(`${s.length === 10 ? `${s}T00:00` : s}:00+08:00`).getTime()), "invalid_datetime");
+  .refine((s) => !Number.isNaN(at(s)), "invalid_datetime")
+  .refine((s) => at(s) >= EARLIEST, "too_early")
+  .refine((s) => at(s) <= Date.now() + 86_400_000, "too_late");
+
+/** An audit record id: a positive PostgreSQL bigint. */
+const auditId = z
+  .string()
+  .regex(/^\d{1,19}$/, "invalid_id")
+  .refine((s) => BigInt(s) >= 1n && BigInt(s) <= 9_223_372_036_854_775_807n, "invalid_id");
 
 /** The audit trail's filters, as they stand in the URL of /audit and its export. */
 export const auditQuerySchema = z
@@ -20,14 +31,14 @@ export const auditQuerySchema = z
     entityId: z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,64}$/, "invalid_format").optional(),
     success: z.enum(["true", "false"]).optional(),
     /** Keyset pagination: records older than this id. */
-    before: z.string().regex(/^\d{1,19}$/, "invalid_id").optional(),
+    before: auditId.optional(),
   })
   .strict();
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const exportFormatSchema = z.enum(["csv", "xlsx"]);
 
-export const auditIdSchema = z.object({ id: z.string().regex(/^\d{1,19}$/, "invalid_id") }).strict();
+export const auditIdSchema = z.object({ id: auditId }).strict();
 
 /** The China-local instant a filter value names; `to` without a time means the end of that day. */
 export function localInstant(value: string, end = false): Date {

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { isValidIdNumber, isValidPhone, isLuhnValid, normalizeBankCard, normalizeIdNumber, normalizePhone } from "@/lib/pii";
 import { canonical } from "@/lib/cases/money";
-import { EARLIEST_INSTANT_MS, underCeiling } from "@/lib/validation/common";
+import { EARLIEST_INSTANT, underCeiling } from "@/lib/validation/common";
 
 /** Empty form fields (and JSON nulls) mean "not given". */
 export const optional = <S extends z.ZodType>(schema: S) =>
@@ -70,7 +70,7 @@ const instant = z
   .trim()
   .transform((v, ctx) => {
     const t = toInstant(v);
-    if (!t || t.getTime() < EARLIEST_INSTANT_MS) {
+    if (!t || t.getTime() < EARLIEST_INSTANT) {
       ctx.addIssue({ code: "custom", message: "invalid_date" });
       return z.NEVER;
     }
@@ -80,8 +80,8 @@ const instant = z
 /** A moment that has happened: an ISO time with zone, or China-local "YYYY-MM-DD[THH:mm]". */
 export const pastInstantSchema = instant.refine((t) => t.getTime() <= Date.now() + FUTURE_SKEW_MS, "in_future");
 
-/** A moment that may lie ahead (an expiry date). */
-export const anyInstantSchema = instant;
+/** A moment that may lie ahead (an expiry date): at most ten years from now. */
+export const anyInstantSchema = instant.refine((t) => t.getTime() <= Date.now() + 3653 * 86_400_000, "too_late");
 
 export const uuidSchema = z.string().uuid("invalid_id");
 export const versionSchema = z.coerce.number("invalid_version").int().positive().max(2_147_483_647);

@@ -1,12 +1,16 @@
 // A field record's submit may reach the server twice (a double tap, a retry after the answer was
 // lost on a weak network). The form makes one key per form instance and resends it; the record
-// stores it in DissuasionAction.idempotencyKey (unique), so a replay finds the first record instead
-// of writing a second. Concurrent replays queue on an advisory lock of the key inside the
-// transaction, then see the committed first record (SECURITY.md F22).
+// stores it in DissuasionAction.idempotencyKey (unique) with a hash of what was submitted, so a
+// replay finds the first record instead of writing a second, and the key sent again with other
+// content is refused (422, SECURITY.md G35) rather than answered with a record it did not make.
+// Concurrent replays queue on an advisory lock of the key inside the transaction, then see the
+// committed first record (SECURITY.md F22).
+import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { ActionKind } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError, idempotencyKeyReused } from "@/lib/errors";
+import { canonicalJson } from "@/lib/audit/hash";
 import { idempotencyKeySchema } from "@/lib/field/schemas";
 
 /** Waiting replays hold a transaction each: give them time to queue behind the first. */
@@ -24,16 +28,20 @@ export function storedKey(actor: Actor, raw: unknown): string {
 
 export type Replay = { id: string; warningId: string | null; kind: ActionKind };
 
+/** The hash stored with a record's key (DissuasionAction.idempotencyHash): of the submitted input, as sent. */
+export const submitHash = (raw: unknown): string => createHash("sha256").update(canonicalJson(raw ?? null)).digest("hex");
+
 /**
  * Takes the key's lock for the rest of the transaction and returns the record an earlier submit
- * with this key made, if any. A key reused for a different record is a 409.
+ * with this key made, if any. The key reused for another record, or with other content, is a 422.
  */
-export async function replayOf(tx: Tx, key: string, expect: { kind: ActionKind; warningId: string | null }): Promise<Replay | null> {
+export async function replayOf(tx: Tx, key: string, expect: { kind: ActionKind; warningId: string | null }, raw: unknown): Promise<Replay | null> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`field:${key}`}, 0))`;
-  const found = await tx.dissuasionAction.findUnique({ where: { idempotencyKey: key }, select: { id: true, warningId: true, kind: true } });
+  const found = await tx.dissuasionAction.findUnique({ where: { idempotencyKey: key }, select: { id: true, warningId: true, kind: true, idempotencyHash: true } });
   if (!found) return null;
-  if (found.kind !== expect.kind || found.warningId !== expect.warningId) {
-    throw new AppError("CONFLICT", "this idempotency key was used for another record", [{ path: "idempotencyKey", code: "key_reused", message: "make a new key for a new record" }]);
+  // Records made before hashes were kept (idempotencyHash null) compare by kind and warning only.
+  if (found.kind !== expect.kind || found.warningId !== expect.warningId || (found.idempotencyHash !== null && found.idempotencyHash !== submitHash(raw))) {
+    throw idempotencyKeyReused("idempotencyKey");
   }
-  return found;
+  return { id: found.id, warningId: found.warningId, kind: found.kind };
 }

@@ -8,7 +8,7 @@ import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
 import { dayToDate } from "@/lib/publicity/days";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { counterInterceptSchema } from "@/lib/field/schemas";
-import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
+import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
 import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { requirePermission } from "@/lib/auth/guards";
@@ -27,7 +27,7 @@ export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey:
   const warningId = typeof (raw as { warningId?: unknown } | null)?.warningId === "string" ? (raw as { warningId: string }).warningId : null;
   const unitIds = warningId ? await workableUnitIds(actor) : [];
   return getDb().$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "COUNTER_INTERCEPT", warningId });
+    const replay = await replayOf(tx, key, { kind: "COUNTER_INTERCEPT", warningId }, raw);
     if (replay) {
       const w = replay.warningId ? await tx.warning.findUniqueOrThrow({ where: { id: replay.warningId }, select: { status: true } }) : null;
       return { id: replay.id, warningId: replay.warningId, warningStatus: w?.status ?? null, replayed: true };
@@ -45,7 +45,7 @@ export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey:
         note: input.note, followUpOn: input.followUpOn ? dayToDate(input.followUpOn) : null,
         bankName: input.bankName, bankBranch: input.bankBranch,
         customerName: input.customerName, customerIdNumber: input.customerIdNumber ?? null, customerPhone: input.customerPhone ?? null,
-        idempotencyKey: key,
+        idempotencyKey: key, idempotencyHash: submitHash(raw),
       },
       select: { id: true },
     });

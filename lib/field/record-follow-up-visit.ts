@@ -5,7 +5,7 @@ import { outOfScope } from "@/lib/audit/audit-denied";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { homeVisitSchema, idOf } from "@/lib/field/schemas";
-import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
+import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { recordHomeVisit, visitAudit, visitData } from "@/lib/field/record-home-visit";
 import { requirePermission } from "@/lib/auth/guards";
@@ -29,7 +29,7 @@ export async function recordFollowUpVisit(actor: Actor, originId: string, raw: u
     return { id: r.id, warningId: r.warningId, replayed: r.replayed };
   }
   return db.$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId: null });
+    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId: null }, raw);
     if (replay) return { id: replay.id, warningId: null, replayed: true };
     const input = parseInput(homeVisitSchema, raw);
     await tx.$executeRaw`SELECT id FROM dissuasion_actions WHERE id = ${origin.id}::uuid FOR UPDATE`;
@@ -45,7 +45,7 @@ export async function recordFollowUpVisit(actor: Actor, originId: string, raw: u
     }
     const action = await tx.dissuasionAction.create({
       data: {
-        ...visitData(actor, input, key), warningId: null, fraudType: input.fraudType ?? o.fraudType,
+        ...visitData(actor, input, key), idempotencyHash: submitHash(raw), warningId: null, fraudType: input.fraudType ?? o.fraudType,
         customerName: o.customerName, customerIdNumber: o.customerIdNumber, customerPhone: o.customerPhone,
       },
       select: { id: true },

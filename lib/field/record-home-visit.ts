@@ -8,7 +8,7 @@ import { dayToDate } from "@/lib/publicity/days";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { homeVisitSchema, idOf, type HomeVisitInput } from "@/lib/field/schemas";
 import { warningEffect } from "@/lib/field/outcome";
-import { FIELD_TX, replayOf, storedKey } from "@/lib/field/idempotency";
+import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
 import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { requirePermission } from "@/lib/auth/guards";
@@ -59,7 +59,7 @@ export async function recordHomeVisit(actor: Actor, warningId: string, raw: unkn
   const key = storedKey(actor, rawKey);
   const unitIds = await workableUnitIds(actor);
   return getDb().$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId });
+    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId }, raw);
     if (replay) return answer(tx, replay.id, warningId, true);
     const input = parseInput(homeVisitSchema, raw);
     const w = await lockWarningForField(tx, actor, warningId, unitIds);
@@ -67,7 +67,7 @@ export async function recordHomeVisit(actor: Actor, warningId: string, raw: unkn
       throw new AppError("VALIDATION", "the visit cannot precede the warning", [{ path: "arrivedAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
     }
     const action = await tx.dissuasionAction.create({
-      data: { ...visitData(actor, input, key), warningId: w.id, fraudType: input.fraudType ?? w.fraudType },
+      data: { ...visitData(actor, input, key), idempotencyHash: submitHash(raw), warningId: w.id, fraudType: input.fraudType ?? w.fraudType },
       select: { id: true },
     });
     const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });

@@ -4,7 +4,11 @@ import { logger } from "@/lib/log";
 
 /** What every server action answers: success, or an error code plus per-field issue codes. */
 export type ActionState =
-  | { ok: true; at: number; /** What a creating action made, for the form to go to. */ id?: string }
+  | {
+      ok: true; at: number; /** What a creating action made, for the form to go to. */ id?: string;
+      /** Something the form must tell the user about the outcome (e.g. where an entry was merged). */
+      notice?: Record<string, string | number>;
+    }
   | { ok: false; at: number; code: ErrorCode; fields: Record<string, string> }
   | null;
 
@@ -12,10 +16,10 @@ export type ActionState =
  * Runs a server action's body: AppErrors (validation, 404, 409 …) become an error state the form
  * shows; anything unexpected is logged with the request id and shown as a generic error.
  */
-export async function runAction(body: () => Promise<void | string>): Promise<ActionState> {
+export async function runAction(body: () => Promise<void | string | { id: string; notice?: Record<string, string | number> }>): Promise<ActionState> {
   try {
-    const id = await body();
-    return { ok: true, at: Date.now(), ...(typeof id === "string" ? { id } : {}) };
+    const made = await body();
+    return { ok: true, at: Date.now(), ...(typeof made === "string" ? { id: made } : made ?? {}) };
   } catch (e) {
     unstable_rethrow(e);
     const err = e instanceof AppError ? e : fromDatabaseError(e);

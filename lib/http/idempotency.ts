@@ -1,10 +1,11 @@
 // Idempotency-Key for creating requests (SECURITY.md F22): the first request with a key does the
-// work and stores its answer; a replay with the same key and body gets the stored answer, even
-// when 50 arrive at once (they queue on an advisory lock inside the transaction).
+// work and stores its answer with a hash of its body; a replay with the same key and body gets the
+// stored answer, even when 50 arrive at once (they queue on an advisory lock inside the
+// transaction); the same key with another body is a 422 (SECURITY.md G35).
 import { createHash } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/errors";
+import { AppError, idempotencyKeyReused } from "@/lib/errors";
 import { canonicalJson } from "@/lib/audit/hash";
 
 const KEY_SHAPE = /^[A-Za-z0-9_.:-]{8,100}$/;
@@ -29,7 +30,7 @@ export async function idempotent<T>(
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${id}, 0))`;
     const found = await tx.idempotencyRecord.findUnique({ where: { key: id }, select: { requestHash: true, body: true } });
     if (found) {
-      if (found.requestHash !== requestHash) throw new AppError("CONFLICT", "this Idempotency-Key was used with a different request");
+      if (found.requestHash !== requestHash) throw idempotencyKeyReused("Idempotency-Key");
       return { replayed: true, body: found.body as T };
     }
     const body = await run(tx);

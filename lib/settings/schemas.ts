@@ -21,7 +21,7 @@ export const slaLadderSchema = z.object(Object.fromEntries(Object.values(RiskLev
 export type SlaLadderInput = z.infer<typeof slaLadderSchema>;
 
 /** An AppSetting row's version as the form read it; 0 while the default is in force (no row). */
-const settingVersion = z.coerce.number().int().min(0);
+const settingVersion = z.coerce.number().int().min(0).max(2_147_483_647);
 
 export const securitySettingsSchema = z
   .object({

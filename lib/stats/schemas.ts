@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GRANULARITIES, isDay, MAX_RANGE_DAYS, PERIOD_KINDS, daysIn } from "@/lib/stats/periods";
+import { GRANULARITIES, chinaToday, isDay, MAX_RANGE_DAYS, PERIOD_KINDS, daysIn } from "@/lib/stats/periods";
 
 const daySchema = z.string().refine(isDay, "invalid_date");
 export const unitCodeSchema = z.string().regex(/^[0-9A-Z]{4,16}$/, "invalid_unit_code");
@@ -31,6 +31,7 @@ export const statsQuerySchema = z
       if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "before_from" });
       else if (daysIn({ from: q.from, to: q.to }) > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "range_too_long" });
       if (q.from < "2000-01-01") ctx.addIssue({ code: "custom", path: ["from"], message: "too_early" });
+      if (q.to > chinaToday(new Date(Date.now() + 366 * 86_400_000))) ctx.addIssue({ code: "custom", path: ["to"], message: "too_late" });
     }
   });
 

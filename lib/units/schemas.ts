@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "@/lib/validation/common";
 
 export const unitCodeSchema = z.string().trim().regex(/^\d{6}(\d{2})?$|^\d{6}[A-Z]{2}$/, "invalid_unit_code");
 
@@ -19,7 +20,7 @@ export type CreateUnitInput = z.infer<typeof createUnitSchema>;
 export const updateUnitSchema = z
   .object({
     id: z.string().uuid(),
-    version: z.coerce.number().int().positive(),
+    version: versionSchema,
     name: z.string().trim().min(2, "too_short").max(64, "too_long").optional(),
     population: z.coerce.number().int().min(0).max(50_000_000).nullable().optional(),
     addressKeywords: keywords.optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "@/lib/validation/common";
 import { usernameSchema } from "@/lib/auth/login-schema";
 import { GRANTABLE } from "@/lib/auth/permissions";
 import { unitCodeSchema } from "@/lib/units/schemas";
@@ -22,7 +23,7 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z
   .object({
     id: z.string().uuid(),
-    version: z.coerce.number().int().positive(),
+    version: versionSchema,
     displayName: z.string().trim().min(2, "too_short").max(64, "too_long").optional(),
     role: z.enum(ROLES).optional(),
     unitCode: unitCodeSchema.optional(),

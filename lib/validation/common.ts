@@ -27,14 +27,23 @@ export const idNumberSchema = z
 
 export const bankCardSchema = z.string().trim().refine(isValidBankCard, "invalid_bank_card");
 
-/** The earliest moment any record of the platform may carry (the cases' instants share it). */
-export const EARLIEST_INSTANT_MS = Date.UTC(2000, 0, 1);
+/** Nothing the platform records or filters on predates this (SECURITY.md G32). */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+/** How far ahead of our clock a sender's clock may run. */
+export const FUTURE_SKEW_MS = 5 * 60_000;
 
-/** An ISO-8601 instant with offset, from 2000 on and not more than five minutes in the future. */
+/** An ISO-8601 instant with offset, from 2000-01-01 to five minutes from now. */
 export const pastInstantSchema = z.iso
   .datetime({ offset: true, message: "invalid_datetime" })
   .transform((s) => new Date(s))
-  .refine((d) => d.getTime() >= EARLIEST_INSTANT_MS, "too_early")
-  .refine((d) => d.getTime() <= Date.now() + 5 * 60_000, "in_future");
+  .refine((d) => d.getTime() >= EARLIEST_INSTANT, "too_early")
+  .refine((d) => d.getTime() <= Date.now() + FUTURE_SKEW_MS, "in_future");
 
-export const versionSchema = z.coerce.number().int().positive();
+/** A calendar day "YYYY-MM-DD" a filter or a plan may name: 2000-01-01 to a year ahead. */
+export const boundedDaySchema = z.iso
+  .date("invalid_date")
+  .refine((d) => Date.parse(d) >= EARLIEST_INSTANT, "too_early")
+  .refine((d) => Date.parse(d) <= Date.now() + 366 * 86_400_000, "too_late");
+
+/** A record version (PostgreSQL integer). */
+export const versionSchema = z.coerce.number().int().positive().max(2_147_483_647);

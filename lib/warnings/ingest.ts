@@ -1,26 +1,34 @@
-import { copyLine, getDb, sqlTransaction, type Sql, type DriverSql } from "@/lib/db";
+import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
 import { unsafeTextIssues } from "@/lib/security/text";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { uuidv7 } from "@/lib/ids";
-import { ingestWarningSchema, MAX_BATCH } from "@/lib/warnings/schemas";
-import { routeWarning, routingTable } from "@/lib/warnings/routing";
+import type { RiskLevel, WarningSource } from "@/lib/generated/prisma/enums";
+import { ingestWarningSchema, MANUAL_SOURCES, MAX_BATCH, type IngestWarningInput } from "@/lib/warnings/schemas";
+import { inScope, routeWarning, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
-import { dueTimes, REPEAT_BUMP, RISK_WEIGHT } from "@/lib/warnings/sla";
+import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { requirePermission } from "@/lib/auth/guards";
+import { recordRepeats } from "@/lib/warnings/ingest-repeats";
 
 export type IngestStatus = "created" | "repeat" | "duplicate" | "rejected";
-export type IngestResult = { index: number; id?: string; status: IngestStatus; errors?: FieldIssue[] };
+export type IngestResult = {
+  index: number; id?: string; status: IngestStatus; errors?: FieldIssue[];
+  /** A repeat: the warning it was merged into (its source and external id) and which repeat of it this is. */
+  mergedInto?: { source: string; externalId: string; repeat: number };
+};
 
 const REPEAT_WINDOW_MS = 72 * 3600_000;
 
 /** A valid item, ready to write: its id, its victim key, and its row (COPY text) should it be created. */
-type Planned = {
-  index: number; id: string; source: string; externalId: string; riskLevel: string; at: number;
+export type Planned = {
+  index: number; id: string; source: string; externalId: string; at: number;
   phone: string; contact: string; victim: string; unitId: string; row: string;
+  /** The item as parsed: a repeat keeps all of it in its sighting. */
+  item: IngestWarningInput;
 };
 
 /** The columns of a new warning's row, in the order of Planned.row. */
@@ -51,14 +59,12 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }
   const db = getDb();
-  const [table, ladder] = await Promise.all([routingTable(db), slaLadder(db)]);
+  const [table, ladder, sources] = await Promise.all([routingTable(db), slaLadder(db), sourcesOf(actor)]);
   const results: IngestResult[] = new Array(items.length);
   const planned: Planned[] = [];
   const firstBySource = new Map<string, Planned>();
   const inBatchDuplicates: { index: number; of: Planned }[] = [];
-  const apiKeyId = actor.kind === "apiKey" ? actor.id : null;
-  const createdById = actor.kind === "user" && actor.role ? actor.id : null;
-  const now = new Date();
+  const sender = { ...senderOf(actor), now: new Date() };
 
   items.forEach((raw, index) => {
     const unsafe = unsafeTextIssues(raw);
@@ -68,24 +74,17 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
       return;
     }
     const w = parsed.data;
+    const outside = outsideBinding(actor, table, sources, w);
+    if (outside) {
+      results[index] = { index, status: "rejected", errors: [outside] };
+      return;
+    }
     const first = firstBySource.get(sourceKey(w));
     if (first) {
       inBatchDuplicates.push({ index, of: first });
       return;
     }
-    const { unitId, routedBy } = routeWarning(table, { path: actor.scopePath, unitId: actor.unitId }, { unitCode: w.unitCode, address: w.victim.address });
-    const at = w.receivedAt.getTime();
-    const id = uuidv7(at);
-    const due = dueTimes(w.receivedAt, ladder[w.riskLevel]);
-    const v = w.victim;
-    const row = copyLine([
-      id, w.source, w.externalId, w.riskLevel, w.fraudType, RISK_WEIGHT[w.riskLevel], w.receivedAt, w.receivedAt,
-      v.name, v.phone, v.idNumber, v.age, v.gender, v.address,
-      w.contact.channel, w.contact.value, w.amountAtRisk, w.note, unitId, routedBy,
-      due.ackDueAt, due.contactDueAt, due.resolveDueAt, due.ackDueAt, apiKeyId, createdById, now,
-    ]);
-    const p: Planned = { index, id, source: w.source, externalId: w.externalId, riskLevel: w.riskLevel, at,
-      phone: w.victim.phone, contact: w.contact.value, victim: victimKey(w.victim.phone, w.contact.value), unitId, row };
+    const p = plan(actor, table, ladder, sender, index, w);
     firstBySource.set(sourceKey(w), p);
     planned.push(p);
   });
@@ -93,13 +92,52 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
   if (planned.length > 0) {
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
-    await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, results));
+    const visible = await scopeUnitIds(db, actor.scopePath);
+    await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results));
   }
   for (const d of inBatchDuplicates) results[d.index] = { index: d.index, id: results[d.of.index]?.id, status: "duplicate" };
   return results;
 }
 
-async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], results: IngestResult[]) {
+const senderOf = (actor: Actor) => ({ apiKeyId: actor.kind === "apiKey" ? actor.id : null, createdById: actor.kind === "user" && actor.role ? actor.id : null });
+
+/** The sources a caller may send: an API key's bound sources; a person's manual entries only (SECURITY.md G31). */
+async function sourcesOf(actor: Actor): Promise<ReadonlySet<WarningSource>> {
+  if (actor.kind === "user") return new Set(MANUAL_SOURCES);
+  const key = await getDb().apiKey.findUnique({ where: { id: actor.id }, select: { sources: true } });
+  return new Set(key?.sources ?? []);
+}
+
+/** Why an item lies outside what its sender may send (its source, or the unit it names), or null. */
+function outsideBinding(actor: Actor, table: RoutingTable, sources: ReadonlySet<WarningSource>, w: IngestWarningInput): FieldIssue | null {
+  if (!sources.has(w.source)) return { path: "source", code: "source_not_allowed", message: `this key may not send ${w.source} warnings` };
+  if (w.unitCode) {
+    const unit = table.byCode.get(w.unitCode);
+    if (!unit?.active || !inScope(unit.path, actor.scopePath)) return { path: "unitCode", code: "unknown_unit", message: `no active unit ${w.unitCode} in the sender's jurisdiction` };
+  }
+  return null;
+}
+
+/** A valid item's id, routing and row, all made before the batch takes the lock. */
+function plan(
+  actor: Actor, table: RoutingTable, ladder: Record<RiskLevel, SlaLadder>,
+  sender: { apiKeyId: string | null; createdById: string | null; now: Date }, index: number, w: IngestWarningInput,
+): Planned {
+  const { unitId, routedBy } = routeWarning(table, { path: actor.scopePath, unitId: actor.unitId }, { unitCode: w.unitCode, address: w.victim.address });
+  const at = w.receivedAt.getTime();
+  const id = uuidv7(at);
+  const due = dueTimes(w.receivedAt, ladder[w.riskLevel]);
+  const v = w.victim;
+  const row = copyLine([
+    id, w.source, w.externalId, w.riskLevel, w.fraudType, RISK_WEIGHT[w.riskLevel], w.receivedAt, w.receivedAt,
+    v.name, v.phone, v.idNumber, v.age, v.gender, v.address,
+    w.contact.channel, w.contact.value, w.amountAtRisk, w.note, unitId, routedBy,
+    due.ackDueAt, due.contactDueAt, due.resolveDueAt, due.ackDueAt, sender.apiKeyId, sender.createdById, sender.now,
+  ]);
+  return { index, id, source: w.source, externalId: w.externalId, at, phone: v.phone, contact: w.contact.value, victim: victimKey(v.phone, w.contact.value), unitId, row, item: w };
+}
+
+async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visible: string[], ladder: Record<RiskLevel, SlaLadder>, results: IngestResult[]) {
   // One batch at a time, so that duplicates and repeats are decided against everything committed
   // before. A lock per victim looked finer, but 5,000 of them per batch ran PostgreSQL's shared lock
   // table out at three concurrent batches. Everything that can be done without the lock (checks,
@@ -108,23 +146,32 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], resul
 
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
-  // Compared as the enum, not as text, so both look-ups use the (source, externalId) unique index.
-  const seen = await tx.$queryRaw<{ source: string; externalId: string; id: string }[]>`
-    SELECT w.source::text AS source, w."externalId", w.id::text AS id
+  // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md
+  // G31): another jurisdiction's warning is neither answered nor merged into. Compared as the enum,
+  // not as text, so both look-ups use the (source, externalId) indexes.
+  // Where several visible warnings carry the id (feeds of different jurisdictions under a caller
+  // who sees both), the caller's own comes first.
+  const ownKey = actor.kind === "apiKey" ? actor.id : null;
+  const seen = await tx.$queryRaw<{ source: string; externalId: string; id: string; own: boolean }[]>`
+    SELECT w.source::text AS source, w."externalId", w.id::text AS id, coalesce(w."apiKeyId" = ${ownKey}::uuid, false) AS own
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
       JOIN warnings w ON w.source = k.source AND w."externalId" = k.ext
+     WHERE w."unitId" = ANY(${visible}::uuid[])
     UNION ALL
-    SELECT s.source::text, s."externalId", s."warningId"::text
+    SELECT s.source::text, s."externalId", s."warningId"::text, coalesce(s."apiKeyId" = ${ownKey}::uuid, false)
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
-      JOIN warning_sightings s ON s.source = k.source AND s."externalId" = k.ext`;
-  const seenBySource = new Map(seen.map((r) => [sourceKey(r), r.id]));
+      JOIN warning_sightings s ON s.source = k.source AND s."externalId" = k.ext
+      JOIN warnings w ON w.id = s."warningId"
+     WHERE w."unitId" = ANY(${visible}::uuid[])`;
+  const seenBySource = new Map<string, string>();
+  for (const r of seen.sort((a, b) => Number(a.own) - Number(b.own))) seenBySource.set(sourceKey(r), r.id);
 
   const open = await tx.$queryRaw<{ id: string; phone: string; contact: string; lastSeenAt: Date }[]>`
     SELECT DISTINCT ON (w."victimPhone", w."contactValue")
            w.id::text AS id, w."victimPhone" AS phone, w."contactValue" AS contact, w."lastSeenAt"
       FROM warnings w JOIN (SELECT DISTINCT * FROM unnest(${planned.map((p) => p.phone)}::text[], ${planned.map((p) => p.contact)}::text[])) AS k(phone, contact)
         ON w."victimPhone" = k.phone AND w."contactValue" = k.contact
-     WHERE w.status <> 'RESOLVED'
+     WHERE w.status <> 'RESOLVED' AND w."unitId" = ANY(${visible}::uuid[])
      ORDER BY w."victimPhone", w."contactValue", w."lastSeenAt" DESC`;
   const openByVictim = new Map(open.map((o) => [victimKey(o.phone, o.contact), { id: o.id, lastSeen: o.lastSeenAt.getTime() }]));
 
@@ -150,7 +197,11 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], resul
 
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
   if (creates.length) await tx.copy("warnings", WARNING_COLUMNS, creates.map((c) => c.row).join(""));
-  if (repeats.length) await recordRepeats(tx, repeats);
+  if (repeats.length) {
+    const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
+    // Which warning it joined is said only to a caller who may read warnings.
+    if (actor.permissions.has("warnings:read")) for (const r of repeats) results[r.p.index] = { ...results[r.p.index]!, mergedInto: merged.get(r.p.index) };
+  }
 
   const created = creates.map((c) => c.id);
   await writeAudit(tx, actor, {
@@ -161,26 +212,4 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], resul
   });
   const units = [...new Set(creates.map((c) => c.unitId))];
   if (created.length || repeats.length) await notifyWarningEvent(tx, { kind: "ingested", units, count: created.length + repeats.length });
-}
-
-async function recordRepeats(tx: Sql, repeats: { p: Planned; warningId: string }[]) {
-  await tx.$executeRaw`
-    INSERT INTO warning_sightings (id, "warningId", source, "externalId", "riskLevel", "receivedAt")
-    SELECT t.id::uuid, t.w::uuid, t.source::"WarningSource", t.ext, t.risk::"RiskLevel", t.received AT TIME ZONE 'UTC'
-    FROM unnest(${repeats.map(() => uuidv7())}::text[], ${repeats.map((r) => r.warningId)}::text[], ${repeats.map((r) => r.p.source)}::text[],
-                ${repeats.map((r) => r.p.externalId)}::text[], ${repeats.map((r) => r.p.riskLevel)}::text[],
-                ${repeats.map((r) => new Date(r.p.at).toISOString())}::timestamptz[]) AS t(id, w, source, ext, risk, received)
-    ON CONFLICT (source, "externalId") DO NOTHING`;
-  // Each repeat raises the open warning's priority and moves its last sighting forward.
-  await tx.$executeRaw`
-    UPDATE warnings w SET
-      "repeatCount" = w."repeatCount" + r.n,
-      priority = w.priority + ${REPEAT_BUMP} * r.n,
-      "lastSeenAt" = GREATEST(w."lastSeenAt", r.last AT TIME ZONE 'UTC'),
-      version = w.version + 1,
-      "updatedAt" = now() AT TIME ZONE 'UTC'
-    FROM (SELECT t.w::uuid AS id, count(*)::int AS n, max(t.received) AS last
-            FROM unnest(${repeats.map((r) => r.warningId)}::text[], ${repeats.map((r) => new Date(r.p.at).toISOString())}::timestamptz[]) AS t(w, received)
-           GROUP BY t.w) r
-    WHERE w.id = r.id`;
 }

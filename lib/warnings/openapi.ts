@@ -12,6 +12,11 @@ const itemResult = {
     id: { type: "string", format: "uuid" },
     status: { enum: ["created", "repeat", "duplicate", "rejected"] },
     errors: { type: "array", items: { type: "object", properties: { path: { type: "string" }, code: { type: "string" }, message: { type: "string" } } } },
+    mergedInto: {
+      type: "object",
+      description: "A repeat, to a caller with warnings:read: the open warning's source and external id, and which repeat of it this item is",
+      properties: { source: { type: "string" }, externalId: { type: "string" }, repeat: { type: "integer" } },
+    },
   },
 };
 
@@ -20,8 +25,11 @@ export const warningPaths: Record<string, PathItem> = {
   "/warnings": {
     post: {
       tags: ["warnings"],
-      summary: `Ingest one warning or a batch of up to ${MAX_BATCH}; idempotent on (source, externalId)`,
-      description: "Each item is created, absorbed as a repeat of an open warning (same victim phone and fraud contact within 72 h), recognised as a duplicate, or rejected with its field errors; a rejected item never blocks the others. Scope: warnings:ingest.",
+      summary: `Ingest one warning or a batch of up to ${MAX_BATCH}; idempotent on (source, externalId) within the key's jurisdiction`,
+      description:
+        "Each item is created, absorbed as a repeat of an open warning (same victim phone and fraud contact within 72 h), recognised as a duplicate, or rejected with its field errors; a rejected item never blocks the others. " +
+        "A key sends only the sources it is bound to (`source_not_allowed`) and names only units of its jurisdiction (`unknown_unit`); duplicates and repeats are matched only among the warnings of its jurisdiction. " +
+        "A repeat is kept whole as a sighting; the open warning takes the higher risk, the larger amount and the fields it lacked. receivedAt lies between 2000-01-01 and five minutes ahead. Scope: warnings:ingest.",
       requestBody: { required: true, content: { "application/json": { schema: { oneOf: [warning, { type: "array", maxItems: MAX_BATCH, items: warning }] } } } },
       responses: {
         200: json({ type: "object", properties: { results: { type: "array", items: itemResult }, summary: { type: "object" } } }),

@@ -2,7 +2,10 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { outOfScope } from "@/lib/audit/audit-denied";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { uuidSchema } from "@/lib/validation/common";
 import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
 import { queueQuerySchema, type QueueQuery } from "@/lib/warnings/schemas";
 import { scopeUnitIds } from "@/lib/warnings/routing";
@@ -11,16 +14,23 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 const OPEN = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const CHINA_OFFSET = "+08:00";
 
-type Cursor = { d: string | null; p: number; id: string };
+/** What an opaque queue cursor carries: the last row's sort key (SECURITY.md G32: a cursor has a schema). */
+const cursorSchema = z.object({ d: z.iso.datetime(), p: z.number().int().min(-2_147_483_648).max(2_147_483_647), id: uuidSchema }).strict();
+type Cursor = z.infer<typeof cursorSchema>;
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+
+/** The cursor of a URL, checked: a forged or truncated one is a 422 on `cursor`, never a failed query. */
 function decodeCursor(s: string | undefined): Cursor | null {
   if (!s) return null;
+  let raw: unknown = null;
   try {
-    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Cursor;
-    return typeof c.id === "string" && typeof c.p === "number" ? c : null;
+    raw = JSON.parse(Buffer.from(s, "base64url").toString());
   } catch {
-    return null;
+    // Not JSON: refused below like any other malformed cursor.
   }
+  const c = cursorSchema.safeParse(raw);
+  if (!c.success) throw new AppError("VALIDATION", "invalid cursor", [{ path: "cursor", code: "invalid_cursor", message: "not a cursor of this list: start from the first page" }]);
+  return c.data;
 }
 
 /** The `where` of a queue query: the actor's jurisdiction and the URL's filters. */
@@ -52,8 +62,8 @@ export async function listWarnings(actor: Actor, rawQuery: unknown) {
   const after: Prisma.WarningWhereInput | undefined = !cursor
     ? undefined
     : open
-      ? { OR: [{ slaDueAt: { gt: new Date(cursor.d!) } }, { slaDueAt: new Date(cursor.d!), priority: { lt: cursor.p } }, { slaDueAt: new Date(cursor.d!), priority: cursor.p, id: { gt: cursor.id } }] }
-      : { OR: [{ receivedAt: { lt: new Date(cursor.d!) } }, { receivedAt: new Date(cursor.d!), id: { gt: cursor.id } }] };
+      ? { OR: [{ slaDueAt: { gt: new Date(cursor.d) } }, { slaDueAt: new Date(cursor.d), priority: { lt: cursor.p } }, { slaDueAt: new Date(cursor.d), priority: cursor.p, id: { gt: cursor.id } }] }
+      : { OR: [{ receivedAt: { lt: new Date(cursor.d) } }, { receivedAt: new Date(cursor.d), id: { gt: cursor.id } }] };
   const rows = await getDb().warning.findMany({
     where: after ? { AND: [where, after] } : where,
     orderBy: open ? [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }] : [{ receivedAt: "desc" }, { id: "asc" }],
@@ -64,7 +74,8 @@ export async function listWarnings(actor: Actor, rawQuery: unknown) {
   const last = page.at(-1);
   return {
     items: page.map(toWarningRow),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ d: (open ? last.slaDueAt : last.receivedAt)?.toISOString() ?? null, p: last.priority, id: last.id }) : null,
+    // A resolved warning in an "open" view has no slaDueAt: its receivedAt keeps the cursor well formed.
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ d: ((open ? last.slaDueAt : null) ?? last.receivedAt).toISOString(), p: last.priority, id: last.id }) : null,
   };
 }
 
@@ -91,7 +102,7 @@ export async function getWarning(actor: Actor, id: string) {
         orderBy: { occurredAt: "desc" },
         select: { id: true, kind: true, result: true, occurredAt: true, durationSeconds: true, amountProtected: true, note: true, followUpOn: true, actor: { select: { displayName: true } }, unit: { select: { name: true } } },
       },
-      sightings: { orderBy: { receivedAt: "desc" }, select: { id: true, source: true, externalId: true, riskLevel: true, receivedAt: true } },
+      sightings: { orderBy: { receivedAt: "desc" }, select: { id: true, source: true, externalId: true, riskLevel: true, receivedAt: true, victimName: true, amountAtRisk: true, note: true } },
       breaches: { select: { step: true, dueAt: true, breachedAt: true } },
       fraudCase: { select: { id: true, caseNumber: true, status: true } },
     },
@@ -112,7 +123,8 @@ export async function getWarning(actor: Actor, id: string) {
     fraudCase: w.fraudCase,
     transitions: w.transitions.map((t) => ({ ...t, at: t.at.toISOString(), actor: t.actorId ? names.get(t.actorId) ?? null : null })),
     actions: w.actions.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString(), amountProtected: a.amountProtected.toFixed(2), followUpOn: a.followUpOn?.toISOString().slice(0, 10) ?? null })),
-    sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString() })),
+    // What each repeat said, masked like the warning's own fields.
+    sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString(), victimName: maskName(s.victimName), amountAtRisk: s.amountAtRisk?.toFixed(2) ?? null })),
     breaches: w.breaches.map((b) => ({ ...b, dueAt: b.dueAt.toISOString(), breachedAt: b.breachedAt.toISOString() })),
   };
 }

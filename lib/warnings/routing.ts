@@ -23,7 +23,7 @@ export function forgetRoutingTable() {
   cached = undefined;
 }
 
-const inScope = (path: string, scope: string) => path === scope || path.startsWith(`${scope}/`);
+export const inScope = (path: string, scope: string) => path === scope || path.startsWith(`${scope}/`);
 
 /**
  * Where a warning goes (DESIGN.md §2.3): the unit code it names when that unit is in the sender's

@@ -3,9 +3,12 @@ import {
   ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningOutcome, WarningSource, WarningStatus,
 } from "@/lib/generated/prisma/enums";
 import { unitCodeSchema } from "@/lib/units/schemas";
-import { idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
+import { boundedDaySchema, idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
 
 export const MAX_BATCH = 5_000;
+
+/** The sources a person enters by hand (the manual form); machine feeds send the others with their keys. */
+export const MANUAL_SOURCES = ["HOTLINE", "WALK_IN"] as const satisfies readonly WarningSource[];
 
 const text = (max: number) => z.string().trim().min(1, "required").max(max, "too_long");
 
@@ -55,7 +58,7 @@ export const logActionSchema = z
     durationSeconds: z.coerce.number().int().min(0).max(6 * 3600).optional(),
     amountProtected: moneySchema.optional(),
     note: text(2000).optional(),
-    followUpOn: z.iso.date("invalid_date").optional(),
+    followUpOn: boundedDaySchema.optional(),
   })
   .strict();
 export type LogActionInput = z.infer<typeof logActionSchema>;
@@ -63,6 +66,9 @@ export type LogActionInput = z.infer<typeof logActionSchema>;
 export const dispatchSchema = z.object({ unitCode: unitCodeSchema, version: versionSchema, note: text(2000).optional() }).strict();
 
 export const warningIdParams = z.object({ id: uuidSchema }).strict();
+
+/** The queue's selection for a bulk action: at most 200 warnings, each with the version it showed. */
+export const bulkSelectionSchema = z.array(z.object({ id: uuidSchema, version: versionSchema }).strict()).min(1, "required").max(200, "too_big");
 
 /** The queue's filters, as they live in the URL. */
 export const queueQuerySchema = z
@@ -72,8 +78,8 @@ export const queueQuerySchema = z
     unit: unitCodeSchema.optional(),
     source: z.enum(WarningSource).optional(),
     fraudType: z.enum(FraudType).optional(),
-    from: z.iso.date().optional(),
-    to: z.iso.date().optional(),
+    from: boundedDaySchema.optional(),
+    to: boundedDaySchema.optional(),
     phone: z.string().regex(/^\d{4}$/, "phone_tail").optional(),
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

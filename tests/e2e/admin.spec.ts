@@ -81,6 +81,8 @@ test("an admin creates an API key, a feed uses it, and revoking it shuts the fee
   await expectLoggedIn(page, "/admin/users");
   await page.getByRole("link", { name: "接口密钥" }).click();
   await page.getByLabel("名称").fill("省厅推送E2E");
+  // A feed's key is bound to the sources it may send (SECURITY.md G31).
+  await page.getByRole("group", { name: "可推送的来源" }).getByLabel("省厅").check();
   await page.getByRole("button", { name: "新建密钥" }).click();
   const key = (await page.getByTestId("new-api-key").textContent())!.trim();
   expect(key).toMatch(/^fz_[0-9a-f]{10}_/);
@@ -89,6 +91,8 @@ test("an admin creates an API key, a feed uses it, and revoking it shuts the fee
   const feed = await playwright.request.newContext({ baseURL: page.url().replace(/\/admin.*$/, ""), extraHTTPHeaders: { authorization: `Bearer ${key}` } });
   const warning = { source: "PROVINCIAL", externalId: `E2E-KEY-${Date.now()}`, riskLevel: "LOW", fraudType: "OTHER", receivedAt: new Date().toISOString(), victim: { phone: "13600001111" }, contact: { channel: "SMS", value: "106900001111" } };
   expect((await feed.post("/api/v1/warnings", { data: warning })).status()).toBe(200);
+  const foreign = await feed.post("/api/v1/warnings", { data: { ...warning, source: "NATIONAL", externalId: `${warning.externalId}-N` } });
+  expect((await foreign.json()).results[0]).toMatchObject({ status: "rejected", errors: [{ path: "source", code: "source_not_allowed" }] });
 
   page.once("dialog", (d) => d.accept());
   await page.locator(`tr[data-key="${key.split("_").slice(0, 2).join("_")}"]`).getByRole("button", { name: "吊销" }).click();

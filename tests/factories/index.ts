@@ -5,7 +5,7 @@ import { createDb, getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { WarningSource, type Role } from "@/lib/generated/prisma/enums";
 
 export const TEST_PASSWORD = "Correct-Horse-77";
 let hashed: Promise<string> | undefined;
@@ -75,11 +75,14 @@ export async function actorOf(userId: string): Promise<Actor> {
 
 export const client = () => ({ ip: `10.9.${randomInt(0, 255)}.${randomInt(1, 254)}`, userAgent: "vitest", requestId: randomUUID() });
 
-/** An API key of the unit with the given scopes, and the actor a request with it carries. */
-export async function makeApiKey(unit: { id: string }, scopes: string[]) {
+/**
+ * An API key of the unit with the given scopes, and the actor a request with it carries. An
+ * ingesting key sends every source unless `sources` binds it to some.
+ */
+export async function makeApiKey(unit: { id: string }, scopes: string[], sources: WarningSource[] = scopes.includes("warnings:ingest") ? Object.values(WarningSource) : []) {
   const { generateApiKey, authenticateApiKey } = await import("@/lib/auth/api-keys");
   const { key, prefix, keyHash } = generateApiKey();
-  await getDb().apiKey.create({ data: { name: `测试密钥${prefix}`, prefix, keyHash, unitId: unit.id, scopes } });
+  await getDb().apiKey.create({ data: { name: `测试密钥${prefix}`, prefix, keyHash, unitId: unit.id, scopes, sources } });
   const actor = await authenticateApiKey(getDb(), key, { ip: "127.0.0.1", requestId: randomUUID() });
   if (!actor) throw new Error("key did not authenticate");
   return { key, actor };

@@ -14,7 +14,7 @@ const client = { ip: "127.0.0.1", requestId: "t" };
 describe("API keys", () => {
   it("are shown once, stored hashed, scoped, and dead once revoked", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
-    const created = await createApiKey(actor, { name: "省厅推送", unitCode: tree.city.code, scopes: ["warnings:ingest"] });
+    const created = await createApiKey(actor, { name: "省厅推送", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["PROVINCIAL"] });
     const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.keyHash).not.toContain(created.key);
     expect(JSON.stringify(row)).not.toContain(created.key.split("_")[2]);
@@ -31,10 +31,23 @@ describe("API keys", () => {
     const { actor } = await makeUser(tree.branches[0]!, "ADMIN");
     const bad = await createApiKey(actor, { name: "越权", unitCode: tree.branches[1]!.code, scopes: ["users:manage"] }).catch((e: AppError) => e);
     expect((bad as AppError).details.map((d) => d.path)).toEqual(expect.arrayContaining(["scopes.0"]));
-    const outside = await createApiKey(actor, { name: "越权", unitCode: tree.branches[1]!.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e);
+    const outside = await createApiKey(actor, { name: "越权", unitCode: tree.branches[1]!.code, scopes: ["warnings:ingest"], sources: ["PROVINCIAL"] }).catch((e: AppError) => e);
     expect((outside as AppError).details[0]).toMatchObject({ path: "unitCode", code: "unknown_unit" });
     const { actor: dispatcher } = await makeUser(tree.center, "DISPATCHER");
-    expect((await createApiKey(dispatcher, { name: "调度", unitCode: tree.city.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e) as AppError).status).toBe(403);
+    expect((await createApiKey(dispatcher, { name: "调度", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["PROVINCIAL"] }).catch((e: AppError) => e) as AppError).status).toBe(403);
+  });
+
+  it("bind an ingesting key to the sources it names (SECURITY.md G31)", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const none = await createApiKey(actor, { name: "无来源", unitCode: tree.city.code, scopes: ["warnings:ingest"] }).catch((e: AppError) => e);
+    expect((none as AppError).details).toEqual([expect.objectContaining({ path: "sources", code: "required" })]);
+    const stray = await createApiKey(actor, { name: "只读", unitCode: tree.city.code, scopes: ["warnings:read"], sources: ["BANK"] }).catch((e: AppError) => e);
+    expect((stray as AppError).details).toEqual([expect.objectContaining({ path: "sources", code: "sources_without_ingest" })]);
+    const bad = await createApiKey(actor, { name: "乱填", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["MARS"] }).catch((e: AppError) => e);
+    expect((bad as AppError).details.map((d) => d.path)).toContain("sources.0");
+    const made = await createApiKey(actor, { name: "银行推送", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["BANK", "BANK", "CARRIER"] });
+    expect((await getDb().apiKey.findUniqueOrThrow({ where: { id: made.id } })).sources).toEqual(["BANK", "CARRIER"]);
+    expect((await listApiKeys(actor)).find((k) => k.id === made.id)?.sources).toEqual(["BANK", "CARRIER"]);
   });
 
   it("expire", async () => {

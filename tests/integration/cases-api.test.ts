@@ -73,7 +73,7 @@ describe("/api/v1/cases", () => {
     expect(answers.filter((a) => a.status === 200)).toHaveLength(11);
     expect(await getDb().fraudCase.count({ where: { id: answers[0]!.json.id } })).toBe(1);
     const reused = await call(cases.POST, team.investigator, { body: caseInput({ summary: "另一起案件的简要案情，不同内容。" }), headers });
-    expect(reused.status).toBe(409);
+    expect(reused.status).toBe(422);
   });
 
   it("answers 404 for another branch's case on every route, audits the denial, and lists nothing of it", async () => {

@@ -146,10 +146,12 @@ describe("API", () => {
   it("records a home visit once for a replayed Idempotency-Key and answers outsiders 404", async () => {
     const w = await precinctWarning(team);
     const k = key();
-    const first = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, visit(), { "idempotency-key": k }, { id: w.id });
+    // A retry resends the same body.
+    const body = visit();
+    const first = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, body, { "idempotency-key": k }, { id: w.id });
     expect(first.status).toBe(201);
     expect(first.json).toMatchObject({ warningId: w.id, status: "RESOLVED", replayed: false });
-    const again = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, visit(), { "idempotency-key": k }, { id: w.id });
+    const again = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, body, { "idempotency-key": k }, { id: w.id });
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.json.id).toBe(first.json.id);
@@ -162,9 +164,10 @@ describe("API", () => {
 
   it("records a counter interception as statistics source data: a standalone dissuasion with its amount", async () => {
     const k = key();
-    const res = await call(intercepts.POST, team.officer.user, "/counter-intercepts", intercept({ amountProtected: "76543.21" }), { "idempotency-key": k });
+    const body = intercept({ amountProtected: "76543.21" });
+    const res = await call(intercepts.POST, team.officer.user, "/counter-intercepts", body, { "idempotency-key": k });
     expect(res.status).toBe(201);
-    const again = await call(intercepts.POST, team.officer.user, "/counter-intercepts", intercept({ amountProtected: "76543.21" }), { "idempotency-key": k });
+    const again = await call(intercepts.POST, team.officer.user, "/counter-intercepts", body, { "idempotency-key": k });
     expect(again.json.id).toBe(res.json.id);
     const rows = await getDb().dissuasionAction.findMany({ where: { idempotencyKey: { endsWith: k } } });
     expect(rows).toHaveLength(1);

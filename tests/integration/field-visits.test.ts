@@ -84,17 +84,31 @@ describe("idempotency", () => {
   it("answers a replay with the first record and writes nothing more", async () => {
     const w = await precinctWarning(team);
     const k = key();
-    const first = await recordHomeVisit(team.officer.actor, w.id, visit(), k);
-    const again = await recordHomeVisit(team.officer.actor, w.id, visit(), k);
+    // A retry resends what the form holds: the same body.
+    const body = visit();
+    const first = await recordHomeVisit(team.officer.actor, w.id, body, k);
+    const again = await recordHomeVisit(team.officer.actor, w.id, structuredClone(body), k);
     expect(again).toEqual({ ...first, replayed: true });
     expect(await actionsOf(w.id)).toBe(1);
     expect(await getDb().auditLog.count({ where: { action: "field.home_visit", entityId: first.id } })).toBe(1);
   });
 
+  it("refuses the key sent again with other content: 422, and the new data is not dropped silently (SECURITY.md G35)", async () => {
+    const w = await precinctWarning(team);
+    const k = key();
+    const body = visit({ followUpOn: undefined });
+    await recordHomeVisit(team.officer.actor, w.id, body, k);
+    const e = await recordHomeVisit(team.officer.actor, w.id, { ...body, amountProtected: "90000.00" }, k).catch((x: AppError) => x);
+    expect(e).toMatchObject({ status: 422, code: "IDEMPOTENCY_KEY_REUSED", details: [{ path: "idempotencyKey", code: "idempotency_key_reused" }] });
+    expect(await actionsOf(w.id)).toBe(1);
+    expect((await getDb().dissuasionAction.findFirstOrThrow({ where: { warningId: w.id } })).amountProtected.toFixed(2)).toBe("20000.00");
+  });
+
   it("leaves one record under 20 concurrent submits with the same key", async () => {
     const w = await precinctWarning(team);
     const k = key();
-    const results = await Promise.all(Array.from({ length: 20 }, () => recordHomeVisit(team.officer.actor, w.id, visit(), k)));
+    const body = visit();
+    const results = await Promise.all(Array.from({ length: 20 }, () => recordHomeVisit(team.officer.actor, w.id, body, k)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(await actionsOf(w.id)).toBe(1);
@@ -120,7 +134,7 @@ describe("idempotency", () => {
     await recordHomeVisit(team.officer.actor, w.id, visit(), k);
     const other = await precinctWarning(team);
     const e2 = await recordHomeVisit(team.officer.actor, other.id, visit(), k).catch((x: AppError) => x);
-    expect(e2).toMatchObject({ status: 409, details: [{ code: "key_reused" }] });
+    expect(e2).toMatchObject({ status: 422, code: "IDEMPOTENCY_KEY_REUSED", details: [{ path: "idempotencyKey", code: "idempotency_key_reused" }] });
     expect(await actionsOf(other.id)).toBe(0);
     // Another officer's identical key is another submit.
     await expect(recordHomeVisit(team.colleague.actor, other.id, visit(), k)).resolves.toMatchObject({ replayed: false });
@@ -167,8 +181,9 @@ describe("follow-ups", () => {
     const i = await recordCounterIntercept(team.officer.actor, intercept({ followUpOn: today() }), key());
     expect((await listFollowUps(team.officer.actor)).find((f) => f.id === i.id)).toMatchObject({ state: "today", warningId: null, personPhone: "139****1234" });
     const k = key();
-    const v = await recordFollowUpVisit(team.officer.actor, i.id, visit({ amountProtected: "0" }), k);
-    expect(await recordFollowUpVisit(team.officer.actor, i.id, visit({ amountProtected: "0" }), k)).toEqual({ ...v, replayed: true });
+    const body = visit({ amountProtected: "0" });
+    const v = await recordFollowUpVisit(team.officer.actor, i.id, body, k);
+    expect(await recordFollowUpVisit(team.officer.actor, i.id, body, k)).toEqual({ ...v, replayed: true });
     const made = await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: v.id } });
     expect(made).toMatchObject({ kind: "HOME_VISIT", warningId: null, customerName: "陈桂英", customerPhone: "13972001234", fraudType: "IMPERSONATE_OFFICIAL" });
     expect((await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: i.id } })).followUpDoneAt).not.toBeNull();

@@ -10,6 +10,8 @@ import { callRoute, type Handler } from "./authz/call";
 import { buildWorld, type Party, type World } from "./authz/world";
 import { apply, mutationOf, surelyInvalid } from "./fuzz/mutate";
 import { footprint } from "./fuzz/footprint";
+import { actAs } from "./authz/call";
+import { AppError } from "@/lib/errors";
 
 vi.mock("next-auth", () => ({
   default: () => new Response(null, { status: 404 }),
@@ -57,7 +59,7 @@ describe("mutated bodies", () => {
     await fc.assert(
       fc.asyncProperty(mutationOf(valid.body), async (m) => {
         const before = await footprint(units, caller.actor.id);
-        // A fresh Idempotency-Key each time: a reused one replays the first answer, whatever the body.
+        // A fresh Idempotency-Key each time: a reused one with another body is a 422 (SECURITY.md G35).
         const headers = valid.headers?.["idempotency-key"] ? { ...valid.headers, "idempotency-key": randomUUID() } : valid.headers;
         const res = await callRoute(handler, caller, { ...valid, headers, raw: apply(valid.body, m) }, method);
         const label = `${JSON.stringify(m).slice(0, 200)} → ${res.status} ${res.text.slice(0, 200)}`;
@@ -110,5 +112,68 @@ describe("mutated query strings", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+// SECURITY.md G32: every instant and date has bounds, every integer a range, every cursor a
+// schema; out-of-range values are a 4xx naming the field, never a 5xx.
+describe("values out of range", () => {
+  const route = async (key: string) => (await handlerOf(key)).handler;
+  const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+  const fieldsOf = (text: string) => ((JSON.parse(text) as { error?: { details?: { path: string }[] } }).error?.details ?? []).map((d) => d.path);
+
+  it.each([
+    ["a forged cursor", `cursor=${b64({ d: "garbage", p: 1, id: "x" })}`, "cursor"],
+    ["a cursor of year 1 and a priority past int32", `cursor=${b64({ d: "0001-01-01T00:00:00Z", p: 1e20, id: randomUUID() })}`, "cursor"],
+    ["a cursor that is not JSON", `cursor=${b64("{not json")}`, "cursor"],
+    ["a cursor with extra keys", `cursor=${b64({ d: new Date().toISOString(), p: 1, id: randomUUID(), x: 1 })}`, "cursor"],
+    ["a date in year 1", "from=0001-01-01", "from"],
+    ["a date in year 9999", "to=9999-12-31", "to"],
+  ])("GET /api/v1/warnings with %s: 422 on the field", async (_label, qs, field) => {
+    const res = await callRoute(await route("GET app/api/v1/warnings/route.ts"), world.own.DISPATCHER, { path: `/api/v1/warnings?${qs}` }, "GET");
+    expect(res.status, res.text).toBe(422);
+    expect(fieldsOf(res.text)).toContain(field);
+  });
+
+  it("GET /api/v1/stats/summary with a range in year 9999: 422 on the field", async () => {
+    const res = await callRoute(await route("GET app/api/v1/stats/summary/route.ts"), world.own.LEADER, { path: "/api/v1/stats/summary?period=custom&from=9999-01-01&to=9999-12-31" }, "GET");
+    expect(res.status, res.text).toBe(422);
+    expect(fieldsOf(res.text)).toContain("to");
+  });
+
+  it("a version past int32 is a 422 on `version`, and nothing changes", async () => {
+    const w = await world.make.warning();
+    const res = await callRoute(await route("POST app/api/v1/warnings/[id]/transitions/route.ts"), world.own.DISPATCHER, { path: `/api/v1/warnings/${w.id}/transitions`, params: { id: w.id }, body: { to: "ACKNOWLEDGED", version: 2 ** 31 } }, "POST");
+    expect(res.status, res.text).toBe(422);
+    expect(fieldsOf(res.text)).toContain("version");
+    expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).version).toBe(w.version);
+  });
+
+  it("audit ids and `before` past int64, and audit dates out of range, are a 422 on the field", async () => {
+    const { listAudit, getAuditRecord } = await import("@/lib/audit/queries");
+    const auditor = world.own.AUDITOR.actor;
+    for (const [query, field] of [
+      [{ before: "9999999999999999999" }, "before"], [{ before: "0" }, "before"],
+      [{ from: "0001-01-01" }, "from"], [{ to: "9999-12-31T23:59" }, "to"],
+    ] as const) {
+      const e = await listAudit(auditor, query).catch((x: unknown) => x);
+      expect(e, JSON.stringify(query)).toBeInstanceOf(AppError);
+      expect((e as AppError).status).toBe(422);
+      expect((e as AppError).details.map((d) => d.path)).toContain(field);
+    }
+    const e = await getAuditRecord(auditor, "9223372036854775808").catch((x: unknown) => x);
+    expect((e as AppError).status).toBe(422);
+  });
+
+  it("a malformed bulk action answers the field it refuses, never a 500, and changes nothing", async () => {
+    const { bulkAcknowledgeAction, bulkDispatchAction } = await import("@/app/(app)/warnings/actions");
+    const w = await world.make.warning();
+    await actAs(world.own.DISPATCHER);
+    expect(await bulkAcknowledgeAction("not a list")).toMatchObject({ done: 0, code: "VALIDATION", field: "items" });
+    expect(await bulkAcknowledgeAction([{ id: w.id, version: 2 ** 40 }])).toMatchObject({ done: 0, code: "VALIDATION", field: "items.0.version" });
+    expect(await bulkAcknowledgeAction([{ id: "../x", version: 1 }])).toMatchObject({ done: 0, code: "VALIDATION", field: "items.0.id" });
+    expect(await bulkAcknowledgeAction(Array.from({ length: 201 }, () => ({ id: w.id, version: w.version })))).toMatchObject({ done: 0, field: "items", reason: "too_big" });
+    expect(await bulkDispatchAction([{ id: w.id, version: w.version }], { code: 1 })).toMatchObject({ done: 0, code: "VALIDATION", field: "unitCode" });
+    expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).version).toBe(w.version);
   });
 });

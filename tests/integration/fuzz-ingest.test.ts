@@ -76,6 +76,29 @@ describe("ingestion batches with a mutated item", () => {
     );
   });
 
+  it("take any receivedAt from year 1 to 9999 as one item: rejected outside 2000-01-01 … now + 5 min, never a 5xx (SECURITY.md G32)", async () => {
+    const floor = Date.UTC(2000, 0, 1);
+    await fc.assert(
+      fc.asyncProperty(fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), async (at) => {
+        const item = warningInput({ receivedAt: at.toISOString() });
+        const res = await post(JSON.stringify([warningInput(), item]));
+        const text = await res.text();
+        expect(res.status, `${at.toISOString()} → ${text.slice(0, 200)}`).toBe(200);
+        const [first, second] = (JSON.parse(text) as { results: { status: string; errors?: { path: string; code: string }[] }[] }).results;
+        expect(first!.status).toBe("created");
+        const inRange = at.getTime() >= floor && at.getTime() <= Date.now() + 5 * 60_000 - 1000;
+        const outOfRange = at.getTime() < floor || at.getTime() > Date.now() + 5 * 60_000 + 1000;
+        if (outOfRange) expect(second, at.toISOString()).toMatchObject({ status: "rejected", errors: [{ path: "receivedAt" }] });
+        if (inRange) expect(second!.status, at.toISOString()).not.toBe("rejected");
+      }),
+      { numRuns: RUNS },
+    );
+    // The instants that crashed id generation (before 1970) and sank the batch.
+    const res = await post(JSON.stringify([warningInput({ receivedAt: "1969-12-31T23:59:59.999Z" }), warningInput()]));
+    expect(res.status).toBe(200);
+    expect((await res.json() as { results: { status: string }[] }).results.map((r) => r.status)).toEqual(["rejected", "created"]);
+  });
+
   it("refuse a batch over 5,000 items (422) and a body over the size limit (413)", async () => {
     const items = Array.from({ length: 5_001 }, () => ({ source: "NATIONAL" }));
     expect((await post(JSON.stringify(items))).status).toBe(422);

@@ -133,7 +133,7 @@ describe("/api/v1/publicity-events", () => {
     expect((await call(createRoute, "/api/v1/publicity-events", { method: "POST", body: JSON.stringify({ ...body, unitId: tree.city.id }), key })).status).toBe(422);
   });
 
-  it("20 concurrent replays with one Idempotency-Key leave exactly one event; another body with the key is 409", async () => {
+  it("20 concurrent replays with one Idempotency-Key leave exactly one event; another body with the key is 422 idempotency_key_reused (SECURITY.md G35)", async () => {
     const key = await keyFor(p(1, 1), ["publicity:write"]);
     const body = JSON.stringify({ kind: "COMMUNITY", targetGroup: "RESIDENTS", title: "幂等测试", occurredOn: addDays(today, -1), audienceCount: 99 });
     const headers = { "idempotency-key": "replay-test-0001" };
@@ -143,6 +143,8 @@ describe("/api/v1/publicity-events", () => {
     expect(ids.size).toBe(1);
     expect(await getDb().publicityEvent.count({ where: { title: "幂等测试", unitId: p(1, 1).id } })).toBe(1);
     const other = await call(createRoute, "/api/v1/publicity-events", { method: "POST", body: body.replace("99", "100"), headers, key });
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(422);
+    expect((await other.json()).error).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", details: [{ path: "Idempotency-Key", code: "idempotency_key_reused" }] });
+    expect(await getDb().publicityEvent.count({ where: { title: "幂等测试", unitId: p(1, 1).id } })).toBe(1);
   });
 });

@@ -75,13 +75,14 @@ describe("warning ingestion", () => {
   it("treats the same victim and fraud contact within 72 h as a repeat, once per sighting", async () => {
     const first = warningInput({ riskLevel: "MEDIUM" });
     const [created] = await ingestWarnings(feed.actor, [first]);
-    const again = warningInput({ source: "BANK", victim: first.victim, contact: first.contact, receivedAt: new Date().toISOString() });
+    // A lower risk than the open warning's: the warning keeps its own (issue 12.2), the repeat bumps it.
+    const again = warningInput({ source: "BANK", riskLevel: "LOW", victim: first.victim, contact: first.contact, receivedAt: new Date().toISOString() });
     const [repeat] = await ingestWarnings(feed.actor, [again]);
     expect(repeat).toMatchObject({ status: "repeat", id: created!.id });
     // Replaying the repeat changes nothing.
     expect((await ingestWarnings(feed.actor, [again]))[0]).toMatchObject({ status: "duplicate", id: created!.id });
     const [w] = await rows([created!.id]);
-    expect(w).toMatchObject({ repeatCount: 1, priority: 25, version: 2 });
+    expect(w).toMatchObject({ riskLevel: "MEDIUM", repeatCount: 1, priority: 25, version: 2 });
     expect(await getDb().warningSighting.count({ where: { warningId: created!.id } })).toBe(1);
     // Outside the 72 h window, or once resolved, it is a new warning.
     const late = warningInput({ victim: first.victim, contact: first.contact, receivedAt: new Date(Date.now() - 80 * 3600_000).toISOString() });

@@ -7,6 +7,9 @@ import { runAction, type ActionState } from "@/lib/http/action";
 import { AppError } from "@/lib/errors";
 import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
+import { bulkSelectionSchema } from "@/lib/warnings/schemas";
+import { unitCodeSchema } from "@/lib/units/schemas";
+import { issuesOf } from "@/lib/validation/parse";
 import { revealWarningField } from "@/lib/warnings/reveal";
 
 const field = (form: FormData, name: string) => {
@@ -22,28 +25,46 @@ export async function transitionAction(_prev: ActionState, form: FormData): Prom
   });
 }
 
+/** A bulk action's answer: how many went through; a malformed call names its first bad field instead. */
+type BulkResult = { done: number; failed: number; code?: "VALIDATION"; field?: string; reason?: string };
+
+/** The selection, checked (SECURITY.md G32): a malformed one is refused with its field, never a 500. */
+function selectionOf(items: unknown, unitCode?: unknown): { ok: true; items: { id: string; version: number }[] } | { ok: false; refusal: BulkResult } {
+  const parsed = bulkSelectionSchema.safeParse(items);
+  const unit = unitCode === undefined ? null : unitCodeSchema.safeParse(unitCode);
+  const issue = !parsed.success ? { ...issuesOf(parsed.error)[0]!, prefix: "items" } : unit && !unit.success ? { ...issuesOf(unit.error)[0]!, prefix: "unitCode" } : null;
+  if (issue || !parsed.success) return { ok: false, refusal: { done: 0, failed: 0, code: "VALIDATION", field: [issue?.prefix, issue?.path].filter(Boolean).join("."), reason: issue?.code } };
+  return { ok: true, items: parsed.data };
+}
+
 /** 签收 several warnings at once; each one that changed meanwhile is reported, the rest go through. */
-export async function bulkAcknowledgeAction(items: { id: string; version: number }[]): Promise<{ done: number; failed: number }> {
+export async function bulkAcknowledgeAction(raw: unknown): Promise<BulkResult> {
   const actor = await requireUser();
   // One audited denial for the whole batch, not one per item.
   await requireAnyPermission(actor, ["warnings:triage", "warnings:work"]);
+  const selection = selectionOf(raw);
+  if (!selection.ok) return selection.refusal;
+  const items = selection.items;
   let done = 0;
-  for (const it of items.slice(0, 200)) {
+  for (const it of items) {
     await transitionWarning(actor, it.id, { to: "ACKNOWLEDGED", version: it.version }).then(() => done++, () => {});
   }
   revalidatePath("/warnings");
-  return { done, failed: Math.min(items.length, 200) - done };
+  return { done, failed: items.length - done };
 }
 
-export async function bulkDispatchAction(items: { id: string; version: number }[], unitCode: string): Promise<{ done: number; failed: number }> {
+export async function bulkDispatchAction(raw: unknown, rawUnitCode: unknown): Promise<BulkResult> {
   const actor = await requireUser();
   await requirePermission(actor, "warnings:triage");
+  const selection = selectionOf(raw, rawUnitCode);
+  if (!selection.ok) return selection.refusal;
+  const [items, unitCode] = [selection.items, String(rawUnitCode)];
   let done = 0;
-  for (const it of items.slice(0, 200)) {
+  for (const it of items) {
     await dispatchWarning(actor, it.id, { unitCode, version: it.version }).then(() => done++, () => {});
   }
   revalidatePath("/warnings");
-  return { done, failed: Math.min(items.length, 200) - done };
+  return { done, failed: items.length - done };
 }
 
 export async function dispatchAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -102,7 +123,9 @@ export async function createManualWarningAction(_prev: ActionState, form: FormDa
       throw new AppError("VALIDATION", "invalid warning", (result!.errors ?? []).map((e) => ({ ...e, path: e.path.replace(/^victim\.(\w)/, (_m, c: string) => `victim${c.toUpperCase()}`).replace(/^contact\.(\w)/, (_m, c: string) => `contact${c.toUpperCase()}`) })));
     }
     revalidatePath("/warnings");
-    return result!.id;
+    // A repeat caller's entry joins the open warning: the form says which one, and which repeat.
+    const m = result!.mergedInto;
+    return m ? { id: result!.id!, notice: { source: m.source, externalId: m.externalId, repeat: m.repeat } } : result!.id!;
   });
 }
 

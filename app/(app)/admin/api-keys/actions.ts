@@ -14,7 +14,7 @@ export async function createApiKeyAction(_prev: CreateKeyState, form: FormData):
     const actor = await requireUser();
     await requirePermission(actor, "apikeys:manage");
     const days = String(form.get("expiresInDays") ?? "").trim();
-    const created = await createApiKey(actor, { name: form.get("name"), unitCode: form.get("unitCode"), scopes: form.getAll("scopes"), ...(days ? { expiresInDays: days } : {}) });
+    const created = await createApiKey(actor, { name: form.get("name"), unitCode: form.get("unitCode"), scopes: form.getAll("scopes"), sources: form.getAll("sources"), ...(days ? { expiresInDays: days } : {}) });
     revalidatePath("/admin/api-keys");
     return { ok: true, key: created.key, prefix: created.prefix };
   } catch (e) {

@@ -46,7 +46,7 @@ export default async function ApiKeysPage() {
               <td className="px-4 py-2">{k.name}</td>
               <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
               <td className="px-4 py-2">{k.unit.name}</td>
-              <td className="px-4 py-2 font-mono text-xs">{k.scopes.join(" ")}</td>
+              <td className="px-4 py-2 font-mono text-xs">{k.scopes.join(" ")}{k.sources.length ? <span className="block font-sans text-slate-600">{t("apiKeys.sources")}：{k.sources.map((s) => t(`warnings.source.${s}`)).join("、")}</span> : null}</td>
               <td className="px-4 py-2 text-xs">{when(k.lastUsedAt)}</td>
               <td className="px-4 py-2 text-xs">{when(k.expiresAt)}</td>
               <td className="px-4 py-2">

@@ -124,7 +124,14 @@ export default async function WarningPage({ params, searchParams }: Props) {
         <h2 className="mt-5 mb-2 text-sm font-semibold">{t("detail.sightings")}</h2>
         {w.sightings.length === 0 ? <p className="text-sm text-slate-500">{t("detail.noSightings")}</p> : (
           <ul className="text-xs text-slate-600">
-            {w.sightings.map((s) => <li key={s.id}>{dt(s.receivedAt)} · {t(`source.${s.source}`)} · {t(`risk.${s.riskLevel}`)} · <span className="font-mono">{s.externalId}</span></li>)}
+            {w.sightings.map((s) => (
+              <li key={s.id}>
+                {dt(s.receivedAt)} · {t(`source.${s.source}`)} · {t(`risk.${s.riskLevel}`)} · <span className="font-mono">{s.externalId}</span>
+                {s.victimName ? ` · ${s.victimName}` : ""}
+                {s.amountAtRisk ? ` · ${format.number(Number(s.amountAtRisk), { style: "currency", currency: "CNY" })}` : ""}
+                {s.note ? <span className="block whitespace-pre-wrap pl-4">{s.note}</span> : null}
+              </li>
+            ))}
           </ul>
         )}
       </Card>
