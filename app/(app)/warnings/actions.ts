@@ -33,12 +33,12 @@ export async function bulkAcknowledgeAction(items: { id: string; version: number
   return { done, failed: Math.min(items.length, 200) - done };
 }
 
-export async function bulkDispatchAction(items: { id: string; version: number }[], unitCode: string): Promise<{ done: number; failed: number }> {
+export async function bulkDispatchAction(items: { id: string; version: number }[], unitCode: string, note?: string): Promise<{ done: number; failed: number }> {
   const actor = await requireUser();
   await requirePermission(actor, "warnings:triage");
   let done = 0;
   for (const it of items.slice(0, 200)) {
-    await dispatchWarning(actor, it.id, { unitCode, version: it.version }).then(() => done++, () => {});
+    await dispatchWarning(actor, it.id, { unitCode, version: it.version, ...(note ? { note } : {}) }).then(() => done++, () => {});
   }
   revalidatePath("/warnings");
   return { done, failed: Math.min(items.length, 200) - done };
