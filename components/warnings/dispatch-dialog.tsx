@@ -71,8 +71,8 @@ export function DispatchDialog({ targets, units, onClose }: { targets: DispatchT
         <Field id="dispatch-note" label={t("dispatch.note")}>
           <Input id="dispatch-note" name="note" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t("dispatch.notePlaceholder")} />
         </Field>
-        <div className="flex items-center justify-end gap-2">
-          <span className="mr-auto text-xs text-slate-500">{t("dispatch.keys")}</span>
+        <p className="text-xs text-slate-500">{t("dispatch.keys")}</p>
+        <div className="flex items-center justify-end gap-2 whitespace-nowrap">
           <Button variant="secondary" onClick={() => onClose()}>{t("do.cancel")}</Button>
           <Button id="dispatch-confirm" type="submit" disabled={pending || !unitCode}>{t("do.dispatch")}</Button>
         </div>

@@ -44,7 +44,7 @@ export async function QueueFilters({ q, units }: { q: Partial<QueueQuery>; units
       <div className="flex flex-col gap-1">
         <label htmlFor="filter-unit" className="text-xs text-slate-500">{t("filters.unit")}</label>
         {/* A branch's code takes in its precincts; the picker searches names, pinyin initials and codes. */}
-        <UnitPickerField id="filter-unit" name="unit" units={units} defaultValue={q.unit ?? ""} blankLabel={t("filters.allUnits")} className="w-56" />
+        <UnitPickerField id="filter-unit" name="unit" units={units} defaultValue={q.unit ?? ""} blankLabel={t("filters.allUnits")} className="w-44" />
       </div>
       {q.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
       <label className="flex flex-col gap-1">

@@ -115,12 +115,13 @@ async function postWarning(page: import("@playwright/test").Page, over: Record<s
 }
 
 test("the queue pages past 50 rows, counts them, and filters from the count cards and by a branch through the unit picker", async ({ page }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
 
   // A count card filters the queue, and again lifts the filter.
   await page.locator('[data-card="PENDING"]').click();
-  await expect(page).toHaveURL(/status=PENDING/);
+  await expect(page).toHaveURL(/status=PENDING/, { timeout: 30_000 });
   await expect(page.locator('[data-card="PENDING"]')).toHaveAttribute("aria-current", "page");
   const statuses = await page.locator("tr[data-status]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
   expect(statuses.length).toBeGreaterThan(0);
@@ -161,6 +162,7 @@ test("the queue pages past 50 rows, counts them, and filters from the count card
 });
 
 test("the dispatch dialog: routed precinct by default, d or Enter confirms, units found by pinyin, a 下发说明 kept", async ({ page }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
 
@@ -203,6 +205,7 @@ test("the dispatch dialog: routed precinct by default, d or Enter confirms, unit
 });
 
 test("a key pressed before the warning page is ready is queued and replayed", async ({ browser }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
   const context = await browser.newContext();
   const page = await context.newPage();
   await loginAs(page, "dispatcher");
@@ -221,6 +224,7 @@ test("a key pressed before the warning page is ready is queued and replayed", as
 });
 
 test("a new 特高危 cannot be missed: banner, sound and desktop notification (opted in), the tab title, a live bell; notifications say what, where and how late", async ({ browser }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
   const context = await browser.newContext();
   // Record what the page asks of the browser's notification and audio APIs.
   await context.addInitScript(() => {
