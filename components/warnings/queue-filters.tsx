@@ -2,12 +2,14 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { FraudType, RiskLevel, WarningSource } from "@/lib/generated/prisma/enums";
 import type { QueueQuery } from "@/lib/warnings/schemas";
+import type { UnitOption } from "@/lib/units/picker-options";
 import { Button } from "@/components/ui/button";
+import { UnitPickerField } from "@/components/warnings/unit-picker";
 
 const control = "min-h-9 rounded-md border border-slate-300 bg-white px-2 text-sm";
 
 /** The queue's filters: a plain GET form, so the state lives in the URL and survives reloads. */
-export async function QueueFilters({ q }: { q: Partial<QueueQuery> }) {
+export async function QueueFilters({ q, units }: { q: Partial<QueueQuery>; units: UnitOption[] }) {
   const t = await getTranslations("warnings");
   return (
     <form method="get" action="/warnings" className="mb-4 flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -39,10 +41,12 @@ export async function QueueFilters({ q }: { q: Partial<QueueQuery> }) {
           {Object.values(FraudType).map((f) => <option key={f} value={f}>{t(`fraudType.${f}`)}</option>)}
         </select>
       </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-xs text-slate-500">{t("filters.unit")}</span>
-        <input name="unit" defaultValue={q.unit ?? ""} maxLength={8} className={`${control} w-24`} />
-      </label>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="filter-unit" className="text-xs text-slate-500">{t("filters.unit")}</label>
+        {/* A branch's code takes in its precincts; the picker searches names, pinyin initials and codes. */}
+        <UnitPickerField id="filter-unit" name="unit" units={units} defaultValue={q.unit ?? ""} blankLabel={t("filters.allUnits")} className="w-44" />
+      </div>
+      {q.overdue ? <input type="hidden" name="overdue" value="1" /> : null}
       <label className="flex flex-col gap-1">
         <span className="text-xs text-slate-500">{t("filters.from")}</span>
         <input type="date" name="from" defaultValue={q.from ?? ""} className={control} />

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { formatSpan } from "@/lib/i18n/duration";
 
 /** The clock everyone shares: one tick a second for every countdown on the page. */
 function useNow(): number {
@@ -15,11 +16,10 @@ function useNow(): number {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-function span(ms: number): string {
+/** The last hour ticks as a clock (mm:ss); longer spans read in words (2小时5分, 1天3小时). */
+function span(ms: number, tc: Parameters<typeof formatSpan>[1]): string {
   const s = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(s / 3600);
-  if (h >= 24) return `${Math.floor(h / 24)}d${h % 24}h`;
-  return h > 0 ? `${h}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}` : `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
+  return s >= 3600 ? formatSpan(ms, tc) : `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
 }
 
 /**
@@ -28,6 +28,7 @@ function span(ms: number): string {
  */
 export function SlaCountdown({ dueAt, startedAt, step }: { dueAt: string; startedAt: string; step: string }) {
   const t = useTranslations("warnings");
+  const tc = useTranslations("common");
   const now = useNow();
   const due = new Date(dueAt).getTime();
   const left = due - now;
@@ -46,7 +47,7 @@ export function SlaCountdown({ dueAt, startedAt, step }: { dueAt: string; starte
       )}
     >
       <span className="font-sans">{t(`step.${step}`)}</span>
-      {left <= 0 ? t("sla.over", { time: span(left) }) : t("sla.left", { time: span(left) })}
+      {left <= 0 ? t("sla.over", { time: span(left, tc) }) : t("sla.left", { time: span(left, tc) })}
     </span>
   );
 }

@@ -10,8 +10,10 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
-import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
+import type { UnitOption } from "@/lib/units/picker-options";
+import { DispatchDialog } from "@/components/warnings/dispatch-dialog";
 import { typingIn, useLiveRefresh } from "@/components/warnings/use-live-refresh";
+import { useKeysReady } from "@/components/warnings/key-queue";
 import { LiveStatus } from "@/components/warnings/live-status";
 import { DataTable } from "@/components/ui/table";
 
@@ -97,6 +99,7 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [rows, current, selectedRows, dispatching, canDispatch, router, acknowledge]);
+  useKeysReady();
 
   useEffect(() => {
     document.querySelector(`[data-row-index="${cursor}"]`)?.scrollIntoView({ block: "nearest" });

@@ -9,13 +9,15 @@ import { logCallAction, transitionAction } from "@/app/(app)/warnings/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
-import { DispatchDialog, type UnitOption } from "@/components/warnings/dispatch-dialog";
+import type { UnitOption } from "@/lib/units/picker-options";
+import { DispatchDialog, type DispatchTarget } from "@/components/warnings/dispatch-dialog";
 import { typingIn } from "@/components/warnings/use-live-refresh";
+import { useKeysReady } from "@/components/warnings/key-queue";
 
-type Props = { id: string; status: string; version: number; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
+type Props = { id: string; status: string; version: number; unit: DispatchTarget["unit"]; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
 
 /** What can be done to a warning now, each with its key: a 签收, c call, r resolve, d dispatch, Esc back. */
-export function WarningActions({ id, status, version, canDispatch, units, initial }: Props) {
+export function WarningActions({ id, status, version, unit, canDispatch, units, initial }: Props) {
   const t = useTranslations("warnings");
   const router = useRouter();
   const [panel, setPanel] = useState<"call" | "resolve" | "dispatch" | null>(initial ?? null);
@@ -44,6 +46,7 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [panel, status, canDispatch, router]);
+  useKeysReady();
 
   return (
     <div className="space-y-3">
@@ -67,7 +70,7 @@ export function WarningActions({ id, status, version, canDispatch, units, initia
       <FormStatus state={ack.state} />
       {panel === "call" ? <CallForm id={id} onSettled={onSettled} /> : null}
       {panel === "resolve" ? <ResolveForm id={id} version={version} onSettled={onSettled} /> : null}
-      {panel === "dispatch" ? <DispatchDialog targets={[{ id, version }]} units={units} onClose={() => { setPanel(null); router.refresh(); }} /> : null}
+      {panel === "dispatch" ? <DispatchDialog targets={[{ id, version, unit }]} units={units} onClose={() => { setPanel(null); router.refresh(); }} /> : null}
     </div>
   );
 }

@@ -1,6 +1,16 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { unsafeTextIssues } from "@/lib/security/text";
+
+/**
+ * One error map for every schema: a field that is missing (a form posts an empty field as absent)
+ * is "required" — 必填 — whatever type it should have had, not invalid_type / invalid_value.
+ * A schema's own message still wins. Installed where every boundary parse passes.
+ */
+export function requiredErrorMap(issue: { code?: string; input?: unknown }): string | undefined {
+  return issue.input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union") ? "required" : undefined;
+}
+z.config({ customError: requiredErrorMap });
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({

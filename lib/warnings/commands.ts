@@ -150,7 +150,7 @@ export async function dispatchWarning(actor: Actor, id: string, raw: unknown, no
     if (w.status === "RESOLVED") throw new AppError("CONFLICT", "a resolved warning is not dispatched", [{ path: "status", code: "resolved", message: "resolved" }]);
     const { count } = await tx.warning.updateMany({
       where: { id, version: input.version },
-      data: { unitId: target.id, routedBy: "MANUAL", dispatchedAt: now, assigneeId: null, version: { increment: 1 } },
+      data: { unitId: target.id, routedBy: "MANUAL", dispatchedAt: now, dispatchNote: input.note ?? null, assigneeId: null, version: { increment: 1 } },
     });
     if (count === 0) throw versionConflict();
     await writeAudit(tx, actor, { action: "warning.dispatch", success: true, entityType: "Warning", entityId: id, details: { from: w.unitId, to: target.id, unitCode: target.code, note: input.note } });
@@ -166,7 +166,7 @@ export async function takeNextWarning(actor: Actor, now = new Date()) {
     const [next] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM warnings
        WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = 'PENDING' AND "assigneeId" IS NULL
-       ORDER BY "slaDueAt" ASC, priority DESC, id ASC
+       ORDER BY "queueRank" ASC, priority DESC, id ASC
        LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next) return null;
     const w = await lockedWarning(tx, next.id, unitIds);

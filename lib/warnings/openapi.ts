@@ -41,7 +41,7 @@ export const warningPaths: Record<string, PathItem> = {
       tags: ["warnings"],
       summary: "The triage queue of the caller's jurisdiction: open warnings most urgent first; cursor pagination",
       parameters: Object.entries((jsonSchema(queueQuerySchema) as { properties?: Record<string, object> }).properties ?? {}).map(([name, schema]) => ({ name, in: "query", required: false, schema })),
-      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { type: ["string", "null"] } } }), ...errors },
+      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer", description: "how many warnings the view holds (all pages)" }, nextCursor: { type: ["string", "null"], description: "the next page: pass it back as ?cursor= with the same filters; a cursor of another view is a 422 on cursor" } } }), ...errors },
     },
   },
   "/warnings/{id}": {

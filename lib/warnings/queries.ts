@@ -7,76 +7,98 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { uuidSchema } from "@/lib/validation/common";
 import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
-import { queueQuerySchema, type QueueQuery } from "@/lib/warnings/schemas";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery } from "@/lib/warnings/schemas";
+import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 
 const OPEN = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const CHINA_OFFSET = "+08:00";
 
-/** What an opaque queue cursor carries: the last row's sort key (SECURITY.md G32: a cursor has a schema). */
-const cursorSchema = z.object({ d: z.iso.datetime(), p: z.number().int().min(-2_147_483_648).max(2_147_483_647), id: uuidSchema }).strict();
-type Cursor = z.infer<typeof cursorSchema>;
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+const encodeCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
-/** The cursor of a URL, checked: a forged or truncated one is a 422 on `cursor`, never a failed query. */
-function decodeCursor(s: string | undefined): Cursor | null {
+/** The cursor of a URL, checked: a forged, truncated or other view's cursor is a 422 on `cursor`. */
+function decodeCursor(s: string | undefined, view: QueueCursor["v"]): QueueCursor | null {
   if (!s) return null;
-  let raw: unknown = null;
+  let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(s, "base64url").toString());
   } catch {
-    // Not JSON: refused below like any other malformed cursor.
+    raw = null;
   }
-  const c = cursorSchema.safeParse(raw);
-  if (!c.success) throw new AppError("VALIDATION", "invalid cursor", [{ path: "cursor", code: "invalid_cursor", message: "not a cursor of this list: start from the first page" }]);
+  const c = queueCursorSchema.safeParse(raw);
+  if (!c.success || c.data.v !== view) {
+    throw new AppError("VALIDATION", "invalid cursor", [{ path: "cursor", code: "invalid_cursor", message: "not a cursor of this view: start from the first page" }]);
+  }
   return c.data;
 }
 
+/** Ids of the units a filter code stands for: the unit and everything under it (a branch and its precincts). */
+async function unitFilterIds(code: string): Promise<string[]> {
+  const table = await routingTable(getDb());
+  const unit = table.byCode.get(code);
+  if (!unit) return [];
+  return table.units.filter((u) => u.path === unit.path || u.path.startsWith(`${unit.path}/`)).map((u) => u.id);
+}
+
 /** The `where` of a queue query: the actor's jurisdiction and the URL's filters. */
-export async function queueWhere(actor: Actor, q: QueueQuery): Promise<Prisma.WarningWhereInput> {
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()): Promise<Prisma.WarningWhereInput> {
+  const scope = await scopeUnitIds(getDb(), actor.scopePath);
+  let unitIds = scope;
+  if (q.unit) {
+    const wanted = new Set(await unitFilterIds(q.unit));
+    unitIds = scope.filter((id) => wanted.has(id));
+  }
   return {
     unitId: { in: unitIds },
     ...(q.status === "open" ? { status: { in: [...OPEN] } } : { status: q.status }),
     ...(q.risk ? { riskLevel: q.risk } : {}),
-    ...(q.unit ? { unit: { code: q.unit } } : {}),
     ...(q.source ? { source: q.source } : {}),
     ...(q.fraudType ? { fraudType: q.fraudType } : {}),
     ...(q.from || q.to
       ? { receivedAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00${CHINA_OFFSET}`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00${CHINA_OFFSET}`).getTime() + 86_400_000) } : {}) } }
       : {}),
     ...(q.phone ? { victimPhone: { endsWith: q.phone } } : {}),
+    ...(q.overdue ? { slaDueAt: { lt: now } } : {}),
   };
 }
 
 /**
- * The triage queue: open warnings most urgent first (the next SLA step due soonest, then
- * priority), others newest first; keyset pagination by an opaque cursor.
+ * One page of the triage queue and how many warnings the view holds. Open warnings come most
+ * urgent first by the queue's order (warnings.queueRank: the next SLA step's due time moved
+ * earlier by the risk's head start; README, "the queue's order"), then priority; resolved ones
+ * newest first. Keyset pagination by an opaque, validated cursor.
  */
-export async function listWarnings(actor: Actor, rawQuery: unknown) {
+export async function listWarnings(actor: Actor, rawQuery: unknown, now = new Date()) {
   const q = parseInput(queueQuerySchema, rawQuery);
-  const where = await queueWhere(actor, q);
-  const cursor = decodeCursor(q.cursor);
-  const open = q.status === "open";
-  const after: Prisma.WarningWhereInput | undefined = !cursor
-    ? undefined
-    : open
-      ? { OR: [{ slaDueAt: { gt: new Date(cursor.d) } }, { slaDueAt: new Date(cursor.d), priority: { lt: cursor.p } }, { slaDueAt: new Date(cursor.d), priority: cursor.p, id: { gt: cursor.id } }] }
-      : { OR: [{ receivedAt: { lt: new Date(cursor.d) } }, { receivedAt: new Date(cursor.d), id: { gt: cursor.id } }] };
-  const rows = await getDb().warning.findMany({
-    where: after ? { AND: [where, after] } : where,
-    orderBy: open ? [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }] : [{ receivedAt: "desc" }, { id: "asc" }],
-    take: q.limit + 1,
-    select: warningRowSelect,
-  });
+  const where = await queueWhere(actor, q, now);
+  const urgent = q.status !== "RESOLVED";
+  const cursor = decodeCursor(q.cursor, urgent ? "rank" : "received");
+  let after: Prisma.WarningWhereInput | undefined;
+  if (cursor?.v === "rank") {
+    const r = new Date(cursor.r);
+    after = { OR: [{ queueRank: { gt: r } }, { queueRank: r, priority: { lt: cursor.p } }, { queueRank: r, priority: cursor.p, id: { gt: cursor.id } }] };
+  } else if (cursor?.v === "received") {
+    const d = new Date(cursor.d);
+    after = { OR: [{ receivedAt: { lt: d } }, { receivedAt: d, id: { gt: cursor.id } }] };
+  }
+  const [rows, total] = await Promise.all([
+    getDb().warning.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: urgent ? [{ queueRank: "asc" }, { priority: "desc" }, { id: "asc" }] : [{ receivedAt: "desc" }, { id: "asc" }],
+      take: q.limit + 1,
+      select: { ...warningRowSelect, queueRank: true },
+    }),
+    getDb().warning.count({ where }),
+  ]);
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return {
-    items: page.map(toWarningRow),
-    // A resolved warning in an "open" view has no slaDueAt: its receivedAt keeps the cursor well formed.
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ d: ((open ? last.slaDueAt : null) ?? last.receivedAt).toISOString(), p: last.priority, id: last.id }) : null,
-  };
+  let nextCursor: string | null = null;
+  if (rows.length > q.limit && last) {
+    nextCursor = urgent && last.queueRank
+      ? encodeCursor({ v: "rank", r: last.queueRank.toISOString(), p: last.priority, id: last.id })
+      : encodeCursor({ v: "received", d: last.receivedAt.toISOString(), id: last.id });
+  }
+  return { items: page.map(toWarningRow), total, nextCursor };
 }
 
 /** Counts for the queue's header: open warnings per status in the jurisdiction, and how many are overdue. */
@@ -96,7 +118,7 @@ export async function getWarning(actor: Actor, id: string) {
     where: { id, unitId: { in: unitIds } },
     select: {
       ...warningRowSelect,
-      externalId: true, victimIdNumber: true, victimAge: true, victimGender: true, contactValue: true, note: true, routedBy: true, caseId: true,
+      externalId: true, victimIdNumber: true, victimAge: true, victimGender: true, contactValue: true, note: true, routedBy: true, caseId: true, dispatchNote: true,
       transitions: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, outcome: true, note: true, at: true, actorId: true } },
       actions: {
         orderBy: { occurredAt: "desc" },
@@ -120,6 +142,7 @@ export async function getWarning(actor: Actor, id: string) {
     contactValue: w.contactValue,
     note: w.note,
     routedBy: w.routedBy,
+    dispatchNote: w.dispatchNote,
     fraudCase: w.fraudCase,
     transitions: w.transitions.map((t) => ({ ...t, at: t.at.toISOString(), actor: t.actorId ? names.get(t.actorId) ?? null : null })),
     actions: w.actions.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString(), amountProtected: a.amountProtected.toFixed(2), followUpOn: a.followUpOn?.toISOString().slice(0, 10) ?? null })),

@@ -63,6 +63,7 @@ export const logActionSchema = z
   .strict();
 export type LogActionInput = z.infer<typeof logActionSchema>;
 
+/** A dispatch: the target unit, the version seen, and the 下发说明 for the precinct (kept on the warning). */
 export const dispatchSchema = z.object({ unitCode: unitCodeSchema, version: versionSchema, note: text(2000).optional() }).strict();
 
 export const warningIdParams = z.object({ id: uuidSchema }).strict();
@@ -81,8 +82,20 @@ export const queueQuerySchema = z
     from: boundedDaySchema.optional(),
     to: boundedDaySchema.optional(),
     phone: z.string().regex(/^\d{4}$/, "phone_tail").optional(),
-    cursor: z.string().max(200).optional(),
+    /** Only warnings whose next SLA step is overdue (the 已超时 card). */
+    overdue: z.enum(["1"]).optional(),
+    cursor: z.string().regex(/^[\w-]{1,300}$/, "invalid_cursor").optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+/**
+ * What an opaque queue cursor carries: the last row's sort key in the view it came from. Urgent
+ * views (anything not resolved) sort by queueRank, priority, id; resolved history by receivedAt, id.
+ */
+export const queueCursorSchema = z.discriminatedUnion("v", [
+  z.object({ v: z.literal("rank"), r: z.iso.datetime(), p: z.number().int(), id: uuidSchema }).strict(),
+  z.object({ v: z.literal("received"), d: z.iso.datetime(), id: uuidSchema }).strict(),
+]);
+export type QueueCursor = z.infer<typeof queueCursorSchema>;

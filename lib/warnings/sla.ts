@@ -51,3 +51,18 @@ export function slaTone(dueAt: Date, allowanceMinutes: number, now: Date): SlaTo
   if (left <= 0) return "red";
   return left <= Math.min(allowanceMinutes / 4, 30) * MINUTE ? "amber" : "ok";
 }
+
+/** Head start in the queue per priority point above a bare 低危, and its ceiling (see queueRank). */
+export const HEAD_START_MINUTES_PER_POINT = 6;
+export const MAX_HEAD_START_MINUTES = 180;
+
+/**
+ * The queue's order, as the generated column `warnings.queueRank` computes it: the next step's due
+ * time moved earlier by the warning's head start (特高危 3 h, 高危 2 h, 中危 1 h, 低危 0, each repeat
+ * 30 min, at most 3 h). So a fresh 特高危 stays above a 低危 until the 低危 is 3 hours late.
+ */
+export function queueRank(slaDueAt: Date | null, priority: number): Date | null {
+  if (!slaDueAt) return null;
+  const head = Math.min(Math.max(priority - RISK_WEIGHT.LOW, 0) * HEAD_START_MINUTES_PER_POINT, MAX_HEAD_START_MINUTES);
+  return new Date(slaDueAt.getTime() - head * MINUTE);
+}

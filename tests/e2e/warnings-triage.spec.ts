@@ -100,3 +100,218 @@ test("a stale version is answered with the fresh state", async ({ page, browser 
   expect(stale.status()).toBe(409);
   await expect(page.getByTestId("warning-status")).toHaveText("已签收");
 });
+
+/** A warning from a feed, found again in the queue by its phone's last four digits. */
+async function postWarning(page: import("@playwright/test").Page, over: Record<string, unknown> = {}) {
+  const tail = String(1000 + Math.floor(Math.random() * 9000));
+  const res = await page.request.post("/api/v1/warnings", {
+    data: {
+      source: "NATIONAL", externalId: `E2E-SHIFT-${Date.now()}-${tail}`, riskLevel: "HIGH", fraudType: "FAKE_INVESTMENT",
+      receivedAt: new Date().toISOString(), victim: { name: "周某", phone: `1367788${tail}`, address: "东城开发区白浪路6号" },
+      contact: { channel: "PHONE", value: `00852630${tail}` }, ...over,
+    },
+  });
+  expect(res.status()).toBe(200);
+  const { results } = await res.json();
+  return { id: results[0].id as string, tail };
+}
+
+test("the queue pages past 50 rows, counts them, and filters from the count cards and by a branch through the unit picker", async ({ page }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
+  await loginAs(page, "dispatcher");
+  await expectLoggedIn(page, "/warnings");
+
+  // A count card filters the queue, and again lifts the filter.
+  await page.locator('[data-card="PENDING"]').click();
+  await expect(page).toHaveURL(/status=PENDING/, { timeout: 30_000 });
+  await expect(page.locator('[data-card="PENDING"]')).toHaveAttribute("aria-current", "page");
+  const statuses = await page.locator("tr[data-status]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(["PENDING"]));
+
+  // The resolved history holds hundreds: 50 a page, the total said, the next page by cursor.
+  await page.goto("/warnings?status=RESOLVED");
+  const total = Number((await page.getByTestId("queue-total").textContent())!.match(/共 (\d+) 条/)![1]);
+  expect(total).toBeGreaterThan(50);
+  const firstPage = await page.locator("tr[data-warning-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-warning-id")));
+  expect(firstPage).toHaveLength(50);
+  await page.getByRole("link", { name: "下一页 →" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.getByText("回到第一页")).toBeVisible();
+  const secondPage = await page.locator("tr[data-warning-id]").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-warning-id")));
+  expect(secondPage.length).toBeGreaterThan(0);
+  expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+  await expect(page.getByTestId("queue-total")).toContainText(`共 ${total} 条`);
+  // A garbled cursor starts the view over, it does not break the page.
+  await page.goto("/warnings?status=RESOLVED&cursor=garbled");
+  await expect(page.getByText("翻页位置已失效，已回到第一页。")).toBeVisible();
+
+  // The unit filter: 茅箭区分局 found by its pinyin initials takes in its precinct 东城开发区派出所.
+  const { tail } = await postWarning(page, { unitCode: "42030201" });
+  await page.goto(`/warnings?phone=${tail}`);
+  await page.getByLabel("单位", { exact: true }).click();
+  await page.keyboard.type("mjqfj");
+  await expect(page.getByTestId("unit-options").getByRole("option")).toHaveCount(1);
+  await expect(page.getByTestId("unit-options")).toContainText("茅箭区分局");
+  await screenshot(page, "warnings-unit-picker");
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("单位", { exact: true })).toHaveValue("茅箭区分局（420302）");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/unit=420302/);
+  await expect(page.locator("tr[data-warning-id]")).toHaveCount(1);
+  await expect(page.locator("tr[data-warning-id]")).toContainText("东城开发区派出所");
+  await screenshot(page, "warnings-queue-paged");
+});
+
+test("the dispatch dialog: routed precinct by default, d or Enter confirms, units found by pinyin, a 下发说明 kept", async ({ page }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
+  await loginAs(page, "dispatcher");
+  await expectLoggedIn(page, "/warnings");
+
+  // d, d: dispatched to the precinct it was routed to.
+  const first = await postWarning(page);
+  await page.goto(`/warnings?phone=${first.tail}`);
+  await expect(page.locator(`tr[data-warning-id="${first.id}"]`)).toBeVisible();
+  await page.keyboard.press("d");
+  const dialog = page.getByTestId("dispatch-dialog");
+  await expect(dialog.getByLabel("接收单位")).toHaveValue("东城开发区派出所（42030201）");
+  const confirm = dialog.getByRole("button", { name: "下发 (d)" });
+  await expect(confirm).toBeFocused();
+  await screenshot(page, "warnings-dispatch-dialog");
+  await page.keyboard.press("d");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("status")).toContainText("已处理 1 条");
+  const api = await page.request.get(`/api/v1/warnings?phone=${first.tail}`);
+  expect((await api.json()).items[0]).toMatchObject({ id: first.id, unit: { code: "42030201" } });
+  expect((await api.json()).items[0].dispatchedAt).toBeTruthy();
+
+  // Another one to 中区派出所, searched by its initials, with a note, Enter to confirm.
+  const second = await postWarning(page);
+  await page.goto(`/warnings?phone=${second.tail}`);
+  await expect(page.locator(`tr[data-warning-id="${second.id}"]`)).toBeVisible();
+  await page.keyboard.press("d");
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("/");
+  await expect(dialog.getByLabel("接收单位")).toBeFocused();
+  await page.keyboard.type("zqpcs");
+  await expect(page.getByTestId("unit-options")).toContainText("中区派出所");
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByLabel("接收单位")).toHaveValue("中区派出所（42039101）");
+  await dialog.getByLabel("下发说明").fill("受害人正在转账，请立即上门");
+  await screenshot(page, "warnings-dispatch-dialog-search");
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await page.goto(`/warnings/${second.id}`);
+  await expect(page.getByTestId("dispatch-note")).toHaveText("受害人正在转账，请立即上门");
+  await expect(page.getByText(/^中区派出所 · /)).toBeVisible();
+});
+
+test("a key pressed before the warning page is ready is queued and replayed", async ({ browser }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginAs(page, "dispatcher");
+  await expectLoggedIn(page, "/warnings");
+  const { id } = await postWarning(page);
+  // The page's scripts arrive late: its HTML is there, React is not yet.
+  await page.route(/\/_next\/static\/chunks\//, async (route) => {
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  await page.goto(`/warnings/${id}`, { waitUntil: "commit" });
+  await expect(page.getByTestId("warning-status")).toHaveText("待签收");
+  await page.keyboard.press("a");
+  await expect(page.getByTestId("warning-status")).toHaveText("已签收", { timeout: 20_000 });
+  await context.close();
+});
+
+test("a new 特高危 cannot be missed: banner, sound and desktop notification (opted in), the tab title, a live bell; notifications say what, where and how late", async ({ browser }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
+  const context = await browser.newContext();
+  // Record what the page asks of the browser's notification and audio APIs.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __desktop: string[]; __sounds: number };
+    w.__desktop = [];
+    w.__sounds = 0;
+    class FakeNotification {
+      static permission = "granted";
+      static requestPermission = async () => "granted";
+      onclick: (() => void) | null = null;
+      constructor(title: string, opts?: { body?: string }) {
+        w.__desktop.push(`${title}|${opts?.body ?? ""}`);
+      }
+    }
+    Object.defineProperty(window, "Notification", { value: FakeNotification, configurable: true });
+    const Real = window.AudioContext;
+    Object.defineProperty(window, "AudioContext", {
+      configurable: true,
+      value: class extends Real {
+        constructor() {
+          super();
+          w.__sounds++;
+        }
+      },
+    });
+  });
+  const desk = await context.newPage();
+  await loginAs(desk, "dispatcher");
+  await expectLoggedIn(desk, "/warnings");
+
+  // Opt in (per user) on the notifications page.
+  await desk.goto("/notifications");
+  const prefs = desk.getByTestId("alert-prefs");
+  for (const name of ["声音", "桌面通知"]) {
+    const box = prefs.getByLabel(name);
+    if (!(await box.isChecked())) await box.check();
+    await expect(box).toBeChecked();
+  }
+  // Start from a bell with nothing unread.
+  const markAll = desk.getByRole("button", { name: "全部标为已读" });
+  if (await markAll.count()) {
+    await markAll.click();
+    await expect(markAll).toBeHidden();
+  }
+  await desk.reload();
+  await expect(prefs.getByLabel("声音")).toBeChecked();
+  await expect(prefs.getByLabel("桌面通知")).toBeChecked();
+
+  await desk.goto("/warnings");
+  await expect(desk.getByTestId("live")).toHaveText("实时");
+  // The figure a badge shows now (no badge: none).
+  const shown = async (testId: string) => {
+    const badge = desk.getByTestId(testId);
+    return (await badge.count()) ? Number((await badge.textContent())!.replace(/\D/g, "")) : 0;
+  };
+  const countBefore = await shown("critical-count");
+  const bellBefore = await shown("bell-count");
+
+  const { id } = await postWarning(desk, { riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL", receivedAt: new Date(Date.now() - 20 * 60_000).toISOString() });
+
+  const banner = desk.getByTestId("critical-banner");
+  await expect(banner).toContainText("冒充公检法");
+  await expect(banner).toContainText("东城开发区派出所");
+  await expect(desk.getByTestId("critical-count")).toHaveText(`特高危 ${countBefore + 1}`);
+  await expect.poll(() => desk.title()).toMatch(new RegExp(`^【特高危 ${countBefore + 1}】`));
+  expect(await desk.evaluate(() => (window as unknown as { __desktop: string[] }).__desktop)).toEqual(["新的特高危预警|冒充公检法 · 东城开发区派出所"]);
+  expect(await desk.evaluate(() => (window as unknown as { __sounds: number }).__sounds)).toBeGreaterThan(0);
+  await screenshot(desk, "warnings-critical-alert");
+
+  // The scheduler marks the breach; the bell counts it without a reload.
+  await expect.poll(() => shown("bell-count"), { timeout: 40_000 }).toBeGreaterThan(bellBefore);
+
+  // The notification says what and where and how late, grouped by warning; opening it marks it read.
+  await desk.goto("/notifications");
+  const group = desk.locator(`[data-group="Warning:${id}"]`);
+  await expect(group).toContainText("特高危");
+  await expect(group).toContainText("冒充公检法");
+  await expect(group).toContainText("东城开发区派出所");
+  await expect(group).toContainText("签收");
+  await expect(group).toContainText(/已超时 \d+分钟，仍未完成/);
+  await expect(group).toHaveAttribute("data-unread", "true");
+  await screenshot(desk, "notifications");
+  await group.getByRole("button", { name: "查看" }).click();
+  await expect(desk).toHaveURL(new RegExp(`/warnings/${id}$`));
+  await desk.goto("/notifications");
+  await expect(desk.locator(`[data-group="Warning:${id}"]`)).not.toHaveAttribute("data-unread", "true");
+  await context.close();
+});

@@ -53,7 +53,7 @@ export async function bulkAcknowledgeAction(raw: unknown): Promise<BulkResult> {
   return { done, failed: items.length - done };
 }
 
-export async function bulkDispatchAction(raw: unknown, rawUnitCode: unknown): Promise<BulkResult> {
+export async function bulkDispatchAction(raw: unknown, rawUnitCode: unknown, note?: string): Promise<BulkResult> {
   const actor = await requireUser();
   await requirePermission(actor, "warnings:triage");
   const selection = selectionOf(raw, rawUnitCode);
@@ -61,7 +61,7 @@ export async function bulkDispatchAction(raw: unknown, rawUnitCode: unknown): Pr
   const [items, unitCode] = [selection.items, String(rawUnitCode)];
   let done = 0;
   for (const it of items) {
-    await dispatchWarning(actor, it.id, { unitCode, version: it.version }).then(() => done++, () => {});
+    await dispatchWarning(actor, it.id, { unitCode, version: it.version, ...(note ? { note } : {}) }).then(() => done++, () => {});
   }
   revalidatePath("/warnings");
   return { done, failed: items.length - done };

@@ -58,6 +58,9 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(auth)/account/actions.ts#regenerateCodesAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(auth)/account/actions.ts#removeFactorAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(app)/notifications/actions.ts#markAllReadAction": { allow: "any", scope: "self", args: async () => [prev] },
+  "app/(app)/notifications/actions.ts#alertStateAction": { allow: "any", scope: "self", args: async () => [] },
+  "app/(app)/notifications/actions.ts#setAlertPrefsAction": { allow: "any", scope: "self", args: async () => [{ sound: true, desktop: false }] },
+  "app/(app)/notifications/actions.ts#openNotificationsAction": { allow: "any", scope: "self", args: async () => [form({ id: randomUUID() })] },
 
   // Administration (三员分立: the admin only).
   "app/(app)/admin/users/actions.ts#createUserAction": {

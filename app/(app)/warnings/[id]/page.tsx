@@ -6,7 +6,9 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { getWarning } from "@/lib/warnings/queries";
 import { listUnits } from "@/lib/units/queries";
+import { unitPickerOptions } from "@/lib/units/picker-options";
 import { uuidSchema } from "@/lib/validation/common";
+import { formatSpan } from "@/lib/i18n/duration";
 import { Badge, Card } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
 import { RiskBadge } from "@/components/warnings/risk-badge";
@@ -29,7 +31,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, format, units, { do: initial }] = await Promise.all([getTranslations("warnings"), getFormatter(), listUnits(actor), searchParams]);
+  const [t, tc, format, units, { do: initial }] = await Promise.all([getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams]);
   const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
   const canReveal = actor.permissions.has("pii:reveal");
   const pii = (field: "victimName" | "victimPhone" | "victimIdNumber" | "victimAddress", masked: string | null) =>
@@ -59,8 +61,9 @@ export default async function WarningPage({ params, searchParams }: Props) {
           id={w.id}
           status={w.status}
           version={w.version}
+          unit={w.unit}
           canDispatch={actor.permissions.has("warnings:triage")}
-          units={units.filter((u) => u.active && u.kind !== "CITY").map(({ code, name, depth }) => ({ code, name, depth }))}
+          units={actor.permissions.has("warnings:triage") ? unitPickerOptions(units) : []}
           initial={initial === "call" || initial === "resolve" ? initial : undefined}
         />
       </Card>
@@ -79,6 +82,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
             <dt className="text-slate-500">{t("detail.note")}</dt><dd className="whitespace-pre-wrap">{w.note ?? "—"}</dd>
             <dt className="text-slate-500">{t("detail.externalId")}</dt><dd className="font-mono text-xs">{t(`source.${w.source}`)} · {w.externalId}</dd>
             <dt className="text-slate-500">{t("detail.routing")}</dt><dd>{w.unit.name} · {t(`routedBy.${w.routedBy}`)}</dd>
+            {w.dispatchNote ? (<><dt className="text-slate-500">{t("dispatch.note")}</dt><dd className="whitespace-pre-wrap" data-testid="dispatch-note">{w.dispatchNote}</dd></>) : null}
             {w.fraudCase ? (<><dt className="text-slate-500">{t("detail.case")}</dt><dd><Link className="text-brand-600 hover:underline" href={`/cases/${w.fraudCase.id}`}>{w.fraudCase.caseNumber}</Link></dd></>) : null}
           </dl>
         </Card>
@@ -113,7 +117,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
                 <span className="text-xs text-slate-500">{dt(a.occurredAt)}</span>
                 <span className="font-medium">{t(`actionKind.${a.kind}`)}</span>
                 <span>{t(`actionResult.${a.result}`)}</span>
-                {a.durationSeconds ? <span className="text-xs text-slate-500">{Math.round(a.durationSeconds / 60)} min</span> : null}
+                {a.durationSeconds ? <span className="text-xs text-slate-500">{formatSpan(a.durationSeconds * 1000, tc)}</span> : null}
                 {Number(a.amountProtected) > 0 ? <span className="text-green-700">{format.number(Number(a.amountProtected), { style: "currency", currency: "CNY" })}</span> : null}
                 <span className="text-xs text-slate-500">{a.unit.name}{a.actor ? ` · ${a.actor.displayName}` : ""}</span>
                 {a.note ? <span className="w-full text-xs text-slate-600">{a.note}</span> : null}

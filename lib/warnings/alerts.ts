@@ -1,0 +1,46 @@
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { unreadCount } from "@/lib/notifications/queries";
+import { scopeUnitIds } from "@/lib/warnings/routing";
+import { z } from "zod";
+
+/**
+ * What the header shows live: unread notifications and, for dispatchers, the 特高危 warnings
+ * nobody has signed for yet in the jurisdiction and the newest of them (ids and labels, no PII).
+ */
+export async function alertState(actor: Actor) {
+  const unread = await unreadCount(actor);
+  if (!actor.permissions.has("warnings:triage")) return { unread, unhandledCritical: 0, latestCritical: null };
+  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const where = { unitId: { in: unitIds }, status: "PENDING" as const, riskLevel: "CRITICAL" as const };
+  const [unhandledCritical, latest] = await Promise.all([
+    getDb().warning.count({ where }),
+    getDb().warning.findFirst({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], select: { id: true, fraudType: true, receivedAt: true, unit: { select: { name: true } } } }),
+  ]);
+  return {
+    unread,
+    unhandledCritical,
+    latestCritical: latest ? { id: latest.id, fraudType: latest.fraudType, unitName: latest.unit.name, receivedAt: latest.receivedAt.toISOString() } : null,
+  };
+}
+
+export type AlertState = Awaited<ReturnType<typeof alertState>>;
+
+export const alertPrefsSchema = z.object({ sound: z.boolean(), desktop: z.boolean() }).strict();
+
+/** The user's own opt-in for the sound and the desktop notification of a new 特高危. */
+export async function alertPrefs(actor: Actor): Promise<{ sound: boolean; desktop: boolean }> {
+  const u = await getDb().user.findUnique({ where: { id: actor.id }, select: { alertSound: true, alertDesktop: true } });
+  return { sound: !!u?.alertSound, desktop: !!u?.alertDesktop };
+}
+
+export async function setAlertPrefs(actor: Actor, raw: unknown) {
+  const input = parseInput(alertPrefsSchema, raw);
+  return getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { alertSound: input.sound, alertDesktop: input.desktop } });
+    await writeAudit(tx, actor, { action: "user.alert_prefs", success: true, entityType: "User", entityId: actor.id, details: input });
+    return input;
+  });
+}
