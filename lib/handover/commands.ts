@@ -23,14 +23,14 @@ export async function assertPermission(actor: Actor, permission: Permission): Pr
 
 /**
  * When the actor's shift began, as far as the records know: when they took over their desk (the
- * handover they acknowledged), else when the desk's last handover ended, else twelve hours ago —
- * never more than MAX_SHIFT_HOURS back.
+ * handover they acknowledged), else when a colleague last handed the desk over, else twelve hours
+ * ago — never more than MAX_SHIFT_HOURS back.
  */
 export async function defaultShiftStart(db: Tx | ReturnType<typeof getDb>, actor: Actor, now: Date): Promise<Date> {
   const since = new Date(now.getTime() - MAX_SHIFT_HOURS * HOUR);
   const [taken, last] = await Promise.all([
     db.handover.findFirst({ where: { acknowledgedById: actor.id, acknowledgedAt: { gte: since, lte: now } }, orderBy: { acknowledgedAt: "desc" }, select: { acknowledgedAt: true } }),
-    db.handover.findFirst({ where: { unitId: actor.unitId, shiftEnd: { gte: since, lte: now } }, orderBy: { shiftEnd: "desc" }, select: { shiftEnd: true } }),
+    db.handover.findFirst({ where: { unitId: actor.unitId, outgoingId: { not: actor.id }, shiftEnd: { gte: since, lte: now } }, orderBy: { shiftEnd: "desc" }, select: { shiftEnd: true } }),
   ]);
   return taken?.acknowledgedAt ?? last?.shiftEnd ?? new Date(now.getTime() - DEFAULT_SHIFT_HOURS * HOUR);
 }

@@ -7,7 +7,7 @@ test.use(PHONE);
 // Issue 12.14: on a phone the officer's header took ~230 px, there was no tab bar and the task list
 // had 12 px text. The page now keeps the screen: one header row, a bottom tab bar, 14 px text.
 test("an officer's phone: a one-row header, a bottom tab bar to the main pages, no text under 14 px", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await loginAs(page, "officer");
   await expectLoggedIn(page, "/field");
   await expect(page.locator("li[data-task-id]").first()).toBeVisible();

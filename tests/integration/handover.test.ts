@@ -170,7 +170,10 @@ describe("acknowledging a handover", () => {
     expect((await getDb().handover.findUniqueOrThrow({ where: { id } })).acknowledgedById).toBe(inc.id);
 
     // Acknowledged, the author may hand over again; the incoming dispatcher's shift starts at the acknowledgement.
-    await expect(createHandover(out, {})).resolves.toMatchObject({ id: expect.any(String) });
+    // (Their own last handover is not where their next shift starts: nobody handed the desk to them.)
+    const again = await createHandover(out, {});
+    const second = await getDb().handover.findUniqueOrThrow({ where: { id: again.id } });
+    expect(Math.round((second.shiftEnd.getTime() - second.shiftStart.getTime()) / HOUR)).toBe(12);
     const next = await createHandover(inc, {});
     const taken = await getDb().handover.findUniqueOrThrow({ where: { id: next.id } });
     expect(taken.shiftStart.getTime()).toBe(h.acknowledgedAt!.getTime());

@@ -115,7 +115,7 @@ export default async function HandoverPage() {
       {writer ? (
         <Card className="p-4">
           <h2 className="text-base font-semibold">{t("form.title")}</h2>
-          {board.myShift ? <p className="mt-1 text-sm text-slate-600" data-testid="my-shift">{t("form.myShift", { ...board.myShift, start: chinaShort(board.myShift.start) })}</p> : null}
+          {board.myShift && !board.myOpen ? <p className="mt-1 text-sm text-slate-600" data-testid="my-shift">{t("form.myShift", { ...board.myShift, start: chinaShort(board.myShift.start) })}</p> : null}
           <div className="mt-3">
             {board.myOpen ? (
               <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="my-open-handover">{t("form.open", { time: chinaShort(board.myOpen.createdAt) })}</p>
@@ -171,7 +171,7 @@ export default async function HandoverPage() {
                 <td className={td}>{t("history.snapshotText", h.counts)}</td>
                 <td className={td}>{t("history.doneText", h.counts)}</td>
                 <td className={cn(td, "max-w-72 whitespace-pre-wrap text-slate-700")}>{h.note ?? "—"}</td>
-                <td className={td} data-testid="handover-incoming">
+                <td className={cn(td, "whitespace-nowrap")} data-testid="handover-incoming">
                   {h.acknowledgedBy ? t("history.by", { name: h.acknowledgedBy, time: chinaShort(h.acknowledgedAt!) }) : <Badge tone="amber">{t("history.pending")}</Badge>}
                 </td>
               </tr>
