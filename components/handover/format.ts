@@ -7,7 +7,3 @@ export function chinaShort(iso: string): string {
   return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(5, 16).replace("T", " ");
 }
 
-/** "2026-12-02T08:30": the value of a datetime-local input. */
-export function chinaLocalInput(iso: string): string {
-  return new Date(new Date(iso).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16);
-}
