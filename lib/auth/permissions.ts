@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "apikeys:manage",
   "config:manage",
   "audit:read",
+  "handover:read", // the duty shift's handovers and each dispatcher's workload (aggregates)
+  "handover:write", // write one's own handover, acknowledge the one handed to one's desk
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -28,6 +30,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   DISPATCHER: [
     "warnings:read", "warnings:ingest", "warnings:triage", "actions:write",
     "cases:read", "publicity:read", "publicity:write", "stats:read", "pii:reveal",
+    "handover:read", "handover:write",
   ],
   OFFICER: [
     "warnings:read", "warnings:work", "actions:write", "cases:read",
@@ -36,7 +39,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   INVESTIGATOR: [
     "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal",
   ],
-  LEADER: ["stats:read", "publicity:read"],
+  LEADER: ["stats:read", "publicity:read", "handover:read"],
   ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage"],
   AUDITOR: ["audit:read"],
 };

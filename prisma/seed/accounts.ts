@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "admin", displayName: "王敏", role: "ADMIN", unitCode: "420300", grants: [] },
   { username: "auditor", displayName: "陈静", role: "AUDITOR", unitCode: "420300", grants: [] },
   { username: "dispatcher", displayName: "李娜", role: "DISPATCHER", unitCode: "420300FZ", grants: [] },
+  // The center's other shift: who takes over (接班) what the first hands on (交接班).
+  { username: "dispatcher2", displayName: "马丽", role: "DISPATCHER", unitCode: "420300FZ", grants: [] },
   { username: "officer", displayName: "张伟", role: "OFFICER", unitCode: "42030201", grants: [] },
   { username: "officer2", displayName: "刘洋", role: "OFFICER", unitCode: "42039101", grants: [] },
   { username: "investigator", displayName: "赵磊", role: "INVESTIGATOR", unitCode: "420302", grants: [] },

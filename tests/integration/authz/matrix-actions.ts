@@ -102,6 +102,13 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/warnings/actions.ts#revealAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
 
+  // The duty shift (交接班): dispatchers write and take over; a leader reads only. A second open
+  // handover of the same dispatcher is their business answer (409), not a denial.
+  "app/(app)/handover/actions.ts#createHandoverAction": { allow: [D], scope: "none", args: async () => [prev, form({ note: "矩阵测试交班" })] },
+  "app/(app)/handover/actions.ts#acknowledgeHandoverAction": {
+    allow: [D], scope: "record", args: async (w) => { const h = await w.make.handover(); return [prev, form({ id: h.id, version: h.version })]; },
+  },
+
   // Field work (precincts).
   "app/(app)/field/actions.ts#homeVisitAction": {
     allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ warningId: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],

@@ -20,6 +20,7 @@ import { createCampaign } from "@/lib/publicity/campaigns";
 import { addDays, chinaToday } from "@/lib/publicity/days";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
+import { createHandover } from "@/lib/handover/commands";
 import { makeIdNumber } from "@/lib/pii";
 import { makeApiKey, makeUnitTree, makeUser, warningInput } from "@/tests/factories";
 import { bankCard, caseInput } from "../cases-fixtures";
@@ -146,6 +147,11 @@ export async function buildWorld() {
         occurredAt: minutesAgo(10), bankName: "中国工商银行", bankBranch: "白浪支行", customerName: "陈桂英",
         customerPhone: INTERCEPTED_CUSTOMER, amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL", followUpOn: today(),
       }, randomUUID());
+    },
+    /** A handover of the city's 反诈中心 desk by a dispatcher of its own (one open handover each). */
+    async handover() {
+      const { id } = await createHandover((await makeUser(city.center, "DISPATCHER")).actor, { note: "矩阵测试交班" });
+      return getDb().handover.findUniqueOrThrow({ where: { id }, select: { id: true, version: true } });
     },
     async user() {
       return (await makeUser(P, "OFFICER")).user;
