@@ -30,7 +30,7 @@ beforeAll(async () => {
   dispatcher = await makeUser(tree.center, "DISPATCHER");
   auditor = await makeUser(tree.city, "AUDITOR");
   const [r] = await ingestWarnings(feed.actor, [warningInput()]);
-  warningId = r!.id;
+  warningId = r!.id!;
 });
 
 const stored = async (action: string) =>
