@@ -24,8 +24,10 @@ function fail(msg: string): never {
 // platform runs in a process group of its own, under this thin parent that turns a stop signal into
 // one orderly shutdown (the app first, then the database) and exits with its code.
 if (process.env.FANZHA_SUPERVISED !== "1") {
+  // The IPC channel tells the platform when this parent is gone, even killed with SIGKILL (a
+  // test runner's timeout): the platform then shuts down instead of living on as an orphan.
   const platform = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    detached: true, stdio: "inherit", env: { ...process.env, FANZHA_SUPERVISED: "1" },
+    detached: true, stdio: ["inherit", "inherit", "inherit", "ipc"], env: { ...process.env, FANZHA_SUPERVISED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => platform.kill("SIGTERM"));
   platform.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
@@ -146,6 +148,9 @@ async function shutdown(code: number) {
   log("stopped");
   process.exit(code);
 }
+// The supervising parent is gone (see the top of this file): stop as if signalled.
+process.on("disconnect", () => void shutdown(1));
+if (process.env.FANZHA_SUPERVISED === "1" && !process.connected) void shutdown(1); // gone while we started
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 child.on("exit", (code) => void shutdown(code ?? 1));
