@@ -88,7 +88,6 @@ function createContext(now: Date): SeedContext {
 export function historyDaysBefore(now: Date): number {
   const today = chinaDay(now);
   const lastYearStart = Date.UTC(today.getUTCFullYear() - 1, 0, 1);
-  if (process.env.DEMO_HISTORY_DAYS) return Number(process.env.DEMO_HISTORY_DAYS);
   return Math.max(396, Math.ceil((today.getTime() - lastYearStart) / DAY));
 }
 
