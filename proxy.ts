@@ -55,6 +55,8 @@ export function proxy(request: NextRequest) {
   forwarded.delete("x-middleware-subrequest");
   forwarded.set("x-nonce", nonce);
   forwarded.set("x-request-id", requestId);
+  // For the app layout's page-access check (lib/auth/page-access.ts); always ours, never the caller's.
+  forwarded.set("x-pathname", pathname);
   forwarded.set("content-security-policy", contentSecurityPolicy(nonce, dev));
   const res = NextResponse.next({ request: { headers: forwarded } });
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
@@ -63,5 +65,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

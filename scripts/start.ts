@@ -5,7 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { DEV_CLUSTER, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { DEV_CLUSTER, handleStopSignalsYourself, portIsFree, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
 import { prepareDatabase } from "./app-database";
 
 const devServer = process.argv.includes("--dev");
@@ -18,6 +18,22 @@ function fail(msg: string): never {
   console.error(`[fanzha] ${msg}`);
   process.exit(1);
 }
+
+// Ctrl-C signals the terminal's whole process group: PostgreSQL, started by this script, would stop
+// at once while the app still answered and its scheduler logged "Can't reach database". So the
+// platform runs in a process group of its own, under this thin parent that turns a stop signal into
+// one orderly shutdown (the app first, then the database) and exits with its code.
+if (process.env.FANZHA_SUPERVISED !== "1") {
+  // The IPC channel tells the platform when this parent is gone, even killed with SIGKILL (a
+  // test runner's timeout): the platform then shuts down instead of living on as an orphan.
+  const platform = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    detached: true, stdio: ["inherit", "inherit", "inherit", "ipc"], env: { ...process.env, FANZHA_SUPERVISED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => platform.kill("SIGTERM"));
+  platform.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  await new Promise(() => {}); // the platform's exit ends this process
+}
+handleStopSignalsYourself();
 
 /** A persistent random secret for local installs, so sessions survive restarts. */
 function localSecret(): string {
@@ -60,13 +76,16 @@ if (production) {
   if (!process.env.DATABASE_URL) fail("production mode needs DATABASE_URL");
   if (Buffer.byteLength(process.env.AUTH_SECRET ?? "") < 32) fail("production mode needs AUTH_SECRET of at least 32 bytes");
 }
+if (!Number.isInteger(port) || port < 1 || port > 65_535) fail(`PORT=${process.env.PORT} is not a port number (1–65535)`);
+// Before the database starts and the app builds: a taken port would fail only minutes later.
+if (!(await portIsFree(port))) fail(`port ${port} is in use (another instance of the platform?): stop it, or start on another port with PORT=${port === 3000 ? 3001 : port + 1} npm start`);
 
 let db: EmbeddedServer;
 if (process.env.DATABASE_URL) {
   db = { url: process.env.DATABASE_URL, stop: async () => {} };
 } else {
   log(`starting embedded PostgreSQL (${DEV_CLUSTER.dir}, port ${DEV_CLUSTER.port})…`);
-  db = await startEmbeddedPostgres({ ...DEV_CLUSTER });
+  db = await startEmbeddedPostgres({ ...DEV_CLUSTER }).catch((e: unknown) => fail((e as Error).message));
 }
 
 let prepared;
@@ -110,16 +129,28 @@ void (async () => {
   }
 })();
 
+/** The app stops first (killed if it has not within 10 s: open live streams hold it), then the database. */
+const APP_STOP_MS = 10_000;
 let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  child.kill("SIGTERM");
-  await new Promise((r) => (child.exitCode !== null ? r(null) : child.once("exit", r)));
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), APP_STOP_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+  log("app stopped; stopping the database…");
   await db.stop();
+  log("stopped");
   process.exit(code);
 }
+// The supervising parent is gone (see the top of this file): stop as if signalled.
+process.on("disconnect", () => void shutdown(1));
+if (process.env.FANZHA_SUPERVISED === "1" && !process.connected) void shutdown(1); // gone while we started
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 child.on("exit", (code) => void shutdown(code ?? 1));

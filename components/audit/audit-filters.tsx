@@ -1,12 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { AuditQuery } from "@/lib/audit/schemas";
+import { AUDIT_ACTION_GROUPS, type AuditActionGroup } from "@/lib/audit/actions";
+import { actionName } from "@/lib/audit/display";
 import { Field, Input, Select } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 
 /** A plain GET form: the filters live in the URL (empty fields are dropped by the page). */
 export async function AuditFilters({ query }: { query: Partial<AuditQuery> }) {
   const t = await getTranslations("audit.filters");
+  const ta = await getTranslations("audit");
+  const groups = Object.entries(AUDIT_ACTION_GROUPS) as [AuditActionGroup, readonly string[]][];
   const text = (name: keyof AuditQuery, label: string, extra: { hint?: string; type?: string; placeholder?: string } = {}) => (
     <Field id={`f-${name}`} label={label} hint={extra.hint}>
       <Input id={`f-${name}`} name={name} type={extra.type ?? "text"} defaultValue={query[name] ?? ""} placeholder={extra.placeholder} maxLength={64} />
@@ -18,7 +22,20 @@ export async function AuditFilters({ query }: { query: Partial<AuditQuery> }) {
       {text("to", t("to"), { type: "datetime-local" })}
       {text("actor", t("actor"))}
       {text("unit", t("unit"))}
-      {text("action", t("action"), { hint: t("actionHint") })}
+      <Field id="f-action" label={t("action")} hint={t("actionHint")}>
+        {/* A group is its prefix with the dot ("auth."), so it does not also match "authz.…". */}
+        <Select id="f-action" name="action" defaultValue={query.action ?? ""}>
+          <option value="">{t("anyAction")}</option>
+          {groups.map(([group, actions]) => (
+            <optgroup key={group} label={ta(`actionGroups.${group}`)}>
+              <option value={`${group}.`}>{t("allOfGroup", { group: ta(`actionGroups.${group}`) })}</option>
+              {actions.map((code) => <option key={code} value={code}>{actionName(ta, code)}</option>)}
+            </optgroup>
+          ))}
+          {/* A filter from a link or an older bookmark keeps showing what it filters by. */}
+          {query.action && !query.action.endsWith(".") && !groups.some(([, a]) => a.includes(query.action!)) ? <option value={query.action}>{query.action}</option> : null}
+        </Select>
+      </Field>
       {text("entityType", t("entityType"), { placeholder: "User, Warning, FraudCase…" })}
       {text("entityId", t("entityId"))}
       <Field id="f-success" label={t("success")}>

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditRow } from "@/lib/audit/queries";
+import { actionName, entityText } from "@/lib/audit/display";
 import { Badge } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/table";
 
 /** The trail, newest first. Details stay on the record page: the list shows who did what to what. */
 export async function AuditTable({ rows }: { rows: AuditRow[] }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations(), getTranslations("audit"), getFormatter()]);
   const th = "px-3 py-2 font-medium";
   return (
     <DataTable
@@ -34,10 +35,11 @@ export async function AuditTable({ rows }: { rows: AuditRow[] }) {
             {r.role ? <span className="ml-1 text-xs text-slate-500">{t(`roles.${r.role}`)}</span> : null}
           </td>
           <td className="px-3 py-2 text-xs">{r.unitName ?? ""}</td>
-          <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
-          <td className="max-w-48 truncate px-3 py-2 font-mono text-xs text-slate-600" title={r.entityId ?? undefined}>
-            {r.entityType ? `${r.entityType} ${r.entityId ?? ""}` : ""}
+          <td className="px-3 py-2 text-xs">
+            <span className="block text-slate-900">{actionName(ta, r.action)}</span>
+            <span className="block font-mono text-[11px] text-slate-500">{r.action}</span>
           </td>
+          <td className="max-w-64 truncate px-3 py-2 text-xs text-slate-700" title={r.entityId ?? undefined}>{entityText(ta, r)}</td>
           <td className="px-3 py-2">{r.success ? <Badge tone="green">{t("audit.ok")}</Badge> : <Badge tone="red">{t("audit.failed")}</Badge>}</td>
           <td className="px-3 py-2 font-mono text-xs text-slate-500">{r.ip ?? ""}</td>
           <td className="px-3 py-2">

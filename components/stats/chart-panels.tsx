@@ -14,44 +14,44 @@ export function bucketLabel(b: Bucket, g: Granularity): string {
   return `${b.from.slice(5)}–${b.to.slice(5)}`;
 }
 
-export type PanelKey = "warningsByRisk" | "funnel" | "sla" | "money" | "pipeline" | "stepTimes" | "seized" | "outreach" | "fraudTypes";
+export type PanelKey = "warningsByRisk" | "funnel" | "outcomes" | "sla" | "money" | "pipeline" | "stepTimes" | "seized" | "outreach" | "fraudTypes";
 
 /** Every chart of the statistics page, or the ones asked for (the bulletin), fixed-size when printing. */
 export async function ChartPanels({ data, granularity, only, width }: { data: StatsCharts; granularity: Granularity; only?: PanelKey[]; width?: number }) {
   const t = await getTranslations("stats");
   const c = (k: string) => t(`charts.${k}`);
-  const labels = { chart: c("showChart"), table: c("showTable"), view: c("viewLabel"), empty: c("empty") };
-  const label = new Map(data.buckets.map((b) => [b.key, bucketLabel(b, granularity)]));
+  const labels = { chart: c("showChart"), table: c("showTable"), view: c("viewLabel"), empty: c("empty"), partial: c("partialNote") };
+  // The bucket holding today is still running: its label says so (未完), its line is dashed.
+  const label = new Map(data.buckets.map((b) => [b.key, `${bucketLabel(b, granularity)}${b.key === data.partial ? `（${c("partial")}）` : ""}`]));
+  const partialAt = data.partial === null ? undefined : data.buckets.findIndex((b) => b.key === data.partial);
   const common = { labels, width, toggle: !width };
+  const trend = { ...common, partialAt };
   const panels: Record<PanelKey, () => ReactElement> = {
     warningsByRisk: () => (
-      <StatsChart {...common} testId="chart-warnings" title={c("warningsByRisk")} kind="bar" stacked xKey="period" xLabel={c("period")}
+      <StatsChart {...trend} testId="chart-warnings" title={c("warningsByRisk")} kind="bar" stacked xKey="period" xLabel={c("period")}
         rows={data.warningsByRisk.map((r) => ({ ...r, period: label.get(r.bucket) ?? r.bucket }))}
         series={RISKS.map((r) => ({ key: r, name: t(`risk.${r}`), color: RISK_COLORS[r] }))} />
     ),
-    funnel: () => {
-      const f = data.funnel;
-      const steps: [string, number][] = [
-        ["funnelReceived", f.received], ["funnelAckOnTime", f.ackOnTime], ["funnelContacted", f.contacted], ["funnelDissuaded", f.dissuaded],
-        ["funnelDefrauded", f.defrauded], ["funnelUnreachable", f.unreachable], ["funnelFalsePositive", f.falsePositive],
-      ];
-      return (
-        <StatsChart {...common} testId="chart-funnel" title={c("funnel")} kind="hbar" xKey="stage" xLabel={c("stage")}
-          rows={steps.map(([k, v]) => ({ stage: c(k), count: v }))} series={[{ key: "count", name: c("count"), color: "#1d4ed8" }]} />
-      );
-    },
+    funnel: () => (
+      <StatsChart {...common} testId="chart-funnel" title={c("funnel")} kind="hbar" xKey="stage" xLabel={c("stage")}
+        rows={data.funnel.map((f) => ({ stage: c(`funnelStages.${f.stage}`), count: f.count }))} series={[{ key: "count", name: c("count"), color: "#1d4ed8" }]} />
+    ),
+    outcomes: () => (
+      <StatsChart {...common} testId="chart-outcomes" title={c("outcomes")} kind="hbar" xKey="outcome" xLabel={c("outcome")}
+        rows={data.outcomes.map((o) => ({ outcome: c(`outcomeNames.${o.outcome}`), count: o.count }))} series={[{ key: "count", name: c("count"), color: "#0f766e" }]} />
+    ),
     sla: () => (
       <StatsChart {...common} testId="chart-sla" title={c("sla")} kind="bar" decimals={2} xKey="step" xLabel={c("step")}
         rows={data.sla.map((s) => ({ step: t(`steps.${s.step}`), compliance: s.compliance, breached: s.breached, received: s.received }))}
         series={[{ key: "compliance", name: c("compliance"), color: "#15803d" }]} />
     ),
     money: () => (
-      <StatsChart {...common} testId="chart-money" title={c("money")} kind="line" decimals={2} xKey="period" xLabel={c("period")}
+      <StatsChart {...trend} testId="chart-money" title={c("money")} kind="line" decimals={2} xKey="period" xLabel={c("period")}
         rows={data.money.map((m) => ({ period: label.get(m.bucket) ?? m.bucket, lossStopped: m.lossStopped / 10_000, fundsRecovered: m.fundsRecovered / 10_000 }))}
         series={[{ key: "lossStopped", name: c("lossStopped"), color: "#1d4ed8" }, { key: "fundsRecovered", name: c("fundsRecovered"), color: "#15803d" }]} />
     ),
     pipeline: () => (
-      <StatsChart {...common} testId="chart-pipeline" title={c("pipeline")} kind="bar" xKey="period" xLabel={c("period")}
+      <StatsChart {...trend} testId="chart-pipeline" title={c("pipeline")} kind="bar" xKey="period" xLabel={c("period")}
         rows={data.pipeline.map((p) => ({ ...p, period: label.get(p.bucket) ?? p.bucket }))}
         series={[{ key: "filed", name: c("filed"), color: "#64748b" }, { key: "solved", name: c("solved"), color: "#1d4ed8" }, { key: "prosecuted", name: c("prosecuted"), color: "#15803d" }]} />
     ),
@@ -69,8 +69,9 @@ export async function ChartPanels({ data, granularity, only, width }: { data: St
         series={[{ key: "quantity", name: c("quantity"), color: "#0f766e" }]} />
     ),
     outreach: () => (
-      <StatsChart {...common} testId="chart-outreach" title={c("outreach")} kind="bar" xKey="month" xLabel={c("month")}
-        rows={data.outreach} series={[{ key: "audience", name: c("audience"), color: "#f59e0b" }, { key: "appRegistrations", name: c("appRegistrations"), color: "#1d4ed8" }]} />
+      <StatsChart {...common} partialAt={data.partialMonth ? data.outreach.findIndex((o) => o.month === data.partialMonth) : undefined}
+        testId="chart-outreach" title={c("outreach")} kind="bar" xKey="month" xLabel={c("month")}
+        rows={data.outreach.map((o) => ({ ...o, month: o.month === data.partialMonth ? `${o.month}（${c("partial")}）` : o.month }))} series={[{ key: "audience", name: c("audience"), color: "#f59e0b" }, { key: "appRegistrations", name: c("appRegistrations"), color: "#1d4ed8" }]} />
     ),
     fraudTypes: () => (
       <StatsChart {...common} testId="chart-fraud" title={c("fraudTypes")} kind="hbar" xKey="type" xLabel={c("type")} height={340}

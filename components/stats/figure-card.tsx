@@ -38,8 +38,8 @@ export async function Change({ label, value, lowerIsBetter }: { label: string; v
   );
 }
 
-/** A small trend line: the figure per bucket of the period, scaled to its own range. */
-export function Sparkline({ points, label }: { points: readonly number[]; label: string }) {
+/** A small trend line: the figure per bucket of the period, scaled to its own range; the step into a still-running last bucket dashed. */
+export function Sparkline({ points, label, partial = false }: { points: readonly number[]; label: string; partial?: boolean }) {
   if (points.length < 2) return null;
   const w = 120;
   const h = 28;
@@ -49,12 +49,13 @@ export function Sparkline({ points, label }: { points: readonly number[]; label:
   const xy = points.map((p, i) => `${((i / (points.length - 1)) * w).toFixed(1)},${(h - 2 - ((p - min) / span) * (h - 4)).toFixed(1)}`);
   return (
     <svg viewBox={`0 0 ${w} ${h}`} className="h-7 w-full text-brand-600" role="img" aria-label={label} preserveAspectRatio="none">
-      <polyline points={xy.join(" ")} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+      <polyline points={(partial ? xy.slice(0, -1) : xy).join(" ")} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+      {partial ? <polyline points={xy.slice(-2).join(" ")} fill="none" stroke="currentColor" strokeWidth="1.5" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" data-partial /> : null}
     </svg>
   );
 }
 
-export async function FigureCard({ figure }: { figure: Figure }) {
+export async function FigureCard({ figure, partial = false }: { figure: Figure; partial?: boolean }) {
   const t = await getTranslations("stats");
   const { number, suffix } = await figureText(figure, figure.value);
   const lower = LOWER_IS_BETTER.has(figure.key);
@@ -70,7 +71,7 @@ export async function FigureCard({ figure }: { figure: Figure }) {
         <Change label={t("change.yoy")} value={figure.yoy} lowerIsBetter={lower} />
         <Change label={t("change.mom")} value={figure.mom} lowerIsBetter={lower} />
       </div>
-      <Sparkline points={figure.trend} label={`${t(`figures.${figure.key}`)} · ${t("change.trend")}`} />
+      <Sparkline points={figure.trend} partial={partial} label={`${t(`figures.${figure.key}`)} · ${t("change.trend")}${partial ? `（${t("charts.partial")}）` : ""}`} />
     </Card>
   );
 }

@@ -15,11 +15,11 @@ export async function rankingValueText(kind: (typeof RANKING_KIND)[keyof typeof 
   return percent(row.value, 2);
 }
 
-/** Movement since the previous period: ↑ climbed, ↓ fell, – same, · not ranked before. */
+/** Movement since the previous period: ↑ climbed, ↓ fell, – same, — nothing to compare with. */
 export async function Move({ row }: { row: RankingRow }) {
   const t = await getTranslations("stats.rankings");
   if (row.rank === null) return <span className="text-slate-400">—</span>;
-  if (row.previousRank === null) return <span className="text-slate-400" title={t("new")}><span aria-hidden>·</span><span className="sr-only">{t("new")}</span></span>;
+  if (row.previousRank === null) return <span className="text-slate-400" title={t("new")} data-move="none"><span aria-hidden>—</span><span className="sr-only">{t("new")}</span></span>;
   const d = row.previousRank - row.rank;
   if (d === 0) return <span className="inline-flex items-center text-slate-500" aria-label={t("same")}><Minus className="size-3.5" aria-hidden /></span>;
   const up = d > 0;

@@ -10,15 +10,26 @@ import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
-export const AUDIT_COLUMNS = ["id", "at", "actor", "role", "unit", "ip", "action", "entityType", "entityId", "success", "requestId", "details"] as const;
+export const AUDIT_COLUMNS = ["id", "at", "actor", "role", "unit", "ip", "actionName", "action", "entity", "entityType", "entityId", "success", "requestId", "details"] as const;
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
 const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
 
-function cells(r: AuditRow, yesNo: (ok: boolean) => string): Record<AuditColumn, string> {
+type ExportLabels = {
+  sheet: string;
+  headers: Record<AuditColumn, string>;
+  yesNo: (ok: boolean) => string;
+  /** The action's name (登录 for auth.login); the code when not given. */
+  actionName?: (code: string) => string;
+  /** The record as people name it (a case number); the label's text when not given. */
+  entity?: (row: AuditRow) => string;
+};
+
+function cells(r: AuditRow, labels: ExportLabels): Record<AuditColumn, string> {
   return {
     id: r.id, at: chinaTime(r.at), actor: r.actorName ?? "", role: r.role ?? "", unit: r.unitName ? `${r.unitName}（${r.unitCode}）` : "",
-    ip: r.ip ?? "", action: r.action, entityType: r.entityType ?? "", entityId: r.entityId ?? "", success: yesNo(r.success),
+    ip: r.ip ?? "", actionName: labels.actionName?.(r.action) ?? r.action, action: r.action,
+    entity: labels.entity?.(r) ?? r.entity?.text ?? "", entityType: r.entityType ?? "", entityId: r.entityId ?? "", success: labels.yesNo(r.success),
     requestId: r.requestId ?? "", details: JSON.stringify(r.details ?? {}),
   };
 }
@@ -27,12 +38,12 @@ export async function exportAudit(
   actor: Actor,
   query: AuditQuery,
   format: "csv" | "xlsx",
-  labels: { sheet: string; headers: Record<AuditColumn, string>; yesNo: (ok: boolean) => string },
+  labels: ExportLabels,
 ): Promise<{ body: Buffer; rows: number; truncated: boolean }> {
   const { before: _before, ...filter } = query;
   const rows = await allAudit(actor, filter, AUDIT_EXPORT_LIMIT + 1);
   const truncated = rows.length > AUDIT_EXPORT_LIMIT;
-  const kept = rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => cells(r, labels.yesNo));
+  const kept = rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => cells(r, labels));
   let body: Buffer;
   if (format === "csv") {
     const lines = [csvLine(AUDIT_COLUMNS.map((c) => labels.headers[c])), ...kept.map((c) => csvLine(AUDIT_COLUMNS.map((k) => c[k])))];

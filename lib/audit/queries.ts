@@ -6,6 +6,10 @@ import { parseInput } from "@/lib/validation/parse";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
 import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
+import { isKnownAction } from "@/lib/audit/actions";
+import { entityKey, entityRefs, type EntityRef } from "@/lib/audit/labels";
+import { maskDetails, plainIp } from "@/lib/audit/write-audit";
+import { redactText } from "@/lib/security/redact";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -24,6 +28,8 @@ export type AuditRow = {
   success: boolean;
   requestId: string | null;
   details: unknown;
+  /** The record named by entityType/entityId as people name it (a case number, a warning number). */
+  entity: EntityRef | null;
 };
 
 export type AuditRecord = AuditRow & { prevHash: string; hash: string; hashValid: boolean };
@@ -48,7 +54,8 @@ export async function auditWhere(actor: Actor, q: AuditQuery): Promise<Prisma.Au
   if (q.from) and.push({ at: { gte: localInstant(q.from) } });
   if (q.to) and.push({ at: { lt: localInstant(q.to, true) } });
   if (q.actor) and.push(/^[0-9a-f-]{36}$/i.test(q.actor) ? { actorId: q.actor } : { actorName: q.actor });
-  if (q.action) and.push({ action: { startsWith: q.action } });
+  // A known action matches itself; a group ("auth.") or any other prefix matches by prefix.
+  if (q.action) and.push({ action: isKnownAction(q.action) ? q.action : { startsWith: q.action } });
   if (q.entityType) and.push({ entityType: q.entityType });
   if (q.entityId) and.push({ entityId: q.entityId });
   if (q.success) and.push({ success: q.success === "true" });
@@ -61,10 +68,30 @@ const rowSelect = {
   entityType: true, entityId: true, success: true, requestId: true, details: true,
 } as const;
 
-async function withUnits<T extends { unitId: string | null; id: bigint }>(rows: T[]) {
+type StoredRow = { unitId: string | null; id: bigint; ip: string | null; actorName: string | null; details: unknown; entityType: string | null; entityId: string | null };
+
+/**
+ * Rows as the auditor reads them: unit names, record labels, plain IPs — and details masked once
+ * more, for records written before audit details were masked at write time (the stored record, and
+ * its hash, stay as they are).
+ */
+async function forDisplay<T extends StoredRow>(rows: T[]) {
   const ids = [...new Set(rows.map((r) => r.unitId).filter((x): x is string => !!x))];
-  const units = new Map((await getDb().unit.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } })).map((u) => [u.id, u]));
-  return rows.map(({ unitId, id, ...r }) => ({ ...r, id: String(id), unitCode: unitId ? (units.get(unitId)?.code ?? null) : null, unitName: unitId ? (units.get(unitId)?.name ?? null) : null }));
+  const [unitList, refs] = await Promise.all([
+    getDb().unit.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } }),
+    entityRefs(rows),
+  ]);
+  const units = new Map(unitList.map((u) => [u.id, u]));
+  return rows.map(({ unitId, id, ...r }) => ({
+    ...r,
+    id: String(id),
+    ip: plainIp(r.ip),
+    actorName: r.actorName === null ? null : redactText(r.actorName),
+    details: r.details !== null && typeof r.details === "object" && !Array.isArray(r.details) ? maskDetails(r.details as Record<string, unknown>) : r.details,
+    entity: r.entityType && r.entityId ? (refs.get(entityKey(r.entityType, r.entityId)) ?? null) : null,
+    unitCode: unitId ? (units.get(unitId)?.code ?? null) : null,
+    unitName: unitId ? (units.get(unitId)?.name ?? null) : null,
+  }));
 }
 
 /** One page of the trail, newest first; `next` is the `before` of the following page. */
@@ -72,13 +99,13 @@ export async function listAudit(actor: Actor, rawQuery: unknown): Promise<{ rows
   const query = parseInput(auditQuerySchema, rawQuery);
   const rows = await getDb().auditLog.findMany({ where: await auditWhere(actor, query), orderBy: { id: "desc" }, take: AUDIT_PAGE_SIZE + 1, select: rowSelect });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { rows: await withUnits(page), next: rows.length > AUDIT_PAGE_SIZE ? String(page.at(-1)!.id) : null, query };
+  return { rows: await forDisplay(page), next: rows.length > AUDIT_PAGE_SIZE ? String(page.at(-1)!.id) : null, query };
 }
 
 /** Every matching record for an export, newest first, up to `limit`. */
 export async function allAudit(actor: Actor, query: AuditQuery, limit: number): Promise<AuditRow[]> {
   const rows = await getDb().auditLog.findMany({ where: await auditWhere(actor, query), orderBy: { id: "desc" }, take: limit, select: rowSelect });
-  return withUnits(rows);
+  return forDisplay(rows);
 }
 
 /** The full record, with whether its own hash still matches its content. */
@@ -87,6 +114,6 @@ export async function getAuditRecord(actor: Actor, rawId: unknown): Promise<Audi
   const r = await getDb().auditLog.findFirst({ where: { AND: [{ id: BigInt(id) }, await scopeWhere(actor, {})] }, select: { ...rowSelect, prevHash: true, hash: true } });
   if (!r) throw notFound("audit record");
   const hashValid = chainHash(r.prevHash, chainedFieldsOf(r)) === r.hash;
-  const [row] = await withUnits([r]);
+  const [row] = await forDisplay([r]);
   return { ...row!, prevHash: r.prevHash, hash: r.hash, hashValid };
 }

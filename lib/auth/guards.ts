@@ -9,6 +9,7 @@ import { authOptions } from "@/lib/auth/auth-options";
 import { PENDING_PAGE, resolveSessionState, type SessionState } from "@/lib/auth/session";
 import { requestInfo } from "@/lib/auth/request-info";
 import { auditDenied } from "@/lib/audit/audit-denied";
+import { pagePermissions } from "@/lib/auth/page-access";
 
 export { auditDenied };
 
@@ -76,10 +77,24 @@ export async function requireAnyPermission(actor: Actor, permissions: readonly [
 export async function requirePagePermission(permission: Permission): Promise<Actor> {
   const actor = await requirePageUser();
   if (!actor.permissions.has(permission)) {
-    await auditDenied(actor, { permission });
+    await auditPageDenial(actor, permission);
     notFound();
   }
   return actor;
+}
+
+/** One denial record per request and permission, though the layout and the page both check it. */
+const auditPageDenial = cache((actor: Actor, permission: Permission) => auditDenied(actor, { permission }));
+
+/**
+ * The page table's check (lib/auth/page-access.ts) for a document request, run by the app layout
+ * above every loading skeleton: a page the role may not open is a real 404 (audited).
+ */
+export async function requirePageAccess(actor: Actor, pathname: string | null): Promise<void> {
+  const anyOf = pathname ? pagePermissions(pathname) : null;
+  if (!anyOf || anyOf.some((p) => actor.permissions.has(p))) return;
+  await auditPageDenial(actor, anyOf[0]!);
+  notFound();
 }
 
 export const can = (actor: Actor, permission: Permission) => actor.permissions.has(permission);

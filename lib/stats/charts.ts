@@ -11,16 +11,26 @@ const SERIES_METRICS = [
   ...RISKS.map(metric.received), metric.protected, metric.recovered, metric.casesFiled, metric.casesSolved, metric.casesProsecuted,
 ];
 const TOTAL_METRICS = [
-  metric.ackOnTime, metric.contacted, ...OUTCOMES.map(metric.cohort), ...SLA_STEPS.map(metric.breached),
+  ...Object.values(metric.funnel), ...OUTCOMES.map(metric.cohort), ...SLA_STEPS.map(metric.breached),
   metric.submitted, metric.submitMinutes, metric.approved, metric.approveMinutes, ...SEIZED_TYPES.map(metric.seized),
   ...FRAUD_TYPES.map(metric.warningFraud), ...FRAUD_TYPES.map(metric.caseFraud),
 ];
 const OUTREACH_METRICS = [metric.audience, metric.daily("APP_REGISTRATIONS")];
 
+/** The funnel's stages, each a subset of the one before (metric.funnel). */
+export const FUNNEL_STAGES = ["received", "acknowledged", "contacted", "resolved", "dissuaded"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
 export type StatsCharts = {
   buckets: Bucket[];
+  /** The bucket holding today (period.partial): its points are marked 未完 on trend charts. */
+  partial: string | null;
+  /** The month of `outreach` still running, when the period is (the last month bucket). */
+  partialMonth: string | null;
   warningsByRisk: ({ bucket: string } & Record<(typeof RISKS)[number], number>)[];
-  funnel: { received: number; ackOnTime: number; contacted: number; dissuaded: number; defrauded: number; unreachable: number; falsePositive: number };
+  funnel: { stage: FunnelStage; count: number }[];
+  /** How the period's warnings were resolved, by outcome (not nested: a breakdown of the resolved). */
+  outcomes: { outcome: (typeof OUTCOMES)[number]; count: number }[];
   sla: { step: (typeof SLA_STEPS)[number]; received: number; breached: number; compliance: number | null }[];
   money: { bucket: string; lossStopped: number; fundsRecovered: number }[];
   pipeline: { bucket: string; filed: number; solved: number; prosecuted: number }[];
@@ -63,11 +73,11 @@ export async function getStatsCharts(ctx: StatsContext): Promise<StatsCharts> {
 
   return {
     buckets: period.buckets,
+    partial: period.partial,
+    partialMonth: period.partial === null ? null : (months.at(-1)?.bucket.slice(0, 7) ?? null),
     warningsByRisk: points.map(({ bucket, t }) => ({ bucket, ...Object.fromEntries(RISKS.map((r) => [r, whole(t.get(metric.received(r)) ?? 0n)])) }) as StatsCharts["warningsByRisk"][number]),
-    funnel: {
-      received, ackOnTime: n(metric.ackOnTime), contacted: n(metric.contacted), dissuaded: n(metric.cohort("DISSUADED")),
-      defrauded: n(metric.cohort("ALREADY_DEFRAUDED")), unreachable: n(metric.cohort("UNREACHABLE")), falsePositive: n(metric.cohort("FALSE_POSITIVE")),
-    },
+    funnel: FUNNEL_STAGES.map((stage) => ({ stage, count: stage === "received" ? received : n(metric.funnel[stage]) })),
+    outcomes: OUTCOMES.map((outcome) => ({ outcome, count: n(metric.cohort(outcome)) })),
     sla: SLA_STEPS.map((step) => {
       const breached = n(metric.breached(step));
       return { step, received, breached, compliance: received ? Math.max(0, 100 - (ratioPercent(BigInt(breached), BigInt(received)) ?? 0)) : null };

@@ -102,12 +102,8 @@ export async function buildStatsWorkbook(ctx: StatsContext, locale: Locale): Pro
     d.row(head, { bold: true });
     for (const row of rows) d.row(row);
   };
-  const f = charts.funnel;
-  block(t("charts.funnel"), [t("charts.stage"), t("charts.count")], [
-    [t("charts.funnelReceived"), f.received], [t("charts.funnelAckOnTime"), f.ackOnTime], [t("charts.funnelContacted"), f.contacted],
-    [t("charts.funnelDissuaded"), f.dissuaded], [t("charts.funnelDefrauded"), f.defrauded], [t("charts.funnelUnreachable"), f.unreachable],
-    [t("charts.funnelFalsePositive"), f.falsePositive],
-  ]);
+  block(t("charts.funnel"), [t("charts.stage"), t("charts.count")], charts.funnel.map((x) => [t(`charts.funnelStages.${x.stage}`), x.count]));
+  block(t("charts.outcomes"), [t("charts.outcome"), t("charts.count")], charts.outcomes.map((x) => [t(`charts.outcomeNames.${x.outcome}`), x.count]));
   block(t("charts.sla"), [t("charts.step"), t("charts.received"), t("charts.breached"), t("charts.compliance")], charts.sla.map((x) => [t(`steps.${x.step}`), x.received, x.breached, x.compliance]));
   block(t("charts.stepTimes"), [t("charts.stage"), t("charts.hours"), t("charts.cases")], [
     [t("charts.submitStep"), charts.stepHours.submit, charts.stepHours.submitted], [t("charts.approveStep"), charts.stepHours.approve, charts.stepHours.approved],

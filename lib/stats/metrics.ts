@@ -6,7 +6,10 @@
 //   w.recv.<risk>, w.fraud.<type>  warnings, by receivedAt (+1)
 //   w.ack_ok                       …signed for within the SLA (acknowledgedAt ≤ ackDueAt), by receivedAt
 //   w.contacted                    …with a first contact, by receivedAt
-//   w.cohort.<outcome>             …resolved with that outcome, by receivedAt (the funnel)
+//   w.cohort.<outcome>             …resolved with that outcome, by receivedAt
+//   w.f.ack / w.f.contact / w.f.resolved / w.f.dissuaded   the funnel, by receivedAt: signed for;
+//                                  signed for and contacted; those and resolved; those and
+//                                  dissuaded — each stage a subset of the one before
 //   w.resolved                     warnings resolved, by resolvedAt (处置预警)
 //   w.out.<outcome>                …by outcome, by resolvedAt
 //   b.<step>                       SLA breaches, by the breached step's due time (every warning
@@ -51,6 +54,7 @@ export const metric = {
   ackOnTime: "w.ack_ok",
   contacted: "w.contacted",
   cohort: (outcome: Outcome) => `w.cohort.${outcome}`,
+  funnel: { acknowledged: "w.f.ack", contacted: "w.f.contact", resolved: "w.f.resolved", dissuaded: "w.f.dissuaded" },
   resolved: "w.resolved",
   resolvedAs: (outcome: Outcome) => `w.out.${outcome}`,
   breached: (step: Step) => `b.${step}`,
@@ -83,6 +87,7 @@ export const ALL_METRICS: readonly string[] = [
   metric.ackOnTime,
   metric.contacted,
   ...OUTCOMES.map(metric.cohort),
+  ...Object.values(metric.funnel),
   metric.resolved,
   ...OUTCOMES.map(metric.resolvedAs),
   ...SLA_STEPS.map(metric.breached),

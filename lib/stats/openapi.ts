@@ -42,7 +42,7 @@ export const statsPaths: Record<string, PathItem> = {
               schema: {
                 type: "object",
                 properties: {
-                  period: { type: "object", properties: { kind: { type: "string" }, current: range, previous: range, yearAgo: range, granularity: { type: "string" } } },
+                  period: { type: "object", properties: { kind: { type: "string" }, current: range, previous: range, yearAgo: range, granularity: { type: "string" }, partial: { type: ["string", "null"], description: "the trend bucket holding today, still running" } } },
                   unit: unitRef,
                   breadcrumb: { type: "array", items: unitRef },
                   children: { type: "array", items: unitRef },

@@ -24,6 +24,8 @@ export type ResolvedPeriod = {
   yearAgo: DayRange;
   granularity: Granularity;
   buckets: Bucket[];
+  /** The key of the bucket holding today: still running, so its figures will grow (trend lines mark it 未完). */
+  partial: Day | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -131,7 +133,8 @@ export function resolvePeriod(
   }
   const yearAgo = { from: addYears(current.from, -1), to: addYears(current.to, -1) };
   const granularity = input.granularity && allowedGranularity(current, input.granularity) ? input.granularity : defaultGranularity(current);
-  return { kind, current, previous, yearAgo, granularity, buckets: bucketsOf(current, granularity) };
+  const buckets = bucketsOf(current, granularity);
+  return { kind, current, previous, yearAgo, granularity, buckets, partial: buckets.find((b) => b.from <= today && today <= b.to)?.key ?? null };
 }
 
 /** The bucket a day falls in (its key is the bucket's natural start: the day, its Monday, its 1st). */

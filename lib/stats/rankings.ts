@@ -6,7 +6,8 @@
 //                              so it can pass 100 when people are visited more than once)
 //   破案数 casesSolved, 止损 lossStopped (yuan)
 //   每万人APP注册 appPer10k      app registrations ÷ residents × 10,000 (units with a known population)
-// A branch's value covers its whole subtree. Ties share a rank; units without a value are unranked.
+// A branch's value covers its whole subtree. Ties share a rank; units without a value are unranked;
+// when the previous period holds nothing at all for a ranking, nobody has a previous rank (—).
 import { centsToNumber, fromCents } from "@/lib/stats/decimal";
 import { metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { readRollup, sumOf, totalsOf } from "@/lib/stats/rollup";
@@ -79,7 +80,9 @@ export async function getStatsRankings(ctx: StatsContext): Promise<StatsRankings
     const prev = totals("previous").map((t, i) => rankingValues(t, units[i]!.population));
     return RANKING_KEYS.map((key) => {
       const ranks = rankOf(cur.map((c) => c.v[key]));
-      const prevRanks = rankOf(prev.map((p) => p[key]));
+      // A previous period with nothing in it ranks nobody: ties at 0 would read as every unit falling.
+      const prevValues = prev.map((p) => p[key]);
+      const prevRanks = prevValues.some((v) => v !== null && v !== 0) ? rankOf(prevValues) : prevValues.map(() => null);
       const list = units.map((u, i) => ({
         code: u.code, name: u.name, value: cur[i]!.v[key], rank: ranks[i]!, previousRank: prevRanks[i]!,
         ...(key === "lossStopped" ? { exact: fromCents(sumOf(cur[i]!.t, [metric.protected])) } : {}),

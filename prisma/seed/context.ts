@@ -10,6 +10,11 @@ export type SeedUser = { id: string; username: string; displayName: string; role
 export type SeedContext = {
   rng: Rng;
   now: Date;
+  /**
+   * How many days back the demo's history reaches: the whole of last year and at least 13 months,
+   * so 同比 and 环比 of every preset period (本年 included) compare with something.
+   */
+  historyDays: number;
   units: ReadonlyMap<string, SeedUnit>;
   users: ReadonlyMap<string, SeedUser>;
 };

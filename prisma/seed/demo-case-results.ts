@@ -30,7 +30,11 @@ const GANGS = [
   { branch: "420303", name: "李某某等人帮助信息网络犯罪活动（“两卡”）团伙", dismantle: true },
   { branch: "420381", name: "丹江口GOIP设备架设窝点团伙", dismantle: false },
   { branch: "420391", name: "刷单返利引流推广团伙", dismantle: true },
-] as const;
+  // Gangs of the history (cases over 450 days old), so last year has its 打掉团伙 too.
+  { branch: "420302", name: "王某某等人电诈“引流”话务窝点", dismantle: true, old: true },
+  { branch: "420303", name: "赵某某等人收购贩卖银行卡团伙", dismantle: true, old: true },
+  { branch: "420391", name: "陈某某等人虚假投资平台推广团伙", dismantle: true, old: true },
+] as const satisfies readonly { branch: string; name: string; dismantle: boolean; old?: true }[];
 
 const ITEM_TYPES: readonly SeizedItemType[] = ["SIM_CARD", "BANK_CARD", "POS", "GOIP", "PHONE", "COMPUTER", "CASH", "OTHER"];
 const QUANTITY: Record<SeizedItemType, readonly [number, number]> = {
@@ -79,7 +83,10 @@ export function buildCaseResults(ctx: SeedContext, planned: PlannedCase[], event
   }
 
   for (const g of GANGS) {
-    const candidates = planned.filter((c) => c.branch.code === g.branch && (suspectsOf.get(c.row.id)?.length ?? 0) > 0);
+    const old = "old" in g;
+    const candidates = planned.filter((c) => c.branch.code === g.branch && (suspectsOf.get(c.row.id)?.length ?? 0) > 0 &&
+      (now.getTime() - c.times.reportedAt.getTime() > 450 * DAY) === old);
+    if (candidates.length === 0) continue;
     const cases = rng.sample(candidates, rng.int(1, 3));
     const firstAt = cases.map((c) => c.times.filedAt!).reduce((a, b) => (a < b ? a : b), now);
     const gangId = rng.uuid(firstAt);

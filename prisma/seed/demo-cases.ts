@@ -85,11 +85,13 @@ export function buildCases(ctx: SeedContext, defrauded: WarningRows["defrauded"]
     warning: row,
   }));
   // Ages in days, by bucket, so that every status shows up: the oldest closed, the newest awaiting approval.
-  const ages = ([[0.05, 2, 3], [2, 7, 4], [7, 30, 6], [30, 90, 7], [90, 240, CASE_COUNT]] as const).flatMap(([min, max, n]) =>
+  const ages = ([[0.05, 2, 3], [2, 7, 4], [7, 30, 6], [30, 90, 7], [90, ctx.historyDays, CASE_COUNT]] as const).flatMap(([min, max, n]) =>
     Array.from({ length: n }, () => min + (max - min) * rng.next()),
   );
+  // The history's defrauded victims have their cases on top of the month's CASE_COUNT.
+  const historic = defrauded.filter(({ row }) => now.getTime() - (row.receivedAt as Date).getTime() > 30 * DAY).length;
   for (const ageDays of ages) {
-    if (seeds.length >= CASE_COUNT) break;
+    if (seeds.length - historic >= CASE_COUNT) break;
     // The newest reports go to 茅箭区分局, so the demo investigator and chief have work to do.
     const branch = seeds.length - defrauded.length < 3 ? unitOf(ctx, "420302") : rng.weighted(branchWeights);
     seeds.push({

@@ -15,16 +15,19 @@ export function buildCounterIntercepts(ctx: SeedContext): Prisma.DissuasionActio
   const banks = ["中国工商银行", "中国农业银行", "中国建设银行", "中国银行", "中国邮政储蓄银行", "湖北农信"] as const;
   const all = precincts(ctx);
   const rows: Prisma.DissuasionActionCreateManyInput[] = [];
-  for (let i = 0; i < COUNTER_INTERCEPTS; i++) {
+  // COUNTER_INTERCEPTS in the last month, and as many per day before it, back through the history.
+  const total = COUNTER_INTERCEPTS + Math.round((COUNTER_INTERCEPTS / 29) * Math.max(0, ctx.historyDays - 29));
+  for (let i = 0; i < total; i++) {
+    const recent = i < COUNTER_INTERCEPTS;
     const unit = i < 3 ? unitOf(ctx, "42030201") : i < 5 ? unitOf(ctx, "42039101") : rng.pick(all);
     const officer = OFFICER_OF_UNIT[unit.code] ? userOf(ctx, OFFICER_OF_UNIT[unit.code]!) : null;
-    const at = chinaTime(now, rng.int(1, 29), rng.int(9, 16), rng.int(0, 59));
+    const at = chinaTime(now, recent ? rng.int(1, 29) : rng.int(30, ctx.historyDays), rng.int(9, 16), rng.int(0, 59));
     const gender: Gender = rng.chance(0.6) ? "FEMALE" : "MALE";
     const age = rng.int(45, 78);
     const bank = rng.pick(banks);
     const fraudType = rng.pick(["IMPERSONATE_OFFICIAL", "FAKE_INVESTMENT", "OTHER", "IMPERSONATE_ACQUAINTANCE", "ROMANCE"] as const);
     const fen = amountFen(rng, 20_000, 300_000);
-    const followUp = officer !== null && i % 2 === 0;
+    const followUp = recent && officer !== null && i % 2 === 0;
     rows.push({
       id: rng.uuid(at),
       warningId: null,

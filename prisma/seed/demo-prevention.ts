@@ -61,7 +61,9 @@ function publicityEvents(ctx: SeedContext): Prisma.PublicityEventCreateManyInput
   const center = unitOf(ctx, CENTER_CODE);
   const all = precincts(ctx);
   const rows: Prisma.PublicityEventCreateManyInput[] = [];
-  for (let i = 0; i < PUBLICITY_COUNT; i++) {
+  // PUBLICITY_COUNT in the last three months, and as many per day before them, back through the history.
+  const total = PUBLICITY_COUNT + Math.round((PUBLICITY_COUNT / 89) * Math.max(0, ctx.historyDays - 89));
+  for (let i = 0; i < total; i++) {
     // Every kind early on, then a mix weighted towards the everyday ones.
     const kind = i < KINDS.length ? KINDS[i]! : rng.weighted([["COMMUNITY", 5], ["CAMPUS", 3], ["ELDERLY", 3], ["LECTURE", 3], ["ENTERPRISE", 2], ["ONLINE", 2], ["MEDIA", 1], ["OTHER", 2]] as const);
     const t = rng.pick(TEMPLATES[kind]);
@@ -77,7 +79,7 @@ function publicityEvents(ctx: SeedContext): Prisma.PublicityEventCreateManyInput
     const place = kind === "CAMPUS" ? (i === 1 ? "湖北汽车工业学院学术报告厅" : `${rng.pick(SCHOOLS)}报告厅`) : kind === "ENTERPRISE" ? rng.pick(COMPANIES) : t.place(unit, kw);
     const audience = rng.int(t.audience[0], t.audience[1]);
     const online = kind === "ONLINE" || kind === "MEDIA";
-    const day = addMs(now, -rng.int(1, 89) * DAY);
+    const day = addMs(now, -(i < PUBLICITY_COUNT ? rng.int(1, 89) : rng.int(90, ctx.historyDays)) * DAY);
     const worker = unit.code === CENTER_CODE ? userOf(ctx, "dispatcher") : OFFICER_OF_UNIT[unit.code] ? userOf(ctx, OFFICER_OF_UNIT[unit.code]!) : null;
     rows.push({
       id: rng.uuid(day), unitId: unit.id, kind, targetGroup: t.group, title: t.title, occurredOn: chinaDay(day), place,
@@ -97,18 +99,23 @@ function dailyCounts(ctx: SeedContext): Prisma.DailyCountCreateManyInput[] {
   const rows: Prisma.DailyCountCreateManyInput[] = [];
   for (const unit of precincts(ctx)) {
     const base = (unit.population ?? 50_000) / 10_000; // ≈ 2–14
-    for (let k = 1; k <= DAILY_DAYS; k++) {
+    // Before the last DAILY_DAYS, one row per week (on its Monday) holds the week's total: the same
+    // sums for every week, month and year, in a seventh of the rows.
+    for (let k = 1; k <= Math.max(DAILY_DAYS, ctx.historyDays); k++) {
       const day = chinaDay(addMs(now, -k * DAY));
+      const weekly = k > DAILY_DAYS;
+      if (weekly && day.getUTCDay() !== 1) continue;
       const weekend = [0, 6].includes(day.getUTCDay());
+      const days = weekly ? 6.4 : weekend ? 0.7 : 1; // a week: five weekdays and two quieter days
       const spike = rng.chance(0.05) ? 1.5 + rng.next() * 0.7 : 1; // an outreach day
       const importedAt = addMs(day, 24 * HOUR + rng.int(1, 3) * HOUR); // the next morning, China time
       rows.push({
         id: rng.uuid(importedAt), unitId: unit.id, day, metric: "APP_REGISTRATIONS", source: "IMPORT", updatedAt: importedAt,
-        count: Math.max(8, Math.round(base * (2 + 4 * rng.next()) * (weekend ? 0.7 : 1) * spike)),
+        count: Math.max(8, Math.round(base * (2 + 4 * rng.next()) * days * spike)),
       });
       rows.push({
         id: rng.uuid(importedAt), unitId: unit.id, day, metric: "CONSULTATION_CALLS", source: "MANUAL", updatedAt: importedAt,
-        count: rng.int(0, Math.max(2, Math.round(base / 4))),
+        count: weekly ? rng.int(0, 7 * Math.max(2, Math.round(base / 4))) : rng.int(0, Math.max(2, Math.round(base / 4))),
       });
     }
   }

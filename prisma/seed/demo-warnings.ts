@@ -129,10 +129,13 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
   }
 
   // ── resolved warnings of the last 30 days ──
-  for (let i = 0; i < HISTORIC_COUNT; i++) {
+  for (let i = 0; i < HISTORIC_COUNT; i++) resolvedWarning(() => recentReceivedAt(29, 3 * HOUR));
+
+  /** One warning worked to the end: its steps, actions, follow-ups and any breaches. */
+  function resolvedWarning(receivedAtOf: () => Date) {
     const { unit, routedBy } = pickRouting();
     const risk = rng.weighted([["CRITICAL", 4], ["HIGH", 18], ["MEDIUM", 42], ["LOW", 36]] as const);
-    const receivedAt = recentReceivedAt(29, 3 * HOUR);
+    const receivedAt = receivedAtOf();
     const repeatCount = rng.chance(0.08) ? rng.int(1, 3) : 0;
     const w = draft(unit, routedBy, receivedAt, risk, repeatCount);
     const ladder = DEFAULT_SLA[risk];
@@ -275,6 +278,16 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
       version: 1 + (acknowledgedAt ? 1 : 0) + (firstContactAt ? 1 : 0) + repeatCount,
       updatedAt: firstContactAt ?? acknowledgedAt ?? receivedAt,
     });
+  }
+
+  // ── the history before the last 30 days, back to the start of last year: a day's intake as busy
+  // as the demo month, a little more in last year (the trend the article reports), less on weekends ──
+  for (let daysAgo = 30; daysAgo <= ctx.historyDays; daysAgo++) {
+    const day = chinaTime(now, daysAgo, 0, 0);
+    const lastYear = daysAgo > 365 ? 1.12 : 1;
+    const weekend = [0, 6].includes(new Date(day.getTime() + 8 * HOUR).getUTCDay()) ? 0.8 : 1;
+    const n = Math.round((HISTORIC_COUNT / 30) * lastYear * weekend * (0.75 + 0.5 * rng.next()));
+    for (let k = 0; k < n; k++) resolvedWarning(() => addMs(chinaTime(now, daysAgo, rng.weighted(HOUR_WEIGHTS), rng.int(0, 59)), rng.int(0, 59_000)));
   }
 
   return rows;

@@ -25,12 +25,42 @@ for (const role of ROLES) {
   });
 }
 
-test("a page outside the role answers not found", async ({ page }) => {
-  await loginAs(page, "officer");
-  await expectLoggedIn(page, "/field");
-  const res = await page.goto("/admin/users");
-  expect(res?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+// Pages each role may not open: a real 404 status, whether the page streams a loading skeleton or not.
+const FORBIDDEN: Record<string, string[]> = {
+  dispatcher: ["/field", "/cases/new", "/admin/users", "/audit"],
+  officer: ["/warnings", "/warnings/new", "/cases/new", "/stats", "/stats/charts", "/admin/users", "/audit"],
+  investigator: ["/warnings", "/field", "/field/precinct", "/admin/settings", "/audit"],
+  leader: ["/warnings", "/warnings/0190d0c4-0000-7000-8000-000000000000", "/field", "/cases", "/cases/gangs", "/publicity/events/new", "/admin/users", "/audit"],
+  admin: ["/warnings", "/field", "/cases", "/publicity", "/stats", "/audit", "/audit/1"],
+  auditor: ["/warnings", "/field", "/cases", "/publicity", "/stats/rankings", "/admin/users", "/admin/api-keys"],
+};
+
+for (const [username, paths] of Object.entries(FORBIDDEN)) {
+  test(`pages outside ${username}'s role answer 404`, async ({ page }) => {
+    await loginAs(page, username);
+    await expectLoggedIn(page, ROLES.find((r) => r.username === username)!.home);
+    const statuses: Record<string, number | undefined> = {};
+    for (const path of paths) statuses[path] = (await page.goto(path))?.status();
+    expect(statuses).toEqual(Object.fromEntries(paths.map((p) => [p, 404])));
+    await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  });
+}
+
+test("every page has its icon, signed in or not", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404 && !r.request().isNavigationRequest()) missing.push(r.url());
+  });
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await loginAs(page, "leader");
+  await expectLoggedIn(page, "/stats");
+  expect(await page.locator('link[rel="icon"]').count()).toBeGreaterThan(0);
+  expect(missing).toEqual([]);
 });
 
 test("a wrong password shows the error in Chinese and no session", async ({ page }) => {

@@ -5,11 +5,14 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { getAuditRecord, listAudit } from "@/lib/audit/queries";
 import { AUDIT_COLUMNS, exportAudit } from "@/lib/audit/export";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
+import { actionName, entityText, type AuditTranslator } from "@/lib/audit/display";
+import zhAudit from "@/lib/i18n/messages/zh-CN/audit.json";
+import { caseInStatus } from "./cases-fixtures";
 
 // The export route translates its headers; outside a Next request the keys stand in for the texts.
 const session = vi.hoisted(() => ({ sid: null as string | null }));
 vi.mock("next-auth", () => ({ getServerSession: async () => (session.sid ? { sid: session.sid } : null) }));
-vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((key: string) => key, { has: () => true }) }));
 const exportRoute = await import("@/app/(app)/audit/export/route");
 
 let tree: TestTree;
@@ -81,6 +84,58 @@ describe("audit trail queries", () => {
     const record = await getAuditRecord(actor, row!.id);
     expect(record).toMatchObject({ action: "pii.reveal", requestId: marker, hashValid: true, details: { field: "victimPhone" } });
     expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+/** The zh-CN `audit` messages as next-intl would translate them (no request here). */
+const zh: AuditTranslator = Object.assign(
+  (key: string, values: Record<string, string> = {}) => {
+    const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], zhAudit.audit);
+    if (typeof text !== "string") throw new Error(`no message audit.${key}`);
+    return text.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? "");
+  },
+  { has: (key: string) => typeof key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], zhAudit.audit) === "string" },
+);
+
+describe("audit trail as people read it", () => {
+  it("names actions in Chinese, records by case and warning number, and IPs plainly", async () => {
+    const branch = tree.branches[0]!;
+    const precinct = branch.precincts[0]!;
+    const c = await caseInStatus(branch, "REPORTED", null);
+    const victim = await getDb().caseVictim.create({ data: { caseId: c.id, name: "王秀兰" } });
+    const suspect = await getDb().suspect.create({ data: { unitId: branch.id, name: "李大明", status: "WANTED" } });
+    const tag = `lbl${Date.now().toString(36)}`;
+    const write = (action: string, entityType: string, entityId: string) =>
+      getDb().$transaction((tx) => writeAudit(tx, { ip: "::ffff:127.0.0.1", requestId: tag, name: tag, role: "INVESTIGATOR", unitId: precinct.id }, { action, success: true, entityType, entityId }));
+    await write("case.create", "FraudCase", c.id);
+    await write("case.victim.add", "CaseVictim", victim.id);
+    await write("case.suspect.add", "Suspect", suspect.id);
+    await write("auth.login", "User", (await makeUser(precinct, "OFFICER", { username: `${tag}u` })).user.id);
+    await write("authz.denied", "Warning", "00000000-0000-7000-8000-000000000000");
+    await write("warning.merge", "Warning", "not-a-uuid");
+
+    const { actor } = await makeUser(tree.city, "AUDITOR");
+    const rows = (await listAudit(actor, { actor: tag })).rows;
+    const shown = Object.fromEntries(rows.map((r) => [r.action, { action: actionName(zh, r.action), entity: entityText(zh, r), ip: r.ip }]));
+    expect(shown["case.create"]).toEqual({ action: "受理案件", entity: `案件 ${c.caseNumber}`, ip: "127.0.0.1" });
+    expect(shown["case.victim.add"]!.entity).toBe(`受害人 · 案件 ${c.caseNumber}`);
+    expect(shown["case.suspect.add"]!.entity).toBe("嫌疑人 · 李**");
+    expect(shown["auth.login"]).toMatchObject({ action: "登录", entity: `用户 · ${tag}u` });
+    expect(shown["authz.denied"]).toMatchObject({ action: "越权访问被拒绝", entity: "预警 00000000-0000-7000-8000-000000000000" });
+    expect(shown["warning.merge"]).toMatchObject({ action: "预警 · warning.merge", entity: "预警 not-a-uuid" });
+    for (const r of rows) expect(JSON.stringify(r)).not.toContain("::ffff:");
+
+    // The picker: one action exactly, or a group by its prefix with the dot (auth. is not authz.).
+    const actions = async (action: string) => (await listAudit(actor, { actor: tag, action })).rows.map((r) => r.action).sort();
+    expect(await actions("case.create")).toEqual(["case.create"]);
+    expect(await actions("case.")).toEqual(["case.create", "case.suspect.add", "case.victim.add"]);
+    expect(await actions("auth.")).toEqual(["auth.login"]);
+
+    // The export carries the names and labels next to the codes.
+    const headers = Object.fromEntries(AUDIT_COLUMNS.map((col) => [col, col])) as Record<(typeof AUDIT_COLUMNS)[number], string>;
+    const csv = (await exportAudit(actor, { actor: tag }, "csv", { sheet: "审计", headers, yesNo: String, actionName: (a) => actionName(zh, a), entity: (r) => entityText(zh, r) })).body.toString("utf8");
+    expect(csv).toContain(`受理案件,case.create,案件 ${c.caseNumber}`);
+    expect(csv).not.toContain("::ffff:");
   });
 });
 

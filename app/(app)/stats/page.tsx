@@ -27,7 +27,7 @@ export default async function StatsOverviewPage({ searchParams }: { searchParams
       {empty ? <EmptyState title={t("overview.empty")} /> : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5" data-testid="stats-figures">
         {summary.figures.map((f) => (
-          <FigureCard key={f.key} figure={f} />
+          <FigureCard key={f.key} figure={f} partial={summary.period.partial !== null} />
         ))}
       </div>
       {summary.children.length ? (

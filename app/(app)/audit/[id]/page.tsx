@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { getAuditRecord } from "@/lib/audit/queries";
+import { actionName, entityText } from "@/lib/audit/display";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 
 type Params = Promise<{ id: string }>;
@@ -21,14 +22,15 @@ export default async function AuditRecordPage({ params }: { params: Params }) {
     if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     throw e;
   });
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, ta, format] = await Promise.all([getTranslations(), getTranslations("audit"), getFormatter()]);
   const rows: [string, React.ReactNode][] = [
     [t("audit.columns.at"), `${format.dateTime(record.at, { dateStyle: "medium", timeStyle: "medium" })} (${record.at.toISOString()})`],
     [t("audit.columns.actor"), `${record.actorName ?? t("audit.anonymous")}${record.actorId ? ` · ${record.actorId}` : ""}`],
     [t("audit.columns.role"), record.role ? t(`roles.${record.role}`) : ""],
     [t("audit.columns.unit"), record.unitName ? `${record.unitName}（${record.unitCode}）` : ""],
     [t("audit.columns.ip"), record.ip ?? ""],
-    [t("audit.columns.action"), <span key="a" className="font-mono">{record.action}</span>],
+    [t("audit.columns.action"), <span key="a">{actionName(ta, record.action)} <span className="font-mono text-xs text-slate-500">{record.action}</span></span>],
+    [t("audit.columns.entity"), entityText(ta, record)],
     [t("audit.columns.entityType"), record.entityType ?? ""],
     [t("audit.columns.entityId"), <span key="e" className="font-mono">{record.entityId ?? ""}</span>],
     [t("audit.columns.success"), record.success ? <Badge key="s" tone="green">{t("audit.ok")}</Badge> : <Badge key="s" tone="red">{t("audit.failed")}</Badge>],

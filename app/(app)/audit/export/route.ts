@@ -3,6 +3,7 @@ import { apiRoute } from "@/lib/http/route";
 import { parseInput } from "@/lib/validation/parse";
 import { auditQuerySchema, exportFormatSchema } from "@/lib/audit/schemas";
 import { AUDIT_COLUMNS, exportAudit } from "@/lib/audit/export";
+import { actionName, entityText } from "@/lib/audit/display";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,8 @@ export const GET = apiRoute({ permission: "audit:read" }, async ({ actor, query 
     sheet: t("sheet"),
     headers: Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, t(`columns.${c}`)])) as Record<(typeof AUDIT_COLUMNS)[number], string>,
     yesNo: (ok) => (ok ? t("ok") : t("failed")),
+    actionName: (code) => actionName(t, code),
+    entity: (row) => entityText(t, row),
   });
   const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   return new Response(new Uint8Array(body), {

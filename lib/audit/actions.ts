@@ -1,0 +1,44 @@
+// The audit trail's catalogue of actions: every code the platform writes, grouped by the prefix
+// before its first dot. The auditor's pages show each by its name (messages audit.actions, keyed by
+// the code with dots as underscores) and filter by a picker built from this list. A code not listed
+// here is still shown, as its code, and can be filtered by its group.
+
+export const AUDIT_ACTION_GROUPS = {
+  auth: ["auth.login", "auth.logout", "auth.lock", "auth.password.change", "auth.session.end", "auth.mfa", "auth.mfa.challenge", "auth.mfa.enroll.start", "auth.mfa.enroll", "auth.mfa.recovery-codes", "auth.mfa.remove"],
+  authz: ["authz.denied"],
+  pii: ["pii.reveal"],
+  warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action"],
+  field: ["field.home_visit", "field.follow_up_visit", "field.counter_intercept"],
+  case: [
+    "case.create", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
+    "case.freeze.request", "case.freeze.update", "case.freeze.expiry_flagged", "case.freeze.expire", "case.suspect.add", "case.suspect.status",
+    "case.suspect.gang", "case.gang.create", "case.gang.link", "case.gang.dismantle", "case.item.seize", "case.item.update", "case.recovery.record",
+    "case.recovery.return",
+  ],
+  publicity: [
+    "publicity.event.create", "publicity.event.update", "publicity.count.create", "publicity.count.update", "publicity.counts.bulk",
+    "publicity.counts.import", "publicity.measure.create", "publicity.measure.update", "publicity.measures.export", "publicity.campaign.create",
+    "publicity.campaign.update",
+  ],
+  stats: ["stats.export"],
+  user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end"],
+  unit: ["unit.create", "unit.update"],
+  apikey: ["apikey.create", "apikey.revoke"],
+  config: ["config.sla.update", "config.security.update"],
+  audit: ["audit.export", "audit.retention"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;
+export const AUDIT_ACTIONS: readonly string[] = Object.values(AUDIT_ACTION_GROUPS).flat();
+const KNOWN = new Set(AUDIT_ACTIONS);
+
+export const isKnownAction = (code: string) => KNOWN.has(code);
+
+/** The message key of a known action (next-intl keys cannot hold dots). */
+export const actionMessageKey = (code: string) => code.replace(/\./g, "_");
+
+/** The group an action belongs to, if its prefix names one. */
+export function actionGroup(code: string): AuditActionGroup | null {
+  const prefix = code.split(".")[0]!;
+  return prefix in AUDIT_ACTION_GROUPS ? (prefix as AuditActionGroup) : null;
+}
