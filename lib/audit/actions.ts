@@ -10,7 +10,7 @@ export const AUDIT_ACTION_GROUPS = {
   warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action"],
   field: ["field.home_visit", "field.follow_up_visit", "field.counter_intercept"],
   case: [
-    "case.create", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
+    "case.create", "case.facts.update", "case.victim.update", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
     "case.freeze.request", "case.freeze.update", "case.freeze.expiry_flagged", "case.freeze.expire", "case.suspect.add", "case.suspect.status",
     "case.suspect.gang", "case.gang.create", "case.gang.link", "case.gang.dismantle", "case.item.seize", "case.item.update", "case.recovery.record",
     "case.recovery.return",
@@ -21,7 +21,8 @@ export const AUDIT_ACTION_GROUPS = {
     "publicity.campaign.update",
   ],
   stats: ["stats.export"],
-  user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end"],
+  user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end", "user.alert_prefs"],
+  handover: ["handover.create", "handover.acknowledge"],
   unit: ["unit.create", "unit.update"],
   apikey: ["apikey.create", "apikey.revoke"],
   config: ["config.sla.update", "config.security.update"],

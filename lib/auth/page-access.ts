@@ -24,6 +24,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   // The precinct view and a warning on the phone: officers, and dispatchers who look over them.
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },
   { path: "/cases/new", anyOf: ["cases:write"] },
+  { path: "/handover", anyOf: ["handover:read"] },
   { path: "/cases", anyOf: ["cases:read"] },
   { path: "/publicity", exact: true, anyOf: ["publicity:read"] },
   // A section's list is read access; its new, edit and import pages are write access.

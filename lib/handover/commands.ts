@@ -1,8 +1,8 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import type { Permission } from "@/lib/auth/permissions";
-import { AppError, forbidden, versionConflict } from "@/lib/errors";
-import { auditDenied, outOfScope } from "@/lib/audit/audit-denied";
+import { AppError, versionConflict } from "@/lib/errors";
+import { requirePermission } from "@/lib/auth/guards";
+import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/validation/parse";
 import { unitSubtree } from "@/lib/units/jurisdiction";
@@ -13,13 +13,6 @@ import { acknowledgeHandoverSchema, createHandoverSchema, MAX_SHIFT_HOURS } from
 const HOUR = 3_600_000;
 /** Where a shift is taken to begin when nothing says otherwise. */
 const DEFAULT_SHIFT_HOURS = 12;
-
-/** Throws FORBIDDEN, audited, unless the actor holds the permission (lib/ has no request guards). */
-export async function assertPermission(actor: Actor, permission: Permission): Promise<void> {
-  if (actor.permissions.has(permission)) return;
-  await auditDenied(actor, { permission });
-  throw forbidden();
-}
 
 /**
  * When the actor's shift began, as far as the records know: when they took over their desk (the
@@ -44,7 +37,7 @@ const conflict = (code: string, message: string) => new AppError("CONFLICT", mes
  */
 export async function createHandover(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string }> {
   const input = parseInput(createHandoverSchema, raw);
-  await assertPermission(actor, "handover:write");
+  await requirePermission(actor, "handover:write");
   const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover:${actor.id}`})::bigint)`;
@@ -80,7 +73,7 @@ export async function createHandover(actor: Actor, raw: unknown, now = new Date(
  */
 export async function acknowledgeHandover(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string; version: number }> {
   const input = parseInput(acknowledgeHandoverSchema, raw);
-  await assertPermission(actor, "handover:write");
+  await requirePermission(actor, "handover:write");
   return getDb().$transaction(async (tx) => {
     const h = await tx.handover.findFirst({
       where: { id: input.id, unit: unitSubtree(actor.scopePath) },

@@ -5,7 +5,8 @@ import { unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaDayStart, chinaToday } from "@/lib/stats/periods";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 import { openWork, overdueWarnings, promises, workloadOf, type Workload } from "@/lib/handover/board";
-import { assertPermission, defaultShiftStart } from "@/lib/handover/commands";
+import { requirePermission } from "@/lib/auth/guards";
+import { defaultShiftStart } from "@/lib/handover/commands";
 
 const handoverSelect = {
   id: true, version: true, unitId: true, outgoingId: true, shiftStart: true, shiftEnd: true, note: true, createdAt: true, acknowledgedAt: true,
@@ -43,13 +44,13 @@ export type WorkloadRow = Workload & { userId: string; name: string; unitName: s
 
 /** The recent handovers of the jurisdiction, the newest first. */
 export async function listHandovers(actor: Actor, take = 20): Promise<HandoverView[]> {
-  await assertPermission(actor, "handover:read");
+  await requirePermission(actor, "handover:read");
   return (await findHandovers(actor, take)).map((r) => toHandover(r, actor));
 }
 
 /** Each dispatcher of the jurisdiction and what they did today (China day), the busiest first. */
 export async function workloadToday(actor: Actor, now = new Date()): Promise<WorkloadRow[]> {
-  await assertPermission(actor, "handover:read");
+  await requirePermission(actor, "handover:read");
   const users = await getDb().user.findMany({
     where: { active: true, unit: unitSubtree(actor.scopePath), OR: [{ role: "DISPATCHER" }, { grants: { has: "warnings:triage" } }] },
     select: { id: true, displayName: true, unit: { select: { name: true } } },
@@ -65,7 +66,7 @@ export async function workloadToday(actor: Actor, now = new Date()): Promise<Wor
 
 /** Everything the 交接班 page shows: the live picture, the actor's shift so far, and the recent handovers. */
 export async function handoverBoard(actor: Actor, now = new Date()) {
-  await assertPermission(actor, "handover:read");
+  await requirePermission(actor, "handover:read");
   const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
   const writer = actor.permissions.has("handover:write");
   const shiftStart = writer ? await defaultShiftStart(getDb(), actor, now) : null;

