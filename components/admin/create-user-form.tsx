@@ -18,7 +18,7 @@ export function CreateUserForm({ units }: { units: { code: string; name: string;
   return (
     <div className="space-y-4">
       {created ? <OneTimePassword intro={t("users.createdOnce", { username: created.username })} password={created.password} pending={created.pending} /> : null}
-      <form {...formProps} className="grid gap-4 md:grid-cols-3">
+      <form {...formProps} className="grid gap-4 md:grid-cols-3" data-testid="create-user">
         <Field id="username" label={t("users.username")} error={fieldError("username")}>
           <Input id="username" name="username" required maxLength={32} invalid={!!fieldError("username")} />
         </Field>

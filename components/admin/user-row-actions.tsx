@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { resetPasswordAction, updateUserAction, type CredentialState, type UpdateUserState } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
@@ -16,11 +16,13 @@ type User = { id: string; username: string; role: string; unitCode: string; vers
 export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
   const t = useTranslations();
   const [state, action, pending] = useActionState<UpdateUserState, FormData>(updateUserAction, null);
+  // The unit list is long and the page holds fifty rows: the form is built when it is opened.
+  const [open, setOpen] = useState(false);
   const id = `edit-${user.id}`;
   return (
-    <details className="w-full" data-testid="edit-user">
+    <details className="w-full" data-testid="edit-user" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer text-xs text-blue-700">{t("users.edit")}</summary>
-      <form action={action} className="mt-2 grid gap-2 sm:grid-cols-2">
+      {open ? <form action={action} className="mt-2 grid gap-2 sm:grid-cols-2">
         <input type="hidden" name="id" value={user.id} />
         <input type="hidden" name="version" value={user.version} />
         <Field id={`${id}-role`} label={t("users.role")}>
@@ -39,7 +41,7 @@ export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
             <p role="status" className="text-xs text-green-700">{"pending" in state && state.pending ? t("users.changeProposed") : t("users.changeSaved")}</p>
           ) : <FormStatus state={state} />}
         </div>
-      </form>
+      </form> : null}
     </details>
   );
 }

@@ -3,11 +3,12 @@ import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 /** Creates an account in the admin's form; answers the one-time password the page shows once. */
 async function createAccount(page: Page, username: string, role: string, unitCode: string): Promise<string> {
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("姓名").fill(`测试${username}`);
-  await page.getByLabel("角色").selectOption(role);
-  await page.getByLabel("所属单位").selectOption(unitCode);
-  await page.getByRole("button", { name: "新建用户" }).click();
+  const form = page.getByTestId("create-user");
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名").fill(`测试${username}`);
+  await form.getByLabel("角色").selectOption(role);
+  await form.getByLabel("所属单位").selectOption(unitCode);
+  await form.getByRole("button", { name: "新建用户" }).click();
   const password = (await page.getByTestId("one-time-password").textContent())!.trim();
   expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
   return password;
@@ -95,7 +96,7 @@ test("an admin finds a user, changes their role (a PII role waits for approval) 
   await expectLoggedIn(page, "/admin/users");
   await createAccount(page, "role.test", "LEADER", "420300");
 
-  await page.getByRole("searchbox", { name: "搜索用户名或姓名" }).fill("ROLE.TEST");
+  await page.getByRole("searchbox", { name: "按账号或名字查找" }).fill("ROLE.TEST");
   await page.getByRole("button", { name: "搜索", exact: true }).click();
   await expect(page).toHaveURL(/q=ROLE.TEST/);
   await expect(page.getByTestId("users-total")).toHaveText("共 1 个用户");
