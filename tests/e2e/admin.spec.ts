@@ -126,7 +126,7 @@ test("an admin finds a user, changes their role (a PII role waits for approval) 
   await row2.getByText("调整角色/单位").click();
   await row2.getByLabel("所属单位").selectOption("42030202");
   await row2.getByRole("button", { name: "保存调整" }).click();
-  await expect(row2.getByRole("status")).toHaveText("已调整");
+  await expect(row2.getByText("已调整", { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.locator('tr[data-username="role.test"]')).toContainText("朝阳派出所");
 });
