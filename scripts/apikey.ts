@@ -1,6 +1,7 @@
 // API keys from the command line, for setting up an upstream feed:
 //   npm run apikey -- create --name 国家反诈中心推送 --unit 420300 --scope warnings:ingest --source NATIONAL [--scope warnings:read]
-// Prints the key alone on its last line (it is shown once and stored only as a hash).
+// Prints the key alone on its last line (it is shown once and stored only as a hash). A
+// trusted operator path like scripts/user.ts: a key with a read scope made here needs no approval.
 import { parseArgs } from "node:util";
 import { runAsSystem } from "./cli";
 

@@ -18,6 +18,7 @@ export function CreateApiKeyForm({ units }: { units: { code: string; name: strin
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
           <p className="text-sm font-medium text-green-900">{t("apiKeys.createdOnce")}</p>
           <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm select-all">{state.key}</code>
+          {state.pending ? <p data-testid="approval-pending" className="mt-2 text-sm text-amber-800">{t("apiKeys.createdPending")}</p> : null}
         </div>
       ) : null}
       <form action={action} className="grid gap-4 md:grid-cols-3" noValidate>

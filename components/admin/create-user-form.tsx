@@ -1,10 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { createUserAction, type CredentialState } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
+import { OneTimePassword } from "@/components/admin/one-time-password";
 import { ROLES } from "@/lib/users/schemas";
 import { GRANTABLE } from "@/lib/auth/permissions";
 
@@ -12,52 +13,54 @@ export function CreateUserForm({ units }: { units: { code: string; name: string;
   const t = useTranslations();
   const { state, pending, formProps } = useFormAction(createUserAction);
   const fieldError = useFieldError(state);
+  const created = state?.ok && "password" in state ? (state as Extract<CredentialState, { password: string }>) : null;
 
   return (
-    <form {...formProps} className="grid gap-4 md:grid-cols-3">
-      <Field id="username" label={t("users.username")} error={fieldError("username")}>
-        <Input id="username" name="username" required maxLength={32} invalid={!!fieldError("username")} />
-      </Field>
-      <Field id="displayName" label={t("users.displayName")} error={fieldError("displayName")}>
-        <Input id="displayName" name="displayName" required maxLength={64} invalid={!!fieldError("displayName")} />
-      </Field>
-      <Field id="role" label={t("users.role")} error={fieldError("role")}>
-        <Select id="role" name="role" defaultValue="OFFICER">
-          {ROLES.filter((r) => r !== "AUDITOR").map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
+    <div className="space-y-4">
+      {created ? <OneTimePassword intro={t("users.createdOnce", { username: created.username })} password={created.password} pending={created.pending} /> : null}
+      <form {...formProps} className="grid gap-4 md:grid-cols-3" data-testid="create-user">
+        <Field id="username" label={t("users.username")} error={fieldError("username")}>
+          <Input id="username" name="username" required maxLength={32} invalid={!!fieldError("username")} />
+        </Field>
+        <Field id="displayName" label={t("users.displayName")} error={fieldError("displayName")}>
+          <Input id="displayName" name="displayName" required maxLength={64} invalid={!!fieldError("displayName")} />
+        </Field>
+        <Field id="role" label={t("users.role")} error={fieldError("role")}>
+          <Select id="role" name="role" defaultValue="OFFICER">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="unitCode" label={t("users.unit")} error={fieldError("unitCode")}>
+          <Select id="unitCode" name="unitCode" invalid={!!fieldError("unitCode")}>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {"\u3000".repeat(u.depth)}
+                {u.name}（{u.code}）
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium text-slate-700">{t("users.grants")}</legend>
+          {GRANTABLE.map((g) => (
+            <label key={g} className="flex min-h-8 items-center gap-2 text-sm">
+              <input type="checkbox" name="grants" value={g} className="size-4" />
+              {t(`grants.${g}`)}
+            </label>
           ))}
-        </Select>
-      </Field>
-      <Field id="unitCode" label={t("users.unit")} error={fieldError("unitCode")}>
-        <Select id="unitCode" name="unitCode" invalid={!!fieldError("unitCode")}>
-          {units.map((u) => (
-            <option key={u.code} value={u.code}>
-              {"\u3000".repeat(u.depth)}
-              {u.name}（{u.code}）
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field id="password" label={t("users.password")} hint={t("users.passwordHint")} error={fieldError("password")}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" required maxLength={128} invalid={!!fieldError("password")} />
-      </Field>
-      <fieldset className="space-y-1">
-        <legend className="text-sm font-medium text-slate-700">{t("users.grants")}</legend>
-        {GRANTABLE.map((g) => (
-          <label key={g} className="flex min-h-8 items-center gap-2 text-sm">
-            <input type="checkbox" name="grants" value={g} className="size-4" />
-            {t(`grants.${g}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="flex items-center gap-3 md:col-span-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? t("common.saving") : t("users.new")}
-        </Button>
-        <FormStatus state={state} savedText={t("users.created")} />
-      </div>
-    </form>
+        </fieldset>
+        <p className="text-xs text-slate-500 md:col-span-3">{t("users.oneTimeHint")}</p>
+        <div className="flex items-center gap-3 md:col-span-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? t("common.saving") : t("users.new")}
+          </Button>
+          <FormStatus state={state} />
+        </div>
+      </form>
+    </div>
   );
 }

@@ -29,17 +29,24 @@ export function useFormAction(action: Action, onSettled?: (state: ActionState) =
   return { state, pending, formProps: { ref, onSubmit, noValidate: true } };
 }
 
-/** The outcome line under a form: "saved", or the error in the user's language. */
+/**
+ * The outcome line under a form: "saved", or the error in the user's language — the reason itself
+ * when the error names one the form has no field for (a one-button form, a rule of the record).
+ */
 export function FormStatus({ state, savedText }: { state: ActionState; savedText?: string }) {
   const t = useTranslations();
   if (!state) return null;
   if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
+  const reason = Object.values(state.fields).find((code) => t.has(`fieldErrors.${code}`) && REASONS.has(code));
   return (
     <p role="alert" className="text-sm text-red-700">
-      {t(`errors.${state.code}`)}
+      {reason ? t(`fieldErrors.${reason}`) : t(`errors.${state.code}`)}
     </p>
   );
 }
+
+/** Field codes that explain a refusal of the whole action rather than one input. */
+const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"]);
 
 /** Translates the error of one field, if any. */
 export function useFieldError(state: ActionState) {

@@ -1,7 +1,8 @@
-// What an administrator may do to another user's sign-in: reset their second factor (they enrol
-// again at their next login) and end all their sessions. Both end the user's sessions, both are
-// audited, and neither works on oneself (三员分立: nobody changes their own credentials this way).
-import { getDb } from "@/lib/db";
+// What an administrator may do to another user's sign-in: reset their password (to a one-time
+// password the server chooses) or their second factor (they enrol again at their next login),
+// and end all their sessions. Each ends the user's sessions, each is audited, and none works on
+// oneself (三员分立: nobody changes their own credentials this way).
+import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -9,6 +10,9 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { requirePermission } from "@/lib/auth/guards";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { userTargetSchema } from "@/lib/auth/account-schemas";
+import { hashPassword, oneTimePassword } from "@/lib/auth/password";
+import { approverFor, resetNeedsApproval } from "@/lib/approvals/policy";
+import { propose } from "@/lib/approvals/propose";
 
 async function target(actor: Actor, raw: unknown): Promise<string> {
   await requirePermission(actor, "users:manage");
@@ -43,5 +47,51 @@ export async function endUserSessions(actor: Actor, raw: unknown, now = new Date
     const ended = await tx.userSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, actor, { action: "user.sessions.end", success: true, entityType: "User", entityId: id, details: { endedSessions: ended.count } });
     return { ended: ended.count };
+  });
+}
+
+/** Puts a new (one-time) password in place and ends the user's sessions; answers how many ended. */
+export async function applyPasswordReset(tx: Tx, id: string, passwordHash: string, now = new Date()): Promise<number> {
+  await tx.user.update({
+    where: { id },
+    data: { passwordHash, mustChangePassword: true, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, sessionVersion: { increment: 1 }, version: { increment: 1 } },
+  });
+  const ended = await tx.userSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
+  return ended.count;
+}
+
+/**
+ * Gives the user a one-time password, returned once to be handed over and changed at the first
+ * sign-in. A password is a credential: for an account that reads personal data, or an auditor's or
+ * security officer's, the new password is only proposed (`pending`) and takes effect when a second
+ * person approves — the administrator alone never holds a working credential for such an account,
+ * and cannot lock a watcher out by resetting theirs. Until then the old password still works.
+ */
+export async function resetUserPassword(actor: Actor, raw: unknown, now = new Date()): Promise<{ username: string; password: string; pending: boolean }> {
+  const id = await target(actor, raw);
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findFirst({
+      where: { id, ...inJurisdiction(actor) },
+      select: { username: true, displayName: true, role: true, grants: true, unitId: true, unit: { select: { name: true } } },
+    });
+    if (!user) throw notFound("user");
+    const pending = resetNeedsApproval(user);
+    let endedSessions = 0;
+    if (pending) {
+      await propose(tx, actor, {
+        kind: "PASSWORD_RESET", approverRole: approverFor(user.role, user.role), subject: { userId: id }, unitId: user.unitId,
+        change: { passwordHash },
+        summary: { username: user.username, displayName: user.displayName, role: user.role, unit: user.unit.name },
+      });
+    } else {
+      endedSessions = await applyPasswordReset(tx, id, passwordHash, now);
+    }
+    await writeAudit(tx, actor, {
+      action: "user.password.reset", success: true, entityType: "User", entityId: id,
+      details: { endedSessions, approval: pending ? "pending" : "not-needed" },
+    });
+    return { username: user.username, password, pending };
   });
 }

@@ -17,15 +17,16 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
 
 const TOUCH_EVERY_MS = 60_000;
 
-/** Whether a key is neither revoked nor expired at `now`. */
-export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null }, now: Date) => !k.revokedAt && (!k.expiresAt || k.expiresAt > now);
+/** Whether a key is approved (a read scope needs the security officer's approval), neither revoked nor expired at `now`. */
+export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean }, now: Date) =>
+  !k.approvalPending && !k.revokedAt && (!k.expiresAt || k.expiresAt > now);
 
-/** The actor behind a bearer key, or null when the key is unknown, revoked or expired. */
+/** The actor behind a bearer key, or null when the key is unknown, awaiting approval, revoked or expired. */
 export async function authenticateApiKey(db: Db, key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
   if (!/^fz_[0-9a-f]{10}_[A-Za-z0-9_-]{20,64}$/.test(key)) return null;
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, lastUsedAt: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
+    select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, approvalPending: true, lastUsedAt: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
   });
   if (!row || !apiKeyUsable(row, now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {

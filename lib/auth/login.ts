@@ -58,11 +58,13 @@ export async function login(
 
   if (await loginThrottled(db, client.ip, now)) return fail("THROTTLED", "ip-throttled");
 
-  const user = await db.user.findUnique({
-    where: { username },
+  // Usernames are unique whatever their case (a unique index on lower(username)), and sign in so.
+  const [match] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(username) = lower(${username})`;
+  const user = match && await db.user.findUnique({
+    where: { id: match.id },
     select: {
       id: true, role: true, unitId: true, active: true, isDemo: true, lockedUntil: true,
-      passwordHash: true, sessionVersion: true, totpEnabledAt: true,
+      passwordHash: true, sessionVersion: true, totpEnabledAt: true, approvalPending: true,
     },
   });
   if (!user) {
@@ -78,6 +80,8 @@ export async function login(
     return fail("INVALID_CREDENTIALS", "wrong-password", user);
   }
   if (!user.active) return fail("DISABLED", "disabled", user);
+  // 三员分立: an account that reads personal data signs in only once a second person approved it.
+  if (user.approvalPending) return fail("PENDING_APPROVAL", "approval-pending", user);
   // Demo accounts only live alongside the demo dataset; a production install never honours them.
   if (user.isDemo && !demoMode) return fail("INVALID_CREDENTIALS", "demo-account-outside-demo", user);
 

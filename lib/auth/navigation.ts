@@ -15,6 +15,7 @@ export const NAV_ITEMS = [
   { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
   { key: "settings", href: "/admin/settings", permission: "config:manage" },
   { key: "audit", href: "/audit", permission: "audit:read" },
+  { key: "approvals", href: "/approvals", permission: "grants:approve" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];
 
 export type NavKey = (typeof NAV_ITEMS)[number]["key"];
@@ -26,6 +27,7 @@ export const ROLE_HOME: Record<Role, string> = {
   LEADER: "/stats",
   ADMIN: "/admin/users",
   AUDITOR: "/audit",
+  SECURITY_OFFICER: "/approvals",
 };
 
 export function navFor(actor: Pick<Actor, "permissions">) {

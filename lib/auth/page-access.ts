@@ -25,6 +25,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },
   { path: "/cases/new", anyOf: ["cases:write"] },
   { path: "/handover", anyOf: ["handover:read"] },
+  { path: "/approvals", anyOf: ["grants:approve"] },
   { path: "/cases", anyOf: ["cases:read"] },
   { path: "/publicity", exact: true, anyOf: ["publicity:read"] },
   // A section's list is read access; its new, edit and import pages are write access.

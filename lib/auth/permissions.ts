@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "audit:read",
   "handover:read", // the duty shift's handovers and each dispatcher's workload (aggregates)
   "handover:write", // write one's own handover, acknowledge the one handed to one's desk
+  "grants:approve", // decide proposals that grant access to personal data (三员分立)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -41,7 +42,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   LEADER: ["stats:read", "publicity:read", "handover:read"],
   ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage"],
-  AUDITOR: ["audit:read"],
+  AUDITOR: ["audit:read", "grants:approve"],
+  SECURITY_OFFICER: ["grants:approve"],
 };
 
 /** Grants an admin may add to a user on top of the role (never admin or audit powers). */
@@ -51,3 +53,19 @@ export function permissionsOf(role: Role, grants: readonly string[] = []): Set<P
   const extra = grants.filter((g): g is Permission => (GRANTABLE as readonly string[]).includes(g));
   return new Set([...ROLE_PERMISSIONS[role], ...extra]);
 }
+
+/** Permissions through which personal data is read: holding any of them is a PII grant. */
+const PII_PERMISSIONS: readonly Permission[] = ["warnings:read", "cases:read", "pii:reveal"];
+
+/** Whether a user of this role (with these grants) reads personal data. */
+export const readsPii = (role: Role, grants: readonly string[] = []) => {
+  const held = permissionsOf(role, grants);
+  return PII_PERMISSIONS.some((p) => held.has(p));
+};
+
+/**
+ * The two roles that watch the administrator (三员分立). Their accounts are changed only with the
+ * other one's approval, and the last active holder of either cannot be disabled or re-roled.
+ */
+export const OVERSIGHT_ROLES = ["AUDITOR", "SECURITY_OFFICER"] as const satisfies readonly Role[];
+export const isOversightRole = (role: Role | null | undefined) => !!role && (OVERSIGHT_ROLES as readonly Role[]).includes(role);

@@ -144,7 +144,7 @@ export async function endSession(db: Db, sessionId: string, client: { ip: string
  */
 export async function credentialStillValid(db: Db, actor: Actor, now = new Date()): Promise<boolean> {
   if (actor.kind === "apiKey") {
-    const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true } });
+    const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true } });
     return !!key && apiKeyUsable(key, now);
   }
   if (!actor.sessionId) return false;

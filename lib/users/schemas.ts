@@ -4,7 +4,7 @@ import { usernameSchema } from "@/lib/auth/login-schema";
 import { GRANTABLE } from "@/lib/auth/permissions";
 import { unitCodeSchema } from "@/lib/units/schemas";
 
-export const ROLES = ["ADMIN", "AUDITOR", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
+export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
 
 const grantsSchema = z.array(z.enum(GRANTABLE as unknown as [string, ...string[]])).max(GRANTABLE.length);
 
@@ -14,7 +14,6 @@ export const createUserSchema = z
     displayName: z.string().trim().min(2, "too_short").max(64, "too_long"),
     role: z.enum(ROLES),
     unitCode: unitCodeSchema,
-    password: z.string().max(128, "too_long"),
     grants: grantsSchema.optional(),
   })
   .strict();
@@ -33,10 +32,16 @@ export const updateUserSchema = z
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+export const USERS_PAGE_SIZE = 50;
+
+/** The user list's filters and page, as they stand in the URL of /admin/users. */
 export const listUsersQuerySchema = z
   .object({
-    q: z.string().trim().max(32).optional(),
+    q: z.string().trim().max(32, "too_long").optional(),
     role: z.enum(ROLES).optional(),
     unit: unitCodeSchema.optional(),
+    page: z.coerce.number().int("invalid").min(1, "too_small").max(10_000, "too_large").optional(),
   })
   .strict();
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+

@@ -7,6 +7,9 @@ export type DemoAccount = {
   role: Role;
   unitCode: string;
   grants: string[];
+  /** A fixed id, for an account added after the dataset was designed: drawing it from the seed's
+   * random sequence would change every record generated after it. */
+  id?: string;
 };
 
 export const DEMO_PASSWORD = "Shiyan@96110";
@@ -15,6 +18,7 @@ export const DEMO_PASSWORD = "Shiyan@96110";
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "admin", displayName: "王敏", role: "ADMIN", unitCode: "420300", grants: [] },
   { username: "auditor", displayName: "陈静", role: "AUDITOR", unitCode: "420300", grants: [] },
+  { username: "secofficer", displayName: "吴晓峰", role: "SECURITY_OFFICER", unitCode: "420300", grants: [], id: "01930000-0000-7000-8000-5ec0ff1ce001" },
   { username: "dispatcher", displayName: "李娜", role: "DISPATCHER", unitCode: "420300FZ", grants: [] },
   // The center's other shift: who takes over (接班) what the first hands on (交接班).
   { username: "dispatcher2", displayName: "马丽", role: "DISPATCHER", unitCode: "420300FZ", grants: [] },

@@ -124,7 +124,7 @@ async function insertBase(client: pg.PoolClient, rng: ReturnType<typeof createRn
   const users = new Map<string, SeedUser>();
   for (const a of [...DEMO_ACCOUNTS, ...DEMO_STAFF]) {
     const unit = units.get(a.unitCode)!;
-    const id = rng.uuid(now);
+    const id = a.id ?? rng.uuid(now);
     users.set(a.username, { id, username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, unitId: unit.id });
     await client.query(
       `INSERT INTO users (id, username, "displayName", "passwordHash", role, grants, "unitId", "isDemo", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, true, now())`,

@@ -78,7 +78,7 @@ function createContext(now: Date): SeedContext {
     [...DEMO_ACCOUNTS, ...DEMO_STAFF].map((a) => {
       const unit = units.get(a.unitCode);
       if (!unit) throw new Error(`demo account ${a.username} names an unknown unit ${a.unitCode}`);
-      return [a.username, { id: rng.uuid(now), username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, unitId: unit.id }];
+      return [a.username, { id: a.id ?? rng.uuid(now), username: a.username, displayName: a.displayName, role: a.role, unitCode: a.unitCode, unitId: unit.id }];
     }),
   );
   return { rng, now, units, users, historyDays: historyDaysBefore(now) };

@@ -1,24 +1,34 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+
+/** Creates an account in the admin's form; answers the one-time password the page shows once. */
+async function createAccount(page: Page, username: string, role: string, unitCode: string): Promise<string> {
+  const form = page.getByTestId("create-user");
+  await form.getByLabel("用户名").fill(username);
+  await form.getByLabel("姓名").fill(`测试${username}`);
+  await form.getByLabel("角色").selectOption(role);
+  await form.getByLabel("所属单位").selectOption(unitCode);
+  await form.getByRole("button", { name: "新建用户" }).click();
+  const password = (await page.getByTestId("one-time-password").textContent())!.trim();
+  expect(password).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
+  return password;
+}
 
 test("an admin creates a user who is locked out after five wrong passwords", async ({ page, browser }) => {
   await loginAs(page, "admin");
   await expectLoggedIn(page, "/admin/users");
 
-  // A weak password is refused with the reasons, nothing is created.
-  await page.getByLabel("用户名").fill("lock.test");
+  // A bad username is refused with the reason, nothing is created.
+  await page.getByLabel("用户名").fill("lock test!");
   await page.getByLabel("姓名").fill("锁定测试");
-  await page.getByLabel("角色").selectOption("OFFICER");
-  await page.getByLabel("所属单位").selectOption("42030202");
-  await page.getByLabel("初始密码").fill("short");
   await page.getByRole("button", { name: "新建用户" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "输入有误" })).toBeVisible();
-  await expect(page.getByText("太短")).toBeVisible();
+  await expect(page.getByText("只能包含字母、数字和 _ . -")).toBeVisible();
   await screenshot(page, "admin-users-error");
 
-  await page.getByLabel("初始密码").fill("Copper-Lantern-47");
-  await page.getByRole("button", { name: "新建用户" }).click();
-  await expect(page.getByText("用户已创建")).toBeVisible();
+  // The first password is the server's, shown once (a leader reads no personal data: no approval).
+  const password = await createAccount(page, "lock.test", "LEADER", "42030202");
+  await expect(page.getByTestId("approval-pending")).toHaveCount(0);
   await expect(page.locator('tr[data-username="lock.test"]')).toContainText("朝阳派出所");
   await screenshot(page, "admin-users");
 
@@ -30,7 +40,7 @@ test("an admin creates a user who is locked out after five wrong passwords", asy
   // The lock answers as an unknown username does (it would otherwise tell that the account exists).
   await loginAs(other, "lock.test", "Wrong-Password-5");
   await expect(other.getByTestId("login-error")).toContainText("用户名或密码错误");
-  await loginAs(other, "lock.test", "Copper-Lantern-47");
+  await loginAs(other, "lock.test", password);
   await expect(other.getByTestId("login-error")).toContainText("用户名或密码错误");
   await expect(other).toHaveURL(/\/login$/);
   await screenshot(other, "login-locked");
@@ -43,20 +53,84 @@ test("an admin creates a user who is locked out after five wrong passwords", asy
 test("a disabled user cannot log in and sees why", async ({ page, browser }) => {
   await loginAs(page, "admin");
   await expectLoggedIn(page, "/admin/users");
-  await page.getByLabel("用户名").fill("disable.test");
-  await page.getByLabel("姓名").fill("停用测试");
-  await page.getByLabel("所属单位").selectOption("42030201");
-  await page.getByLabel("初始密码").fill("Copper-Lantern-48");
-  await page.getByRole("button", { name: "新建用户" }).click();
-  await expect(page.getByText("用户已创建")).toBeVisible();
+  const password = await createAccount(page, "disable.test", "LEADER", "42030201");
   page.once("dialog", (d) => d.accept());
   await page.locator('tr[data-username="disable.test"]').getByRole("button", { name: "停用" }).click();
   await expect(page.locator('tr[data-username="disable.test"]')).toContainText("停用");
   await expect(page.locator('tr[data-username="disable.test"]').getByRole("button", { name: "启用" })).toBeVisible();
 
   const other = await (await browser.newContext()).newPage();
-  await loginAs(other, "disable.test", "Copper-Lantern-48");
+  await loginAs(other, "disable.test", password);
   await expect(other.getByTestId("login-error")).toContainText("账户已停用");
+});
+
+test("三员分立: the admin proposes a dispatcher, who cannot sign in until the security officer approves", async ({ page, browser }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  const password = await createAccount(page, "sod.dispatcher", "DISPATCHER", "420300FZ");
+  await expect(page.getByTestId("approval-pending")).toContainText("须经审批后方可登录");
+  await expect(page.locator('tr[data-username="sod.dispatcher"]')).toContainText("待审批");
+
+  const newcomer = await (await browser.newContext()).newPage();
+  await loginAs(newcomer, "sod.dispatcher", password);
+  await expect(newcomer.getByTestId("login-error")).toContainText("等待安全保密管理员审批");
+
+  const sec = await (await browser.newContext()).newPage();
+  await loginAs(sec, "secofficer");
+  await expectLoggedIn(sec, "/approvals");
+  const row = sec.getByTestId("pending-proposals").locator('tr[data-subject="sod.dispatcher"]');
+  await expect(row).toContainText("新建账号");
+  await expect(row).toContainText("研判调度员");
+  await expect(row).toContainText("王敏（admin）");
+  await screenshot(sec, "approvals");
+  sec.once("dialog", (d) => d.accept());
+  await row.getByRole("button", { name: "批准" }).click();
+  await expect(sec.getByTestId("decided-proposals").locator('tr[data-subject="sod.dispatcher"]')).toContainText("已批准");
+  await screenshot(sec, "approvals-decided");
+
+  // Approved: the one-time password signs in, straight to the forced change.
+  await loginAs(newcomer, "SOD.Dispatcher", password);
+  await expect(newcomer).toHaveURL(/\/account\/password$/);
+});
+
+test("an admin finds a user, changes their role (a PII role waits for approval) and resets their password", async ({ page, browser }) => {
+  await loginAs(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
+  await createAccount(page, "role.test", "LEADER", "420300");
+
+  await page.getByRole("searchbox", { name: "按账号或名字查找" }).fill("ROLE.TEST");
+  await page.getByRole("button", { name: "搜索", exact: true }).click();
+  await expect(page).toHaveURL(/q=ROLE.TEST/);
+  await expect(page.getByTestId("users-total")).toHaveText("共 1 个用户");
+  const row = page.locator('tr[data-username="role.test"]');
+
+  // Into a role that reads personal data: proposed, not applied.
+  await row.getByText("调整角色/单位").click();
+  await row.getByLabel("角色").selectOption("OFFICER");
+  await row.getByLabel("所属单位").selectOption("42030201");
+  await row.getByRole("button", { name: "保存调整" }).click();
+  await expect(row.getByRole("status")).toHaveText("已提交审批，审批通过后生效");
+  await page.reload();
+  await expect(page.locator('tr[data-username="role.test"]')).toContainText("局领导");
+  await expect(page.locator('tr[data-username="role.test"]')).toContainText("有待审批的申请");
+
+  // A leader's password reset applies at once: the one-time password signs in, to the forced change.
+  page.once("dialog", (d) => d.accept());
+  await page.locator('tr[data-username="role.test"]').getByRole("button", { name: "重置密码" }).click();
+  const reset = (await page.locator('tr[data-username="role.test"]').getByTestId("one-time-password").textContent())!.trim();
+  await screenshot(page, "admin-users-reset");
+  const user = await (await browser.newContext()).newPage();
+  await loginAs(user, "role.test", reset);
+  await expect(user).toHaveURL(/\/account\/password$/);
+
+  // A unit change alone grants nothing new: applied at once.
+  const row2 = page.locator('tr[data-username="role.test"]');
+  await row2.getByText("调整角色/单位").click();
+  await row2.getByLabel("所属单位").selectOption("42030202");
+  await row2.getByRole("button", { name: "保存调整" }).click();
+  await expect(row2.getByText("已调整", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.locator('tr[data-username="role.test"]')).toContainText("朝阳派出所");
 });
 
 test("a wrong unit code in the unit form gets a clear Chinese message", async ({ page }) => {

@@ -10,7 +10,8 @@ const ROLES = [
   { username: "chief", home: "/cases", nav: ["cases", "publicity", "stats"], unit: "茅箭区分局" },
   { username: "leader", home: "/stats", nav: ["handover", "publicity", "stats"], unit: "十堰市公安局" },
   { username: "admin", home: "/admin/users", nav: ["users", "units", "apiKeys", "settings"], unit: "十堰市公安局" },
-  { username: "auditor", home: "/audit", nav: ["audit"], unit: "十堰市公安局" },
+  { username: "auditor", home: "/audit", nav: ["audit", "approvals"], unit: "十堰市公安局" },
+  { username: "secofficer", home: "/approvals", nav: ["approvals"], unit: "十堰市公安局" },
 ];
 
 for (const role of ROLES) {

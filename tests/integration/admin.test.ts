@@ -5,6 +5,8 @@ import { createUnit, updateUnit } from "@/lib/units/commands";
 import { listUnits } from "@/lib/units/queries";
 import { createUser, updateUser } from "@/lib/users/commands";
 import { listUsers } from "@/lib/users/queries";
+import { passwordProblems } from "@/lib/auth/password-policy";
+import { verifyPassword } from "@/lib/auth/password";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
 let tree: TestTree;
@@ -70,28 +72,33 @@ describe("units", () => {
 });
 
 describe("users", () => {
-  it("creates a user with a strong password, hashed with Argon2id", async () => {
+  it("creates a user with a one-time password the server chooses, hashed with Argon2id, to be changed at first sign-in", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
-    const { id } = await createUser(actor, { username: "new.officer1", displayName: "李警官", role: "OFFICER", unitCode: tree.branches[0]!.precincts[0]!.code, password: "Lantern-Harbor-92" });
+    const { id, password } = await createUser(actor, { username: "new.leader1", displayName: "李局长", role: "LEADER", unitCode: tree.city.code });
+    expect(passwordProblems(password)).toEqual([]);
     const row = await getDb().user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true, mustChangePassword: true } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(row.passwordHash, password)).toBe(true);
     expect(row.mustChangePassword).toBe(true);
     expect(await auditCount("user.create", id)).toBe(1);
+    // Each account gets its own.
+    const other = await createUser(actor, { username: "new.leader2", displayName: "王局长", role: "LEADER", unitCode: tree.city.code });
+    expect(other.password).not.toBe(password);
   });
 
-  it("rejects weak passwords with every reason, and mass-assigned fields", async () => {
+  it("refuses a password chosen by the admin, and mass-assigned fields", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
-    const base = { username: "weak.pw.user", displayName: "弱口令", role: "OFFICER", unitCode: tree.branches[0]!.code };
-    const e = await rejection(createUser(actor, { ...base, password: "password" }));
-    expect(e.details.map((d) => d.code)).toEqual(expect.arrayContaining(["too_short", "too_few_classes", "common_word"]));
-    const e2 = await rejection(createUser(actor, { ...base, password: "Lantern-Harbor-92", isDemo: true, unitId: tree.city.id }));
+    const base = { username: "chosen.pw.user", displayName: "自选口令", role: "OFFICER", unitCode: tree.branches[0]!.code };
+    const e = await rejection(createUser(actor, { ...base, password: "Lantern-Harbor-92" }));
+    expect(e.details[0]).toMatchObject({ code: "unknown_keys" });
+    const e2 = await rejection(createUser(actor, { ...base, isDemo: true, unitId: tree.city.id }));
     expect(e2.details[0]).toMatchObject({ code: "unknown_keys" });
-    expect(await getDb().user.count({ where: { username: "weak.pw.user" } })).toBe(0);
+    expect(await getDb().user.count({ where: { username: "chosen.pw.user" } })).toBe(0);
   });
 
   it("cannot place a user outside the admin's jurisdiction", async () => {
     const { actor } = await makeUser(tree.branches[0]!, "ADMIN");
-    const e = await rejection(createUser(actor, { username: "outside.user", displayName: "越权", role: "OFFICER", unitCode: tree.branches[1]!.code, password: "Lantern-Harbor-92" }));
+    const e = await rejection(createUser(actor, { username: "outside.user", displayName: "越权", role: "OFFICER", unitCode: tree.branches[1]!.code }));
     expect(e.details[0]).toMatchObject({ path: "unitCode", code: "unknown_unit" });
   });
 
@@ -99,7 +106,7 @@ describe("users", () => {
     const { actor } = await makeUser(tree.branches[0]!, "ADMIN");
     const outsider = await makeUser(tree.branches[1]!.precincts[0]!, "OFFICER");
     const insider = await makeUser(tree.branches[0]!.precincts[0]!, "OFFICER");
-    const names = (await listUsers(actor)).map((u) => u.username);
+    const names = (await listUsers(actor)).rows.map((u) => u.username);
     expect(names).toContain(insider.user.username);
     expect(names).not.toContain(outsider.user.username);
   });

@@ -118,7 +118,7 @@ describe("sessions", () => {
   it("ends at once when the user's role changes or the user is disabled", async () => {
     const { user, sessionId } = await session();
     const admin = (await makeUser(tree.city, "ADMIN")).actor;
-    await updateUser(admin, { id: user.id, version: user.version, role: "INVESTIGATOR" });
+    await updateUser(admin, { id: user.id, version: user.version, role: "LEADER" });
     expect(await resolveSession(getDb(), sessionId, client())).toBeNull();
 
     const second = await session();

@@ -33,6 +33,9 @@ const CATALOG = `
     FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname
   ORDER BY 1, 2`;
 
+/** Expression indexes Prisma's schema language cannot express, written by hand in a migration. */
+const MIGRATION_ONLY_INDEXES = ["users_username_lower_key"];
+
 describe("migrations and schema", () => {
   beforeAll(async () => {
     const admin = withDatabase(migratedUrl, "postgres");
@@ -50,8 +53,14 @@ describe("migrations and schema", () => {
   });
 
   it("describe the same tables, columns, indexes, constraints and enums", async () => {
-    const [migrated, fromSchema] = await Promise.all([query(migratedUrl, CATALOG), query(fromSchemaUrl, CATALOG)]);
+    const [all, fromSchema] = await Promise.all([query<{ kind: string; name: string }>(migratedUrl, CATALOG), query(fromSchemaUrl, CATALOG)]);
+    const migrated = all.filter((r) => !(r.kind === "index" && MIGRATION_ONLY_INDEXES.includes(r.name)));
     expect(migrated.length).toBeGreaterThan(100);
     expect(migrated).toEqual(fromSchema);
+  });
+
+  it("hold the hand-written expression indexes the schema cannot declare", async () => {
+    const names = (await query<{ name: string }>(migratedUrl, CATALOG)).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(MIGRATION_ONLY_INDEXES));
   });
 });

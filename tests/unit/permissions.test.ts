@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ROLE_PERMISSIONS, permissionsOf } from "@/lib/auth/permissions";
+import { ROLE_PERMISSIONS, permissionsOf, readsPii } from "@/lib/auth/permissions";
 import { navFor, ROLE_HOME, NAV_ITEMS } from "@/lib/auth/navigation";
 
 describe("permission table", () => {
   it("keeps the three duties apart (三员分立)", () => {
     expect(ROLE_PERMISSIONS.ADMIN).not.toContain("audit:read");
     expect(ROLE_PERMISSIONS.ADMIN).not.toContain("pii:reveal");
-    expect(ROLE_PERMISSIONS.AUDITOR).toEqual(["audit:read"]);
+    expect(ROLE_PERMISSIONS.AUDITOR).toEqual(["audit:read", "grants:approve"]);
     for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) {
       if (role !== "AUDITOR") expect(ROLE_PERMISSIONS[role]).not.toContain("audit:read");
     }
@@ -32,8 +32,19 @@ describe("permission table", () => {
     }
   });
 
-  it("shows the auditor nothing but the audit trail", () => {
-    expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit"]);
+  it("gives the security officer approvals and nothing else: no business data, no accounts", () => {
+    expect(ROLE_PERMISSIONS.SECURITY_OFFICER).toEqual(["grants:approve"]);
+    expect(readsPii("SECURITY_OFFICER")).toBe(false);
+    expect(navFor({ permissions: permissionsOf("SECURITY_OFFICER") }).map((i) => i.key)).toEqual(["approvals"]);
+    for (const role of ["ADMIN", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const) expect(ROLE_PERMISSIONS[role]).not.toContain("grants:approve");
+  });
+
+  it("names the roles that read personal data", () => {
+    expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => readsPii(r)).sort()).toEqual(["DISPATCHER", "INVESTIGATOR", "OFFICER"]);
+  });
+
+  it("shows the auditor nothing but the audit trail and the approvals about security officers", () => {
+    expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit", "approvals"]);
     expect(NAV_ITEMS.length).toBeGreaterThan(5);
   });
 });

@@ -65,9 +65,10 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   // Administration (三员分立: the admin only).
   "app/(app)/admin/users/actions.ts#createUserAction": {
     allow: ADMIN, scope: "none",
-    args: async (w) => [prev, form({ username: `m${randomUUID().slice(0, 8)}`, displayName: "矩阵测试", role: "OFFICER", unitCode: w.P.code, password: "Lantern-Harbor-92" })],
+    args: async (w) => [prev, form({ username: `m${randomUUID().slice(0, 8)}`, displayName: "矩阵测试", role: "OFFICER", unitCode: w.P.code })],
   },
   "app/(app)/admin/users/actions.ts#updateUserAction": { allow: ADMIN, scope: "record", args: async (w) => { const u = await w.make.user(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
+  "app/(app)/admin/users/actions.ts#resetPasswordAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
   "app/(app)/admin/users/actions.ts#resetFactorAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
   "app/(app)/admin/users/actions.ts#endSessionsAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
@@ -76,6 +77,12 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/admin/units/actions.ts#updateUnitAction": { allow: ADMIN, scope: "record", args: async (w) => { const u = await w.make.unit(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
   "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": { allow: ADMIN, scope: "none", args: async (w) => [prev, form({ name: "矩阵测试密钥", unitCode: w.P.code, scopes: "warnings:read" })] },
+  // 三员分立: a grant of PII access proposed by the admin is decided by the security officer. The
+  // auditor holds grants:approve too, but only for proposals about a security officer's account.
+  "app/(app)/approvals/actions.ts#decideProposalAction": {
+    allow: ["SECURITY_OFFICER"], scope: "record",
+    args: async (w) => { const p = await w.make.proposal(); return [prev, form({ id: p.id, version: p.version, decision: "approve" })]; },
+  },
   // Configuration: the platform's, so the admin of the root unit; a stale or bad form is their business answer.
   "app/(app)/admin/settings/actions.ts#updateSlaAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ "CRITICAL.version": "1", "CRITICAL.ackMinutes": "0" })] },
   "app/(app)/admin/settings/actions.ts#updateSecurityAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ passwordMaxAgeDays: "90", passwordMaxAgeDaysVersion: "0", auditRetentionDays: "30", auditRetentionDaysVersion: "0" })] },

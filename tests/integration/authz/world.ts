@@ -9,6 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { forgetRoutingTable } from "@/lib/warnings/routing";
 import { createCase } from "@/lib/cases/create-case";
+import { createUser } from "@/lib/users/commands";
 import { requestFreeze } from "@/lib/cases/freezes";
 import { addSuspect } from "@/lib/cases/suspects";
 import { addSeizedItem } from "@/lib/cases/seized-items";
@@ -25,7 +26,7 @@ import { makeIdNumber } from "@/lib/pii";
 import { makeApiKey, makeUnitTree, makeUser, warningInput } from "@/tests/factories";
 import { bankCard, caseInput } from "../cases-fixtures";
 
-export const ROLES = ["DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER", "ADMIN", "AUDITOR"] as const satisfies readonly Role[];
+export const ROLES = ["DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER", "ADMIN", "AUDITOR", "SECURITY_OFFICER"] as const satisfies readonly Role[];
 export type Who = Role | "API_KEY";
 export const PARTIES: readonly Who[] = [...ROLES, "API_KEY"];
 
@@ -91,10 +92,10 @@ export async function buildWorld() {
   forgetRoutingTable();
   const P = city.branches[0]!.precincts[0]!;
   const ownUnit: Record<Who, { id: string }> = {
-    DISPATCHER: city.center, OFFICER: P, INVESTIGATOR: city.branches[0]!, LEADER: city.city, ADMIN: city.city, AUDITOR: city.city, API_KEY: city.city,
+    DISPATCHER: city.center, OFFICER: P, INVESTIGATOR: city.branches[0]!, LEADER: city.city, ADMIN: city.city, AUDITOR: city.city, SECURITY_OFFICER: city.city, API_KEY: city.city,
   };
   const otherUnit: Record<Who, { id: string }> = {
-    DISPATCHER: far.center, OFFICER: city.branches[1]!.precincts[0]!, INVESTIGATOR: city.branches[1]!, LEADER: far.city, ADMIN: far.city, AUDITOR: far.city, API_KEY: far.city,
+    DISPATCHER: far.center, OFFICER: city.branches[1]!.precincts[0]!, INVESTIGATOR: city.branches[1]!, LEADER: far.city, ADMIN: far.city, AUDITOR: far.city, SECURITY_OFFICER: far.city, API_KEY: far.city,
   };
   const own = {} as Record<Who, Party>;
   const other = {} as Record<Who, Party>;
@@ -159,6 +160,11 @@ export async function buildWorld() {
     async unit() {
       const code = `${city.branches[0]!.code}${String(nextSuffix++)}`;
       return getDb().unit.create({ data: { code, name: `测试所${code}`, kind: "PRECINCT", parentId: city.branches[0]!.id, path: `${city.branches[0]!.path}/${code}` } });
+    },
+    /** A pending proposal in P, for the security officer: an officer's account the admin created. */
+    async proposal() {
+      const { id } = await createUser(admin, { username: `p${randomUUID().replace(/-/g, "").slice(0, 12)}`, displayName: "待审批民警", role: "OFFICER", unitCode: P.code });
+      return getDb().accessProposal.findFirstOrThrow({ where: { userId: id, status: "PENDING" }, select: { id: true, version: true } });
     },
     async apiKey() {
       const k = await makeApiKey(P, ["warnings:read"]);

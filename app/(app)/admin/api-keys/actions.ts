@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { runAction, type ActionState } from "@/lib/http/action";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/commands";
 
-export type CreateKeyState = { ok: true; key: string; prefix: string } | { ok: false; code: string; fields: Record<string, string> } | null;
+export type CreateKeyState = { ok: true; key: string; prefix: string; pending: boolean } | { ok: false; code: string; fields: Record<string, string> } | null;
 
 /** Creates a key and hands it back once, for the admin to copy into the feed's configuration. */
 export async function createApiKeyAction(_prev: CreateKeyState, form: FormData): Promise<CreateKeyState> {
@@ -16,7 +16,7 @@ export async function createApiKeyAction(_prev: CreateKeyState, form: FormData):
     const days = String(form.get("expiresInDays") ?? "").trim();
     const created = await createApiKey(actor, { name: form.get("name"), unitCode: form.get("unitCode"), scopes: form.getAll("scopes"), sources: form.getAll("sources"), ...(days ? { expiresInDays: days } : {}) });
     revalidatePath("/admin/api-keys");
-    return { ok: true, key: created.key, prefix: created.prefix };
+    return { ok: true, key: created.key, prefix: created.prefix, pending: created.pending };
   } catch (e) {
     if (e instanceof AppError) {
       const fields: Record<string, string> = {};

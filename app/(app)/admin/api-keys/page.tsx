@@ -50,6 +50,7 @@ export default async function ApiKeysPage() {
               <td className="px-4 py-2 text-xs">{when(k.lastUsedAt)}</td>
               <td className="px-4 py-2 text-xs">{when(k.expiresAt)}</td>
               <td className="px-4 py-2">
+                {k.approvalPending && !k.revokedAt ? <span className="mr-1"><Badge tone="amber">{t("apiKeys.pendingApproval")}</Badge></span> : null}
                 {k.revokedAt ? <Badge>{t("apiKeys.revoked")}</Badge> : (
                   <ActionButton action={revokeApiKeyAction} fields={{ id: k.id, version: k.version }} variant="danger" confirm={t("apiKeys.confirmRevoke")}>{t("apiKeys.revoke")}</ActionButton>
                 )}
