@@ -17,7 +17,8 @@ const localTime = z
 const auditId = z
   .string()
   .regex(/^\d{1,19}$/, "invalid_id")
-  .refine((s) => BigInt(s) >= 1n && BigInt(s) <= 9_223_372_036_854_775_807n, "invalid_id");
+  // Zod runs this check after a failed regex too: BigInt must see digits only.
+  .refine((s) => /^\d{1,19}$/.test(s) && BigInt(s) >= 1n && BigInt(s) <= 9_223_372_036_854_775_807n, "invalid_id");
 
 /** The audit trail's filters, as they stand in the URL of /audit and its export. */
 export const auditQuerySchema = z

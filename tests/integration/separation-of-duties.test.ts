@@ -138,7 +138,7 @@ describe("API keys with a read scope", () => {
   const req = { ip: "127.0.0.1", requestId: "sod" };
 
   it("are refused until the security officer approves; an ingest-only key works at once", async () => {
-    const reader = await createApiKey(admin, { name: "读取密钥", unitCode: tree.city.code, scopes: ["warnings:ingest", "warnings:read"] });
+    const reader = await createApiKey(admin, { name: "读取密钥", unitCode: tree.city.code, scopes: ["warnings:ingest", "warnings:read"], sources: ["NATIONAL"] });
     expect(reader.pending).toBe(true);
     expect(await authenticateApiKey(db(), reader.key, req)).toBeNull();
     await decide(secofficer, { apiKeyId: reader.id }, "approve");
@@ -146,7 +146,7 @@ describe("API keys with a read scope", () => {
     expect([...actor!.permissions].sort()).toEqual(["warnings:ingest", "warnings:read"]);
     expect(await credentialStillValid(db(), actor!)).toBe(true);
 
-    const ingest = await createApiKey(admin, { name: "推送密钥", unitCode: tree.city.code, scopes: ["warnings:ingest"] });
+    const ingest = await createApiKey(admin, { name: "推送密钥", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["NATIONAL"] });
     expect(ingest.pending).toBe(false);
     expect(await authenticateApiKey(db(), ingest.key, req)).not.toBeNull();
   });
