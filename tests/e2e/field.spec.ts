@@ -33,7 +33,7 @@ test("an officer records a home visit on a dispatched warning from the phone, th
   const res = await desk.request.post("/api/v1/warnings", {
     headers: FROM_OUR_PAGES,
     data: {
-      source: "NATIONAL", externalId: `E2E-FIELD-${Date.now()}`, riskLevel: "HIGH", fraudType: "IMPERSONATE_OFFICIAL",
+      source: "HOTLINE", externalId: `E2E-FIELD-${Date.now()}`, riskLevel: "HIGH", fraudType: "IMPERSONATE_OFFICIAL",
       receivedAt: new Date(Date.now() - 5 * 60_000).toISOString(), unitCode: "420300FZ",
       victim: { name: "郑桂兰", phone: `1397200${tail}`, address: "东城开发区白浪东路66号3单元" },
       contact: { channel: "PHONE", value: "0085263005678" }, amountAtRisk: "30000.00",

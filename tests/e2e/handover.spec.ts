@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { FROM_OUR_PAGES, expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 // Issue 12.13: the duty shift. The outgoing dispatcher sees what is open, overdue and promised and
 // hands over with a note; the incoming one (the same desk) acknowledges it; a leader reads it.
@@ -14,8 +14,9 @@ test("a dispatcher hands the shift over, the next one acknowledges it, and a lea
   const tail = String(1000 + Math.floor(Math.random() * 9000));
   const ingest = async (minutesAgo: number, n: number) => {
     const res = await page.request.post("/api/v1/warnings", {
+      headers: FROM_OUR_PAGES,
       data: {
-        source: "NATIONAL", externalId: `E2E-HANDOVER-${Date.now()}-${n}`, riskLevel: "HIGH", fraudType: "FAKE_INVESTMENT",
+        source: "HOTLINE", externalId: `E2E-HANDOVER-${Date.now()}-${n}`, riskLevel: "HIGH", fraudType: "FAKE_INVESTMENT",
         receivedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), unitCode: "420300FZ",
         victim: { name: "杜秀英", phone: `1397211${n}${tail.slice(1)}` }, contact: { channel: "PHONE", value: `008526300${tail}${n}` },
       },
@@ -24,7 +25,7 @@ test("a dispatcher hands the shift over, the next one acknowledges it, and a lea
   };
   await ingest(90, 1);
   const signed = await ingest(1, 2);
-  expect((await page.request.post(`/api/v1/warnings/${signed}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 } })).status()).toBe(200);
+  expect((await page.request.post(`/api/v1/warnings/${signed}/transitions`, { data: { to: "ACKNOWLEDGED", version: 1 }, headers: FROM_OUR_PAGES })).status()).toBe(200);
 
   await desk(page).getByRole("link", { name: "交接班" }).click();
   await expect(page).toHaveURL(/\/handover$/);

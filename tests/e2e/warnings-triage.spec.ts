@@ -20,7 +20,7 @@ test("a dispatcher triages a warning from arrival to resolution with the keyboar
   const res = await wall.request.post("/api/v1/warnings", {
     headers: FROM_OUR_PAGES,
     data: {
-      source: "NATIONAL", externalId: `E2E-${Date.now()}`, riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL",
+      source: "HOTLINE", externalId: `E2E-${Date.now()}`, riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL",
       receivedAt: new Date().toISOString(), victim: { name: "孙某", phone, address: "东城开发区白浪路18号" },
       contact: { channel: "PHONE", value: "0085263001234" }, amountAtRisk: "30000.00",
     },
@@ -86,7 +86,7 @@ test("a stale version is answered with the fresh state", async ({ page, browser 
   await expectLoggedIn(page, "/warnings");
   const res = await page.request.post("/api/v1/warnings", {
     headers: FROM_OUR_PAGES,
-    data: { source: "BANK", externalId: `E2E-STALE-${Date.now()}`, riskLevel: "HIGH", fraudType: "FAKE_LOAN", receivedAt: new Date().toISOString(), victim: { phone: "13500001234" }, contact: { channel: "URL", value: "http://loan.example" } },
+    data: { source: "WALK_IN", externalId: `E2E-STALE-${Date.now()}`, riskLevel: "HIGH", fraudType: "FAKE_LOAN", receivedAt: new Date().toISOString(), victim: { phone: "13500001234" }, contact: { channel: "URL", value: "http://loan.example" } },
   });
   const id: string = (await res.json()).results[0].id;
   await page.goto(`/warnings/${id}`);
@@ -105,8 +105,9 @@ test("a stale version is answered with the fresh state", async ({ page, browser 
 async function postWarning(page: import("@playwright/test").Page, over: Record<string, unknown> = {}) {
   const tail = String(1000 + Math.floor(Math.random() * 9000));
   const res = await page.request.post("/api/v1/warnings", {
+    headers: FROM_OUR_PAGES,
     data: {
-      source: "NATIONAL", externalId: `E2E-SHIFT-${Date.now()}-${tail}`, riskLevel: "HIGH", fraudType: "FAKE_INVESTMENT",
+      source: "HOTLINE", externalId: `E2E-SHIFT-${Date.now()}-${tail}`, riskLevel: "HIGH", fraudType: "FAKE_INVESTMENT",
       receivedAt: new Date().toISOString(), victim: { name: "周某", phone: `1367788${tail}`, address: "东城开发区白浪路6号" },
       contact: { channel: "PHONE", value: `00852630${tail}` }, ...over,
     },
