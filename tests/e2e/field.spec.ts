@@ -44,7 +44,11 @@ test("an officer records a home visit on a dispatched warning from the phone, th
   expect((await desk.request.post(`/api/v1/warnings/${id}/actions`, { data: { kind: "HOTLINE_CALL", result: "REFUSED", note: "当事人拒绝沟通" }, headers: FROM_OUR_PAGES })).status()).toBe(201);
   await desk.goto(`/warnings/${id}`);
   await desk.getByRole("button", { name: "下发 (d)" }).click();
-  await desk.getByLabel("接收单位").selectOption(PRECINCT);
+  const unit = desk.getByRole("dialog").getByLabel("接收单位");
+  await unit.fill(PRECINCT);
+  await expect(desk.getByTestId("unit-options")).toContainText("东城开发区派出所");
+  await unit.press("Enter");
+  await expect(unit).toHaveValue(`东城开发区派出所（${PRECINCT}）`);
   await desk.getByRole("dialog").getByRole("button", { name: "下发 (d)" }).click();
   await expect(desk.getByRole("dialog")).toBeHidden();
 
