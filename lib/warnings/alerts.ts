@@ -17,7 +17,7 @@ export async function alertState(actor: Actor) {
   const where = { unitId: { in: unitIds }, status: "PENDING" as const, riskLevel: "CRITICAL" as const };
   const [unhandledCritical, latest] = await Promise.all([
     getDb().warning.count({ where }),
-    getDb().warning.findFirst({ where, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], select: { id: true, fraudType: true, receivedAt: true, unit: { select: { name: true } } } }),
+    getDb().warning.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, fraudType: true, receivedAt: true, unit: { select: { name: true } } } }),
   ]);
   return {
     unread,
