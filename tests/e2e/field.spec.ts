@@ -70,7 +70,7 @@ test("an officer records a home visit on a dispatched warning from the phone, th
   await expect(page).toHaveURL(new RegExp(`/field/warnings/${id}$`));
   await expect(page.getByTestId("field-warning-status")).toHaveText("劝阻中");
   // The reason prompt comes filled with the call's purpose; the officer confirms it.
-  page.once("dialog", (d) => void d.accept());
+  page.once("dialog", (d) => void d.accept(d.defaultValue()));
   await page.getByRole("button", { name: `拨打 139****${tail}` }).tap();
   await expect(page.getByTestId("tel-link")).toHaveAttribute("href", `tel:1397200${tail}`);
   await expectPhoneFriendly(page);
