@@ -33,6 +33,18 @@ export async function assertFileable(tx: Tx, caseId: string): Promise<void> {
 
 const submitted = (c: CaseForWrite) => c.status !== "REPORTED";
 
+/**
+ * Whether a sent value leaves the stored one as it is. The form sends times to the minute: a time
+ * on the minute names the stored time when that falls within the same minute (so saving the
+ * summary alone neither records the times as changed nor drops their seconds).
+ */
+function sameValue(sent: unknown, stored: unknown): boolean {
+  if (sent instanceof Date && stored instanceof Date && sent.getTime() % 60_000 === 0) {
+    return Math.floor(stored.getTime() / 60_000) * 60_000 === sent.getTime();
+  }
+  return String(sent) === String(stored);
+}
+
 /** Corrects the case's type, account of events and times. */
 export async function updateCaseFacts(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string; version: number }> {
   const input = parseInput(caseFactsSchema, raw);
@@ -44,9 +56,11 @@ export async function updateCaseFacts(actor: Actor, caseId: string, raw: unknown
     const lossAt = input.lossAt ?? before.lossAt;
     const reportedAt = input.reportedAt ?? before.reportedAt;
     if (lossAt && lossAt > reportedAt) throw invalidField("lossAt", "after_report");
-    const data = { fraudType: input.fraudType, summary: input.summary, lossAt: input.lossAt, reportedAt: input.reportedAt };
-    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== undefined && String(data[k]) !== String(before[k]));
+    const sent = { fraudType: input.fraudType, summary: input.summary, lossAt: input.lossAt, reportedAt: input.reportedAt };
+    const changed = (Object.keys(sent) as (keyof typeof sent)[]).filter((k) => sent[k] !== undefined && !sameValue(sent[k], before[k]));
     if (changed.length === 0) return { id: c.id, version: c.version };
+    // Only what changed is written: a time resent to the minute keeps its seconds.
+    const data = Object.fromEntries(changed.map((k) => [k, sent[k]]));
     const { count } = await tx.fraudCase.updateMany({ where: { id: c.id, version: c.version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) throw versionConflict();
     if (submitted(c)) await assertFileable(tx, c.id);

@@ -92,6 +92,11 @@ describe("a case opened from a warning", () => {
     expect(outside.status).toBe(404);
     const otherVictim = await rejection(updateVictim(team.investigator.actor, c.id, randomUUID(), { version: 1, lossAmount: "1.00" }));
     expect(otherVictim).toMatchObject({ status: 422, details: [{ path: "subId", code: "unknown_victim" }] });
+    // The form resends the times to the minute: that changes nothing and keeps their seconds.
+    const stored = await getDb().fraudCase.findUniqueOrThrow({ where: { id: c.id }, select: { reportedAt: true } });
+    const toMinute = new Date(Math.floor(stored.reportedAt.getTime() / 60_000) * 60_000).toISOString();
+    await expect(updateCaseFacts(team.investigator.actor, c.id, { version: c.version, reportedAt: toMinute })).resolves.toEqual({ id: c.id, version: c.version });
+    expect((await getDb().fraudCase.findUniqueOrThrow({ where: { id: c.id }, select: { reportedAt: true } })).reportedAt).toEqual(stored.reportedAt);
     const nothing = await rejection(updateCaseFacts(team.investigator.actor, c.id, { version: c.version }));
     expect(nothing).toMatchObject({ status: 422, details: [{ path: "_", code: "nothing_to_change" }] });
     const after = await rejection(updateCaseFacts(team.investigator.actor, c.id, { version: c.version, lossAt: new Date().toISOString(), reportedAt: new Date(Date.now() - 86_400_000).toISOString() }));
