@@ -6,6 +6,7 @@ import { resetPasswordAction, updateUserAction, type CredentialState, type Updat
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/commands/action";
 import { OneTimePassword } from "@/components/admin/one-time-password";
 import { ROLES } from "@/lib/users/schemas";
 
@@ -39,7 +40,7 @@ export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
           <Button type="submit" size="sm" disabled={pending}>{t("users.saveChange")}</Button>
           {state?.ok ? (
             <p role="status" className="text-xs text-green-700">{"pending" in state && state.pending ? t("users.changeProposed") : t("users.changeSaved")}</p>
-          ) : <FormStatus state={state} />}
+          ) : <FormStatus state={state as ActionState} />}
         </div>
       </form> : null}
     </details>
@@ -62,7 +63,7 @@ export function ResetPasswordButton({ userId }: { userId: string }) {
           <OneTimePassword intro={t("users.resetOnce", { username: reset.username })} password={reset.password} pending={false} />
           {reset.pending ? <p data-testid="approval-pending" className="mt-1 text-xs text-amber-800">{t("users.resetPending")}</p> : null}
         </div>
-      ) : <FormStatus state={state} />}
+      ) : <FormStatus state={state as ActionState} />}
     </div>
   );
 }

@@ -2,10 +2,12 @@
 
 import { startTransition, useActionState, useEffect, useRef, type FormEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/commands/action";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
-type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+// TODO(spine): tighten to FormAction once every action is built by lib/commands/action.ts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Action = (prev: any, form: FormData) => Promise<any>;
 
 /**
  * Binds a form to a server action without React's automatic reset: a failed submit keeps what
@@ -33,7 +35,7 @@ export function useFormAction(action: Action, onSettled?: (state: ActionState) =
  * The outcome line under a form: "saved", or the error in the user's language — the reason itself
  * when the error names one the form has no field for (a one-button form, a rule of the record).
  */
-export function FormStatus({ state, savedText }: { state: ActionState; savedText?: string }) {
+export function FormStatus({ state, savedText }: { state: ActionState<unknown>; savedText?: string }) {
   const t = useTranslations();
   if (!state) return null;
   if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
@@ -48,14 +50,18 @@ export function FormStatus({ state, savedText }: { state: ActionState; savedText
 /** Field codes that explain a refusal of the whole action rather than one input. */
 const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"]);
 
-/** Translates the error of one field, if any. */
-export function useFieldError(state: ActionState) {
-  const t = useTranslations("fieldErrors");
+/**
+ * The one field-error hook: a field's error in the user's language — the domain's own wording
+ * (`namespace`.fieldErrors, e.g. "cases") first, then the shared one, then "invalid".
+ */
+export function useFieldError(state: ActionState, namespace?: "cases" | "publicity" | "account" | "field") {
+  const t = useTranslations();
   return (name: string): string | undefined => {
     if (!state || state.ok) return undefined;
     const code = state.fields[name];
     if (!code) return undefined;
-    return t.has(code) ? t(code) : t("invalid");
+    const own = namespace && `${namespace}.${namespace === "field" ? "errors" : "fieldErrors"}.${code}`;
+    return own && t.has(own) ? t(own) : t.has(`fieldErrors.${code}`) ? t(`fieldErrors.${code}`) : t("fieldErrors.invalid");
   };
 }
 

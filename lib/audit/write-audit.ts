@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { GENESIS_HASH, chainHash, type ChainedFields } from "@/lib/audit/hash";
 import { redactText } from "@/lib/security/redact";
+import { assertDeclaredAudit } from "@/lib/commands/audit-scope";
 
 /** Serialises audit appends so the chain is a single line (held until the transaction ends). */
 const AUDIT_LOCK = 7_961_100;
@@ -47,6 +48,7 @@ export function maskDetails(details: Record<string, unknown>): Record<string, un
  * row commits with the change it describes, or neither does (fail closed).
  */
 export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  assertDeclaredAudit(entry.action);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::bigint)`;
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`;
   const record: ChainedFields = {

@@ -27,6 +27,9 @@ export type NewCase = {
 
 export type CreatedCase = { id: string; caseNumber: string };
 
+/** What insertCase audits: for the declarations of the commands that open a case. */
+export const CASE_INTAKE_AUDIT = ["case.create", "case.warning.link", "case.victim.add", "case.freeze.request"] as const;
+
 /**
  * Writes a REPORTED case with its victims and stop-payment requests, numbered per handling unit
  * and year, with a timeline event and an audit record for each part. Runs in the caller's
@@ -89,7 +92,7 @@ export async function insertCase(tx: Tx, actor: Actor, c: NewCase): Promise<Crea
  */
 export async function createCase(actor: Actor, raw: unknown, idempotencyKey: string | null = null): Promise<CreatedCase & { replayed: boolean }> {
   const input = parseInput(createCaseSchema, raw);
-  const { replayed, body } = await idempotent(actor, "cases", idempotencyKey, raw, async (tx) => {
+  const { replayed, data: body } = await idempotent(actor, "cases", idempotencyKey, raw, async (tx) => {
     const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, code: true, active: true } });
     if (!unit?.active) throw new AppError("FORBIDDEN", "your unit cannot take cases");
     return insertCase(tx, actor, {

@@ -2,10 +2,10 @@ import { unstable_rethrow } from "next/navigation";
 import { AppError, fromDatabaseError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
 
-/** What every server action answers: success, or an error code plus per-field issue codes. */
+/** Legacy (being replaced by lib/commands/action.ts). What every server action answers: success, or an error code plus per-field issue codes. */
 export type ActionState =
   | {
-      ok: true; at: number; /** What a creating action made, for the form to go to. */ id?: string;
+      ok: true; at: number; data: unknown; /** What a creating action made, for the form to go to. */ id?: string;
       /** Something the form must tell the user about the outcome (e.g. where an entry was merged). */
       notice?: Record<string, string | number>;
     }
@@ -19,7 +19,7 @@ export type ActionState =
 export async function runAction(body: () => Promise<void | string | { id: string; notice?: Record<string, string | number> }>): Promise<ActionState> {
   try {
     const made = await body();
-    return { ok: true, at: Date.now(), ...(typeof made === "string" ? { id: made } : made ?? {}) };
+    return { ok: true, at: Date.now(), data: made, ...(typeof made === "string" ? { id: made } : made ?? {}) };
   } catch (e) {
     unstable_rethrow(e);
     const err = e instanceof AppError ? e : fromDatabaseError(e);

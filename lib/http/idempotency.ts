@@ -17,8 +17,9 @@ export async function idempotent<T>(
   key: string | null,
   request: unknown,
   run: (tx: Tx) => Promise<T>,
-): Promise<{ replayed: boolean; body: T }> {
-  if (key === null) return { replayed: false, body: await getDb().$transaction(run) };
+  options?: { maxWait?: number; timeout?: number },
+): Promise<{ replayed: boolean; data: T }> {
+  if (key === null) return { replayed: false, data: await getDb().$transaction(run, options) };
   if (!KEY_SHAPE.test(key)) {
     throw new AppError("VALIDATION", "bad Idempotency-Key", [{ path: "Idempotency-Key", code: "invalid_format", message: "8–100 characters of A–Z a–z 0–9 _ . : -" }]);
   }
@@ -31,10 +32,10 @@ export async function idempotent<T>(
     const found = await tx.idempotencyRecord.findUnique({ where: { key: id }, select: { requestHash: true, body: true } });
     if (found) {
       if (found.requestHash !== requestHash) throw idempotencyKeyReused("Idempotency-Key");
-      return { replayed: true, body: found.body as T };
+      return { replayed: true, data: found.body as T };
     }
-    const body = await run(tx);
-    await tx.idempotencyRecord.create({ data: { key: id, principal, requestHash, status: 201, body: body as object } });
-    return { replayed: false, body };
-  });
+    const data = await run(tx);
+    await tx.idempotencyRecord.create({ data: { key: id, principal, requestHash, status: 201, body: (data ?? null) as object } });
+    return { replayed: false, data };
+  }, options);
 }

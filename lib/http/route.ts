@@ -13,6 +13,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { parseInput } from "@/lib/validation/parse";
 import { foreignWriteReason } from "@/lib/http/same-origin";
 import { unsafeTextIssues } from "@/lib/security/text";
+import type { Command } from "@/lib/commands/command";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -120,4 +121,62 @@ export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (
       return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId);
     }
   };
+}
+
+type CommandRouteOptions<O> = {
+  /**
+   * The command's input from the request. By default: the query's fields (GET) or the JSON body's
+   * fields, with the path's parameters over them (a body cannot name another record than its URL).
+   */
+  input?: (req: { params: Record<string, string>; body: unknown; query: URLSearchParams }) => unknown;
+  /** The success status: 200 unless said (201 for a creation). */
+  status?: number;
+  /** The answer, when it is not the command's result as JSON (a file, a stream, a summary). */
+  respond?: (data: O, req: Request) => Response | unknown;
+  bodyLimit?: number;
+  /** As in apiRoute: text the database cannot store is refused per item (batches), not for the whole body. */
+  checksTextPerItem?: boolean;
+};
+
+export type CommandRoute = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { readonly command: Command };
+
+function defaultInput({ params, body, query }: { params: Record<string, string>; body: unknown; query: URLSearchParams }, method: string): unknown {
+  if (method === "GET" || method === "HEAD" || method === "DELETE") return { ...Object.fromEntries(query), ...params };
+  if (body === undefined) return { ...params };
+  return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, ...params } : body;
+}
+
+/**
+ * A route handler of /api/v1 built from a command: request id, authentication (API key or session
+ * cookie), same-origin check for cookie writes, body size limit, then the command (permission,
+ * strict input, transaction, audit), an Idempotency-Key when the command takes one, and errors as
+ * `{ error: { code, message, details } }` — never a stack trace.
+ */
+export function commandRoute<O>(command: Command<O>, opts: CommandRouteOptions<O> = {}): CommandRoute {
+  const handler = async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const info = requestInfoFrom(req.headers);
+    try {
+      const { actor, viaCookie } = await authenticate(req, info);
+      const reads = req.method === "GET" || req.method === "HEAD";
+      if (viaCookie && !reads) assertSameOrigin(req);
+      const params = await ctx.params;
+      const body = reads ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, !opts.checksTextPerItem);
+      const query = new URL(req.url).searchParams;
+      const input = opts.input ? opts.input({ params, body, query }) : defaultInput({ params, body, query }, req.method);
+      const key = command.idempotent ? req.headers.get("idempotency-key") : null;
+      const { data, replayed } = await (command as Command<O>).execute(actor, input, { idempotencyKey: key });
+      if (opts.respond) {
+        const answer = await opts.respond(data, req);
+        return answer instanceof Response ? answer : Response.json(answer);
+      }
+      if (replayed) return Response.json(data, { status: 200, headers: { "Idempotent-Replayed": "true" } });
+      return Response.json(data ?? null, { status: opts.status ?? 200 });
+    } catch (e) {
+      const err = e instanceof AppError ? e : fromDatabaseError(e);
+      if (err) return errorResponse(err, info.requestId);
+      logger.error("api.failed", { requestId: info.requestId, command: command.name, method: req.method, path: new URL(req.url).pathname, error: e });
+      return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId);
+    }
+  };
+  return Object.assign(handler, { command: command as Command });
 }

@@ -9,9 +9,12 @@ import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { assertTransition, isReopen } from "@/lib/warnings/state-machine";
 import { nextStep } from "@/lib/warnings/sla";
 import { dispatchSchema, logActionSchema, transitionSchema } from "@/lib/warnings/schemas";
+import { uuidSchema } from "@/lib/validation/common";
+import { command } from "@/lib/commands/command";
 import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
+import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -79,17 +82,21 @@ export async function applyTransition(
 }
 
 /** Moves a warning along its state machine (stale version → 409, forbidden step → 409). */
-export async function transitionWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
-  const unitIds = await workableUnitIds(actor);
-  const input = parseInput(transitionSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const w = await lockedWarning(tx, id, unitIds);
-    if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
+export const transitionWarning = command({
+  name: "warning.transition",
+  summary: "Move a warning along its state machine",
+  permission: ["warnings:triage", "warnings:work"],
+  input: transitionSchema.extend({ id: uuidSchema }),
+  // Resolving as already defrauded opens the case in the same transaction.
+  audit: ["warning.transition", "warning.reopen", ...CASE_INTAKE_AUDIT],
+  async run({ actor, input, tx, now }) {
+    const w = await lockedWarning(tx, input.id, await workableUnitIds(actor));
+    if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await tx.warning.count({ where: { id: input.id } })) > 0);
     if (w.version !== input.version) throw versionConflict();
     const version = await applyTransition(tx, actor, w, input.to, input.version, input, now);
-    return { id, status: input.to, version };
-  });
-}
+    return { id: input.id, status: input.to, version };
+  },
+});
 
 /**
  * Logs a dissuasion action (a 96110 call, a visit …) against a warning. The first action is the

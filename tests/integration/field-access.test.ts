@@ -101,7 +101,7 @@ describe("claim and assign", () => {
 
   it("leaves a precinct's warning the centre signed for claimable by the precinct, whose view lists only its own people", async () => {
     const w = await precinctWarning(team);
-    const acked = await transitionWarning(team.dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+    const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
     await logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "REFUSED" });
     const held = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(held).toMatchObject({ status: "IN_PROGRESS", assigneeId: null, acknowledgedAt: expect.any(Date) });
@@ -119,7 +119,7 @@ describe("claim and assign", () => {
   it("hands a warning the centre held to the precinct unassigned when it is dispatched", async () => {
     const [r] = await ingestWarnings(team.feed.actor, [warningInput({ unitCode: team.tree.center.code })]);
     const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
-    const acked = await transitionWarning(team.dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+    const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).assigneeId).toBe(team.dispatcher.user.id);
     const d = await dispatchWarning(team.dispatcher.actor, w.id, { unitCode: team.precinct.code, version: acked.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ unitId: team.precinct.id, assigneeId: null });

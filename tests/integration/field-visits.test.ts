@@ -18,7 +18,7 @@ beforeAll(async () => {
 /** A warning the center signed for and could not stop by phone: IN_PROGRESS in the precinct. */
 async function inProgress() {
   const w = await precinctWarning(team);
-  const acked = await transitionWarning(team.dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+  const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
   await logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "REFUSED" });
   return getDb().warning.findUniqueOrThrow({ where: { id: w.id }, select: { id: true, version: true, status: true } }).then((x) => ({ ...x, acked }));
 }

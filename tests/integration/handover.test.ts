@@ -51,18 +51,18 @@ describe("writing a handover", () => {
     const [d1, d2] = a.center as [Actor, Actor];
     // Before the shift (five hours ago) d1 signed for one warning: not part of the shift.
     const early = await warning(a);
-    await transitionWarning(d1, early.id, { to: "ACKNOWLEDGED", version: early.version }, ago(5 * HOUR));
+    await transitionWarning(d1, { id: early.id, to: "ACKNOWLEDGED", version: early.version }, { now: ago(5 * HOUR) });
     // In the shift: d1 signs for and resolves one, signs for and dispatches another, calls a third
     // (promising a call-back today); d2 signs for one.
     const done = await warning(a);
-    let v = (await transitionWarning(d1, done.id, { to: "ACKNOWLEDGED", version: done.version })).version;
-    v = (await transitionWarning(d1, done.id, { to: "IN_PROGRESS", version: v })).version;
-    await transitionWarning(d1, done.id, { to: "RESOLVED", version: v, outcome: "DISSUADED" });
+    let v = (await transitionWarning(d1, { id: done.id, to: "ACKNOWLEDGED", version: done.version })).version;
+    v = (await transitionWarning(d1, { id: done.id, to: "IN_PROGRESS", version: v })).version;
+    await transitionWarning(d1, { id: done.id, to: "RESOLVED", version: v, outcome: "DISSUADED" });
     const sent = await warning(a);
-    const sv = (await transitionWarning(d1, sent.id, { to: "ACKNOWLEDGED", version: sent.version })).version;
+    const sv = (await transitionWarning(d1, { id: sent.id, to: "ACKNOWLEDGED", version: sent.version })).version;
     await dispatchWarning(d1, sent.id, { unitCode: a.tree.branches[0]!.precincts[0]!.code, version: sv });
     const called = await warning(a);
-    await transitionWarning(d2, called.id, { to: "ACKNOWLEDGED", version: called.version });
+    await transitionWarning(d2, { id: called.id, to: "ACKNOWLEDGED", version: called.version });
     await logWarningAction(d1, called.id, { kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
     // Open and untouched: one overdue (received an hour ago, HIGH: 签收 due after 10 min), one 特高危.
     await warning(a, { receivedAt: ago(HOUR).toISOString() });
@@ -78,7 +78,7 @@ describe("writing a handover", () => {
     });
     // The other city's open, overdue, critical work and its dispatcher's calls count nowhere here.
     const far = await warning(b, { receivedAt: ago(HOUR).toISOString(), riskLevel: "CRITICAL" });
-    await transitionWarning(b.center[0]!, far.id, { to: "ACKNOWLEDGED", version: far.version });
+    await transitionWarning(b.center[0]!, { id: far.id, to: "ACKNOWLEDGED", version: far.version });
     await logWarningAction(b.center[0]!, far.id, { kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
 
     const { id } = await createHandover(d1, { shiftStart: chinaMinute(ago(4 * HOUR)), note: "特高危一起待回拨，当事人电话13972001234" });

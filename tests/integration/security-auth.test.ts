@@ -202,8 +202,8 @@ describe("denials (B7, E19)", () => {
       [leader, () => revealForVisit(leader, w.id, "victimPhone", "核实当事人身份信息")],
       [leader, () => revealCustomerPhone(leader, i.id, "核实当事人身份信息")],
       [leader, () => revealWarningField(leader, w.id, "victimPhone", undefined)],
-      [auditor, () => transitionWarning(auditor, w.id, { to: "ACKNOWLEDGED", version: w.version })],
-      [auditor, () => transitionWarning(auditor, w.id, {})],
+      [auditor, () => transitionWarning(auditor, { id: w.id, to: "ACKNOWLEDGED", version: w.version })],
+      [auditor, () => transitionWarning(auditor, { id: w.id, })],
       [auditor, () => takeNextWarning(auditor)],
     ];
     for (const [who, attempt] of attempts) {

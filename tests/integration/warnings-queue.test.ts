@@ -73,7 +73,7 @@ describe("the queue pages past 50 rows and says how many there are", () => {
     for (const id of ids) {
       let v = 1;
       for (const [to, extra] of [["ACKNOWLEDGED", {}], ["IN_PROGRESS", {}], ["RESOLVED", { outcome: "DISSUADED" }]] as const) {
-        v = (await transitionWarning(dispatcher.actor, id, { to, version: v, ...extra })).version;
+        v = (await transitionWarning(dispatcher.actor, { id: id, to, version: v, ...extra })).version;
       }
     }
     const paged = await allPages({ unit, status: "RESOLVED", limit: 2 });
@@ -189,7 +189,7 @@ describe("live alerts", () => {
     const after = await alertState(d.actor);
     expect(after.unhandledCritical).toBe(before.unhandledCritical + 1);
     expect(after.latestCritical).toMatchObject({ id: r!.id, unitName: far.branches[0]!.precincts[0]!.name });
-    await transitionWarning(d.actor, r!.id!, { to: "ACKNOWLEDGED", version: 1 });
+    await transitionWarning(d.actor, { id: r!.id!, to: "ACKNOWLEDGED", version: 1 });
     expect((await alertState(d.actor)).unhandledCritical).toBe(before.unhandledCritical);
   });
 
@@ -215,7 +215,7 @@ describe("notifications", () => {
     ]);
     await escalateBreaches();
     // a is signed for late, then misses its first contact as well.
-    await transitionWarning(officer.actor, a!, { to: "ACKNOWLEDGED", version: 1 });
+    await transitionWarning(officer.actor, { id: a!, to: "ACKNOWLEDGED", version: 1 });
     const later = new Date(Date.now() + 15 * 60_000);
     await escalateBreaches(later);
     const groups = await listNotificationGroups(officer.actor, later);

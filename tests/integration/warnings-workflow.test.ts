@@ -35,7 +35,7 @@ async function warningIn(status: WarningStatus) {
     if (w.status === status) break;
     const cur = (await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).status;
     if (cur === status) break;
-    v = (await transitionWarning(dispatcher.actor, w.id, { to, version: v, ...extra })).version;
+    v = (await transitionWarning(dispatcher.actor, { id: w.id, to, version: v, ...extra })).version;
   }
   return getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
 }
@@ -49,7 +49,7 @@ describe("warning state machine", () => {
       it(`${from} → ${to} is ${allowed ? "allowed" : "refused with 409"}`, async () => {
         const w = await warningIn(from);
         const extra = to === "RESOLVED" ? { outcome: "UNREACHABLE" } : from === "RESOLVED" ? { note: "家属再次来电" } : {};
-        const attempt = transitionWarning(dispatcher.actor, w.id, { to, version: w.version, ...extra });
+        const attempt = transitionWarning(dispatcher.actor, { id: w.id, to, version: w.version, ...extra });
         if (allowed) {
           await expect(attempt).resolves.toMatchObject({ status: to, version: w.version + 1 });
         } else {
@@ -64,18 +64,18 @@ describe("warning state machine", () => {
 
   it("needs an outcome to resolve and a reason to reopen", async () => {
     const w = await warningIn("IN_PROGRESS");
-    const e = await transitionWarning(dispatcher.actor, w.id, { to: "RESOLVED", version: w.version }).catch((x: AppError) => x);
+    const e = await transitionWarning(dispatcher.actor, { id: w.id, to: "RESOLVED", version: w.version }).catch((x: AppError) => x);
     expect((e as AppError).details[0]).toMatchObject({ path: "outcome", code: "required" });
     const r = await warningIn("RESOLVED");
-    const e2 = await transitionWarning(dispatcher.actor, r.id, { to: "IN_PROGRESS", version: r.version }).catch((x: AppError) => x);
+    const e2 = await transitionWarning(dispatcher.actor, { id: r.id, to: "IN_PROGRESS", version: r.version }).catch((x: AppError) => x);
     expect((e2 as AppError).details[0]).toMatchObject({ path: "note", code: "required" });
   });
 
   it("answers a stale version with 409 and overwrites nothing", async () => {
     const w = await newWarning();
     const [a, b] = await Promise.allSettled([
-      transitionWarning(dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version }),
-      transitionWarning(dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version }),
+      transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version }),
+      transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version }),
     ]);
     const outcomes = [a, b].map((x) => x.status);
     expect(outcomes.sort()).toEqual(["fulfilled", "rejected"]);
@@ -86,7 +86,7 @@ describe("warning state machine", () => {
 
   it("keeps the SLA clock: signing for meets ACK, the first call meets CONTACT", async () => {
     const w = await newWarning({ riskLevel: "CRITICAL" });
-    const acked = await transitionWarning(dispatcher.actor, w.id, { to: "ACKNOWLEDGED", version: w.version });
+    const acked = await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
     let row = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(row.acknowledgedAt).not.toBeNull();
     expect(row.slaDueAt).toEqual(row.contactDueAt);
@@ -101,7 +101,7 @@ describe("warning state machine", () => {
 
   it("opens a linked case when resolved as already defrauded", async () => {
     const w = await warningIn("IN_PROGRESS");
-    await transitionWarning(dispatcher.actor, w.id, { to: "RESOLVED", version: w.version, outcome: "ALREADY_DEFRAUDED" });
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "RESOLVED", version: w.version, outcome: "ALREADY_DEFRAUDED" });
     const row = await getDb().warning.findUniqueOrThrow({ where: { id: w.id }, include: { fraudCase: true } });
     expect(row.fraudCase).toMatchObject({ status: "REPORTED", source: "WARNING" });
   });
@@ -113,7 +113,7 @@ describe("jurisdiction", () => {
     const outsider = await makeUser(tree.branches[1]!.precincts[0]!, "OFFICER");
     for (const attempt of [
       () => getWarning(outsider.actor, w.id),
-      () => transitionWarning(outsider.actor, w.id, { to: "ACKNOWLEDGED", version: w.version }),
+      () => transitionWarning(outsider.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version }),
       () => revealWarningField(outsider.actor, w.id, "victimPhone", "核实身份"),
     ]) {
       const e = await attempt().catch((x: AppError) => x);
@@ -121,7 +121,7 @@ describe("jurisdiction", () => {
     }
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: outsider.actor.id, entityId: w.id } })).toBe(3);
     const insider = await makeUser(tree.branches[0]!.precincts[0]!, "OFFICER");
-    await expect(transitionWarning(insider.actor, w.id, { to: "ACKNOWLEDGED", version: w.version })).resolves.toBeTruthy();
+    await expect(transitionWarning(insider.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version })).resolves.toBeTruthy();
   });
 
   it("shows masked victims in the queue and reveals a full value only with a reason, audited", async () => {

@@ -7,7 +7,7 @@ import { requirePermission, requireUser } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { runAction, type ActionState } from "@/lib/http/action";
 import { createCase } from "@/lib/cases/create-case";
-import { dropBlankRows, formToObject } from "@/lib/cases/form-data";
+import { formToObject } from "@/lib/commands/form";
 import { dismantleGang } from "@/lib/cases/gangs";
 import { revealCasePii } from "@/lib/cases/reveal";
 import { transferCase } from "@/lib/cases/transfer-case";
@@ -30,7 +30,6 @@ const field = (form: FormData, name: string) => {
 export async function createCaseAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
     const body = formToObject(form);
-    if ("accounts" in body) body.accounts = dropBlankRows(body.accounts);
     const { id } = await createCase(await writer(), body);
     revalidatePath("/cases");
     return id;
@@ -40,7 +39,7 @@ export async function createCaseAction(_prev: ActionState, form: FormData): Prom
 export async function transitionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
     const caseId = field(form, "caseId");
-    await transitionCase(await writer(), caseId, formToObject(form, ["caseId"]));
+    await transitionCase(await writer(), caseId, formToObject(form));
     revalidatePath("/cases");
     revalidatePath(`/cases/${caseId}`);
   });
@@ -51,7 +50,7 @@ export async function transferAction(_prev: ActionState, form: FormData): Promis
   let caseNumber = "";
   const state = await runAction(async () => {
     const caseId = field(form, "caseId");
-    ({ caseNumber } = await transferCase(await writer(), caseId, formToObject(form, ["caseId"])));
+    ({ caseNumber } = await transferCase(await writer(), caseId, formToObject(form)));
     revalidatePath("/cases");
     revalidatePath(`/cases/${caseId}`);
   });
@@ -61,7 +60,7 @@ export async function transferAction(_prev: ActionState, form: FormData): Promis
 
 export async function dismantleGangAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
-    await dismantleGang(await writer(), field(form, "gangId"), formToObject(form, ["gangId"]));
+    await dismantleGang(await writer(), field(form, "gangId"), formToObject(form));
     revalidatePath("/cases/gangs");
   });
 }

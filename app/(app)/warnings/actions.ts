@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { randomUUID } from "node:crypto";
 import { requireAnyPermission, requirePermission, requireUser } from "@/lib/auth/guards";
 import { runAction, type ActionState } from "@/lib/http/action";
+import { formAction } from "@/lib/commands/action";
 import { AppError } from "@/lib/errors";
 import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
@@ -17,13 +18,7 @@ const field = (form: FormData, name: string) => {
   return v === null || v === "" ? undefined : String(v);
 };
 
-export async function transitionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireUser();
-    await transitionWarning(actor, String(form.get("id")), { to: field(form, "to"), version: field(form, "version"), outcome: field(form, "outcome"), note: field(form, "note") });
-    revalidatePath("/warnings");
-  });
-}
+export const transitionAction = formAction(transitionWarning, { revalidate: ["/warnings"] });
 
 /** A bulk action's answer: how many went through; a malformed call names its first bad field instead. */
 type BulkResult = { done: number; failed: number; code?: "VALIDATION"; field?: string; reason?: string };
@@ -47,7 +42,7 @@ export async function bulkAcknowledgeAction(raw: unknown): Promise<BulkResult> {
   const items = selection.items;
   let done = 0;
   for (const it of items) {
-    await transitionWarning(actor, it.id, { to: "ACKNOWLEDGED", version: it.version }).then(() => done++, () => {});
+    await transitionWarning(actor, { id: it.id, to: "ACKNOWLEDGED", version: it.version }).then(() => done++, () => {});
   }
   revalidatePath("/warnings");
   return { done, failed: items.length - done };

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission, requireUser } from "@/lib/auth/guards";
 import { runAction, type ActionState } from "@/lib/http/action";
-import { formToObject } from "@/lib/cases/form-data";
+import { formToObject } from "@/lib/commands/form";
 import { requestFreeze, updateFreeze } from "@/lib/cases/freezes";
 import { createGangForCase, linkGang } from "@/lib/cases/gangs";
 import { recordRecovery, recordReturn } from "@/lib/cases/recoveries";
@@ -22,7 +22,7 @@ async function caseWrite(form: FormData, write: Write): Promise<ActionState> {
     const actor = await requireUser();
     await requirePermission(actor, "cases:write");
     const caseId = String(form.get("caseId") ?? "");
-    await write(actor, caseId, String(form.get("subId") ?? ""), formToObject(form, ["caseId", "subId"]));
+    await write(actor, caseId, String(form.get("subId") ?? ""), formToObject(form));
     revalidatePath(`/cases/${caseId}`);
   });
 }

@@ -15,5 +15,5 @@ export const GET = apiRoute({ permission: "publicity:read" }, async ({ actor, qu
 /** Logs one event; the unit defaults to the caller's own. An Idempotency-Key makes replays safe. */
 export const POST = apiRoute({ permission: "publicity:write" }, async ({ req, actor, body }) => {
   const result = await idempotent(actor, "publicity-event", req.headers.get("idempotency-key"), body, (tx) => insertEvent(tx, actor, body));
-  return Response.json(result.body, { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
+  return Response.json(result.data, { status: 201, headers: result.replayed ? { "Idempotent-Replayed": "true" } : {} });
 });
