@@ -9,7 +9,12 @@ import type { PathItem } from "@/lib/openapi/schema";
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
-    info: { title: "反诈指挥中心平台 API", version: "1" },
+    info: {
+      title: "反诈指挥中心平台 API",
+      version: "1",
+      // The platform is the city's own software, delivered with its source; not for redistribution.
+      license: { name: "Proprietary — 十堰市公安局反诈中心", identifier: "LicenseRef-Proprietary" },
+    },
     servers: [{ url: "/api/v1" }],
     components: {
       securitySchemes: {
