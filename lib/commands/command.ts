@@ -42,8 +42,12 @@ export type CommandDefinition<S extends z.ZodType, O> = {
    * matrix's key, and the log's name for the command.
    */
   name: string;
-  /** Who may run it: holders of any one of these permissions (the first is named in an audited denial). */
-  permission: Permission | readonly [Permission, ...Permission[]];
+  /**
+   * Who may run it: holders of any one of these permissions (the first is named in an audited
+   * denial), or "signed-in" for what every user does to their own things (their notifications,
+   * their alert settings).
+   */
+  permission: Permission | readonly [Permission, ...Permission[]] | "signed-in";
   /** The whole input, strictly: path ids, body fields, query fields. */
   input: S;
   /**
@@ -69,7 +73,8 @@ export type RunOptions = { now?: Date; idempotencyKey?: string | null };
 export type Command<O = unknown> = {
   (actor: Actor, raw: unknown, options?: RunOptions): Promise<O>;
   readonly name: string;
-  readonly permissions: readonly [Permission, ...Permission[]];
+  /** Empty for a "signed-in" command. */
+  readonly permissions: readonly Permission[];
   readonly input: z.ZodType;
   readonly audit: readonly string[] | false;
   readonly idempotent: boolean;
@@ -80,11 +85,11 @@ export type Command<O = unknown> = {
 
 /** Declares a command. */
 export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): Command<O> {
-  const permissions = (typeof def.permission === "string" ? [def.permission] : def.permission) as readonly [Permission, ...Permission[]];
+  const permissions: readonly Permission[] = def.permission === "signed-in" ? [] : typeof def.permission === "string" ? [def.permission] : def.permission;
   const mode = def.transaction ?? (def.audit === false ? "none" : "one");
 
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
-    await requireAnyPermission(actor, permissions);
+    if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
     const input = parseInput(def.input, raw) as z.infer<S>;
     const now = options.now ?? new Date();
     const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));

@@ -65,7 +65,7 @@ export function operation(command: Command, method: "get" | "post" | "put" | "pa
     operationId: operationId(command.name),
     tags: spec.tags,
     summary: spec.summary ?? command.summary,
-    description: [spec.description, `Permission: ${command.permissions.join(" or ")}.`].filter(Boolean).join(" "),
+    description: [spec.description, command.permissions.length ? `Permission: ${command.permissions.join(" or ")}.` : "Any signed-in caller."].filter(Boolean).join(" "),
     parameters: [...pathParameters, ...queryParameters, ...(spec.parameters ?? [])],
     ...(body ? { requestBody: body } : {}),
     responses: spec.responses,
