@@ -1,6 +1,8 @@
-// SECURITY.md B7, B8, B11: every route handler method and every server action is in the
-// authorization matrix (tests/integration/authz/), and each behaves as the matrix says for every
-// role, in its own jurisdiction and in another.
+// SECURITY.md B7, B8, B11: every route handler method and every server action is built from a
+// command declaration (lib/commands/), is in the authorization matrix (tests/integration/authz/),
+// and behaves as its declaration says for every role and API key — the holders of its permission
+// get through, everyone else is refused with an audited 403 — in its own jurisdiction and in
+// another (the matrix says how each one touches records).
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { routeHandlerMethods, serverActions, inlineServerActions } from "./authz/enumerate";
@@ -8,6 +10,7 @@ import { ROUTE_MATRIX } from "./authz/matrix-routes";
 import { ACTION_MATRIX, type Side } from "./authz/matrix-actions";
 import { callAction, callRoute, type Handler, type Outcome } from "./authz/call";
 import { buildWorld, PARTIES, ROLES, type Party, type World } from "./authz/world";
+import { isCommand, type Command } from "@/lib/commands/command";
 
 vi.mock("next-auth", () => ({
   default: () => new Response(null, { status: 404 }),
@@ -23,8 +26,53 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
 
+/** The command an entry point is built from (commandRoute, formAction and callAction attach it). */
+const commandOf = (entry: unknown): Command | undefined => {
+  const c = (entry as { command?: unknown } | undefined)?.command;
+  return isCommand(c) ? c : undefined;
+};
+/** Whether the party may run the command, by its declaration. */
+const mayRun = (c: Command, p: Party) => c.permissions.length === 0 || c.permissions.some((x) => p.actor.permissions.has(x));
+/** Audit actions a read may write: a reveal of personal data, an export. */
+const READ_AUDITS = /^pii\.reveal$|\.export$/;
+
 const missing = (declared: Record<string, unknown>, found: string[]) => found.filter((k) => !(k in declared));
 const stale = (declared: Record<string, unknown>, found: string[]) => Object.keys(declared).filter((k) => !found.includes(k));
+
+describe("every entry point is built from a declaration", () => {
+  const routeModule = (file: string) => import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`) as Promise<Record<string, unknown>>;
+
+  it("builds every route handler (but the public ones) with commandRoute", async () => {
+    const handwritten: string[] = [];
+    for (const key of routeHandlerMethods()) {
+      const [method, file] = key.split(" ") as [string, string];
+      const rule = ROUTE_MATRIX[key];
+      if (rule && "public" in rule) continue;
+      if (!commandOf((await routeModule(file))[method])) handwritten.push(key);
+    }
+    expect(handwritten, "route handlers not built from a command (lib/http/route.ts commandRoute)").toEqual([]);
+  });
+
+  it("builds every server action with formAction or callAction", async () => {
+    const handwritten: string[] = [];
+    for (const key of serverActions()) {
+      const [file, name] = key.split("#") as [string, string];
+      if (!commandOf((await routeModule(file))[name])) handwritten.push(key);
+    }
+    expect(handwritten, "server actions not built from a command (lib/commands/action.ts)").toEqual([]);
+  });
+
+  it("never lets a read permission write", async () => {
+    const offenders: string[] = [];
+    for (const key of [...routeHandlerMethods(), ...serverActions()]) {
+      const [a, b] = key.includes("#") ? key.split("#") as [string, string] : (key.split(" ").reverse() as [string, string]);
+      const c = commandOf((await routeModule(a))[b]);
+      const writes = c && c.audit !== false && c.audit.some((x) => !READ_AUDITS.test(x));
+      if (writes && c.permissions.length && c.permissions.every((p) => p.endsWith(":read"))) offenders.push(`${key} (${c.name}: ${c.permissions.join(", ")})`);
+    }
+    expect(offenders, "commands that write but need only a read permission").toEqual([]);
+  });
+});
 
 describe("the matrix covers every entry point", () => {
   it("has an entry for every route handler method", () => {
@@ -69,8 +117,9 @@ describe("route handlers", () => {
     // Without credentials: 401, whatever the route.
     const anonymous = await callRoute(handler, null, await rule.request(world), method);
     if (anonymous.status !== 401) problems.push(`anonymous: ${anonymous.status}, expected 401`);
+    const command = commandOf(handler);
     for (const who of PARTIES) {
-      const allowed = rule.allow.includes(who);
+      const allowed = command ? mayRun(command, world.own[who]) : rule.allow!.includes(who);
       const req = await rule.request(world);
       const deniedBefore = await denials(world.own[who]);
       const own = await callRoute(handler, world.own[who], req, method);
@@ -104,6 +153,7 @@ describe("server actions", () => {
     const [file, name] = key.split("#") as [string, string];
     const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const fn = mod[name]!;
+    const command = commandOf(fn);
     const problems: string[] = [];
     const expectOutcome = (label: string, got: { outcome: Outcome; detail: string }, want: Outcome | "allowed") => {
       if (got.outcome !== want) problems.push(`${label}: ${got.outcome} (${got.detail}) — expected ${want}`);
@@ -115,7 +165,7 @@ describe("server actions", () => {
     expectOutcome("anonymous", await invoke(null), rule.allow === "public" ? "allowed" : "unauthenticated");
     if (rule.allow !== "public") {
       for (const who of ROLES) {
-        const allowed = rule.allow === "any" || rule.allow.includes(who);
+        const allowed = command ? mayRun(command, world.own[who]) : rule.allow === "any" || rule.allow!.includes(who);
         const deniedBefore = await denials(world.own[who]);
         const own = await invoke(world.own[who]);
         if (!allowed) {

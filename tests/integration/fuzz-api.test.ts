@@ -6,8 +6,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { ROUTE_MATRIX, type RouteRule } from "./authz/matrix-routes";
-import { callRoute, type Handler } from "./authz/call";
-import { buildWorld, type Party, type World } from "./authz/world";
+import { callRoute, entitledParty, type Handler } from "./authz/call";
+import { buildWorld, type World } from "./authz/world";
 import { apply, mutationOf, surelyInvalid } from "./fuzz/mutate";
 import { footprint } from "./fuzz/footprint";
 import { actAs } from "./authz/call";
@@ -27,7 +27,7 @@ vi.mock("next/headers", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
 
-type Protected = Extract<RouteRule, { allow: unknown }>;
+type Protected = Extract<RouteRule, { scope: unknown }>;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 // Batches answer per item (tests/integration/fuzz-ingest.test.ts holds them to the item schema).
 const PER_ITEM = new Set(["POST app/api/v1/warnings/route.ts"]);
@@ -39,22 +39,17 @@ beforeAll(async () => {
   units = (await getDb().unit.findMany({ where: { OR: [{ path: { startsWith: world.city.city.path } }, { path: { startsWith: world.far.city.path } }] }, select: { id: true } })).map((u) => u.id);
 }, 120_000);
 
-const protectedRoutes = Object.entries(ROUTE_MATRIX).filter((e): e is [string, Protected] => "allow" in e[1]);
+const protectedRoutes = Object.entries(ROUTE_MATRIX).filter((e): e is [string, Protected] => "scope" in e[1]);
 const handlerOf = async (key: string) => {
   const [method, file] = key.split(" ") as [string, string];
   return { method, handler: ((await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>)[method]! };
-};
-/** The caller: a signed-in user where a role may use the route (the cookie path), else an API key. */
-const callerOf = (rule: Protected): Party => {
-  const role = rule.allow.find((w) => w !== "API_KEY");
-  return role ? world.own[role] : world.own.API_KEY;
 };
 
 describe("mutated bodies", () => {
   const writes = protectedRoutes.filter(([key]) => !key.startsWith("GET ") && !PER_ITEM.has(key));
   it.each(writes)("%s: 4xx for every invalid mutation, never 5xx, nothing written when refused", async (key, rule) => {
     const { method, handler } = await handlerOf(key);
-    const caller = callerOf(rule);
+    const caller = entitledParty(handler, world, rule.allow);
     const valid = await rule.request(world);
     await fc.assert(
       fc.asyncProperty(mutationOf(valid.body), async (m) => {
@@ -76,7 +71,7 @@ describe("mutated path parameters", () => {
   const withParams = protectedRoutes.filter(([key]) => key.includes("["));
   it.each(withParams)("%s: any id is a 4xx, never 5xx", async (key, rule) => {
     const { method, handler } = await handlerOf(key);
-    const caller = callerOf(rule);
+    const caller = entitledParty(handler, world, rule.allow);
     const valid = await rule.request(world);
     const names = Object.keys(valid.params ?? {});
     await fc.assert(
@@ -96,7 +91,7 @@ describe("mutated query strings", () => {
     // A route that names one record reads no query string at all; the lists parse theirs strictly.
     const readsQuery = !key.includes("[");
     const { method, handler } = await handlerOf(key);
-    const caller = callerOf(rule);
+    const caller = entitledParty(handler, world, rule.allow);
     const valid = await rule.request(world);
     const [path, query = ""] = valid.path.split("?");
     const known = ["status", "risk", "unit", "source", "q", "from", "to", "page", "cursor", "limit", "kind", "metric", "format", "before", "fraudType", "month"];

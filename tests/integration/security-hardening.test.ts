@@ -8,7 +8,7 @@ import { apiRoute } from "@/lib/http/route";
 import { runAction } from "@/lib/http/action";
 import { proxy } from "@/proxy";
 import { ROUTE_MATRIX, type RouteRule } from "./authz/matrix-routes";
-import { callRoute, type Handler } from "./authz/call";
+import { callRoute, entitledParty, type Handler } from "./authz/call";
 import { buildWorld, type World } from "./authz/world";
 import { footprint } from "./fuzz/footprint";
 
@@ -38,7 +38,7 @@ const route = async (key: string) => {
   const [method, file] = key.split(" ") as [string, string];
   return { method, handler: ((await import(/* @vite-ignore */ `@/${file.replace(/\.ts$/, "")}`)) as Record<string, Handler>)[method]! };
 };
-const rule = (key: string) => ROUTE_MATRIX[key] as Extract<RouteRule, { allow: unknown }>;
+const rule = (key: string) => ROUTE_MATRIX[key] as Extract<RouteRule, { scope: unknown }>;
 
 describe("proxy (D16)", () => {
   it.each(["/login", "/warnings", "/api/v1/warnings", "/no/such/page", "/api/v1/nothing-here"])("sets the security headers on %s", (path) => {
@@ -134,12 +134,12 @@ describe("server actions refused before they run (C15, G34)", () => {
 });
 
 describe("no GET changes state (D17)", () => {
-  const gets = Object.entries(ROUTE_MATRIX).filter(([k, r]) => k.startsWith("GET ") && "allow" in r && !k.includes("/stream/"));
+  const gets = Object.entries(ROUTE_MATRIX).filter(([k, r]) => k.startsWith("GET ") && "scope" in r && !k.includes("/stream/"));
   it.each(gets)("%s", async (key) => {
     const { method, handler } = await route(key);
     const r = rule(key);
     const req = await r.request(world);
-    const who = world.own[r.allow.find((w) => w !== "API_KEY") ?? "API_KEY"];
+    const who = entitledParty(handler, world, r.allow);
     // Audit records (exports, reveals) are the trail, not state: compare everything else.
     const state = async () => (await footprint(units, randomUUID())).split(",").slice(0, -1).join(",");
     const before = await state();

@@ -3,7 +3,8 @@
 // signed-in user; and what came of it.
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Party } from "./world";
+import { ROLES, type Party, type Who, type World } from "./world";
+import type { Command } from "@/lib/commands/command";
 
 /** Shared with the test file's vi.mock factories (they cannot close over module variables). */
 export const box = globalThis as unknown as { __authzSid?: string | null };
@@ -93,4 +94,16 @@ export function form(values: Record<string, unknown>): FormData {
   };
   for (const [k, v] of Object.entries(values)) put(k, v);
   return fd;
+}
+
+/**
+ * A party entitled to call the entry point, by its command's declaration (or, for one not built
+ * from a command yet, by the matrix's `allow`): a signed-in user where a role may (the cookie path),
+ * else the API key.
+ */
+export function entitledParty(entry: unknown, world: World, allow?: readonly Who[]): Party {
+  const c = (entry as { command?: Command } | undefined)?.command;
+  const may = (who: Who) => (c ? c.permissions.length === 0 || c.permissions.some((x) => world.own[who].actor.permissions.has(x)) : !!allow?.includes(who));
+  const who = ROLES.find(may) ?? "API_KEY";
+  return world.own[who];
 }

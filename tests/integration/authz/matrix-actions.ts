@@ -13,7 +13,8 @@ export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 
 export type ActionRule = {
-  allow: readonly Role[] | "any" | "public";
+  /** "public": callable without a session. Otherwise who may call it is read from its command's declaration. */
+  allow?: readonly Role[] | "any" | "public";
   scope: "record" | "none" | "self";
   /** The call's arguments, built afresh; `side` says whose call it is (a target of their own jurisdiction). */
   args: (w: World, side: Side) => Promise<unknown[]>;

@@ -14,7 +14,7 @@ import { warningInput } from "@/tests/factories";
 
 export type RouteRule =
   | { public: string; call?: false }
-  | { allow: readonly Who[]; scope: "record" | "collection" | "none"; request: (w: World) => Promise<Req> };
+  | { /** Only for an entry point not yet built from a command: who its permission admits is read from the declaration. */ allow?: readonly Who[]; scope: "record" | "collection" | "none"; request: (w: World) => Promise<Req> };
 
 const D = "DISPATCHER", O = "OFFICER", I = "INVESTIGATOR", L = "LEADER", A = "ADMIN", U = "AUDITOR", K = "API_KEY";
 // Role groups as the design gives them (DESIGN.md §1, SECURITY.md B11), not read from the code.
