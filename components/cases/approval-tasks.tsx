@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { transitionAction } from "@/app/(app)/cases/actions";
 import { Card } from "@/components/ui/card";
-import { CaseActionButton } from "@/components/cases/form-kit";
+import { ActionButton } from "@/components/ui/action-form";
 import { formatDuration } from "@/components/cases/format";
 import { formatYuan } from "@/lib/cases/money";
 import type { approvalTasks } from "@/lib/cases/queries";
@@ -32,9 +32,9 @@ export async function ApprovalTasks({ tasks, now }: { tasks: Awaited<ReturnType<
               <span className="text-xs text-amber-700" title={task.submittedAt ? format.dateTime(task.submittedAt, { dateStyle: "short", timeStyle: "short" }) : undefined}>
                 {t("tasks.waiting", { duration: formatDuration(now.getTime() - (task.submittedAt?.getTime() ?? now.getTime()), t) })}
               </span>
-              <CaseActionButton action={transitionAction} fields={{ caseId: task.id, to: "FILED", version: task.version }}>
+              <ActionButton action={transitionAction} fields={{ id: task.id, to: "FILED", version: task.version }} namespace="cases" size="md" className="min-h-11">
                 {t("tasks.approve")}
-              </CaseActionButton>
+              </ActionButton>
               <Link href={`/cases/${task.id}`} className="inline-flex min-h-11 items-center text-sm text-brand-600 hover:underline">{t("tasks.open")}</Link>
             </li>
           ))}

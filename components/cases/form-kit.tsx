@@ -1,39 +1,13 @@
 "use client";
 
-import { useActionState, useEffect, type ReactNode } from "react";
+import { useEffect } from "react";
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/http/action";
-import { Button, type ButtonProps } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/action-form";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { cn } from "@/components/ui/cn";
 
-type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
-
-/** The Chinese (or English) text of a field's error code: the case messages first, then the common ones. */
-export function useCaseFieldError(state: ActionState) {
-  const t = useTranslations("cases.fieldErrors");
-  return (name: string): string | undefined => {
-    if (!state || state.ok) return undefined;
-    const code = state.fields[name];
-    if (!code) return undefined;
-    return t.has(code) ? t(code) : t("invalid");
-  };
-}
-
-/** The outcome line: saved, a specific reason (two-person rule, closed case …) or the error class. */
-export function CaseFormStatus({ state, savedText, shown = [] }: { state: ActionState; savedText?: string; shown?: readonly string[] }) {
-  const t = useTranslations();
-  if (!state) return null;
-  if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
-  const other = Object.entries(state.fields).find(([path]) => !shown.includes(path));
-  const specific = other && t.has(`cases.fieldErrors.${other[1]}`) ? t(`cases.fieldErrors.${other[1]}`) : null;
-  return (
-    <p role="alert" className="text-sm text-red-700">
-      {specific ?? t(`errors.${state.code}`)}
-    </p>
-  );
-}
+type Action = Parameters<typeof useFormAction>[0];
 
 export type FieldSpec = {
   name: string;
@@ -54,7 +28,7 @@ export function RecordForm({
 }: { action: Action; hidden: Record<string, string | number>; fields: FieldSpec[]; submit: string; saved: string; testId?: string }) {
   const t = useTranslations("cases.form");
   const { state, pending, formProps } = useFormAction(action);
-  const fieldError = useCaseFieldError(state);
+  const fieldError = useFieldError(state, "cases");
   const { ref } = formProps;
   // Saved: fold the form away again (the record now shows in the list above it).
   useEffect(() => {
@@ -97,33 +71,8 @@ export function RecordForm({
         <Button type="submit" disabled={pending} className="min-h-11">
           {pending ? t("saving") : submit}
         </Button>
-        <CaseFormStatus state={state} savedText={saved} shown={fields.map((f) => f.name)} />
+        <FormStatus state={state} savedText={saved} namespace="cases" shown={fields.map((f) => f.name)} />
       </div>
-    </form>
-  );
-}
-
-/** One click for one step (a transition, an approval): hidden fields, a confirm if asked, the reason of a refusal. */
-export function CaseActionButton({
-  action, fields, children, confirm, testId, ...button
-}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string; testId?: string } & Omit<ButtonProps, "type">) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form
-      action={formAction}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-      className="inline-flex flex-col items-start gap-1"
-      data-testid={testId}
-    >
-      {Object.entries(fields).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      <Button type="submit" disabled={pending} className="min-h-11" {...button}>
-        {children}
-      </Button>
-      <CaseFormStatus state={state} />
     </form>
   );
 }

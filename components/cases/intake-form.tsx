@@ -8,8 +8,7 @@ import { createCaseAction } from "@/app/(app)/cases/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { useFormAction } from "@/components/ui/action-form";
-import { CaseFormStatus, useCaseFieldError } from "@/components/cases/form-kit";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { FRAUD_TYPES, GENDERS, REPORT_SOURCES } from "@/lib/cases/schemas";
 
 /** Rows keep a stable key so removing one does not shift what the others hold. */
@@ -20,13 +19,17 @@ const row = () => nextKey++;
 export function IntakeForm() {
   const t = useTranslations("cases");
   const router = useRouter();
-  const { state, pending, formProps } = useFormAction(createCaseAction);
-  const err = useCaseFieldError(state);
+  // A retried submit (a double click, a lost answer) opens the case once; a new key for the next report.
+  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const { state, pending, formProps } = useFormAction(createCaseAction, (s) => {
+    if (s?.ok) setKey(crypto.randomUUID());
+  });
+  const err = useFieldError(state, "cases");
   const [victims, setVictims] = useState<number[]>(() => [row()]);
   const [accounts, setAccounts] = useState<number[]>(() => [row()]);
 
   useEffect(() => {
-    if (state?.ok && state.id) router.push(`/cases/${state.id}`);
+    if (state?.ok) router.push(`/cases/${state.data.id}`);
   }, [state, router]);
 
   const shown = ["source", "fraudType", "summary", "lossAt", "reportedAt", "victims",
@@ -41,6 +44,7 @@ export function IntakeForm() {
 
   return (
     <form {...formProps} className="space-y-5" data-testid="intake-form">
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <Card className="grid gap-4 p-5 md:grid-cols-2">
         <h2 className="text-base font-semibold md:col-span-2">{t("intake.basics")}</h2>
         <Field id="source" label={t("intake.source")} error={err("source")}>
@@ -126,7 +130,7 @@ export function IntakeForm() {
         <Button type="submit" disabled={pending} className="min-h-11">
           {pending ? t("intake.submitting") : t("intake.submit")}
         </Button>
-        <CaseFormStatus state={state} shown={shown} />
+        <FormStatus state={state} namespace="cases" shown={shown} />
       </div>
     </form>
   );

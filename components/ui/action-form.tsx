@@ -35,17 +35,22 @@ export function useFormAction(action: Action, onSettled?: (state: ActionState) =
  * The outcome line under a form: "saved", or the error in the user's language — the reason itself
  * when the error names one the form has no field for (a one-button form, a rule of the record).
  */
-export function FormStatus({ state, savedText }: { state: ActionState<unknown>; savedText?: string }) {
+export function FormStatus({ state, savedText, namespace, shown = [] }: { state: ActionState<unknown>; savedText?: string; namespace?: Namespace; shown?: readonly string[] }) {
   const t = useTranslations();
   if (!state) return null;
   if (state.ok) return savedText ? <p role="status" className="text-sm text-green-700">{savedText}</p> : null;
   const reason = Object.values(state.fields).find((code) => t.has(`fieldErrors.${code}`) && REASONS.has(code));
+  // A domain's own wording of an error no input of the form shows (a closed case, the two-person rule).
+  const own = namespace && Object.entries(state.fields).find(([path]) => !shown.includes(path));
+  const ownKey = own && `${namespace}.${namespace === "field" ? "errors" : "fieldErrors"}.${own[1]}`;
   return (
     <p role="alert" className="text-sm text-red-700">
-      {reason ? t(`fieldErrors.${reason}`) : t(`errors.${state.code}`)}
+      {ownKey && t.has(ownKey) ? t(ownKey) : reason ? t(`fieldErrors.${reason}`) : t(`errors.${state.code}`)}
     </p>
   );
 }
+
+type Namespace = "cases" | "publicity" | "account" | "field";
 
 /** Field codes that explain a refusal of the whole action rather than one input. */
 const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"]);
@@ -54,7 +59,7 @@ const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"
  * The one field-error hook: a field's error in the user's language — the domain's own wording
  * (`namespace`.fieldErrors, e.g. "cases") first, then the shared one, then "invalid".
  */
-export function useFieldError(state: ActionState, namespace?: "cases" | "publicity" | "account" | "field") {
+export function useFieldError(state: ActionState, namespace?: Namespace) {
   const t = useTranslations();
   return (name: string): string | undefined => {
     if (!state || state.ok) return undefined;
@@ -67,8 +72,8 @@ export function useFieldError(state: ActionState, namespace?: "cases" | "publici
 
 /** A one-button form (enable, disable …) posting hidden fields to a server action. */
 export function ActionButton({
-  action, fields, children, confirm, ...button
-}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string } & Omit<ButtonProps, "type">) {
+  action, fields, children, confirm, namespace, ...button
+}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string; namespace?: Namespace } & Omit<ButtonProps, "type">) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form
@@ -84,7 +89,7 @@ export function ActionButton({
       <Button type="submit" size="sm" disabled={pending} {...button}>
         {children}
       </Button>
-      <FormStatus state={state} />
+      <FormStatus state={state} namespace={namespace} />
     </form>
   );
 }

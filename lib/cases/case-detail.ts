@@ -3,12 +3,14 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { maskAddress, maskBankCard, maskIdNumber, maskName, maskPhone } from "@/lib/pii";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
+import { command } from "@/lib/commands/command";
 import { caseOutOfScope, recordId } from "@/lib/cases/access";
 import { isExpiringSoon } from "@/lib/cases/freeze-rules";
 import { canonical } from "@/lib/cases/money";
 import { userNames } from "@/lib/cases/queries";
 import { stepTimes } from "@/lib/cases/step-times";
 import { maskVictimName } from "@/lib/cases/open-case-from-warning";
+import { caseParamsSchema } from "@/lib/cases/schemas";
 
 /** Money the case shows side by side, exact, summed by PostgreSQL. */
 export async function caseMoney(caseId: string) {
@@ -37,8 +39,16 @@ export async function caseMoney(caseId: string) {
  * A case of the actor's jurisdiction with everything it holds, personal data masked (full values
  * only through the audited reveal), or 404.
  */
-export async function getCase(actor: Actor, rawId: string, now = new Date()) {
-  const id = recordId(rawId, "case");
+export const getCase = command({
+  name: "case.get",
+  summary: "One case with victims, freezes, suspects, items, recoveries and timeline; personal data masked",
+  permission: "cases:read",
+  input: caseParamsSchema,
+  audit: false,
+  run: ({ actor, input, now }) => caseDetail(actor, input.id, now),
+});
+
+async function caseDetail(actor: Actor, id: string, now: Date) {
   const db = getDb();
   const c = await db.fraudCase.findFirst({
     where: { id, ...inJurisdiction(actor) },
@@ -135,7 +145,7 @@ export async function getCase(actor: Actor, rawId: string, now = new Date()) {
   };
 }
 
-export type CaseDetail = Awaited<ReturnType<typeof getCase>>;
+export type CaseDetail = Awaited<ReturnType<typeof caseDetail>>;
 
 /** Throws the (audited) 404 unless the case exists inside the actor's jurisdiction. */
 export async function assertCaseVisible(actor: Actor, rawId: string): Promise<void> {

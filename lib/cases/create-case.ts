@@ -2,9 +2,7 @@ import type { CaseSource, FraudType } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-// Shared with the other creating endpoints (it lives with publicity, which needed it first).
-import { idempotent } from "@/lib/http/idempotency";
+import { command } from "@/lib/commands/command";
 import { maskBankCard, maskName } from "@/lib/pii";
 import { actorUserId, invalidField, recordCaseChange, refreshCaseLoss } from "@/lib/cases/access";
 import { nextCaseNumber } from "@/lib/cases/case-number";
@@ -90,15 +88,19 @@ export async function insertCase(tx: Tx, actor: Actor, c: NewCase): Promise<Crea
  * Intake of a direct report (110, 96110, walk-in, online) by the actor's own unit. With an
  * Idempotency-Key, a retried request answers the case the first one created (SECURITY.md F22).
  */
-export async function createCase(actor: Actor, raw: unknown, idempotencyKey: string | null = null): Promise<CreatedCase & { replayed: boolean }> {
-  const input = parseInput(createCaseSchema, raw);
-  const { replayed, data: body } = await idempotent(actor, "cases", idempotencyKey, raw, async (tx) => {
+export const createCase = command({
+  name: "case.create",
+  summary: "Take a direct report: a REPORTED case with its victims and stop-payment requests",
+  permission: "cases:write",
+  input: createCaseSchema,
+  audit: CASE_INTAKE_AUDIT,
+  idempotent: true,
+  async run({ actor, input, tx, now }): Promise<CreatedCase> {
     const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, code: true, active: true } });
     if (!unit?.active) throw new AppError("FORBIDDEN", "your unit cannot take cases");
     return insertCase(tx, actor, {
       unit, source: input.source, fraudType: input.fraudType, summary: input.summary, lossAt: input.lossAt ?? null,
-      reportedAt: input.reportedAt ?? new Date(), victims: input.victims, accounts: input.accounts,
+      reportedAt: input.reportedAt ?? now, victims: input.victims, accounts: input.accounts,
     });
-  });
-  return { ...body, replayed };
-}
+  },
+});

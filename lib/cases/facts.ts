@@ -1,14 +1,14 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db";
 import { AppError, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { maskAddress, maskIdNumber, maskPhone } from "@/lib/pii";
-import { caseForWrite, invalidField, recordCaseChange, recordId, refreshCaseLoss, type CaseForWrite } from "@/lib/cases/access";
+import { caseForWrite, invalidField, recordCaseChange, refreshCaseLoss, type CaseForWrite } from "@/lib/cases/access";
 import { canonical, toFen } from "@/lib/cases/money";
 import { PLACEHOLDER_SUMMARY, maskVictimName } from "@/lib/cases/open-case-from-warning";
 import { canEditFacts } from "@/lib/cases/state-machine";
 import { caseFactsSchema, victimUpdateSchema } from "@/lib/cases/schemas";
+import { uuidSchema } from "@/lib/cases/fields";
 
 // The case's facts — what happened, to whom, for how much — are corrected while the case is in
 // its unit's hands (not while a filing decision is pending, not once it is over). Each correction
@@ -46,10 +46,14 @@ function sameValue(sent: unknown, stored: unknown): boolean {
 }
 
 /** Corrects the case's type, account of events and times. */
-export async function updateCaseFacts(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string; version: number }> {
-  const input = parseInput(caseFactsSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const updateCaseFacts = command({
+  name: "case.facts.update",
+  summary: "Correct the case's type, account of events and times while its unit handles it",
+  permission: "cases:write",
+  input: caseFactsSchema.safeExtend({ id: uuidSchema }),
+  audit: ["case.facts.update"],
+  async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
+    const c = await caseForWrite(tx, actor, input.id);
     if (c.version !== input.version) throw versionConflict();
     assertEditable(c);
     const before = await tx.fraudCase.findUniqueOrThrow({ where: { id: c.id }, select: { fraudType: true, summary: true, lossAt: true, reportedAt: true } });
@@ -70,17 +74,20 @@ export async function updateCaseFacts(actor: Actor, caseId: string, raw: unknown
       data: { fields: changed, ...(input.fraudType && changed.includes("fraudType") ? { fraudType: input.fraudType } : {}) },
     });
     return { id: c.id, version: c.version + 1 };
-  });
-}
+  },
+});
 
 /** Corrects one victim of the case; the case's loss is recomputed from its victims. */
-export async function updateVictim(actor: Actor, caseId: string, rawVictimId: string, raw: unknown): Promise<{ id: string; version: number }> {
-  const input = parseInput(victimUpdateSchema, raw);
-  const victimId = recordId(rawVictimId, "victim");
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const updateVictim = command({
+  name: "case.victim.update",
+  summary: "Correct one victim of the case; the case's loss follows",
+  permission: "cases:write",
+  input: victimUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
+  audit: ["case.victim.update"],
+  async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
+    const c = await caseForWrite(tx, actor, input.id);
     assertEditable(c);
-    const v = await tx.caseVictim.findFirst({ where: { id: victimId, caseId: c.id } });
+    const v = await tx.caseVictim.findFirst({ where: { id: input.subId, caseId: c.id } });
     if (!v) throw invalidField("subId", "unknown_victim", "no such victim on this case");
     if (v.version !== input.version) throw versionConflict();
     const data: Prisma.CaseVictimUpdateManyMutationInput = {
@@ -104,5 +111,5 @@ export async function updateVictim(actor: Actor, caseId: string, rawVictimId: st
       },
     });
     return { id: v.id, version: v.version + 1 };
-  });
-}
+  },
+});

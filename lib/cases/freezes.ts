@@ -1,22 +1,24 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { maskBankCard } from "@/lib/pii";
-import { actorUserId, caseForWrite, recordId, invalidField, recordCaseChange } from "@/lib/cases/access";
+import { actorUserId, caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
+import { uuidSchema } from "@/lib/cases/fields";
 import { defaultExpiry } from "@/lib/cases/freeze-rules";
 import { canonical, toFen } from "@/lib/cases/money";
 import { assertFreezeTransition } from "@/lib/cases/state-machine";
 import { freezeCreateSchema, freezeUpdateSchema } from "@/lib/cases/schemas";
 
 /** 紧急止付 / 冻结 request on one bank account of an open case. */
-export async function requestFreeze(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(freezeCreateSchema, raw);
-  const now = new Date();
-  if (input.expiresAt && input.expiresAt <= now) throw invalidField("expiresAt", "not_in_future");
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const requestFreeze = command({
+  name: "case.freeze.request",
+  summary: "Request an emergency stop-payment or a freeze of one bank account",
+  permission: "cases:write",
+  input: freezeCreateSchema.extend({ id: uuidSchema }),
+  audit: ["case.freeze.request"],
+  async run({ actor, input, tx, now }): Promise<{ id: string }> {
+    if (input.expiresAt && input.expiresAt <= now) throw invalidField("expiresAt", "not_in_future");
+    const c = await caseForWrite(tx, actor, input.id);
     const freeze = await tx.freezeRequest.create({
       data: {
         caseId: c.id, kind: input.kind, status: "REQUESTED", bankName: input.bankName, accountName: input.accountName ?? null,
@@ -30,23 +32,26 @@ export async function requestFreeze(actor: Actor, caseId: string, raw: unknown):
       data: { kind: input.kind, bankName: input.bankName, account: maskBankCard(input.accountNumber), amount: input.amountRequested },
     });
     return freeze;
-  });
-}
+  },
+});
 
 /**
  * The bank's answer and what follows: executed (all held), partial (some held), failed (nothing),
  * then released or expired. Amounts held never exceed the amount requested. Works on closed cases
  * too: money is released after the case ends.
  */
-export async function updateFreeze(actor: Actor, caseId: string, freezeId: string, raw: unknown): Promise<{ id: string; version: number }> {
-  const input = parseInput(freezeUpdateSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId, { open: false });
-    const f = await tx.freezeRequest.findFirst({ where: { id: recordId(freezeId, "freeze request"), caseId: c.id } });
+export const updateFreeze = command({
+  name: "case.freeze.update",
+  summary: "Record the bank's answer to a request, its release or its expiry",
+  permission: "cases:write",
+  input: freezeUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
+  audit: ["case.freeze.update"],
+  async run({ actor, input, tx, now }): Promise<{ id: string; version: number }> {
+    const c = await caseForWrite(tx, actor, input.id, { open: false });
+    const f = await tx.freezeRequest.findFirst({ where: { id: input.subId, caseId: c.id } });
     if (!f) throw notFound("freeze request");
     if (f.version !== input.version) throw versionConflict();
     assertFreezeTransition(f.status, input.status);
-    const now = new Date();
     const requested = toFen(canonical(f.amountRequested));
     const data: Prisma.FreezeRequestUpdateManyMutationInput = { status: input.status, version: { increment: 1 } };
     let held = canonical(f.amountHeld);
@@ -80,5 +85,5 @@ export async function updateFreeze(actor: Actor, caseId: string, freezeId: strin
       data: { kind: f.kind, status: input.status, amountHeld: held, account: maskBankCard(f.accountNumber) },
     });
     return { id: f.id, version: f.version + 1 };
-  });
-}
+  },
+});

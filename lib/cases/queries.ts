@@ -2,12 +2,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseSource, CaseStatus, FraudType, SeizedItemType } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { maskName, maskPhone } from "@/lib/pii";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { EXPIRY_WARNING_MS } from "@/lib/cases/freeze-rules";
 import { canonical } from "@/lib/cases/money";
-import { listCasesQuerySchema } from "@/lib/cases/schemas";
+import { listCasesQuerySchema, type ListCasesQuery } from "@/lib/cases/schemas";
 import { maskVictimName } from "@/lib/cases/open-case-from-warning";
 
 export const PAGE_SIZE = 30;
@@ -41,8 +41,17 @@ export type CaseListItem = {
   version: number;
 };
 
-export async function listCases(actor: Actor, rawQuery: unknown = {}, now = new Date()) {
-  const q = parseInput(listCasesQuerySchema, rawQuery);
+/** Cases of the actor's jurisdiction, newest report first, filtered by the query. */
+export const listCases = command({
+  name: "case.list",
+  summary: "Cases of the caller's jurisdiction, newest report first, filtered",
+  permission: "cases:read",
+  input: listCasesQuerySchema,
+  audit: false,
+  run: ({ actor, input, now }) => caseList(actor, input, now),
+});
+
+async function caseList(actor: Actor, q: ListCasesQuery, now: Date) {
   const db = getDb();
   const and: Prisma.FraudCaseWhereInput[] = [inJurisdiction(actor)];
   if (q.unit) {

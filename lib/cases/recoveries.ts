@@ -1,9 +1,9 @@
-import { getDb, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db";
 import { notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { maskName } from "@/lib/pii";
-import { caseForWrite, invalidField, recordCaseChange, recordId } from "@/lib/cases/access";
+import { caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
+import { uuidSchema } from "@/lib/cases/fields";
 import { canonical, toFen } from "@/lib/cases/money";
 import { recoveryReturnSchema, recoverySchema } from "@/lib/cases/schemas";
 
@@ -25,10 +25,14 @@ async function checkReturnToVictim(tx: Tx, caseId: string, victimId: string, ret
 }
 
 /** 追赃挽损: money recovered for the case, and (optionally at once) returned to a victim. */
-export async function recordRecovery(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(recoverySchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const recordRecovery = command({
+  name: "case.recovery.record",
+  summary: "追赃挽损: record money recovered for the case, and (optionally at once) returned to a victim",
+  permission: "cases:write",
+  input: recoverySchema.safeExtend({ id: uuidSchema }),
+  audit: ["case.recovery.record"],
+  async run({ actor, input, tx }): Promise<{ id: string }> {
+    const c = await caseForWrite(tx, actor, input.id);
     const returned = input.returnedAmount ?? "0.00";
     let victim: { id: string; name: string } | null = null;
     if (input.victimId) victim = await checkReturnToVictim(tx, c.id, input.victimId, returned);
@@ -44,15 +48,19 @@ export async function recordRecovery(actor: Actor, caseId: string, raw: unknown)
       data: { amount: input.amount, method: input.method, victim: victim ? maskName(victim.name) : null, returnedAmount: returned },
     });
     return recovery;
-  });
-}
+  },
+});
 
 /** Records that recovered money went back to a victim, and when. */
-export async function recordReturn(actor: Actor, caseId: string, recoveryId: string, raw: unknown): Promise<{ id: string; version: number }> {
-  const input = parseInput(recoveryReturnSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId, { open: false });
-    const r = await tx.fundRecovery.findFirst({ where: { id: recordId(recoveryId, "recovery"), caseId: c.id }, select: { id: true, amount: true, recoveredAt: true, version: true } });
+export const recordReturn = command({
+  name: "case.recovery.return",
+  summary: "Record that recovered money went back to a victim",
+  permission: "cases:write",
+  input: recoveryReturnSchema.extend({ id: uuidSchema, subId: uuidSchema }),
+  audit: ["case.recovery.return"],
+  async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
+    const c = await caseForWrite(tx, actor, input.id, { open: false });
+    const r = await tx.fundRecovery.findFirst({ where: { id: input.subId, caseId: c.id }, select: { id: true, amount: true, recoveredAt: true, version: true } });
     if (!r) throw notFound("recovery");
     if (r.version !== input.version) throw versionConflict();
     if (toFen(input.returnedAmount) > toFen(canonical(r.amount))) throw invalidField("returnedAmount", "exceeds_recovered");
@@ -68,5 +76,5 @@ export async function recordReturn(actor: Actor, caseId: string, recoveryId: str
       data: { amount: input.returnedAmount, victim: maskName(victim.name), returnedAt: input.returnedAt.toISOString() },
     });
     return { id: r.id, version: r.version + 1 };
-  });
-}
+  },
+});

@@ -1,10 +1,8 @@
 import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/guards";
 import { notFound } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { invalidField } from "@/lib/cases/access";
 import { revealSchema } from "@/lib/cases/schemas";
@@ -21,13 +19,16 @@ const ENTITY_TYPE = { victim: "CaseVictim", suspect: "Suspect", freeze: "FreezeR
  * One full personal value of a case record (victim, suspect, bank account), for an actor holding
  * "pii:reveal" whose jurisdiction holds the record; audited with the reason in the same transaction.
  */
-export async function revealCasePii(actor: Actor, raw: unknown): Promise<string> {
-  await requirePermission(actor, "pii:reveal");
-  const input = parseInput(revealSchema, raw);
-  const reason = parseInput(revealReasonSchema, input.reason);
-  if (!(FIELDS[input.entity] as readonly string[]).includes(input.field)) throw invalidField("field", "invalid_value");
-  const field = input.field;
-  return getDb().$transaction(async (tx) => {
+export const revealCasePii = command({
+  name: "case.pii.reveal",
+  summary: "One full personal value of a victim, suspect or bank account, with the reason (audited)",
+  permission: "pii:reveal",
+  input: revealSchema.extend({ reason: revealReasonSchema }),
+  audit: ["pii.reveal"],
+  async run({ actor, input, tx }): Promise<string> {
+    if (!(FIELDS[input.entity] as readonly string[]).includes(input.field)) throw invalidField("field", "invalid_value");
+    const field = input.field;
+    const reason = input.reason;
     let record: Record<string, unknown> | null;
     if (input.entity === "victim") {
       record = await tx.caseVictim.findFirst({ where: { id: input.id, fraudCase: inJurisdiction(actor) }, select: { name: true, phone: true, idNumber: true, address: true } });
@@ -45,8 +46,8 @@ export async function revealCasePii(actor: Actor, raw: unknown): Promise<string>
     if (typeof value !== "string" || !value) throw notFound(input.entity);
     await recordReveal(tx, actor, { entityType: ENTITY_TYPE[input.entity], entityId: input.id, field, reason });
     return value;
-  });
-}
+  },
+});
 
 function existsIn(entity: "victim" | "suspect" | "freeze", id: string): Promise<number> {
   const db = getDb();

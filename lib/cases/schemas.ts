@@ -224,3 +224,16 @@ export const revealSchema = z
     reason: z.string(),
   })
   .strict();
+
+/**
+ * One of two inputs of one endpoint, told apart by whether a key is present (`{ suspectId }` links a
+ * known suspect, `{ name, … }` adds a new one): the errors are those of the input the caller meant,
+ * not a union's "matches neither". The JSON Schema (input side) is the union of the two.
+ */
+export function eitherByKey<A extends z.ZodType, B extends z.ZodType>(key: string, withKey: A, without: B) {
+  return z.preprocess((raw, ctx) => {
+    const r = (raw && typeof raw === "object" && key in raw ? withKey : without).safeParse(raw);
+    if (!r.success) for (const issue of r.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    return raw;
+  }, z.union([withKey, without]));
+}

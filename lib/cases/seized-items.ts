@@ -1,15 +1,18 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
-import { caseForWrite, recordCaseChange, recordId } from "@/lib/cases/access";
+import { command } from "@/lib/commands/command";
+import { caseForWrite, recordCaseChange } from "@/lib/cases/access";
+import { uuidSchema } from "@/lib/cases/fields";
 import { seizedItemSchema, seizedItemUpdateSchema } from "@/lib/cases/schemas";
 
 /** Items seized for an open case (SIM cards, bank cards, POS, GOIP …), owned by the case's unit. */
-export async function addSeizedItem(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(seizedItemSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const addSeizedItem = command({
+  name: "case.item.seize",
+  summary: "Record items seized for an open case",
+  permission: "cases:write",
+  input: seizedItemSchema.extend({ id: uuidSchema }),
+  audit: ["case.item.seize"],
+  async run({ actor, input, tx }): Promise<{ id: string }> {
+    const c = await caseForWrite(tx, actor, input.id);
     const item = await tx.seizedItem.create({
       data: {
         caseId: c.id, unitId: c.unitId, type: input.type, quantity: input.quantity, seizedAt: input.seizedAt,
@@ -22,15 +25,19 @@ export async function addSeizedItem(actor: Actor, caseId: string, raw: unknown):
       data: { type: input.type, quantity: input.quantity, disposition: input.disposition ?? "HELD" },
     });
     return item;
-  });
-}
+  },
+});
 
 /** Where the items are kept and what became of them (returned, confiscated, destroyed, sent on). */
-export async function updateSeizedItem(actor: Actor, caseId: string, itemId: string, raw: unknown): Promise<{ id: string; version: number }> {
-  const input = parseInput(seizedItemUpdateSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId, { open: false });
-    const item = await tx.seizedItem.findFirst({ where: { id: recordId(itemId, "seized item"), caseId: c.id }, select: { id: true, type: true, quantity: true, version: true, disposition: true } });
+export const updateSeizedItem = command({
+  name: "case.item.update",
+  summary: "Record where seized items are kept and what became of them",
+  permission: "cases:write",
+  input: seizedItemUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
+  audit: ["case.item.update"],
+  async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
+    const c = await caseForWrite(tx, actor, input.id, { open: false });
+    const item = await tx.seizedItem.findFirst({ where: { id: input.subId, caseId: c.id }, select: { id: true, type: true, quantity: true, version: true, disposition: true } });
     if (!item) throw notFound("seized item");
     if (item.version !== input.version) throw versionConflict();
     const { count } = await tx.seizedItem.updateMany({
@@ -43,5 +50,5 @@ export async function updateSeizedItem(actor: Actor, caseId: string, itemId: str
       data: { type: item.type, quantity: item.quantity, from: item.disposition, to: input.disposition },
     });
     return { id: item.id, version: item.version + 1 };
-  });
-}
+  },
+});

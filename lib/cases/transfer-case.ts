@@ -1,10 +1,9 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
 import { canTransfer } from "@/lib/cases/state-machine";
+import { uuidSchema } from "@/lib/cases/fields";
 import { transferSchema } from "@/lib/cases/schemas";
 
 /**
@@ -12,10 +11,14 @@ import { transferSchema } from "@/lib/cases/schemas";
  * to the branch where the suspects are …). The case keeps its number; the receiving unit's chain
  * now handles and approves it, and the sender may lose sight of it.
  */
-export async function transferCase(actor: Actor, id: string, raw: unknown): Promise<{ id: string; caseNumber: string; version: number; unitCode: string }> {
-  const input = parseInput(transferSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, id);
+export const transferCase = command({
+  name: "case.transfer",
+  summary: "流转: hand the case to another active unit of the same city",
+  permission: "cases:write",
+  input: transferSchema.extend({ id: uuidSchema }),
+  audit: ["case.transfer"],
+  async run({ actor, input, tx }): Promise<{ id: string; caseNumber: string; version: number; unitCode: string }> {
+    const c = await caseForWrite(tx, actor, input.id);
     if (c.version !== input.version) throw versionConflict();
     if (!canTransfer(c.status)) {
       throw new AppError("CONFLICT", `a ${c.status} case cannot be transferred`, [{ path: "toUnitCode", code: "cannot_transfer", message: "decide on the filing first" }]);
@@ -35,5 +38,5 @@ export async function transferCase(actor: Actor, id: string, raw: unknown): Prom
       data: { fromUnit: c.unit.code, toUnit: to.code, reason: input.reason },
     });
     return { id: c.id, caseNumber: c.caseNumber, version: c.version + 1, unitCode: to.code };
-  });
-}
+  },
+});

@@ -1,14 +1,15 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { auditDenied } from "@/lib/auth/guards";
 import { AppError, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { caseForWrite, recordCaseChange, type CaseForWrite } from "@/lib/cases/access";
 import { caseStep, type CaseStep } from "@/lib/cases/state-machine";
 import { assertFileable } from "@/lib/cases/facts";
+import { uuidSchema } from "@/lib/cases/fields";
 import { transitionSchema } from "@/lib/cases/schemas";
 
 export type TransitionResult = { id: string; status: CaseStatus; version: number };
@@ -22,19 +23,26 @@ class Denied {
  * "cases:approve", an approver whose unit is the handling unit or above it, and someone other than
  * the investigator who submitted the case (two-person rule). Stale versions get 409.
  */
-export async function transitionCase(actor: Actor, id: string, raw: unknown): Promise<TransitionResult> {
-  const input = parseInput(transitionSchema, raw);
-  const outcome = await getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, id, { open: false });
+export const transitionCase = command({
+  name: "case.transition",
+  summary: "Move the case one step along its state machine (filing decisions need cases:approve)",
+  permission: "cases:write",
+  input: transitionSchema.extend({ id: uuidSchema }),
+  audit: ["case.transition", "case.submitted", "case.approved", "case.rejected"],
+  async run({ actor, input, tx, now }): Promise<TransitionResult> {
+    const c = await caseForWrite(tx, actor, input.id, { open: false });
     if (c.version !== input.version) throw versionConflict();
     const step = caseStep(c.status, input.to);
     const denied = await checkActor(tx, actor, c, step);
-    if (denied) return denied;
+    if (denied) {
+      // Audited on a connection of its own: the refusal rolls this transaction back, the denial stays.
+      await auditDenied(actor, { permission: denied.permission, entityType: "FraudCase", entityId: c.id });
+      throw new AppError("FORBIDDEN", denied.reason, [{ path: "to", code: denied.code, message: denied.reason }]);
+    }
     if (step.noteRequired && !input.note) {
       throw new AppError("VALIDATION", "this step needs a reason", [{ path: "note", code: "reason_required", message: "give the reason" }]);
     }
     if (step.to === "PENDING_APPROVAL" || step.to === "FILED") await assertFileable(tx, c.id);
-    const now = new Date();
     const { count } = await tx.fraudCase.updateMany({
       where: { id: c.id, version: c.version, status: c.status },
       data: { status: step.to, version: { increment: 1 }, ...stamps(step, actor, now) },
@@ -46,14 +54,8 @@ export async function transitionCase(actor: Actor, id: string, raw: unknown): Pr
       data: { from: c.status, to: step.to, ...(input.note ? { note: input.note } : {}) }, at: now,
     });
     return { id: c.id, status: step.to, version: c.version + 1 };
-  });
-  if (outcome instanceof Denied) {
-    // Audited outside the rolled-back transaction, so the denial is kept.
-    await auditDenied(actor, { permission: outcome.permission, entityType: "FraudCase", entityId: id });
-    throw new AppError("FORBIDDEN", outcome.reason, [{ path: "to", code: outcome.code, message: outcome.reason }]);
-  }
-  return outcome;
-}
+  },
+});
 
 async function checkActor(tx: Tx, actor: Actor, c: CaseForWrite, step: CaseStep): Promise<Denied | null> {
   if (!actor.permissions.has(step.permission)) return new Denied(step.permission, `missing permission ${step.permission}`, "missing_permission");

@@ -1,15 +1,18 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation/parse";
 import { maskName } from "@/lib/pii";
+import { command } from "@/lib/commands/command";
 import { caseForWrite, recordCaseChange, refreshCaseLoss } from "@/lib/cases/access";
+import { uuidSchema } from "@/lib/cases/fields";
 import { victimSchema } from "@/lib/cases/schemas";
 
 /** Adds a victim to an open case; the case's loss becomes the sum of its victims' losses. */
-export async function addVictim(actor: Actor, caseId: string, raw: unknown): Promise<{ id: string }> {
-  const v = parseInput(victimSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const c = await caseForWrite(tx, actor, caseId);
+export const addVictim = command({
+  name: "case.victim.add",
+  summary: "Add a victim to an open case; the case's loss follows",
+  permission: "cases:write",
+  input: victimSchema.extend({ id: uuidSchema }),
+  audit: ["case.victim.add"],
+  async run({ actor, input: v, tx }): Promise<{ id: string }> {
+    const c = await caseForWrite(tx, actor, v.id);
     const victim = await tx.caseVictim.create({
       data: {
         caseId: c.id, name: v.name, phone: v.phone ?? null, idNumber: v.idNumber ?? null, gender: v.gender ?? null,
@@ -23,5 +26,5 @@ export async function addVictim(actor: Actor, caseId: string, raw: unknown): Pro
       data: { name: maskName(v.name), lossAmount: v.lossAmount },
     });
     return victim;
-  });
-}
+  },
+});

@@ -16,8 +16,8 @@ beforeAll(async () => {
 
 async function liveFreeze(caseId: string, kind: "STOP_PAYMENT" | "FREEZE", expiresAt: Date, partial = false) {
   const { actor } = team.investigator;
-  const { id } = await requestFreeze(actor, caseId, { kind, bankName: "中国银行", accountNumber: bankCard(), amountRequested: "1000.00" });
-  await updateFreeze(actor, caseId, id, { version: 1, status: partial ? "PARTIAL" : "EXECUTED", amountHeld: partial ? "250.50" : "1000.00", expiresAt: expiresAt.toISOString() });
+  const { id } = await requestFreeze(actor, { id: caseId, kind, bankName: "中国银行", accountNumber: bankCard(), amountRequested: "1000.00" });
+  await updateFreeze(actor, { id: caseId, subId: id, version: 1, status: partial ? "PARTIAL" : "EXECUTED", amountHeld: partial ? "250.50" : "1000.00", expiresAt: expiresAt.toISOString() });
   return id;
 }
 
@@ -53,11 +53,11 @@ describe("freeze expiry flagging, with a controlled clock", () => {
     expect(byId.get(freezeB)!.expiryNotifiedAt).toBeNull();
 
     // The flag shows on the case and in the list (filter "expiring"), computed for that moment.
-    const c = await getCase(investigator.actor, caseId, later);
+    const c = await getCase(investigator.actor, { id: caseId }, { now: later });
     expect(c.freezes.find((f) => f.id === stopA)!.expiring).toBe(true);
     expect(c.freezes.find((f) => f.id === freezeB)!.expiring).toBe(false);
     expect(c.money.held).toBe("1250.50"); // D no longer holds anything
-    const listed = await listCases(investigator.actor, { flag: "expiring" }, later);
+    const listed = await listCases(investigator.actor, { flag: "expiring" }, { now: later });
     expect(listed.items.find((i) => i.id === caseId)?.expiringFreezes).toBe(1);
     const expiredEvent = c.timeline.find((e) => e.kind === "freeze_updated" && e.data.status === "EXPIRED");
     expect(expiredEvent).toMatchObject({ by: null, data: { automatic: true } });
@@ -77,7 +77,7 @@ describe("freeze expiry flagging, with a controlled clock", () => {
   it("leaves requests that hold nothing alone", async () => {
     const { actor } = team.investigator;
     const { id: caseId } = await createCase(actor, caseInput({ accounts: [] }));
-    const { id } = await requestFreeze(actor, caseId, { kind: "STOP_PAYMENT", bankName: "中国银行", accountNumber: bankCard(), amountRequested: "10.00", expiresAt: new Date(Date.now() + HOUR).toISOString() });
+    const { id } = await requestFreeze(actor, { id: caseId, kind: "STOP_PAYMENT", bankName: "中国银行", accountNumber: bankCard(), amountRequested: "10.00", expiresAt: new Date(Date.now() + HOUR).toISOString() });
     await flagExpiringFreezes(new Date());
     expect(await notices(id)).toEqual([]);
     expect((await getDb().freezeRequest.findUniqueOrThrow({ where: { id } })).status).toBe("REQUESTED");

@@ -30,7 +30,7 @@ describe("intake", () => {
     expect(a.caseNumber).toBe(`${team.branch.code}-${year}-00001`);
     expect(b.caseNumber).toBe(`${team.branch.code}-${year}-00002`);
 
-    const c = await getCase(actor, a.id);
+    const c = await getCase(actor, { id: a.id });
     expect(c.status).toBe("REPORTED");
     expect(c.money.loss).toBe("0.30"); // 0.1 + 0.2, exactly
     expect(c.victims.map((v) => v.name)).toEqual(["王**", "李**"]);
@@ -90,7 +90,7 @@ describe("state machine", () => {
     const c = await caseInStatus(team.branch, from, team.investigator.user.id);
     const decision = from === "PENDING_APPROVAL";
     const actor = decision ? team.chief.actor : team.investigator.actor;
-    const attempt = transitionCase(actor, c.id, { to, version: c.version, note: "依法处理" });
+    const attempt = transitionCase(actor, { id: c.id, to, version: c.version, note: "依法处理" });
     if (allowed(from, to)) {
       await expect(attempt).resolves.toMatchObject({ status: to, version: c.version + 1 });
       const events = await getDb().caseEvent.findMany({ where: { caseId: c.id } });
@@ -107,16 +107,16 @@ describe("state machine", () => {
   it("stamps each step's time and who filed it, and shows how long each step took", async () => {
     const { investigator, chief } = team;
     const { id } = await createCase(investigator.actor, caseInput());
-    let v = (await transitionCase(investigator.actor, id, { to: "PENDING_APPROVAL", version: 1 })).version;
-    v = (await transitionCase(chief.actor, id, { to: "FILED", version: v, note: "符合立案条件" })).version;
-    v = (await transitionCase(investigator.actor, id, { to: "INVESTIGATING", version: v })).version;
+    let v = (await transitionCase(investigator.actor, { id, to: "PENDING_APPROVAL", version: 1 })).version;
+    v = (await transitionCase(chief.actor, { id, to: "FILED", version: v, note: "符合立案条件" })).version;
+    v = (await transitionCase(investigator.actor, { id, to: "INVESTIGATING", version: v })).version;
     const row = await getDb().fraudCase.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ submittedById: investigator.user.id, approvedById: chief.user.id, status: "INVESTIGATING", version: v });
     expect(row.submittedAt).not.toBeNull();
     expect(row.filedAt!.getTime()).toBeGreaterThanOrEqual(row.submittedAt!.getTime());
     const approval = await getDb().caseApproval.findFirstOrThrow({ where: { caseId: id } });
     expect(approval).toMatchObject({ requestedById: investigator.user.id, decidedById: chief.user.id, decision: "APPROVED" });
-    const c = await getCase(investigator.actor, id);
+    const c = await getCase(investigator.actor, { id });
     expect(c.steps.steps.map((s) => s.status)).toEqual(["REPORTED", "PENDING_APPROVAL", "FILED", "INVESTIGATING"]);
     expect(c.steps.steps.at(-1)!.current).toBe(true);
     expect(c.steps.approvalMs).not.toBeNull();
@@ -124,10 +124,10 @@ describe("state machine", () => {
 
   it("needs a reason to refuse filing or to suspend, and refuses stale versions — changing nothing", async () => {
     const c = await caseInStatus(team.branch, "PENDING_APPROVAL", team.investigator.user.id);
-    const e = await rejection(transitionCase(team.chief.actor, c.id, { to: "NOT_FILED", version: c.version }));
+    const e = await rejection(transitionCase(team.chief.actor, { id: c.id, to: "NOT_FILED", version: c.version }));
     expect(e.status).toBe(422);
     expect(e.details[0]).toMatchObject({ path: "note", code: "reason_required" });
-    expect((await rejection(transitionCase(team.chief.actor, c.id, { to: "FILED", version: c.version + 5 }))).status).toBe(409);
+    expect((await rejection(transitionCase(team.chief.actor, { id: c.id, to: "FILED", version: c.version + 5 }))).status).toBe(409);
     expect(await getDb().fraudCase.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "PENDING_APPROVAL", version: c.version });
     expect(await getDb().caseEvent.count({ where: { caseId: c.id } })).toBe(0);
   });
@@ -137,29 +137,29 @@ describe("two-person rule and the approval chain", () => {
   it("never lets the submitter decide, even when they may approve", async () => {
     const { chief, investigator } = team;
     const { id } = await createCase(chief.actor, caseInput());
-    await transitionCase(chief.actor, id, { to: "PENDING_APPROVAL", version: 1 });
-    const e = await rejection(transitionCase(chief.actor, id, { to: "FILED", version: 2 }));
+    await transitionCase(chief.actor, { id, to: "PENDING_APPROVAL", version: 1 });
+    const e = await rejection(transitionCase(chief.actor, { id, to: "FILED", version: 2 }));
     expect(e.status).toBe(403);
     expect(e.details[0]).toMatchObject({ code: "two_person_rule" });
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", entityId: id, actorId: chief.user.id } })).toBe(1);
     // An investigator without the approval permission cannot either.
-    expect((await rejection(transitionCase(investigator.actor, id, { to: "FILED", version: 2 }))).details[0]).toMatchObject({ code: "missing_permission" });
+    expect((await rejection(transitionCase(investigator.actor, { id, to: "FILED", version: 2 }))).details[0]).toMatchObject({ code: "missing_permission" });
     // A second approver of the chain can.
     const second = await makeUser(team.branch, "INVESTIGATOR", { grants: ["cases:approve"] });
-    await expect(transitionCase(second.actor, id, { to: "FILED", version: 2 })).resolves.toMatchObject({ status: "FILED" });
+    await expect(transitionCase(second.actor, { id, to: "FILED", version: 2 })).resolves.toMatchObject({ status: "FILED" });
   });
 
   it("lets the branch decide on its precinct's case, not another branch (404) nor the city's 反诈中心 (403)", async () => {
     const precinct = team.branch.precincts[0]!;
     const officer = await makeUser(precinct, "INVESTIGATOR");
     const { id } = await createCase(officer.actor, caseInput());
-    await transitionCase(officer.actor, id, { to: "PENDING_APPROVAL", version: 1 });
-    expect((await rejection(transitionCase(team.outsider.actor, id, { to: "FILED", version: 2 }))).status).toBe(404);
+    await transitionCase(officer.actor, { id, to: "PENDING_APPROVAL", version: 1 });
+    expect((await rejection(transitionCase(team.outsider.actor, { id, to: "FILED", version: 2 }))).status).toBe(404);
     const center = await makeUser(team.tree.center, "INVESTIGATOR", { grants: ["cases:approve"] });
-    const e = await rejection(transitionCase(center.actor, id, { to: "FILED", version: 2 }));
+    const e = await rejection(transitionCase(center.actor, { id, to: "FILED", version: 2 }));
     expect(e.status).toBe(403);
     expect(e.details[0]).toMatchObject({ code: "not_in_chain" });
-    await expect(transitionCase(team.chief.actor, id, { to: "FILED", version: 2 })).resolves.toMatchObject({ status: "FILED" });
+    await expect(transitionCase(team.chief.actor, { id, to: "FILED", version: 2 })).resolves.toMatchObject({ status: "FILED" });
   });
 
   it("puts waiting cases on the approver's task list, oldest first, minus their own", async () => {
@@ -177,10 +177,10 @@ describe("transfer (流转)", () => {
   it("hands the case to another branch: the receiver sees it, the sender no longer does", async () => {
     const { investigator, outsider } = team;
     const { id } = await createCase(investigator.actor, caseInput());
-    const r = await transferCase(investigator.actor, id, { toUnitCode: team.other.code, reason: "嫌疑人在张湾区落脚，移交侦办", version: 1 });
+    const r = await transferCase(investigator.actor, { id, toUnitCode: team.other.code, reason: "嫌疑人在张湾区落脚，移交侦办", version: 1 });
     expect(r).toMatchObject({ version: 2, unitCode: team.other.code });
-    expect((await rejection(getCase(investigator.actor, id))).status).toBe(404);
-    const c = await getCase(outsider.actor, id);
+    expect((await rejection(getCase(investigator.actor, { id }))).status).toBe(404);
+    const c = await getCase(outsider.actor, { id });
     expect(c.transfers).toHaveLength(1);
     expect(c.steps.firstTransferMs).not.toBeNull();
     // Stored by unit code, shown by unit name.
@@ -196,12 +196,12 @@ describe("transfer (流转)", () => {
 
   it("refuses a transfer while the filing decision is pending, to the same unit, or to an unknown unit", async () => {
     const pending = await caseInStatus(team.branch, "PENDING_APPROVAL", team.investigator.user.id);
-    const e = await rejection(transferCase(team.investigator.actor, pending.id, { toUnitCode: team.other.code, reason: "移交", version: 1 }));
+    const e = await rejection(transferCase(team.investigator.actor, { id: pending.id, toUnitCode: team.other.code, reason: "移交", version: 1 }));
     expect(e.details[0]).toMatchObject({ code: "cannot_transfer" });
     const { id } = await createCase(team.investigator.actor, caseInput());
-    const same = await rejection(transferCase(team.investigator.actor, id, { toUnitCode: team.branch.code, reason: "移交", version: 1 }));
+    const same = await rejection(transferCase(team.investigator.actor, { id, toUnitCode: team.branch.code, reason: "移交", version: 1 }));
     expect(same.details[0]).toMatchObject({ path: "toUnitCode", code: "same_unit" });
-    const unknown = await rejection(transferCase(team.investigator.actor, id, { toUnitCode: "99999999", reason: "移交", version: 1 }));
+    const unknown = await rejection(transferCase(team.investigator.actor, { id, toUnitCode: "99999999", reason: "移交", version: 1 }));
     expect(unknown.details[0]).toMatchObject({ path: "toUnitCode", code: "unknown_unit" });
     expect(await getDb().caseTransfer.count({ where: { caseId: { in: [pending.id, id] } } })).toBe(0);
   });

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { createCase } from "@/lib/cases/create-case";
 import { getCase } from "@/lib/cases/case-detail";
-import { createGangForCase, dismantleGang, linkGang } from "@/lib/cases/gangs";
+import { addCaseGang, dismantleGang } from "@/lib/cases/gangs";
 import { listGangs, seizedTotalsByUnit } from "@/lib/cases/queries";
 import { addSeizedItem, updateSeizedItem } from "@/lib/cases/seized-items";
-import { addSuspect, setSuspectGang, updateSuspectStatus } from "@/lib/cases/suspects";
+import { addSuspect, updateSuspect } from "@/lib/cases/suspects";
 import { transitionCase } from "@/lib/cases/transition-case";
 import { makeUser } from "@/tests/factories";
 import { caseFootprint, caseInput, caseInStatus, caseTeam, idNumber, mobile, rejection, type CaseTeam } from "./cases-fixtures";
@@ -23,18 +23,18 @@ describe("suspects", () => {
     const one = (await createCase(actor, caseInput())).id;
     const two = (await createCase(actor, caseInput())).id;
     const phone = mobile();
-    const { id } = await addSuspect(actor, one, { name: "赵四海", idNumber: idNumber(7), phone, gender: "MALE", note: "负责收购银行卡" });
-    await addSuspect(actor, two, { suspectId: id });
-    expect((await rejection(addSuspect(actor, two, { suspectId: id }))).details[0]).toMatchObject({ code: "already_linked" });
+    const { id } = await addSuspect(actor, { id: one, name: "赵四海", idNumber: idNumber(7), phone, gender: "MALE", note: "负责收购银行卡" });
+    await addSuspect(actor, { id: two, suspectId: id });
+    expect((await rejection(addSuspect(actor, { id: two, suspectId: id }))).details[0]).toMatchObject({ code: "already_linked" });
 
-    await updateSuspectStatus(actor, one, id, { version: 1, status: "ARRESTED", at: ago(30) });
-    await updateSuspectStatus(actor, two, id, { version: 2, status: "DETAINED", at: ago(6) });
-    await updateSuspectStatus(actor, one, id, { version: 3, status: "PROSECUTED" });
+    await updateSuspect(actor, { id: one, subId: id, version: 1, status: "ARRESTED", at: ago(30) });
+    await updateSuspect(actor, { id: two, subId: id, version: 2, status: "DETAINED", at: ago(6) });
+    await updateSuspect(actor, { id: one, subId: id, version: 3, status: "PROSECUTED" });
     const s = await getDb().suspect.findUniqueOrThrow({ where: { id } });
     expect(s.status).toBe("PROSECUTED");
     expect(s.arrestedAt!.getTime()).toBeLessThan(s.detainedAt!.getTime());
 
-    const c = await getCase(actor, one);
+    const c = await getCase(actor, { id: one });
     expect(c.suspects[0]).toMatchObject({ name: "赵**", phone: `${phone.slice(0, 3)}****${phone.slice(-4)}`, status: "PROSECUTED" });
     expect(c.suspects[0]!.otherCases.map((x) => x.id)).toEqual([two]);
     expect(JSON.stringify(c)).not.toContain(phone);
@@ -47,25 +47,25 @@ describe("suspects", () => {
   it("refuses skipped steps, dates before the previous step, and stale versions — changing nothing", async () => {
     const { actor } = team.investigator;
     const caseId = (await createCase(actor, caseInput())).id;
-    const { id } = await addSuspect(actor, caseId, { name: "钱某" });
-    expect((await rejection(updateSuspectStatus(actor, caseId, id, { version: 1, status: "DETAINED" }))).details[0]).toMatchObject({ code: "invalid_transition" });
-    await updateSuspectStatus(actor, caseId, id, { version: 1, status: "ARRESTED", at: ago(2) });
-    const e = await rejection(updateSuspectStatus(actor, caseId, id, { version: 2, status: "DETAINED", at: ago(5) }));
+    const { id } = await addSuspect(actor, { id: caseId, name: "钱某" });
+    expect((await rejection(updateSuspect(actor, { id: caseId, subId: id, version: 1, status: "DETAINED" }))).details[0]).toMatchObject({ code: "invalid_transition" });
+    await updateSuspect(actor, { id: caseId, subId: id, version: 1, status: "ARRESTED", at: ago(2) });
+    const e = await rejection(updateSuspect(actor, { id: caseId, subId: id, version: 2, status: "DETAINED", at: ago(5) }));
     expect(e.details[0]).toMatchObject({ path: "at", code: "before_previous_step" });
-    expect((await rejection(updateSuspectStatus(actor, caseId, id, { version: 1, status: "RELEASED" }))).status).toBe(409);
+    expect((await rejection(updateSuspect(actor, { id: caseId, subId: id, version: 1, status: "RELEASED" }))).status).toBe(409);
     expect((await getDb().suspect.findUniqueOrThrow({ where: { id } })).status).toBe("ARRESTED");
-    expect((await rejection(addSuspect(actor, caseId, { name: "孙某", idNumber: "123" }))).details[0]).toMatchObject({ path: "idNumber", code: "invalid_id_number" });
+    expect((await rejection(addSuspect(actor, { id: caseId, name: "孙某", idNumber: "123" }))).details[0]).toMatchObject({ path: "idNumber", code: "invalid_id_number" });
   });
 
   it("cannot reach a suspect or case of another branch (404) nor add to a closed case (409)", async () => {
     const { actor } = team.investigator;
     const theirs = (await createCase(team.outsider.actor, caseInput())).id;
-    const { id: theirSuspect } = await addSuspect(team.outsider.actor, theirs, { name: "周某" });
+    const { id: theirSuspect } = await addSuspect(team.outsider.actor, { id: theirs, name: "周某" });
     const mine = (await createCase(actor, caseInput())).id;
-    expect((await rejection(addSuspect(actor, theirs, { name: "越权" }))).status).toBe(404);
-    expect((await rejection(addSuspect(actor, mine, { suspectId: theirSuspect }))).details[0]).toMatchObject({ code: "unknown_suspect" });
+    expect((await rejection(addSuspect(actor, { id: theirs, name: "越权" }))).status).toBe(404);
+    expect((await rejection(addSuspect(actor, { id: mine, suspectId: theirSuspect }))).details[0]).toMatchObject({ code: "unknown_suspect" });
     const closed = await caseInStatus(team.branch, "CLOSED", null);
-    expect((await rejection(addSuspect(actor, closed.id, { name: "结案后" }))).details[0]).toMatchObject({ code: "case_closed" });
+    expect((await rejection(addSuspect(actor, { id: closed.id, name: "结案后" }))).details[0]).toMatchObject({ code: "case_closed" });
   });
 });
 
@@ -74,20 +74,20 @@ describe("gangs", () => {
     const { actor } = team.investigator;
     const one = (await createCase(actor, caseInput())).id;
     const two = (await createCase(actor, caseInput())).id;
-    const { id: gangId } = await createGangForCase(actor, one, { name: "张某某等人“跑分”洗钱团伙" });
-    await linkGang(actor, two, { gangId });
-    expect((await rejection(linkGang(actor, two, { gangId }))).status).toBe(409);
-    const { id: suspectId } = await addSuspect(actor, one, { name: "吴某", gangId });
-    const other = await addSuspect(actor, two, { name: "郑某" });
-    await setSuspectGang(actor, two, other.id, { version: 1, gangId });
-    await dismantleGang(actor, gangId, { version: 1, dismantledAt: ago(1) });
-    expect((await rejection(dismantleGang(actor, gangId, { version: 2, dismantledAt: ago(1) }))).details[0]).toMatchObject({ code: "already_dismantled" });
+    const { id: gangId } = await addCaseGang(actor, { id: one, name: "张某某等人“跑分”洗钱团伙" });
+    await addCaseGang(actor, { id: two, gangId });
+    expect((await rejection(addCaseGang(actor, { id: two, gangId }))).status).toBe(409);
+    const { id: suspectId } = await addSuspect(actor, { id: one, name: "吴某", gangId });
+    const other = await addSuspect(actor, { id: two, name: "郑某" });
+    await updateSuspect(actor, { id: two, subId: other.id, version: 1, gangId });
+    await dismantleGang(actor, { id: gangId, version: 1, dismantledAt: ago(1) });
+    expect((await rejection(dismantleGang(actor, { id: gangId, version: 2, dismantledAt: ago(1) }))).details[0]).toMatchObject({ code: "already_dismantled" });
     const gang = (await listGangs(actor)).find((g) => g.id === gangId)!;
     expect(gang.members.map((m) => m.id).sort()).toEqual([suspectId, other.id].sort());
     expect(gang.members.every((m) => m.name.endsWith("*"))).toBe(true);
     expect(gang.cases.map((c) => c.id).sort()).toEqual([one, two].sort());
     for (const caseId of [one, two]) expect(await getDb().caseEvent.count({ where: { caseId, kind: "gang_dismantled" } })).toBe(1);
-    expect((await rejection(dismantleGang(team.outsider.actor, gangId, { version: 2, dismantledAt: ago(1) }))).status).toBe(404);
+    expect((await rejection(dismantleGang(team.outsider.actor, { id: gangId, version: 2, dismantledAt: ago(1) }))).status).toBe(404);
   });
 });
 
@@ -97,14 +97,14 @@ describe("seized items", () => {
     const local = await makeUser(precinct, "INVESTIGATOR");
     const a = (await createCase(team.investigator.actor, caseInput())).id;
     const b = (await createCase(local.actor, caseInput())).id;
-    await addSeizedItem(team.investigator.actor, a, { type: "SIM_CARD", quantity: 120, seizedAt: ago(3), storage: "分局涉案财物管理中心" });
-    await addSeizedItem(team.investigator.actor, a, { type: "SIM_CARD", quantity: "35", seizedAt: ago(2) });
-    const { id: pos } = await addSeizedItem(team.investigator.actor, a, { type: "POS", quantity: 2, seizedAt: ago(2) });
-    await addSeizedItem(local.actor, b, { type: "GOIP", quantity: 3, seizedAt: ago(1) });
-    const c = await getCase(team.investigator.actor, a);
+    await addSeizedItem(team.investigator.actor, { id: a, type: "SIM_CARD", quantity: 120, seizedAt: ago(3), storage: "分局涉案财物管理中心" });
+    await addSeizedItem(team.investigator.actor, { id: a, type: "SIM_CARD", quantity: "35", seizedAt: ago(2) });
+    const { id: pos } = await addSeizedItem(team.investigator.actor, { id: a, type: "POS", quantity: 2, seizedAt: ago(2) });
+    await addSeizedItem(local.actor, { id: b, type: "GOIP", quantity: 3, seizedAt: ago(1) });
+    const c = await getCase(team.investigator.actor, { id: a });
     expect(Object.fromEntries(c.seizedTotals.map((t) => [t.type, t.quantity]))).toEqual({ SIM_CARD: 155, POS: 2 });
-    await updateSeizedItem(team.investigator.actor, a, pos, { version: 1, disposition: "CONFISCATED" });
-    expect((await getCase(team.investigator.actor, a)).seizedItems.find((i) => i.id === pos)!.disposition).toBe("CONFISCATED");
+    await updateSeizedItem(team.investigator.actor, { id: a, subId: pos, version: 1, disposition: "CONFISCATED" });
+    expect((await getCase(team.investigator.actor, { id: a })).seizedItems.find((i) => i.id === pos)!.disposition).toBe("CONFISCATED");
 
     const byUnit = await seizedTotalsByUnit(team.investigator.actor);
     expect(byUnit.find((u) => u.unitCode === team.branch.code)).toMatchObject({ totals: { SIM_CARD: 155, POS: 2 }, all: 157 });
@@ -115,7 +115,7 @@ describe("seized items", () => {
   it("refuses bad quantities and future dates, writing nothing", async () => {
     const { actor } = team.investigator;
     const id = (await createCase(actor, caseInput())).id;
-    await transitionCase(actor, id, { to: "PENDING_APPROVAL", version: 1 });
+    await transitionCase(actor, { id, to: "PENDING_APPROVAL", version: 1 });
     const before = await caseFootprint(team.branch.id, actor.id);
     for (const [input, path, code] of [
       [{ type: "PHONE", quantity: 0, seizedAt: ago(1) }, "quantity", "invalid_quantity"],
@@ -123,7 +123,7 @@ describe("seized items", () => {
       [{ type: "PHONE", quantity: 1, seizedAt: "2999-01-01" }, "seizedAt", "in_future"],
       [{ type: "DRONE", quantity: 1, seizedAt: ago(1) }, "type", "invalid_value"],
     ] as const) {
-      const e = await rejection(addSeizedItem(actor, id, input));
+      const e = await rejection(addSeizedItem(actor, { id, ...input }));
       expect(e.details[0], code).toMatchObject({ path, code });
     }
     expect(await caseFootprint(team.branch.id, actor.id)).toEqual(before);

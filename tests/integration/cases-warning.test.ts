@@ -40,7 +40,7 @@ describe("openCaseFromWarning (called by the warnings domain)", () => {
     expect(opened.caseNumber).toMatch(new RegExp(`^${team.branch.code}-${chinaYear(new Date())}-\\d{5}$`));
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).caseId).toBe(opened.id);
 
-    const c = await getCase(team.investigator.actor, opened.id);
+    const c = await getCase(team.investigator.actor, { id: opened.id });
     expect(c).toMatchObject({ status: "REPORTED", source: "WARNING", fraudType: "IMPERSONATE_OFFICIAL", unit: { code: team.branch.code } });
     expect(c.money.loss).toBe("48000.50");
     expect(c.victims).toHaveLength(1);
@@ -73,7 +73,7 @@ describe("openCaseFromWarning (called by the warnings domain)", () => {
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).caseId).toBeNull();
     // Without a name or amount the case still opens, for the investigator to complete.
     const opened = await getDb().$transaction((tx) => openCaseFromWarning(tx, team.investigator.actor, w));
-    const c = await getCase(team.investigator.actor, opened.id);
+    const c = await getCase(team.investigator.actor, { id: opened.id });
     expect(c.victims[0]!.name).toBe("姓名不详"); // a placeholder, not a name: shown as is
     expect(c.money.loss).toBe("0.00");
   });

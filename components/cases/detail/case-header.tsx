@@ -7,7 +7,8 @@ import { FRAUD_TYPES } from "@/lib/cases/schemas";
 import { updateFactsAction } from "@/app/(app)/cases/[id]/actions";
 import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
 import { Badge, Card } from "@/components/ui/card";
-import { CaseActionButton, RecordForm } from "@/components/cases/form-kit";
+import { ActionButton } from "@/components/ui/action-form";
+import { RecordForm } from "@/components/cases/form-kit";
 import { STATUS_TONE, chinaLocalInput } from "@/components/cases/format";
 
 /** Case number, status, the facts, and the one-click steps this user may take now. */
@@ -39,12 +40,12 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
         </div>
         <div className="flex flex-wrap items-start gap-2" data-testid="case-actions">
           {oneClick.map((s) => (
-            <CaseActionButton
-              key={s.to} action={transitionAction} fields={{ caseId: c.id, to: s.to, version: c.version }}
+            <ActionButton
+              key={s.to} action={transitionAction} fields={{ id: c.id, to: s.to, version: c.version }} namespace="cases" size="md" className="min-h-11"
               confirm={s.to === "CLOSED" ? t("transition.confirmClose") : undefined}
             >
               {label(s.to)}
-            </CaseActionButton>
+            </ActionButton>
           ))}
         </div>
       </div>
@@ -72,7 +73,7 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
             <details className="rounded-md border border-slate-200 p-3 md:col-span-2" data-testid="edit-facts" open={incomplete || undefined}>
               <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{t("detail.editFacts")}</summary>
               <RecordForm
-                action={updateFactsAction} hidden={{ caseId: c.id, version: c.version }} submit={t("detail.saveFacts")} saved={t("detail.factsSaved")}
+                action={updateFactsAction} hidden={{ id: c.id, version: c.version }} submit={t("detail.saveFacts")} saved={t("detail.factsSaved")}
                 fields={[
                   { name: "fraudType", label: t("list.fraudType"), type: "select", required: true, defaultValue: c.fraudType, options: FRAUD_TYPES.map((f) => ({ value: f, label: t(`fraudType.${f}`) })) },
                   { name: "reportedAt", label: t("detail.reportedAt"), type: "datetime-local", defaultValue: chinaLocalInput(c.reportedAt) },
@@ -87,7 +88,7 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
             <details key={s.to} className="rounded-md border border-slate-200 p-3" data-testid={`step-${s.to}`}>
               <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{label(s.to)}</summary>
               <RecordForm
-                action={transitionAction} hidden={{ caseId: c.id, to: s.to, version: c.version }} submit={label(s.to)} saved={t("transition.done")}
+                action={transitionAction} hidden={{ id: c.id, to: s.to, version: c.version }} submit={label(s.to)} saved={t("transition.done")}
                 fields={[{ name: "note", label: t("transition.reason"), type: "textarea", placeholder: t("transition.reasonPlaceholder"), wide: true }]}
               />
             </details>
@@ -96,7 +97,7 @@ export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Ac
             <details className="rounded-md border border-slate-200 p-3" data-testid="transfer">
               <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-800">{t("detail.transferTitle")}</summary>
               <RecordForm
-                action={transferAction} hidden={{ caseId: c.id, version: c.version }} submit={t("detail.transferSubmit")} saved={t("detail.transferred")}
+                action={transferAction} hidden={{ id: c.id, version: c.version }} submit={t("detail.transferSubmit")} saved={t("detail.transferred")}
                 fields={[
                   { name: "toUnitCode", label: t("detail.transferUnit"), type: "select", required: true, options: units.map((u) => ({ value: u.code, label: `${"\u3000".repeat(u.depth)}${u.name}` })) },
                   { name: "reason", label: t("detail.transferReason"), type: "textarea", wide: true },

@@ -22,7 +22,7 @@ export async function FreezesSection({ c, canWrite, canUpdate, canReveal, now }:
       id="freezes" title={t("detail.sections.freezes")} count={c.freezes.length} formLabel={t("freezes.add")}
       form={canWrite ? (
         <RecordForm
-          action={requestFreezeAction} hidden={{ caseId: c.id }} submit={t("freezes.add")} saved={t("freezes.added")} testId="freeze-form"
+          action={requestFreezeAction} hidden={{ id: c.id }} submit={t("freezes.add")} saved={t("freezes.added")} testId="freeze-form"
           fields={[
             { name: "kind", label: t("freezes.kind"), type: "select", required: true, options: FREEZE_KINDS.map((k) => ({ value: k, label: t(`freezeKind.${k}`) })) },
             { name: "bankName", label: t("freezes.bank") },
@@ -62,7 +62,7 @@ export async function FreezesSection({ c, canWrite, canUpdate, canReveal, now }:
                   <details className="mt-2">
                     <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700">{t("freezes.answer")}</summary>
                     <RecordForm
-                      action={updateFreezeAction} hidden={{ caseId: c.id, subId: f.id, version: f.version }} submit={t("freezes.answer")} saved={t("freezes.saved")} testId="freeze-answer"
+                      action={updateFreezeAction} hidden={{ id: c.id, subId: f.id, version: f.version }} submit={t("freezes.answer")} saved={t("freezes.saved")} testId="freeze-answer"
                       fields={[
                         { name: "status", label: t("freezes.newStatus"), type: "select", required: true, options: next.map((s) => ({ value: s, label: t(`freezeStatus.${s}`) })) },
                         ...(f.status === "REQUESTED" ? [

@@ -14,7 +14,7 @@ export async function ItemsSection({ c, canWrite, canUpdate, now }: { c: CaseDet
       id="items" title={t("detail.sections.items")} count={c.seizedItems.length} formLabel={t("items.add")}
       form={canWrite ? (
         <RecordForm
-          action={addItemAction} hidden={{ caseId: c.id }} submit={t("items.add")} saved={t("items.added")} testId="item-form"
+          action={addItemAction} hidden={{ id: c.id }} submit={t("items.add")} saved={t("items.added")} testId="item-form"
           fields={[
             { name: "type", label: t("items.type"), type: "select", required: true, options: ITEM_TYPES.map((x) => ({ value: x, label: t(`itemType.${x}`) })) },
             { name: "quantity", label: t("items.quantity"), inputMode: "numeric" },
@@ -57,7 +57,7 @@ export async function ItemsSection({ c, canWrite, canUpdate, now }: { c: CaseDet
                       <details>
                         <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">{t("items.dispose")}</summary>
                         <RecordForm
-                          action={updateItemAction} hidden={{ caseId: c.id, subId: i.id, version: i.version }} submit={t("items.dispose")} saved={t("items.saved")}
+                          action={updateItemAction} hidden={{ id: c.id, subId: i.id, version: i.version }} submit={t("items.dispose")} saved={t("items.saved")}
                           fields={[
                             { name: "disposition", label: t("items.disposition"), type: "select", required: true, options: dispositions, defaultValue: i.disposition },
                             { name: "storage", label: t("items.storage"), defaultValue: i.storage ?? "" },

@@ -17,7 +17,7 @@ export async function RecoveriesSection({ c, canWrite, canUpdate, now }: { c: Ca
       id="recoveries" title={t("detail.sections.recoveries")} count={c.recoveries.length} formLabel={t("recoveries.add")}
       form={canWrite ? (
         <RecordForm
-          action={recoveryAction} hidden={{ caseId: c.id }} submit={t("recoveries.add")} saved={t("recoveries.added")} testId="recovery-form"
+          action={recoveryAction} hidden={{ id: c.id }} submit={t("recoveries.add")} saved={t("recoveries.added")} testId="recovery-form"
           fields={[
             { name: "amount", label: t("recoveries.amount"), inputMode: "decimal", placeholder: "0.00" },
             { name: "recoveredAt", label: t("recoveries.recoveredAt"), type: "datetime-local", defaultValue: chinaLocalInput(now) },
@@ -57,7 +57,7 @@ export async function RecoveriesSection({ c, canWrite, canUpdate, now }: { c: Ca
                       <details>
                         <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">{t("recoveries.return")}</summary>
                         <RecordForm
-                          action={returnAction} hidden={{ caseId: c.id, subId: r.id, version: r.version }} submit={t("recoveries.return")} saved={t("recoveries.saved")}
+                          action={returnAction} hidden={{ id: c.id, subId: r.id, version: r.version }} submit={t("recoveries.return")} saved={t("recoveries.saved")}
                           fields={[
                             { name: "victimId", label: t("recoveries.victim"), type: "select", required: true, options: victims, defaultValue: r.victim?.id ?? victims[0]!.value },
                             { name: "returnedAmount", label: t("recoveries.returnedAmount"), inputMode: "decimal", defaultValue: r.amount },

@@ -27,7 +27,7 @@ export async function SuspectsSection({ c, canWrite, canUpdate, canReveal, choic
         form={canWrite ? (
           <div className="space-y-4">
             <RecordForm
-              action={addSuspectAction} hidden={{ caseId: c.id }} submit={t("suspects.add")} saved={t("suspects.added")} testId="suspect-form"
+              action={addSuspectAction} hidden={{ id: c.id }} submit={t("suspects.add")} saved={t("suspects.added")} testId="suspect-form"
               fields={[
                 { name: "name", label: t("suspects.name") },
                 { name: "phone", label: t("suspects.phone"), inputMode: "tel" },
@@ -39,7 +39,7 @@ export async function SuspectsSection({ c, canWrite, canUpdate, canReveal, choic
             />
             {choices.suspects.length > 0 ? (
               <RecordForm
-                action={addSuspectAction} hidden={{ caseId: c.id }} submit={t("suspects.link")} saved={t("suspects.added")} testId="suspect-link-form"
+                action={addSuspectAction} hidden={{ id: c.id }} submit={t("suspects.link")} saved={t("suspects.added")} testId="suspect-link-form"
                 fields={[{ name: "suspectId", label: t("suspects.linkChoice"), type: "select", required: true, wide: true,
                   options: choices.suspects.map((s) => ({ value: s.id, label: `${s.label} · ${t(`suspectStatus.${s.status}`)} · ${s.cases.join("，")}` })) }]}
               />
@@ -73,7 +73,7 @@ export async function SuspectsSection({ c, canWrite, canUpdate, canReveal, choic
                         <details>
                           <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700">{t("suspects.move")}</summary>
                           <RecordForm
-                            action={suspectStatusAction} hidden={{ caseId: c.id, subId: s.id, version: s.version }} submit={t("suspects.move")} saved={t("freezes.saved")} testId="suspect-status"
+                            action={suspectStatusAction} hidden={{ id: c.id, subId: s.id, version: s.version }} submit={t("suspects.move")} saved={t("freezes.saved")} testId="suspect-status"
                             fields={[
                               { name: "status", label: t("suspects.newStatus"), type: "select", required: true, options: SUSPECT_TRANSITIONS[s.status].map((x) => ({ value: x, label: t(`suspectStatus.${x}`) })) },
                               { name: "at", label: t("suspects.at"), type: "datetime-local", hint: t("suspects.atHint") },
@@ -85,7 +85,7 @@ export async function SuspectsSection({ c, canWrite, canUpdate, canReveal, choic
                         <details>
                           <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700">{t("suspects.setGang")}</summary>
                           <RecordForm
-                            action={suspectGangAction} hidden={{ caseId: c.id, subId: s.id, version: s.version }} submit={t("suspects.setGang")} saved={t("freezes.saved")}
+                            action={suspectGangAction} hidden={{ id: c.id, subId: s.id, version: s.version }} submit={t("suspects.setGang")} saved={t("freezes.saved")}
                             fields={[{ name: "gangId", label: t("suspects.gang"), type: "select", options: gangOptions, defaultValue: s.gang?.id ?? "" }]}
                           />
                         </details>
@@ -104,12 +104,12 @@ export async function SuspectsSection({ c, canWrite, canUpdate, canReveal, choic
         form={canWrite ? (
           <div className="space-y-4">
             <RecordForm
-              action={gangAction} hidden={{ caseId: c.id }} submit={t("gangs.create")} saved={t("gangs.created")} testId="gang-form"
+              action={gangAction} hidden={{ id: c.id }} submit={t("gangs.create")} saved={t("gangs.created")} testId="gang-form"
               fields={[{ name: "name", label: t("gangs.name") }, { name: "note", label: t("gangs.note"), wide: true }]}
             />
             {choices.gangs.some((g) => !g.linked) ? (
               <RecordForm
-                action={gangAction} hidden={{ caseId: c.id }} submit={t("gangs.link")} saved={t("gangs.created")}
+                action={gangAction} hidden={{ id: c.id }} submit={t("gangs.link")} saved={t("gangs.created")}
                 fields={[{ name: "gangId", label: t("gangs.linkChoice"), type: "select", required: true, options: choices.gangs.filter((g) => !g.linked).map((g) => ({ value: g.id, label: g.name })) }]}
               />
             ) : null}

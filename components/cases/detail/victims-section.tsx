@@ -17,7 +17,7 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
       id="victims" title={t("detail.sections.victims")} count={c.victims.length} formLabel={t("victims.add")}
       form={canWrite ? (
         <RecordForm
-          action={addVictimAction} hidden={{ caseId: c.id }} submit={t("victims.add")} saved={t("victims.added")} testId="victim-form"
+          action={addVictimAction} hidden={{ id: c.id }} submit={t("victims.add")} saved={t("victims.added")} testId="victim-form"
           fields={[
             { name: "name", label: t("intake.name") },
             { name: "phone", label: t("intake.phone"), inputMode: "tel" },
@@ -63,7 +63,7 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
                         <summary className="flex min-h-11 cursor-pointer items-center text-xs text-brand-700">{t("victims.edit")}</summary>
                         <p className="mb-2 text-xs text-slate-500">{t("victims.editHint")}</p>
                         <RecordForm
-                          action={updateVictimAction} hidden={{ caseId: c.id, subId: v.id, version: v.version }} submit={t("victims.save")} saved={t("victims.saved")}
+                          action={updateVictimAction} hidden={{ id: c.id, subId: v.id, version: v.version }} submit={t("victims.save")} saved={t("victims.saved")}
                           fields={[
                             { name: "name", label: t("intake.name"), placeholder: v.name },
                             { name: "phone", label: t("intake.phone"), inputMode: "tel", placeholder: v.phone ?? "" },

@@ -37,7 +37,7 @@ type CaseRecords = Awaited<ReturnType<World["make"]["case"]>>;
 /** A case-page form: the case's id (and a record's), plus the record's fields. */
 const caseForm = (fields: (c: CaseRecords, w: World) => Record<string, unknown>) => async (w: World) => {
   const c = await w.make.case();
-  return [prev, form({ caseId: c.id, ...fields(c, w) })];
+  return [prev, form({ id: c.id, ...fields(c, w) })];
 };
 const warningForm = (fields: (v: { id: string; version: number }, w: World, side: Side) => Record<string, unknown>) => async (w: World, side: Side) => {
   const v = await w.make.warning();
@@ -145,7 +145,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
     allow: CASE_WRITERS, scope: "record", args: async (w, side) => caseForm((c) => ({ toUnitCode: targetUnit(w, side), reason: "管辖调整", version: c.version }))(w),
   },
   "app/(app)/cases/actions.ts#dismantleGangAction": {
-    allow: CASE_WRITERS, scope: "record", args: async (w) => { const c = await w.make.case(); return [prev, form({ gangId: c.gangId, version: 1, dismantledAt: minutesAgo(10) })]; },
+    allow: CASE_WRITERS, scope: "record", args: async (w) => { const c = await w.make.case(); return [prev, form({ id: c.gangId, version: 1, dismantledAt: minutesAgo(10) })]; },
   },
   "app/(app)/cases/actions.ts#revealCasePiiAction": { allow: PII_READERS, scope: "record", args: async (w) => { const c = await w.make.case(); return ["victim", c.victimId, "phone", "联系被害人核实"]; } },
   "app/(app)/cases/[id]/actions.ts#updateFactsAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服。" })) },

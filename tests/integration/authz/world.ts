@@ -14,7 +14,7 @@ import { requestFreeze } from "@/lib/cases/freezes";
 import { addSuspect } from "@/lib/cases/suspects";
 import { addSeizedItem } from "@/lib/cases/seized-items";
 import { recordRecovery } from "@/lib/cases/recoveries";
-import { createGangForCase } from "@/lib/cases/gangs";
+import { addCaseGang } from "@/lib/cases/gangs";
 import { createEvent } from "@/lib/publicity/events";
 import { createMeasure } from "@/lib/publicity/measures";
 import { createCampaign } from "@/lib/publicity/campaigns";
@@ -119,11 +119,11 @@ export async function buildWorld() {
     /** A case of P with one record of every kind. */
     async case() {
       const { id } = await createCase(investigator, caseInput());
-      const freeze = await requestFreeze(investigator, id, { kind: "FREEZE", bankName: "农业银行", accountNumber: bankCard(), amountRequested: "10.00" });
-      const suspect = await addSuspect(investigator, id, { name: "张三" });
-      const item = await addSeizedItem(investigator, id, { type: "PHONE", quantity: 1, seizedAt: minutesAgo(60) });
-      const recovery = await recordRecovery(investigator, id, { amount: "1.00", recoveredAt: minutesAgo(60), method: "OTHER" });
-      const gang = await createGangForCase(investigator, id, { name: `测试团伙${randomInt(1e6)}` });
+      const freeze = await requestFreeze(investigator, { id, kind: "FREEZE", bankName: "农业银行", accountNumber: bankCard(), amountRequested: "10.00" });
+      const suspect = await addSuspect(investigator, { id, name: "张三" });
+      const item = await addSeizedItem(investigator, { id, type: "PHONE", quantity: 1, seizedAt: minutesAgo(60) });
+      const recovery = await recordRecovery(investigator, { id, amount: "1.00", recoveredAt: minutesAgo(60), method: "OTHER" });
+      const gang = await addCaseGang(investigator, { id, name: `测试团伙${randomInt(1e6)}` });
       const c = await getDb().fraudCase.findUniqueOrThrow({ where: { id }, select: { version: true, victims: { select: { id: true } } } });
       return { id, version: c.version, victimId: c.victims[0]!.id, freezeId: freeze.id, suspectId: suspect.id, itemId: item.id, recoveryId: recovery.id, gangId: gang.id };
     },

@@ -34,7 +34,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
   let result: Awaited<ReturnType<typeof listCases>> | null = null;
   let invalid: string[] = [];
   try {
-    result = await listCases(actor, values, now);
+    result = await listCases(actor, values, { now });
   } catch (e) {
     if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
     invalid = e.details.map((d) => (t.has(`filters.${d.path}`) ? t(`filters.${d.path}`) : d.path));

@@ -26,10 +26,10 @@ export async function generateMetadata(): Promise<Metadata> {
 async function load(id: string, now: Date) {
   const actor = await requirePagePermission("cases:read");
   try {
-    return { actor, c: await getCase(actor, id, now) };
+    return { actor, c: await getCase(actor, { id }, { now }) };
   } catch (e) {
-    // Missing, or outside the jurisdiction (audited): the same "not found" either way.
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    // Missing, outside the jurisdiction (audited), or no case id at all: the same "not found" either way.
+    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
     throw e;
   }
 }

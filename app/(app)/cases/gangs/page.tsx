@@ -47,7 +47,7 @@ export default async function GangsPage() {
                 <details className="mt-2">
                   <summary className="flex min-h-11 cursor-pointer items-center text-sm text-brand-700">{t("gangs.dismantle")}</summary>
                   <RecordForm
-                    action={dismantleGangAction} hidden={{ gangId: g.id, version: g.version }} submit={t("gangs.dismantle")} saved={t("gangs.created")}
+                    action={dismantleGangAction} hidden={{ id: g.id, version: g.version }} submit={t("gangs.dismantle")} saved={t("gangs.created")}
                     fields={[{ name: "dismantledAt", label: t("gangs.dismantledAt"), type: "datetime-local", defaultValue: chinaLocalInput(now) }]}
                   />
                 </details>
