@@ -13,8 +13,8 @@ export function RevealButton({
   masked, reveal,
 }: {
   masked: string;
-  /** A server action returning the full value, or an error code. */
-  reveal: (reason: string) => Promise<{ ok: true; value: string } | { ok: false; code: string }>;
+  /** A server action answering the full value (a Result's data; `value` until every reveal is a command), or an error code. */
+  reveal: (reason: string) => Promise<{ ok: true; data: string } | { ok: true; value: string } | { ok: false; code: string }>;
 }) {
   const t = useTranslations("pii");
   const [value, setValue] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function RevealButton({
           if (!reason) return;
           start(async () => {
             const r = await reveal(reason);
-            if (r.ok) setValue(r.value);
+            if (r.ok) setValue("data" in r ? r.data : r.value);
             else setError(t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : t("errors.default"));
           });
         }}
