@@ -105,7 +105,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/warnings/actions.ts#takeNextAction": { allow: WARNING_WORKERS, scope: "none", args: async () => [] },
   "app/(app)/warnings/actions.ts#createManualWarningAction": {
     allow: [D], scope: "none",
-    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victimPhone: SHARED_VICTIM_PHONE, contactChannel: "PHONE", contactValue: SHARED_CONTACT })],
+    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victim: { phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })],
   },
   "app/(app)/warnings/actions.ts#revealAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
 
