@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/lib/http/action";
+import type { ActionState } from "@/lib/commands/action";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";

@@ -13,10 +13,7 @@ export function RevealButton({
   masked, reveal,
 }: {
   masked: string;
-  /**
-   * A server action returning the full value, or an error code.
-   * TODO(spine): Result<string> only, once every reveal is built from a command.
-   */
+  /** A server action answering the full value (a Result's data; `value` until every reveal is a command), or an error code. */
   reveal: (reason: string) => Promise<{ ok: true; data: string } | { ok: true; value: string } | { ok: false; code: string }>;
 }) {
   const t = useTranslations("pii");

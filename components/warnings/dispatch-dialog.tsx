@@ -25,6 +25,7 @@ export function routedPrecinct(targets: DispatchTarget[], units: UnitOption[]): 
  */
 export function DispatchDialog({ targets, units, onClose }: { targets: DispatchTarget[]; units: UnitOption[]; onClose: (message?: string) => void }) {
   const t = useTranslations("warnings");
+  const tErr = useTranslations("errors");
   const [unitCode, setUnitCode] = useState(() => routedPrecinct(targets, units));
   const [note, setNote] = useState("");
   const [pending, start] = useTransition();
@@ -58,7 +59,7 @@ export function DispatchDialog({ targets, units, onClose }: { targets: DispatchT
           if (!unitCode || pending) return;
           start(async () => {
             const r = await bulkDispatchAction(targets.map(({ id, version }) => ({ id, version })), unitCode, note.trim() || undefined);
-            onClose(t("bulk.done", r));
+            onClose(r.ok ? t("bulk.done", r.data) : tErr(r.code));
           });
         }}
       >

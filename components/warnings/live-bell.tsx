@@ -98,7 +98,9 @@ export function LiveBell({ initial, live, prefs }: Props) {
     const refresh = () => {
       timer = null;
       alertStateAction().then(
-        (s) => {
+        (r) => {
+          if (!r.ok) return;
+          const s = r.data;
           setState(s);
           if (s.latestCritical && !announced.has(s.latestCritical.id)) announce(s.latestCritical);
         },

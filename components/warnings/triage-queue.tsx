@@ -45,7 +45,7 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
           setMessage(state && !state.ok ? (state.code === "VERSION_CONFLICT" ? t("conflict") : tErr(state.code)) : null);
         } else if (pending.length > 1) {
           const r = await bulkAcknowledgeAction(pending.map(({ id, version }) => ({ id, version })));
-          setMessage(t("bulk.done", r));
+          setMessage(r.ok ? t("bulk.done", r.data) : tErr(r.code));
           setChecked(new Set());
         }
         router.refresh();
@@ -85,7 +85,7 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
         case "n":
           start(async () => {
             const next = await takeNextAction();
-            if (next) router.push(`/warnings/${next.id}`);
+            if (next.ok && next.data) router.push(`/warnings/${next.data.id}`);
           });
           break;
         case "/":
@@ -116,7 +116,7 @@ export function TriageQueue({ rows, units, canDispatch, empty }: { rows: Warning
             {canDispatch ? <Button size="sm" variant="secondary" onClick={() => setDispatching(selectedRows)}>{t("bulk.dispatch")}</Button> : null}
           </>
         ) : null}
-        <Button size="sm" className="ml-auto" onClick={() => start(async () => { const next = await takeNextAction(); if (next) router.push(`/warnings/${next.id}`); })}>
+        <Button size="sm" className="ml-auto" onClick={() => start(async () => { const next = await takeNextAction(); if (next.ok && next.data) router.push(`/warnings/${next.data.id}`); })}>
           {t("takeNext")} (n)
         </Button>
       </div>

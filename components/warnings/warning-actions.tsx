@@ -3,8 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ActionResult, WarningOutcome } from "@/lib/generated/prisma/enums";
-import type { ActionState } from "@/lib/http/action";
+import { ActionResult, WarningOutcome, type WarningStatus } from "@/lib/generated/prisma/enums";
+import type { ActionState } from "@/lib/commands/action";
+import { acceptsActions, isReopen, WARNING_TRANSITIONS } from "@/lib/warnings/state-machine";
 import { logCallAction, transitionAction } from "@/app/(app)/warnings/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -14,13 +15,22 @@ import { DispatchDialog, type DispatchTarget } from "@/components/warnings/dispa
 import { typingIn } from "@/components/warnings/use-live-refresh";
 import { useKeysReady } from "@/components/warnings/key-queue";
 
-type Props = { id: string; status: string; version: number; unit: DispatchTarget["unit"]; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
+type Props = { id: string; status: WarningStatus; version: number; unit: DispatchTarget["unit"]; canDispatch: boolean; units: UnitOption[]; initial?: "call" | "resolve" };
 
 /** What can be done to a warning now, each with its key: a 签收, c call, r resolve, d dispatch, Esc back. */
 export function WarningActions({ id, status, version, unit, canDispatch, units, initial }: Props) {
   const t = useTranslations("warnings");
   const router = useRouter();
   const [panel, setPanel] = useState<"call" | "resolve" | "dispatch" | null>(initial ?? null);
+  // What the state machine allows from here (lib/warnings/state-machine.ts), and what the warning takes.
+  const moves = WARNING_TRANSITIONS[status];
+  const can = {
+    ack: moves.includes("ACKNOWLEDGED"),
+    resolve: moves.includes("RESOLVED"),
+    reopen: moves.some((to) => isReopen(status, to)),
+    call: acceptsActions(status),
+    dispatch: canDispatch && status !== "RESOLVED",
+  };
   // A stale version means someone else acted first: show the fresh state at once.
   const onSettled = (state: ActionState) => {
     if (state && !state.ok && state.code === "VERSION_CONFLICT") router.refresh();
@@ -36,25 +46,25 @@ export function WarningActions({ id, status, version, unit, canDispatch, units, 
         return;
       }
       if (typingIn(e) || panel === "dispatch") return;
-      if (e.key === "a" && status === "PENDING") (document.getElementById("ack-submit") as HTMLButtonElement | null)?.click();
-      else if (e.key === "c" && status !== "PENDING" && status !== "RESOLVED") setPanel("call");
-      else if (e.key === "r" && status === "IN_PROGRESS") setPanel("resolve");
-      else if (e.key === "d" && canDispatch && status !== "RESOLVED") setPanel("dispatch");
+      if (e.key === "a" && can.ack) (document.getElementById("ack-submit") as HTMLButtonElement | null)?.click();
+      else if (e.key === "c" && can.call) setPanel("call");
+      else if (e.key === "r" && can.resolve) setPanel("resolve");
+      else if (e.key === "d" && can.dispatch) setPanel("dispatch");
       else return;
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [panel, status, canDispatch, router]);
+  }, [panel, can.ack, can.call, can.resolve, can.dispatch, router]);
   useKeysReady();
 
   return (
     <div className="space-y-3">
-      {status === "RESOLVED" ? (
+      {can.reopen ? (
         <ReopenForm id={id} version={version} onSettled={onSettled} />
       ) : (
         <div className="flex flex-wrap items-center gap-2">
-          {status === "PENDING" ? (
+          {can.ack ? (
             <form {...ack.formProps}>
               <input type="hidden" name="id" value={id} />
               <input type="hidden" name="to" value="ACKNOWLEDGED" />
@@ -62,9 +72,9 @@ export function WarningActions({ id, status, version, unit, canDispatch, units, 
               <Button id="ack-submit" type="submit" disabled={ack.pending}>{t("do.ack")}</Button>
             </form>
           ) : null}
-          {status === "ACKNOWLEDGED" || status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
-          {status === "IN_PROGRESS" ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
-          {canDispatch ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
+          {can.call ? <Button variant="secondary" onClick={() => setPanel("call")}>{t("do.call")}</Button> : null}
+          {can.resolve ? <Button variant="secondary" onClick={() => setPanel("resolve")}>{t("do.resolve")}</Button> : null}
+          {can.dispatch ? <Button variant="secondary" onClick={() => setPanel("dispatch")}>{t("do.dispatch")}</Button> : null}
         </div>
       )}
       <FormStatus state={ack.state} />
@@ -98,8 +108,8 @@ function CallForm({ id, onSettled }: { id: string } & Settled) {
           {Object.values(ActionResult).map((r) => <option key={r} value={r}>{t(`actionResult.${r}`)}</option>)}
         </Select>
       </Field>
-      <Field id="call-duration" label={t("call.duration")} error={fieldError("durationSeconds")}>
-        <Input id="call-duration" name="durationMinutes" inputMode="decimal" invalid={!!fieldError("durationSeconds")} />
+      <Field id="call-duration" label={t("call.duration")} error={fieldError("durationMinutes")}>
+        <Input id="call-duration" name="durationMinutes" inputMode="decimal" invalid={!!fieldError("durationMinutes")} />
       </Field>
       <Field id="call-amount" label={t("call.amount")} error={fieldError("amountProtected")}>
         <Input id="call-amount" name="amountProtected" inputMode="decimal" placeholder="0.00" invalid={!!fieldError("amountProtected")} />

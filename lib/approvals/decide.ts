@@ -1,8 +1,7 @@
 import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { auditDenied, outOfScope } from "@/lib/audit/audit-denied";
 import { unitSubtree } from "@/lib/units/jurisdiction";
@@ -17,14 +16,14 @@ import { decideProposalSchema } from "@/lib/approvals/schemas";
  * change or password takes effect); rejecting leaves the account unusable and revokes the key.
  * Audited on the account or key, naming the proposer and the approver.
  */
-export async function decideProposal(actor: Actor, raw: unknown, now = new Date()): Promise<void> {
-  if (!actor.permissions.has("grants:approve")) {
-    await auditDenied(actor, { permission: "grants:approve" });
-    throw new AppError("FORBIDDEN", "missing permission grants:approve");
-  }
-  const input = parseInput(decideProposalSchema, raw);
-  const approve = input.decision === "approve";
-  await getDb().$transaction(async (tx) => {
+export const decideProposal = command({
+  name: "access.decide",
+  summary: "Approve or reject a proposed grant (三员分立)",
+  permission: "grants:approve",
+  input: decideProposalSchema,
+  audit: ["access.approve", "access.reject"],
+  async run({ actor, input, tx, now }): Promise<void> {
+    const approve = input.decision === "approve";
     const p = await tx.accessProposal.findFirst({
       where: { id: input.id, unit: unitSubtree(actor.scopePath) },
       select: { id: true, kind: true, status: true, approverRole: true, userId: true, apiKeyId: true, change: true, proposedById: true },
@@ -63,5 +62,5 @@ export async function decideProposal(actor: Actor, raw: unknown, now = new Date(
       entityType: p.userId ? "User" : "ApiKey", entityId: (p.userId ?? p.apiKeyId)!,
       details: { proposal: p.id, kind: p.kind, proposedBy: proposer?.username ?? p.proposedById, ...(input.note ? { note: input.note } : {}) },
     });
-  });
-}
+  },
+});

@@ -13,7 +13,8 @@ import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireAnyPermission } from "@/lib/auth/guards";
-import { parseInput } from "@/lib/validation/parse";
+import { issuesOf, parseInput } from "@/lib/validation/parse";
+import { AppError } from "@/lib/errors";
 import { idempotent } from "@/lib/http/idempotency";
 import { declaredAudit } from "@/lib/commands/audit-scope";
 
@@ -65,6 +66,11 @@ export type CommandDefinition<S extends z.ZodType, O> = {
   idempotent?: boolean;
   /** One-line summary for the OpenAPI document. */
   summary?: string;
+  /**
+   * The body refuses text the database cannot store item by item (ingestion: such an item is
+   * rejected alone instead of sinking its batch); otherwise the whole input is refused.
+   */
+  checksTextPerItem?: boolean;
   run(ctx: CommandContext<z.infer<S>>): Promise<O>;
 };
 
@@ -90,7 +96,7 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
 
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
     if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
-    const input = parseInput(def.input, raw) as z.infer<S>;
+    const input = (def.checksTextPerItem ? parseStructure(def.input, raw) : parseInput(def.input, raw)) as z.infer<S>;
     const now = options.now ?? new Date();
     const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));
     if (def.idempotent && options.idempotencyKey) {
@@ -105,6 +111,13 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
   // A function's own `name` is read-only by assignment; it is configurable.
   Object.defineProperty(run, "name", { value: def.name });
   return Object.assign(run, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary });
+}
+
+/** The strict parse without the whole-input text check (for commands that check text per item). */
+function parseStructure(schema: z.ZodType, raw: unknown): unknown {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new AppError("VALIDATION", "invalid input", issuesOf(r.error));
+  return r.data;
 }
 
 /** Whether a value is a declared command (what the matrix and the adapters check). */

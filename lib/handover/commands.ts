@@ -1,10 +1,9 @@
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
-import { requirePermission } from "@/lib/auth/guards";
+import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { parseInput } from "@/lib/validation/parse";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 import { openWork, workloadOf } from "@/lib/handover/board";
@@ -35,11 +34,14 @@ const conflict = (code: string, message: string) => new AppError("CONFLICT", mes
  * in the shift are counted in the same transaction as the handover is written and audited. One open
  * handover per person: a second (a double submit) is refused until the first is acknowledged.
  */
-export async function createHandover(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string }> {
-  const input = parseInput(createHandoverSchema, raw);
-  await requirePermission(actor, "handover:write");
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
-  return getDb().$transaction(async (tx) => {
+export const createHandover = command({
+  name: "handover.create",
+  summary: "Hand one's desk over to the next shift (交班)",
+  permission: "handover:write",
+  input: createHandoverSchema,
+  audit: ["handover.create"],
+  async run({ actor, input, tx, now }): Promise<{ id: string }> {
+    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover:${actor.id}`})::bigint)`;
     const pending = await tx.handover.findFirst({ where: { outgoingId: actor.id, acknowledgedAt: null }, select: { id: true } });
     if (pending) throw conflict("open_handover", "your previous handover has not been acknowledged yet");
@@ -64,17 +66,20 @@ export async function createHandover(actor: Actor, raw: unknown, now = new Date(
     // The note is free text: the trail records that there was one, not what it says.
     await writeAudit(tx, actor, { action: "handover.create", success: true, entityType: "Handover", entityId: h.id, details: { ...counts, shiftStart: shiftStart.toISOString(), note: !!input.note } });
     return h;
-  });
-}
+  },
+});
 
 /**
  * 接班: the incoming dispatcher confirms they have read the handover. Only a colleague at the same
  * desk (unit) may, never its author, and only once.
  */
-export async function acknowledgeHandover(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string; version: number }> {
-  const input = parseInput(acknowledgeHandoverSchema, raw);
-  await requirePermission(actor, "handover:write");
-  return getDb().$transaction(async (tx) => {
+export const acknowledgeHandover = command({
+  name: "handover.acknowledge",
+  summary: "Take over the desk a colleague handed over (接班)",
+  permission: "handover:write",
+  input: acknowledgeHandoverSchema,
+  audit: ["handover.acknowledge"],
+  async run({ actor, input, tx, now }): Promise<{ id: string; version: number }> {
     const h = await tx.handover.findFirst({
       where: { id: input.id, unit: unitSubtree(actor.scopePath) },
       select: { id: true, unitId: true, outgoingId: true, acknowledgedAt: true, version: true },
@@ -90,5 +95,5 @@ export async function acknowledgeHandover(actor: Actor, raw: unknown, now = new 
     if (count === 0) throw versionConflict();
     await writeAudit(tx, actor, { action: "handover.acknowledge", success: true, entityType: "Handover", entityId: h.id, details: { outgoingId: h.outgoingId } });
     return { id: h.id, version: input.version + 1 };
-  });
-}
+  },
+});

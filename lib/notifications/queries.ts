@@ -1,7 +1,10 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { FraudType, RiskLevel, SlaStep, WarningStatus } from "@/lib/generated/prisma/enums";
+import { z } from "zod";
 import { uuidSchema } from "@/lib/validation/common";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+import { command } from "@/lib/commands/command";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 
 export async function unreadCount(actor: Actor): Promise<number> {
@@ -87,18 +90,33 @@ export async function listNotificationGroups(actor: Actor, now = new Date(), tak
 }
 
 /**
- * Marks the user's own notifications read (others' ids match nothing) and returns where the first
- * one leads, or null.
+ * Marks the user's own notifications read (others' ids, and anything not an id, match nothing) and
+ * returns where the first one leads, or null.
  */
-export async function openNotifications(actor: Actor, ids: string[]): Promise<string | null> {
-  const valid = ids.filter((id) => uuidSchema.safeParse(id).success).slice(0, 100);
-  if (valid.length === 0) return null;
-  const [first] = await getDb().notification.findMany({ where: { id: { in: valid }, userId: actor.id }, take: 1, select: { entityType: true, entityId: true, data: true } });
-  await getDb().notification.updateMany({ where: { id: { in: valid }, userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  return first ? notificationHref({ ...first, data: first.data as Record<string, string> }) : null;
-}
+export const openNotifications = command({
+  name: "notification.open",
+  summary: "Mark one's notifications read and say where the first leads",
+  permission: "signed-in",
+  input: z.object({ ids: z.array(z.string()).default([]) }).strict(),
+  audit: [],
+  async run({ actor, input, tx, now }): Promise<string | null> {
+    const valid = input.ids.filter((id) => uuidSchema.safeParse(id).success).slice(0, 100);
+    if (valid.length === 0) return null;
+    const [first] = await tx.notification.findMany({ where: { id: { in: valid }, userId: actor.id }, take: 1, select: { entityType: true, entityId: true, data: true } });
+    await tx.notification.updateMany({ where: { id: { in: valid }, userId: actor.id, readAt: null }, data: { readAt: now } });
+    return first ? notificationHref({ ...first, data: first.data as Record<string, string> }) : null;
+  },
+});
 
-export async function markAllRead(actor: Actor): Promise<number> {
-  const { count } = await getDb().notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: new Date() } });
-  return count;
-}
+/** Marks all of the user's own notifications read; answers how many. */
+export const markAllRead = command({
+  name: "notification.mark_all_read",
+  summary: "Mark all of one's notifications read",
+  permission: "signed-in",
+  input: z.object({}).strict(),
+  audit: [],
+  async run({ actor, tx, now }): Promise<number> {
+    const { count } = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: now } });
+    return count;
+  },
+});

@@ -6,7 +6,9 @@ import { fromCents } from "@/lib/stats/decimal";
 import { chinaToday, resolvePeriod, type Day, type ResolvedPeriod } from "@/lib/stats/periods";
 import { readRollup, totalsOf, type Totals } from "@/lib/stats/rollup";
 import { isUnder, resolveStatsScope, type StatsScope, type StatsUnit } from "@/lib/stats/scope";
-import type { StatsQuery } from "@/lib/stats/schemas";
+import { statsQuerySchema, type StatsQuery } from "@/lib/stats/schemas";
+import { command } from "@/lib/commands/command";
+import { writeAudit } from "@/lib/audit/write-audit";
 
 /** What every statistics view is computed for: a unit within the actor's jurisdiction and a period. */
 export type StatsContext = { scope: StatsScope; period: ResolvedPeriod };
@@ -61,6 +63,38 @@ export async function getStatsSummary(ctx: StatsContext): Promise<StatsSummary> 
 }
 
 /** The actor's summary for a query: what GET /api/v1/stats/summary answers. */
+export const statsSummary = command({
+  name: "stats.summary",
+  summary: "Every figure of a period and unit, with 同比 and 环比 (aggregates only)",
+  permission: "stats:read",
+  input: statsQuerySchema,
+  audit: false,
+  run: ({ actor, input }) => summaryFor(actor, input),
+});
+
+/**
+ * The statistics of a period and unit for an export (aggregates only), audited as "stats.export";
+ * the route writes the workbook in the reader's language.
+ */
+export const exportStats = command({
+  name: "stats.export",
+  summary: "Every statistics table of a period and unit as an .xlsx workbook (audited)",
+  permission: "stats:read",
+  input: statsQuerySchema,
+  audit: ["stats.export"],
+  async run({ actor, input, tx }): Promise<StatsContext> {
+    const ctx = await loadStatsContext(actor, input);
+    await writeAudit(tx, actor, {
+      action: "stats.export",
+      success: true,
+      entityType: "stats",
+      entityId: ctx.scope.unit.code,
+      details: { from: ctx.period.current.from, to: ctx.period.current.to },
+    });
+    return ctx;
+  },
+});
+
 export async function summaryFor(actor: Pick<Actor, "scopePath">, query: StatsQuery, today?: Day): Promise<StatsSummary> {
   return getStatsSummary(await loadStatsContext(actor, query, today));
 }

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unreadCount } from "@/lib/notifications/queries";
 import { scopeUnitIds } from "@/lib/warnings/routing";
@@ -28,6 +28,16 @@ export async function alertState(actor: Actor) {
 
 export type AlertState = Awaited<ReturnType<typeof alertState>>;
 
+/** The header's live state, for the client to fetch when the stream says something changed. */
+export const readAlertState = command({
+  name: "user.alert_state",
+  summary: "Unread notifications and unhandled 特高危 warnings",
+  permission: "signed-in",
+  input: z.object({}).strict(),
+  audit: false,
+  run: ({ actor }) => alertState(actor),
+});
+
 export const alertPrefsSchema = z.object({ sound: z.boolean(), desktop: z.boolean() }).strict();
 
 /** The user's own opt-in for the sound and the desktop notification of a new 特高危. */
@@ -36,11 +46,15 @@ export async function alertPrefs(actor: Actor): Promise<{ sound: boolean; deskto
   return { sound: !!u?.alertSound, desktop: !!u?.alertDesktop };
 }
 
-export async function setAlertPrefs(actor: Actor, raw: unknown) {
-  const input = parseInput(alertPrefsSchema, raw);
-  return getDb().$transaction(async (tx) => {
+export const setAlertPrefs = command({
+  name: "user.alert_prefs",
+  summary: "One's own sound and desktop alert opt-in",
+  permission: "signed-in",
+  input: alertPrefsSchema,
+  audit: ["user.alert_prefs"],
+  async run({ actor, input, tx }) {
     await tx.user.update({ where: { id: actor.id }, data: { alertSound: input.sound, alertDesktop: input.desktop } });
     await writeAudit(tx, actor, { action: "user.alert_prefs", success: true, entityType: "User", entityId: actor.id, details: input });
     return input;
-  });
-}
+  },
+});

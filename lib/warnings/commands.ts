@@ -1,14 +1,14 @@
+import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
-import { requireAnyPermission, requirePermission } from "@/lib/auth/guards";
+import { requireAnyPermission } from "@/lib/auth/guards";
 import { outOfScope } from "@/lib/audit/audit-denied";
-import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
-import { assertTransition, isReopen } from "@/lib/warnings/state-machine";
+import { acceptsActions, assertTransition, isReopen } from "@/lib/warnings/state-machine";
 import { nextStep } from "@/lib/warnings/sla";
-import { dispatchSchema, logActionSchema, transitionSchema } from "@/lib/warnings/schemas";
+import { bulkSelectionSchema, dispatchSchema, logActionSchema, logCallSchema, transitionSchema, type LogActionInput } from "@/lib/warnings/schemas";
 import { uuidSchema } from "@/lib/validation/common";
 import { command } from "@/lib/commands/command";
 import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
@@ -98,60 +98,81 @@ export const transitionWarning = command({
   },
 });
 
-/**
- * Logs a dissuasion action (a 96110 call, a visit …) against a warning. The first action is the
- * first contact: an acknowledged warning moves to 劝阻中 with it.
- */
-export async function logWarningAction(actor: Actor, id: string, raw: unknown, now = new Date()) {
-  const unitIds = await workableUnitIds(actor);
-  const input = parseInput(logActionSchema, raw);
-  return getDb().$transaction(async (tx) => {
-    const w = await lockedWarning(tx, id, unitIds);
-    if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
-    if (w.status === "PENDING" || w.status === "RESOLVED") {
-      throw new AppError("CONFLICT", "sign for the warning before logging actions", [{ path: "status", code: w.status === "PENDING" ? "not_acknowledged" : "resolved", message: w.status }]);
-    }
-    if (input.occurredAt && input.occurredAt < w.receivedAt) {
-      throw new AppError("VALIDATION", "the action cannot precede the warning", [{ path: "occurredAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
-    }
-    const action = await tx.dissuasionAction.create({
-      data: {
-        warningId: w.id, unitId: actor.unitId, actorId: actor.kind === "user" && actor.role ? actor.id : null,
-        kind: input.kind, result: input.result, occurredAt: input.occurredAt ?? now, durationSeconds: input.durationSeconds,
-        amountProtected: input.amountProtected ?? "0", note: input.note,
-        followUpOn: input.followUpOn ? new Date(`${input.followUpOn}T00:00:00Z`) : undefined,
-      },
-      select: { id: true },
-    });
-    let version = w.version;
-    if (w.status === "ACKNOWLEDGED") {
-      version = await applyTransition(tx, actor, { ...w, firstContactAt: w.firstContactAt ?? (input.occurredAt ?? now) }, "IN_PROGRESS", w.version, {}, now);
-    } else if (!w.firstContactAt) {
-      const { count } = await tx.warning.updateMany({ where: { id: w.id, version: w.version }, data: { firstContactAt: input.occurredAt ?? now, version: { increment: 1 } } });
-      if (count === 0) throw versionConflict();
-      version++;
-    } else {
-      await tx.warning.update({ where: { id: w.id }, data: { version: { increment: 1 } } });
-      version++;
-    }
-    await writeAudit(tx, actor, {
-      action: "warning.action", success: true, entityType: "DissuasionAction", entityId: action.id,
-      details: { warningId: w.id, kind: input.kind, result: input.result, amountProtected: input.amountProtected ?? "0" },
-    });
-    return { id: action.id, warningVersion: version };
+/** A dissuasion action's write, shared by the API's command and the warning page's call form. */
+async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionInput, now: Date) {
+  const w = await lockedWarning(tx, id, await workableUnitIds(actor));
+  if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
+  if (!acceptsActions(w.status)) {
+    throw new AppError("CONFLICT", "sign for the warning before logging actions", [{ path: "status", code: w.status === "PENDING" ? "not_acknowledged" : "resolved", message: w.status }]);
+  }
+  if (input.occurredAt && input.occurredAt < w.receivedAt) {
+    throw new AppError("VALIDATION", "the action cannot precede the warning", [{ path: "occurredAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
+  }
+  const action = await tx.dissuasionAction.create({
+    data: {
+      warningId: w.id, unitId: actor.unitId, actorId: actor.kind === "user" && actor.role ? actor.id : null,
+      kind: input.kind, result: input.result, occurredAt: input.occurredAt ?? now, durationSeconds: input.durationSeconds,
+      amountProtected: input.amountProtected ?? "0", note: input.note,
+      followUpOn: input.followUpOn ? new Date(`${input.followUpOn}T00:00:00Z`) : undefined,
+    },
+    select: { id: true },
   });
+  let version = w.version;
+  if (w.status === "ACKNOWLEDGED") {
+    version = await applyTransition(tx, actor, { ...w, firstContactAt: w.firstContactAt ?? (input.occurredAt ?? now) }, "IN_PROGRESS", w.version, {}, now);
+  } else if (!w.firstContactAt) {
+    const { count } = await tx.warning.updateMany({ where: { id: w.id, version: w.version }, data: { firstContactAt: input.occurredAt ?? now, version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
+    version++;
+  } else {
+    await tx.warning.update({ where: { id: w.id }, data: { version: { increment: 1 } } });
+    version++;
+  }
+  await writeAudit(tx, actor, {
+    action: "warning.action", success: true, entityType: "DissuasionAction", entityId: action.id,
+    details: { warningId: w.id, kind: input.kind, result: input.result, amountProtected: input.amountProtected ?? "0" },
+  });
+  return { id: action.id, warningVersion: version };
 }
 
+/**
+ * Logs a dissuasion action (a 96110 call, a visit …) against a warning. The first action is the
+ * first contact: an acknowledged warning moves to 劝阻中 with it. Officers and dispatchers only:
+ * an investigator's actions:write is for cases (workableUnitIds refuses them, audited).
+ */
+export const logWarningAction = command({
+  name: "warning.action",
+  summary: "Log a dissuasion action against a warning",
+  permission: "actions:write",
+  input: logActionSchema.extend({ id: uuidSchema }),
+  audit: ["warning.action", "warning.transition"],
+  run: ({ actor, input: { id, ...input }, tx, now }) => recordAction(tx, actor, id, input, now),
+});
+
+/** The warning page's call form: the same write, its duration typed in minutes. */
+export const logWarningCall = command({
+  name: "warning.call",
+  summary: "Log a call against a warning (duration in minutes)",
+  permission: "actions:write",
+  input: logCallSchema.extend({ id: uuidSchema }),
+  audit: ["warning.action", "warning.transition"],
+  run: ({ actor, input: { id, durationMinutes, ...input }, tx, now }) =>
+    recordAction(tx, actor, id, { ...input, durationSeconds: durationMinutes === undefined ? undefined : Math.round(durationMinutes * 60) }, now),
+});
+
 /** Hands a warning to a precinct (or back to a branch) of the dispatcher's jurisdiction. */
-export async function dispatchWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
-  await requirePermission(actor, "warnings:triage");
-  const input = parseInput(dispatchSchema, raw);
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
-  const target = (await routingTable(getDb())).byCode.get(input.unitCode);
-  if (!target || !target.active || !unitIds.includes(target.id)) {
-    throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
-  }
-  return getDb().$transaction(async (tx) => {
+export const dispatchWarning = command({
+  name: "warning.dispatch",
+  summary: "Dispatch a warning to a unit of the jurisdiction",
+  permission: "warnings:triage",
+  input: dispatchSchema.extend({ id: uuidSchema }),
+  audit: ["warning.dispatch"],
+  async run({ actor, input: { id, ...input }, tx, now }) {
+    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+    const target = (await routingTable(getDb())).byCode.get(input.unitCode);
+    if (!target || !target.active || !unitIds.includes(target.id)) {
+      throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
+    }
     const w = await lockedWarning(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
     if (w.status === "RESOLVED") throw new AppError("CONFLICT", "a resolved warning is not dispatched", [{ path: "status", code: "resolved", message: "resolved" }]);
@@ -163,13 +184,18 @@ export async function dispatchWarning(actor: Actor, id: string, raw: unknown, no
     await writeAudit(tx, actor, { action: "warning.dispatch", success: true, entityType: "Warning", entityId: id, details: { from: w.unitId, to: target.id, unitCode: target.code, note: input.note } });
     await notifyWarningEvent(tx, { kind: "changed", id, unitId: target.id, status: w.status, version: input.version + 1 });
     return { id, unitCode: target.code, version: input.version + 1 };
-  });
-}
+  },
+});
 
 /** "Take next": signs for the most urgent pending warning nobody has taken (safe under concurrency). */
-export async function takeNextWarning(actor: Actor, now = new Date()) {
-  const unitIds = await workableUnitIds(actor);
-  return getDb().$transaction(async (tx) => {
+export const takeNextWarning = command({
+  name: "warning.take_next",
+  summary: "Sign for the most urgent pending warning nobody has taken",
+  permission: ["warnings:triage", "warnings:work"],
+  input: z.object({}).strict(),
+  audit: ["warning.transition"],
+  async run({ actor, tx, now }) {
+    const unitIds = await workableUnitIds(actor);
     const [next] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM warnings
        WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = 'PENDING' AND "assigneeId" IS NULL
@@ -180,5 +206,45 @@ export async function takeNextWarning(actor: Actor, now = new Date()) {
     if (!w) return null;
     const version = await applyTransition(tx, actor, w, "ACKNOWLEDGED", w.version, {}, now);
     return { id: w.id, version };
-  });
-}
+  },
+});
+
+/** A bulk action's answer: how many went through and how many did not (changed meanwhile, out of reach …). */
+export type BulkResult = { done: number; failed: number };
+
+/**
+ * 签收 several warnings at once, each in its own transaction: each one that changed meanwhile is
+ * counted as failed, the rest go through. One audited denial for the whole batch, not one per item.
+ */
+export const bulkAcknowledgeWarnings = command({
+  name: "warning.bulk_acknowledge",
+  summary: "Sign for several warnings at once",
+  permission: ["warnings:triage", "warnings:work"],
+  input: z.object({ items: bulkSelectionSchema }).strict(),
+  audit: ["warning.transition"],
+  transaction: "own",
+  async run({ actor, input, now }): Promise<BulkResult> {
+    let done = 0;
+    for (const it of input.items) {
+      await transitionWarning(actor, { id: it.id, to: "ACKNOWLEDGED", version: it.version }, { now }).then(() => done++, () => {});
+    }
+    return { done, failed: input.items.length - done };
+  },
+});
+
+/** Dispatches several warnings to one unit, each in its own transaction. */
+export const bulkDispatchWarnings = command({
+  name: "warning.bulk_dispatch",
+  summary: "Dispatch several warnings to one unit",
+  permission: "warnings:triage",
+  input: dispatchSchema.omit({ version: true }).extend({ items: bulkSelectionSchema }),
+  audit: ["warning.dispatch"],
+  transaction: "own",
+  async run({ actor, input: { items, ...rest }, now }): Promise<BulkResult> {
+    let done = 0;
+    for (const it of items) {
+      await dispatchWarning(actor, { ...rest, id: it.id, version: it.version }, { now }).then(() => done++, () => {});
+    }
+    return { done, failed: items.length - done };
+  },
+});

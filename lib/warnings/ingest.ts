@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
@@ -11,7 +13,7 @@ import { inScope, routeWarning, routingTable, scopeUnitIds, type RoutingTable } 
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
-import { requirePermission } from "@/lib/auth/guards";
+import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
 
 export type IngestStatus = "created" | "repeat" | "duplicate" | "rejected";
@@ -53,8 +55,20 @@ const victimKey = (phone: string, contact: string) => `${phone}\u001f${contact}`
  * concurrent replays and exact about repeats under concurrent batches: batches are written one
  * at a time.
  */
-export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<IngestResult[]> {
-  await requirePermission(actor, "warnings:ingest");
+export const ingestWarnings = command({
+  name: "warning.ingest",
+  summary: "Ingest one warning or a batch of up to 5,000",
+  permission: "warnings:ingest",
+  // Each item is checked on its own (a bad item is rejected alone, never sinking its batch).
+  input: z.array(z.unknown()),
+  checksTextPerItem: true,
+  audit: ["warning.ingest"],
+  // Written with the driver in one transaction of its own (sqlTransaction), after the checks.
+  transaction: "own",
+  run: ({ actor, input, now }) => ingestItems(actor, input, now),
+});
+
+async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<IngestResult[]> {
   if (items.length > MAX_BATCH) {
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }
@@ -64,7 +78,7 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
   const planned: Planned[] = [];
   const firstBySource = new Map<string, Planned>();
   const inBatchDuplicates: { index: number; of: Planned }[] = [];
-  const sender = { ...senderOf(actor), now: new Date() };
+  const sender = { ...senderOf(actor), now };
 
   items.forEach((raw, index) => {
     const unsafe = unsafeTextIssues(raw);
@@ -213,3 +227,30 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
   const units = [...new Set(creates.map((c) => c.unitId))];
   if (created.length || repeats.length) await notifyWarningEvent(tx, { kind: "ingested", units, count: created.length + repeats.length });
 }
+
+/** The manual form's warning: the ingestion item less what the form cannot know (its id, its time); the age as typed. */
+export const manualWarningSchema = ingestWarningSchema
+  .omit({ externalId: true, receivedAt: true })
+  .extend({ victim: ingestWarningSchema.shape.victim.extend({ age: z.coerce.number().int().min(0).max(120).optional() }).strict() })
+  .strict();
+
+/**
+ * Manual entry of a 96110 call or a walk-in: the same checks as the ingestion API, with an id of
+ * its own ("M-" and a UUID) and received now. A repeat caller's entry joins the open warning: the
+ * answer says which one (`mergedInto`).
+ */
+export const createManualWarning = command({
+  name: "warning.create_manual",
+  summary: "Enter a 96110 call or a walk-in by hand",
+  permission: "warnings:ingest",
+  input: manualWarningSchema,
+  audit: ["warning.ingest"],
+  transaction: "own",
+  async run({ actor, input, now }): Promise<{ id: string; status: IngestStatus; mergedInto: IngestResult["mergedInto"] | null }> {
+    const [result] = await ingestItems(actor, [{ ...input, externalId: `M-${randomUUID()}`, receivedAt: now.toISOString() }], now);
+    if (result!.status === "rejected") throw new AppError("VALIDATION", "invalid warning", result!.errors ?? []);
+    return { id: result!.id!, status: result!.status, mergedInto: result!.mergedInto ?? null };
+  },
+});
+
+export type ManualWarning = Awaited<ReturnType<typeof createManualWarning>>;

@@ -3,7 +3,9 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { z } from "zod";
+import { uuidSchema } from "@/lib/validation/common";
+import { command } from "@/lib/commands/command";
 import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
 import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery } from "@/lib/warnings/schemas";
 import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
@@ -66,8 +68,16 @@ export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()):
  * earlier by the risk's head start; README, "the queue's order"), then priority; resolved ones
  * newest first. Keyset pagination by an opaque, validated cursor.
  */
-export async function listWarnings(actor: Actor, rawQuery: unknown, now = new Date()) {
-  const q = parseInput(queueQuerySchema, rawQuery);
+export const listWarnings = command({
+  name: "warning.list",
+  summary: "One page of the triage queue",
+  permission: "warnings:read",
+  input: queueQuerySchema,
+  audit: false,
+  run: ({ actor, input, now }) => queuePage(actor, input, now),
+});
+
+async function queuePage(actor: Actor, q: QueueQuery, now: Date) {
   const where = await queueWhere(actor, q, now);
   const urgent = q.status !== "RESOLVED";
   const cursor = decodeCursor(q.cursor, urgent ? "rank" : "received");
@@ -151,5 +161,15 @@ export async function getWarning(actor: Actor, id: string) {
 }
 
 export type WarningDetail = Awaited<ReturnType<typeof getWarning>>;
+
+/** One warning with its history, masked (GET /api/v1/warnings/{id}). */
+export const showWarning = command({
+  name: "warning.get",
+  summary: "One warning with its history, masked",
+  permission: "warnings:read",
+  input: z.object({ id: uuidSchema }).strict(),
+  audit: false,
+  run: ({ actor, input }) => getWarning(actor, input.id),
+});
 
 export const PII_FIELDS = { victimName: maskName, victimPhone: maskPhone, victimIdNumber: maskIdNumber, victimAddress: maskAddress } as const;

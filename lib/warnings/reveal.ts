@@ -1,23 +1,29 @@
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/guards";
-import { parseInput } from "@/lib/validation/parse";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
+import { uuidSchema } from "@/lib/validation/common";
+import { command } from "@/lib/commands/command";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 
-const revealSchema = z.object({ field: z.enum(["victimName", "victimPhone", "victimIdNumber", "victimAddress"]), reason: revealReasonSchema }).strict();
+const revealSchema = z.object({ id: uuidSchema, field: z.enum(["victimName", "victimPhone", "victimIdNumber", "victimAddress"]), reason: revealReasonSchema }).strict();
 
 /** The full value of one victim field, for a user with "pii:reveal" in whose jurisdiction it is; audited. */
-export async function revealWarningField(actor: Actor, id: string, field: unknown, reason: unknown): Promise<string> {
-  await requirePermission(actor, "pii:reveal");
-  const input = parseInput(revealSchema, { field, reason });
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
-  return getDb().$transaction(async (tx) => {
-    const w = await tx.warning.findFirst({ where: { id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });
-    if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
-    await recordReveal(tx, actor, { entityType: "Warning", entityId: id, field: input.field, reason: input.reason });
+export const revealWarning = command({
+  name: "warning.reveal",
+  summary: "Reveal one victim field of a warning (audited)",
+  permission: "pii:reveal",
+  input: revealSchema,
+  audit: ["pii.reveal"],
+  async run({ actor, input, tx }): Promise<string> {
+    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+    const w = await tx.warning.findFirst({ where: { id: input.id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });
+    if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await tx.warning.count({ where: { id: input.id } })) > 0);
+    await recordReveal(tx, actor, { entityType: "Warning", entityId: input.id, field: input.field, reason: input.reason });
     return String((w as Record<string, unknown>)[input.field] ?? "");
-  });
-}
+  },
+});
+
+/** revealWarning by positional arguments (lib/field's reveal of a visited warning's victim). */
+export const revealWarningField = (actor: Actor, id: string, field: unknown, reason: unknown): Promise<string> => revealWarning(actor, { id, field, reason });

@@ -63,6 +63,12 @@ export const logActionSchema = z
   .strict();
 export type LogActionInput = z.infer<typeof logActionSchema>;
 
+/** The warning page's call form: a dissuasion action whose duration is typed in minutes. */
+export const logCallSchema = logActionSchema
+  .omit({ durationSeconds: true })
+  .extend({ durationMinutes: z.coerce.number().min(0).max(6 * 60).optional() })
+  .strict();
+
 /** A dispatch: the target unit, the version seen, and the 下发说明 for the precinct (kept on the warning). */
 export const dispatchSchema = z.object({ unitCode: unitCodeSchema, version: versionSchema, note: text(2000).optional() }).strict();
 

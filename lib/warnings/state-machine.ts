@@ -12,6 +12,9 @@ export const WARNING_TRANSITIONS: Record<WarningStatus, readonly WarningStatus[]
 
 export const isReopen = (from: WarningStatus, to: WarningStatus) => from === "RESOLVED" && to === "IN_PROGRESS";
 
+/** Whether dissuasion actions (calls, visits) may be logged: signed for and not resolved. The first one moves ACKNOWLEDGED on to IN_PROGRESS. */
+export const acceptsActions = (s: WarningStatus) => s !== "PENDING" && s !== "RESOLVED";
+
 /** Throws a 409 naming both states unless `from → to` is allowed with what is given. */
 export function assertTransition(from: WarningStatus, to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }) {
   if (!WARNING_TRANSITIONS[from].includes(to)) {

@@ -39,7 +39,7 @@ const stored = async (action: string) =>
 describe("audit details hold no full phone, ID or card number", () => {
   it("masks a dispatch note and a reveal reason as typed by the user", async () => {
     const w = await getDb().warning.findUniqueOrThrow({ where: { id: warningId } });
-    await dispatchWarning(dispatcher.actor, warningId, {
+    await dispatchWarning(dispatcher.actor, { id: warningId, 
       unitCode: tree.branches[0]!.precincts[0]!.code, version: w.version,
       note: `当事人手机 ${PHONE}，身份证 ${ID_NUMBER}，转账卡号 ${CARD}`,
     });

@@ -102,7 +102,7 @@ describe("claim and assign", () => {
   it("leaves a precinct's warning the centre signed for claimable by the precinct, whose view lists only its own people", async () => {
     const w = await precinctWarning(team);
     const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
-    await logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "REFUSED" });
+    await logWarningAction(team.dispatcher.actor, { id: w.id, kind: "HOTLINE_CALL", result: "REFUSED" });
     const held = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(held).toMatchObject({ status: "IN_PROGRESS", assigneeId: null, acknowledgedAt: expect.any(Date) });
     expect(acked.version).toBeLessThan(held.version);
@@ -121,7 +121,7 @@ describe("claim and assign", () => {
     const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
     const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).assigneeId).toBe(team.dispatcher.user.id);
-    const d = await dispatchWarning(team.dispatcher.actor, w.id, { unitCode: team.precinct.code, version: acked.version });
+    const d = await dispatchWarning(team.dispatcher.actor, { id: w.id, unitCode: team.precinct.code, version: acked.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ unitId: team.precinct.id, assigneeId: null });
     await expect(claimWarning(team.colleague.actor, w.id, { version: d.version })).resolves.toMatchObject({ assigneeId: team.colleague.user.id });
   });

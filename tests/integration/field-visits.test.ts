@@ -19,7 +19,7 @@ beforeAll(async () => {
 async function inProgress() {
   const w = await precinctWarning(team);
   const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
-  await logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "REFUSED" });
+  await logWarningAction(team.dispatcher.actor, { id: w.id, kind: "HOTLINE_CALL", result: "REFUSED" });
   return getDb().warning.findUniqueOrThrow({ where: { id: w.id }, select: { id: true, version: true, status: true } }).then((x) => ({ ...x, acked }));
 }
 

@@ -60,10 +60,10 @@ describe("writing a handover", () => {
     await transitionWarning(d1, { id: done.id, to: "RESOLVED", version: v, outcome: "DISSUADED" });
     const sent = await warning(a);
     const sv = (await transitionWarning(d1, { id: sent.id, to: "ACKNOWLEDGED", version: sent.version })).version;
-    await dispatchWarning(d1, sent.id, { unitCode: a.tree.branches[0]!.precincts[0]!.code, version: sv });
+    await dispatchWarning(d1, { id: sent.id, unitCode: a.tree.branches[0]!.precincts[0]!.code, version: sv });
     const called = await warning(a);
     await transitionWarning(d2, { id: called.id, to: "ACKNOWLEDGED", version: called.version });
-    await logWarningAction(d1, called.id, { kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
+    await logWarningAction(d1, { id: called.id, kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
     // Open and untouched: one overdue (received an hour ago, HIGH: 签收 due after 10 min), one 特高危.
     await warning(a, { receivedAt: ago(HOUR).toISOString() });
     await warning(a, { riskLevel: "CRITICAL" });
@@ -79,7 +79,7 @@ describe("writing a handover", () => {
     // The other city's open, overdue, critical work and its dispatcher's calls count nowhere here.
     const far = await warning(b, { receivedAt: ago(HOUR).toISOString(), riskLevel: "CRITICAL" });
     await transitionWarning(b.center[0]!, { id: far.id, to: "ACKNOWLEDGED", version: far.version });
-    await logWarningAction(b.center[0]!, far.id, { kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
+    await logWarningAction(b.center[0]!, { id: far.id, kind: "HOTLINE_CALL", result: "UNANSWERED", followUpOn: chinaToday() });
 
     const { id } = await createHandover(d1, { shiftStart: chinaMinute(ago(4 * HOUR)), note: "特高危一起待回拨，当事人电话13972001234" });
     const h = await getDb().handover.findUniqueOrThrow({ where: { id } });

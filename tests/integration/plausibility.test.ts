@@ -22,9 +22,9 @@ describe("event times", () => {
   it("refuses an action dated before its warning was received, or in year 1, and keeps the first contact", async () => {
     const w = await precinctWarning(team);
     const acked = await transitionWarning(team.dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
-    const early = await refusal(logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "CONNECTED", occurredAt: new Date(w.receivedAt.getTime() - 3_600_000).toISOString() }));
+    const early = await refusal(logWarningAction(team.dispatcher.actor, { id: w.id, kind: "HOTLINE_CALL", result: "CONNECTED", occurredAt: new Date(w.receivedAt.getTime() - 3_600_000).toISOString() }));
     expect(early).toMatchObject({ status: 422, details: [{ path: "occurredAt", code: "before_warning" }] });
-    const yearOne = await refusal(logWarningAction(team.dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "CONNECTED", occurredAt: "0001-01-01T00:00:00Z" }));
+    const yearOne = await refusal(logWarningAction(team.dispatcher.actor, { id: w.id, kind: "HOTLINE_CALL", result: "CONNECTED", occurredAt: "0001-01-01T00:00:00Z" }));
     expect(yearOne).toMatchObject({ status: 422, details: [{ path: "occurredAt", code: "too_early" }] });
     const after = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(after).toMatchObject({ status: "ACKNOWLEDGED", firstContactAt: null, version: acked.version });

@@ -204,7 +204,7 @@ describe("denials (B7, E19)", () => {
       [leader, () => revealWarningField(leader, w.id, "victimPhone", undefined)],
       [auditor, () => transitionWarning(auditor, { id: w.id, to: "ACKNOWLEDGED", version: w.version })],
       [auditor, () => transitionWarning(auditor, { id: w.id, })],
-      [auditor, () => takeNextWarning(auditor)],
+      [auditor, () => takeNextWarning(auditor, {})],
     ];
     for (const [who, attempt] of attempts) {
       const before = await denials(who.id);

@@ -30,9 +30,13 @@ beforeAll(async () => {
 
 const idNumber = (body17: string) => body17 + idNumberCheckChar(body17);
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
-const form = (fields: Record<string, string>) => {
+/** A form's fields; nested keys become the dotted names the form posts (victim.phone …). */
+const form = (fields: Record<string, string | Record<string, string>>) => {
   const f = new FormData();
-  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === "string") f.set(k, v);
+    else for (const [sub, x] of Object.entries(v)) f.set(`${k}.${sub}`, x);
+  }
   return f;
 };
 
@@ -53,18 +57,18 @@ describe("a repeat caller's manual entry (issue 12.2)", () => {
     const { createManualWarningAction } = await import("@/app/(app)/warnings/actions");
     const id = idNumber("42030219580506123");
     const entry = {
-      source: "HOTLINE", riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL", victimName: "刘桂芳", victimPhone: phone,
-      victimIdNumber: id, victimAge: "68", victimGender: "FEMALE", victimAddress: "湖北省十堰市某路1号",
-      contactChannel: contact.channel, contactValue: contact.value, amountAtRisk: "50000.00", note: "老人称“公检法”要求转账到安全账户",
+      source: "HOTLINE", riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL",
+      victim: { name: "刘桂芳", phone, idNumber: id, age: "68", gender: "FEMALE", address: "湖北省十堰市某路1号" },
+      contact: { channel: contact.channel, value: contact.value }, amountAtRisk: "50000.00", note: "老人称“公检法”要求转账到安全账户",
     };
     const state = await createManualWarningAction(null, form(entry));
     // The dispatcher is told where it went: the warning's number and which repeat this is.
-    expect(state).toMatchObject({ ok: true, id: first!.id, notice: { source: "NATIONAL", externalId: bare.externalId, repeat: 1 } });
+    expect(state).toMatchObject({ ok: true, data: { id: first!.id, status: "repeat", mergedInto: { source: "NATIONAL", externalId: bare.externalId, repeat: 1 } } });
 
     const after = await getDb().warning.findUniqueOrThrow({ where: { id: first!.id } });
     expect(after).toMatchObject({
       riskLevel: "CRITICAL", repeatCount: 1, victimName: "刘桂芳", victimIdNumber: id, victimAge: 68, victimGender: "FEMALE",
-      victimAddress: entry.victimAddress, note: entry.note, unitId: precinct.id, version: before.version + 1,
+      victimAddress: entry.victim.address, note: entry.note, unitId: precinct.id, version: before.version + 1,
     });
     expect(after.amountAtRisk?.toFixed(2)).toBe("50000.00");
     // 特高危 weight and one repeat bump; the ladder tightened to 特高危's from the moment it was said.
@@ -76,7 +80,7 @@ describe("a repeat caller's manual entry (issue 12.2)", () => {
     const [sighting] = await getDb().warningSighting.findMany({ where: { warningId: first!.id } });
     expect(sighting).toMatchObject({
       source: "HOTLINE", riskLevel: "CRITICAL", fraudType: "IMPERSONATE_OFFICIAL", victimName: "刘桂芳", victimPhone: phone, victimIdNumber: id,
-      victimAge: 68, victimGender: "FEMALE", victimAddress: entry.victimAddress, contactChannel: "PHONE", contactValue: contact.value,
+      victimAge: 68, victimGender: "FEMALE", victimAddress: entry.victim.address, contactChannel: "PHONE", contactValue: contact.value,
       note: entry.note, createdById: dispatcher.user.id, apiKeyId: null,
     });
     expect(sighting!.amountAtRisk?.toFixed(2)).toBe("50000.00");

@@ -164,7 +164,7 @@ describe("the queue's order (README: the queue's order)", () => {
     const officer = await makeUser(precinct(1, 0), "OFFICER");
     const first = (await listWarnings(officer.actor, { status: "PENDING", limit: 1 })).items[0]!;
     const { takeNextWarning } = await import("@/lib/warnings/commands");
-    const taken = await takeNextWarning(officer.actor);
+    const taken = await takeNextWarning(officer.actor, {});
     expect(taken?.id).toBe(first.id);
   });
 });
@@ -172,7 +172,7 @@ describe("the queue's order (README: the queue's order)", () => {
 describe("dispatch note", () => {
   it("keeps the 下发说明 on the warning and in the audit record", async () => {
     const [id] = await ingest([{}]);
-    await dispatchWarning(dispatcher.actor, id!, { unitCode: precinct(0, 0).code, version: 1, note: "受害人正在转账，请立即上门" });
+    await dispatchWarning(dispatcher.actor, { id: id!, unitCode: precinct(0, 0).code, version: 1, note: "受害人正在转账，请立即上门" });
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: id! } })).dispatchNote).toBe("受害人正在转账，请立即上门");
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "warning.dispatch", entityId: id! } });
     expect(audit.details).toMatchObject({ note: "受害人正在转账，请立即上门" });
@@ -236,9 +236,9 @@ describe("notifications", () => {
 
     // Someone else's ids mark nothing; opening a group marks its notifications read and leads to the warning.
     const stranger = await makeUser(unit, "OFFICER");
-    expect(await openNotifications(stranger.actor, ga.items.map((n) => n.id))).toBeNull();
+    expect(await openNotifications(stranger.actor, { ids: ga.items.map((n) => n.id) })).toBeNull();
     expect((await listNotificationGroups(officer.actor)).find((g) => g.key === ga.key)!.unread).toBe(true);
-    expect(await openNotifications(officer.actor, ga.items.map((n) => n.id))).toBe(`/warnings/${a}`);
+    expect(await openNotifications(officer.actor, { ids: ga.items.map((n) => n.id) })).toBe(`/warnings/${a}`);
     const after = await listNotificationGroups(officer.actor);
     expect(after.find((g) => g.key === ga.key)!.unread).toBe(false);
     expect(after.find((g) => g.key === gb.key)!.unread).toBe(true);

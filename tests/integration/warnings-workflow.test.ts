@@ -90,7 +90,7 @@ describe("warning state machine", () => {
     let row = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(row.acknowledgedAt).not.toBeNull();
     expect(row.slaDueAt).toEqual(row.contactDueAt);
-    const call = await logWarningAction(dispatcher.actor, w.id, { kind: "HOTLINE_CALL", result: "DISSUADED", durationSeconds: 300, amountProtected: "12000.50" });
+    const call = await logWarningAction(dispatcher.actor, { id: w.id, kind: "HOTLINE_CALL", result: "DISSUADED", durationSeconds: 300, amountProtected: "12000.50" });
     row = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
     expect(row).toMatchObject({ status: "IN_PROGRESS", version: acked.version + 1 });
     expect(row.slaDueAt).toEqual(row.resolveDueAt);
@@ -140,9 +140,9 @@ describe("dispatch, take next and escalation", () => {
   it("dispatches to a precinct of the jurisdiction only", async () => {
     const w = await newWarning();
     const precinct = tree.branches[1]!.precincts[1]!;
-    await dispatchWarning(dispatcher.actor, w.id, { unitCode: precinct.code, version: w.version });
+    await dispatchWarning(dispatcher.actor, { id: w.id, unitCode: precinct.code, version: w.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ unitId: precinct.id, routedBy: "MANUAL" });
-    const e = await dispatchWarning(dispatcher.actor, w.id, { unitCode: "42030201", version: w.version + 1 }).catch((x: AppError) => x);
+    const e = await dispatchWarning(dispatcher.actor, { id: w.id, unitCode: "42030201", version: w.version + 1 }).catch((x: AppError) => x);
     expect((e as AppError).details[0]).toMatchObject({ path: "unitCode", code: "unknown_unit" });
   });
 
@@ -151,7 +151,7 @@ describe("dispatch, take next and escalation", () => {
     const other = await makeUser(tree.branches[0]!.precincts[1]!, "OFFICER");
     await newWarning({ unitCode: tree.branches[0]!.precincts[1]!.code });
     await newWarning({ unitCode: tree.branches[0]!.precincts[1]!.code });
-    const [a, b] = await Promise.all([takeNextWarning(officer.actor), takeNextWarning(other.actor)]);
+    const [a, b] = await Promise.all([takeNextWarning(officer.actor, {}), takeNextWarning(other.actor, {})]);
     expect(a && b && a.id !== b.id).toBe(true);
   });
 

@@ -1,35 +1,21 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/guards";
-import { runAction, type ActionState } from "@/lib/http/action";
-import { redirect } from "next/navigation";
+import { callAction, formAction } from "@/lib/commands/action";
 import { markAllRead, openNotifications } from "@/lib/notifications/queries";
-import { alertState, setAlertPrefs, type AlertState } from "@/lib/warnings/alerts";
+import { readAlertState, setAlertPrefs } from "@/lib/warnings/alerts";
 
-export async function markAllReadAction(_prev: ActionState): Promise<ActionState> {
-  return runAction(async () => {
-    await markAllRead(await requireUser());
-    revalidatePath("/", "layout");
-  });
-}
+/** The header's badge and the bell live in the layout: every page shows them. */
+const everywhere = { revalidate: [["/", "layout"]] } as const;
+
+export const markAllReadAction = formAction(markAllRead, everywhere);
 
 /** The header's live state (unread notifications, unhandled 特高危), fetched when the stream says something changed. */
-export async function alertStateAction(): Promise<AlertState> {
-  return alertState(await requireUser());
-}
+export const alertStateAction = callAction(readAlertState, () => ({}));
 
 /** Opens a notification (or a warning's group of them): marks them read and goes where they point. */
-export async function openNotificationsAction(form: FormData): Promise<never> {
-  const actor = await requireUser();
-  const href = await openNotifications(actor, form.getAll("id").map(String));
-  revalidatePath("/", "layout");
-  redirect(href ?? "/notifications");
-}
+export const openNotificationsAction = callAction(openNotifications, (form: FormData) => ({ ids: form.getAll("id").map(String) }), {
+  ...everywhere,
+  redirect: (href) => href ?? "/notifications",
+});
 
-export async function setAlertPrefsAction(prefs: { sound: boolean; desktop: boolean }): Promise<ActionState> {
-  return runAction(async () => {
-    await setAlertPrefs(await requireUser(), prefs);
-    revalidatePath("/", "layout");
-  });
-}
+export const setAlertPrefsAction = callAction(setAlertPrefs, (prefs: { sound: boolean; desktop: boolean }) => prefs, everywhere);

@@ -65,7 +65,7 @@ export default async function NotificationsPage() {
                   </ul>
                 </div>
                 {g.href ? (
-                  <form action={openNotificationsAction}>
+                  <form action={openNotificationsAction as unknown as (form: FormData) => Promise<void>}>
                     {g.items.map((n) => <input key={n.id} type="hidden" name="id" value={n.id} />)}
                     <Button type="submit" size="sm" variant="secondary">{t("open")}</Button>
                   </form>

@@ -59,7 +59,8 @@ function fromResult(r: unknown): Outcome {
   if (r && typeof r === "object") {
     if ("ok" in r && (r as { ok: unknown }).ok === false) return BY_CODE[String((r as { code?: unknown }).code)] ?? "allowed";
     // Bulk actions answer counts: nothing done is a refusal, whatever the reason.
-    if ("done" in r && typeof (r as { done: unknown }).done === "number") return (r as { done: number }).done > 0 ? "allowed" : "refused";
+    const data = (r as { data?: unknown }).data;
+    if (data && typeof data === "object" && "done" in data && typeof data.done === "number") return data.done > 0 ? "allowed" : "refused";
   }
   return "allowed";
 }

@@ -58,7 +58,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(auth)/account/actions.ts#confirmTotpAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(auth)/account/actions.ts#regenerateCodesAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(auth)/account/actions.ts#removeFactorAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
-  "app/(app)/notifications/actions.ts#markAllReadAction": { allow: "any", scope: "self", args: async () => [prev] },
+  "app/(app)/notifications/actions.ts#markAllReadAction": { allow: "any", scope: "self", args: async () => [prev, form({})] },
   "app/(app)/notifications/actions.ts#alertStateAction": { allow: "any", scope: "self", args: async () => [] },
   "app/(app)/notifications/actions.ts#setAlertPrefsAction": { allow: "any", scope: "self", args: async () => [{ sound: true, desktop: false }] },
   "app/(app)/notifications/actions.ts#openNotificationsAction": { allow: "any", scope: "self", args: async () => [form({ id: randomUUID() })] },
@@ -106,7 +106,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/warnings/actions.ts#takeNextAction": { allow: WARNING_WORKERS, scope: "none", args: async () => [] },
   "app/(app)/warnings/actions.ts#createManualWarningAction": {
     allow: [D], scope: "none",
-    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victimPhone: SHARED_VICTIM_PHONE, contactChannel: "PHONE", contactValue: SHARED_CONTACT })],
+    args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victim: { phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })],
   },
   "app/(app)/warnings/actions.ts#revealAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
 

@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/http/route";
-import { getWarning } from "@/lib/warnings/queries";
-import { warningIdParams } from "@/lib/warnings/schemas";
+import { commandRoute } from "@/lib/http/route";
+import { showWarning } from "@/lib/warnings/queries";
 
-export const GET = apiRoute({ permission: "warnings:read", params: warningIdParams }, ({ actor, params }) => getWarning(actor, params.id));
+export const GET = commandRoute(showWarning);

@@ -1,8 +1,4 @@
-import { apiRoute } from "@/lib/http/route";
+import { commandRoute } from "@/lib/http/route";
 import { logWarningAction } from "@/lib/warnings/commands";
-import { warningIdParams } from "@/lib/warnings/schemas";
 
-export const POST = apiRoute({ permission: "actions:write", params: warningIdParams }, async ({ actor, params, body }) => {
-  const result = await logWarningAction(actor, params.id, body);
-  return Response.json(result, { status: 201 });
-});
+export const POST = commandRoute(logWarningAction, { status: 201 });
