@@ -17,8 +17,8 @@ export function CreateApiKeyForm({ units }: { units: { code: string; name: strin
       {state?.ok ? (
         <div role="status" className="rounded-md border border-green-300 bg-green-50 p-4">
           <p className="text-sm font-medium text-green-900">{t("apiKeys.createdOnce")}</p>
-          <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm select-all">{state.key}</code>
-          {state.pending ? <p data-testid="approval-pending" className="mt-2 text-sm text-amber-800">{t("apiKeys.createdPending")}</p> : null}
+          <code data-testid="new-api-key" className="mt-2 block break-all rounded bg-white p-2 font-mono text-sm select-all">{state.data.key}</code>
+          {state.data.pending ? <p data-testid="approval-pending" className="mt-2 text-sm text-amber-800">{t("apiKeys.createdPending")}</p> : null}
         </div>
       ) : null}
       <form action={action} className="grid gap-4 md:grid-cols-3" noValidate>
@@ -36,9 +36,9 @@ export function CreateApiKeyForm({ units }: { units: { code: string; name: strin
         <fieldset className="md:col-span-3">
           <legend className="text-sm font-medium text-slate-700">{t("apiKeys.scopes")}</legend>
           <div className="mt-1 flex flex-wrap gap-4">
-            {API_SCOPES.map((s) => (
+            {API_SCOPES.map((s, i) => (
               <label key={s} className="flex min-h-10 items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s} defaultChecked={s === "warnings:ingest"} className="size-4" />
+                <input type="checkbox" name={`scopes.${i}`} value={s} defaultChecked={s === "warnings:ingest"} className="size-4" />
                 <span className="font-mono text-xs">{s}</span>
               </label>
             ))}
@@ -49,9 +49,9 @@ export function CreateApiKeyForm({ units }: { units: { code: string; name: strin
           <legend className="text-sm font-medium text-slate-700">{t("apiKeys.sources")}</legend>
           <p className="text-xs text-slate-500">{t("apiKeys.sourcesHint")}</p>
           <div className="mt-1 flex flex-wrap gap-4">
-            {Object.values(WarningSource).map((s) => (
+            {Object.values(WarningSource).map((s, i) => (
               <label key={s} className="flex min-h-10 items-center gap-2 text-sm">
-                <input type="checkbox" name="sources" value={s} className="size-4" />
+                <input type="checkbox" name={`sources.${i}`} value={s} className="size-4" />
                 <span>{t(`warnings.source.${s}`)}</span>
               </label>
             ))}

@@ -1,19 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { createUserAction, type CredentialState } from "@/app/(app)/admin/users/actions";
+import { createUserAction } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { OneTimePassword } from "@/components/admin/one-time-password";
 import { ROLES } from "@/lib/users/schemas";
 import { GRANTABLE } from "@/lib/auth/permissions";
+import type { CreatedUser } from "@/lib/users/commands";
 
 export function CreateUserForm({ units }: { units: { code: string; name: string; depth: number }[] }) {
   const t = useTranslations();
   const { state, pending, formProps } = useFormAction(createUserAction);
   const fieldError = useFieldError(state);
-  const created = state?.ok && "password" in state ? (state as Extract<CredentialState, { password: string }>) : null;
+  const created = state?.ok ? (state.data as CreatedUser) : null;
 
   return (
     <div className="space-y-4">
@@ -46,9 +47,9 @@ export function CreateUserForm({ units }: { units: { code: string; name: string;
         </Field>
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium text-slate-700">{t("users.grants")}</legend>
-          {GRANTABLE.map((g) => (
+          {GRANTABLE.map((g, i) => (
             <label key={g} className="flex min-h-8 items-center gap-2 text-sm">
-              <input type="checkbox" name="grants" value={g} className="size-4" />
+              <input type="checkbox" name={`grants.${i}`} value={g} className="size-4" />
               {t(`grants.${g}`)}
             </label>
           ))}

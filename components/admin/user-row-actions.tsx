@@ -2,11 +2,10 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { resetPasswordAction, updateUserAction, type CredentialState, type UpdateUserState } from "@/app/(app)/admin/users/actions";
+import { resetPasswordAction, updateUserAction } from "@/app/(app)/admin/users/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/action-form";
-import type { ActionState } from "@/lib/commands/action";
 import { OneTimePassword } from "@/components/admin/one-time-password";
 import { ROLES } from "@/lib/users/schemas";
 
@@ -16,7 +15,7 @@ type User = { id: string; username: string; role: string; unitCode: string; vers
 /** Changes a user's role or unit: applied at once, or sent for approval when it grants PII access. */
 export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<UpdateUserState, FormData>(updateUserAction, null);
+  const [state, action, pending] = useActionState(updateUserAction, null);
   // The unit list is long and the page holds fifty rows: the form is built when it is opened.
   const [open, setOpen] = useState(false);
   const id = `edit-${user.id}`;
@@ -39,8 +38,8 @@ export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
         <div className="flex items-center gap-2 sm:col-span-2">
           <Button type="submit" size="sm" disabled={pending}>{t("users.saveChange")}</Button>
           {state?.ok ? (
-            <p role="status" className="text-xs text-green-700">{"pending" in state && state.pending ? t("users.changeProposed") : t("users.changeSaved")}</p>
-          ) : <FormStatus state={state as ActionState} />}
+            <p role="status" className="text-xs text-green-700">{state.data.pending ? t("users.changeProposed") : t("users.changeSaved")}</p>
+          ) : <FormStatus state={state} />}
         </div>
       </form> : null}
     </details>
@@ -50,8 +49,8 @@ export function EditUserForm({ user, units }: { user: User; units: Unit[] }) {
 /** Resets a user's password to a one-time password shown here once (effective at once, or on approval). */
 export function ResetPasswordButton({ userId }: { userId: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<CredentialState, FormData>(resetPasswordAction, null);
-  const reset = state?.ok && "password" in state ? state : null;
+  const [state, action, pending] = useActionState(resetPasswordAction, null);
+  const reset = state?.ok ? state.data : null;
   return (
     <div className="flex flex-col items-start gap-1">
       <form action={action} onSubmit={(e) => { if (!window.confirm(t("users.confirmReset"))) e.preventDefault(); }}>
@@ -63,7 +62,7 @@ export function ResetPasswordButton({ userId }: { userId: string }) {
           <OneTimePassword intro={t("users.resetOnce", { username: reset.username })} password={reset.password} pending={false} />
           {reset.pending ? <p data-testid="approval-pending" className="mt-1 text-xs text-amber-800">{t("users.resetPending")}</p> : null}
         </div>
-      ) : <FormStatus state={state as ActionState} />}
+      ) : <FormStatus state={state} />}
     </div>
   );
 }

@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { createCampaignAction, updateCampaignAction } from "@/app/(app)/publicity/campaigns/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFormAction } from "@/components/ui/action-form";
-import { usePublicityFieldError } from "@/components/publicity/field-error";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { UnitOptions, type UnitOption } from "@/components/publicity/unit-options";
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES } from "@/lib/publicity/enums";
 import type { CampaignDto } from "@/lib/publicity/campaigns";
@@ -13,7 +12,7 @@ import type { CampaignDto } from "@/lib/publicity/campaigns";
 export function CampaignForm({ units, defaultUnit, today, campaign }: { units: UnitOption[]; defaultUnit: string; today: string; campaign?: CampaignDto }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction(campaign ? updateCampaignAction : createCampaignAction);
-  const err = usePublicityFieldError(state);
+  const err = useFieldError(state, "publicity");
   const req = (label: string) => `${label} *`;
   return (
     <form {...formProps} className="grid gap-4 md:grid-cols-3" data-testid="campaign-form">

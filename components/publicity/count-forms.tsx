@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { setCountAction } from "@/app/(app)/publicity/counts/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFormAction } from "@/components/ui/action-form";
-import { usePublicityFieldError } from "@/components/publicity/field-error";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { UnitOptions, type UnitOption } from "@/components/publicity/unit-options";
 import { DAILY_METRICS, type DailyMetric } from "@/lib/publicity/enums";
 
@@ -13,7 +12,7 @@ import { DAILY_METRICS, type DailyMetric } from "@/lib/publicity/enums";
 export function CountEntryForm({ units, defaultUnit, today }: { units: UnitOption[]; defaultUnit: string; today: string }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction(setCountAction);
-  const err = usePublicityFieldError(state);
+  const err = useFieldError(state, "publicity");
   return (
     <form {...formProps} className="grid grid-cols-2 items-start gap-3 md:grid-cols-5" data-testid="count-form">
       <div className="col-span-2 md:col-span-1">
@@ -48,7 +47,7 @@ export function CountEntryForm({ units, defaultUnit, today }: { units: UnitOptio
 export function CorrectCountForm({ unitCode, metric, day, count, version }: { unitCode: string; metric: DailyMetric; day: string; count: number; version: number }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction(setCountAction);
-  const err = usePublicityFieldError(state);
+  const err = useFieldError(state, "publicity");
   const label = `${t(`metrics.${metric}`)} ${day}`;
   return (
     <form {...formProps} className="flex items-center justify-end gap-1.5">

@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { createEventAction, updateEventAction } from "@/app/(app)/publicity/events/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFormAction } from "@/components/ui/action-form";
-import { usePublicityFieldError } from "@/components/publicity/field-error";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { UnitOptions, type UnitOption } from "@/components/publicity/unit-options";
 import { PUBLICITY_KINDS, TARGET_GROUPS } from "@/lib/publicity/enums";
 import type { EventDto } from "@/lib/publicity/events";
@@ -19,7 +18,7 @@ const textarea = "block w-full rounded-md border border-slate-300 bg-white px-3 
 export function EventForm({ units, defaultUnit, today, event }: { units: UnitOption[]; defaultUnit: string; today: string; event?: EventDto }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction(event ? updateEventAction : createEventAction);
-  const err = usePublicityFieldError(state);
+  const err = useFieldError(state, "publicity");
   const required = (label: string) => `${label} *`;
   const num = (name: "audienceCount" | "appRegistrations" | "materialsCount" | "volunteers", req = false) => (
     <Field id={name} label={req ? required(t(`fields.${name}`)) : t(`fields.${name}`)} error={err(name)}>

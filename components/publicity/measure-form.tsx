@@ -4,8 +4,7 @@ import { useTranslations } from "next-intl";
 import { createMeasureAction, updateMeasureAction } from "@/app/(app)/publicity/measures/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFormAction } from "@/components/ui/action-form";
-import { usePublicityFieldError } from "@/components/publicity/field-error";
+import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { UnitOptions, type UnitOption } from "@/components/publicity/unit-options";
 import { MEASURE_KINDS } from "@/lib/publicity/enums";
 import type { MeasureDto } from "@/lib/publicity/measures";
@@ -16,7 +15,7 @@ const textarea = "block w-full rounded-md border border-slate-300 bg-white px-3 
 export function MeasureForm({ units, defaultUnit, today, measure }: { units: UnitOption[]; defaultUnit: string; today: string; measure?: MeasureDto }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction(measure ? updateMeasureAction : createMeasureAction);
-  const err = usePublicityFieldError(state);
+  const err = useFieldError(state, "publicity");
   const req = (label: string) => `${label} *`;
   return (
     <form {...formProps} className="grid gap-4 md:grid-cols-2" data-testid="measure-form">

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { revealMeasureAction } from "@/app/(app)/publicity/measures/actions";
 import { Badge } from "@/components/ui/card";
-import { RevealButton } from "@/components/pii/reveal-button";
+import { MeasureReveal } from "@/components/publicity/measure-reveal";
 import { DataTable } from "@/components/ui/table";
 import type { MeasureDto, MeasureState } from "@/lib/publicity/measures";
 
@@ -16,7 +15,7 @@ export async function MeasuresTable({ items, canEdit, canReveal }: { items: Meas
   const identity = (m: MeasureDto, field: "personName" | "personIdNumber") => {
     const masked = m[field];
     if (!masked) return <span className="text-slate-400">{t("measures.noIdNumber")}</span>;
-    return canReveal ? <RevealButton masked={masked} reveal={revealMeasureAction.bind(null, m.id, field)} /> : <span className="font-mono">{masked}</span>;
+    return canReveal ? <MeasureReveal masked={masked} id={m.id} field={field} /> : <span className="font-mono">{masked}</span>;
   };
   return (
     <DataTable

@@ -1,10 +1,9 @@
 // The audit trail as a spreadsheet or CSV for auditors: every text cell formula-escaped
 // (SECURITY.md C14), capped in size, and the export itself audited (E19).
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { allAudit, type AuditRow } from "@/lib/audit/queries";
-import type { AuditQuery } from "@/lib/audit/schemas";
+import { auditQuerySchema, exportFormatSchema } from "@/lib/audit/schemas";
 import { csvLine } from "@/lib/publicity/escape";
 import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
 
@@ -15,7 +14,7 @@ export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
 const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
 
-type ExportLabels = {
+export type ExportLabels = {
   sheet: string;
   headers: Record<AuditColumn, string>;
   yesNo: (ok: boolean) => string;
@@ -34,32 +33,37 @@ function cells(r: AuditRow, labels: ExportLabels): Record<AuditColumn, string> {
   };
 }
 
-export async function exportAudit(
-  actor: Actor,
-  query: AuditQuery,
-  format: "csv" | "xlsx",
-  labels: ExportLabels,
-): Promise<{ body: Buffer; rows: number; truncated: boolean }> {
-  const { before: _before, ...filter } = query;
-  const rows = await allAudit(actor, filter, AUDIT_EXPORT_LIMIT + 1);
-  const truncated = rows.length > AUDIT_EXPORT_LIMIT;
-  const kept = rows.slice(0, AUDIT_EXPORT_LIMIT).map((r) => cells(r, labels));
-  let body: Buffer;
+export type AuditExport = { format: "csv" | "xlsx"; rows: AuditRow[]; truncated: boolean };
+
+/** The filtered trail (capped) for the export, with an audit record of the export; `auditExportFile` makes the file. */
+export const exportAudit = command({
+  name: "audit.export",
+  summary: "The filtered audit trail as .xlsx or .csv",
+  permission: "audit:read",
+  input: auditQuerySchema.extend({ format: exportFormatSchema.default("xlsx") }).strict(),
+  audit: ["audit.export"],
+  async run({ actor, input: { format, before: _before, ...filter }, tx }): Promise<AuditExport> {
+    const rows = await allAudit(actor, filter, AUDIT_EXPORT_LIMIT + 1);
+    const truncated = rows.length > AUDIT_EXPORT_LIMIT;
+    const kept = rows.slice(0, AUDIT_EXPORT_LIMIT);
+    await writeAudit(tx, actor, {
+      action: "audit.export", success: true, entityType: "AuditLog",
+      details: { format, rows: kept.length, truncated, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) },
+    });
+    return { format, rows: kept, truncated };
+  },
+});
+
+/** The export's file: formula-escaped cells, headers and values in the user's language. */
+export async function auditExportFile({ format, rows }: AuditExport, labels: ExportLabels): Promise<Buffer> {
+  const kept = rows.map((r) => cells(r, labels));
   if (format === "csv") {
     const lines = [csvLine(AUDIT_COLUMNS.map((c) => labels.headers[c])), ...kept.map((c) => csvLine(AUDIT_COLUMNS.map((k) => c[k])))];
     // A BOM so that spreadsheet programs read the CSV as UTF-8.
-    body = Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
-  } else {
-    const columns: SheetColumn<Record<AuditColumn, string>>[] = AUDIT_COLUMNS.map((c) => ({
-      header: labels.headers[c], width: c === "details" ? 60 : c === "at" ? 20 : 16, value: (row) => row[c],
-    }));
-    body = await buildXlsx(labels.sheet, columns, kept);
+    return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
   }
-  await getDb().$transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "audit.export", success: true, entityType: "AuditLog",
-      details: { format, rows: kept.length, truncated, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) },
-    }),
-  );
-  return { body, rows: kept.length, truncated };
+  const columns: SheetColumn<Record<AuditColumn, string>>[] = AUDIT_COLUMNS.map((c) => ({
+    header: labels.headers[c], width: c === "details" ? 60 : c === "at" ? 20 : 16, value: (row) => row[c],
+  }));
+  return buildXlsx(labels.sheet, columns, kept);
 }

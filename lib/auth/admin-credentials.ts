@@ -2,29 +2,30 @@
 // password the server chooses) or their second factor (they enrol again at their next login),
 // and end all their sessions. Each ends the user's sessions, each is audited, and none works on
 // oneself (三员分立: nobody changes their own credentials this way).
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { requirePermission } from "@/lib/auth/guards";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { userTargetSchema } from "@/lib/auth/account-schemas";
 import { hashPassword, oneTimePassword } from "@/lib/auth/password";
 import { approverFor, resetNeedsApproval } from "@/lib/approvals/policy";
 import { propose } from "@/lib/approvals/propose";
 
-async function target(actor: Actor, raw: unknown): Promise<string> {
-  await requirePermission(actor, "users:manage");
-  const { id } = parseInput(userTargetSchema, raw);
+function assertNotSelf(actor: Actor, id: string) {
   if (id === actor.id) throw new AppError("FORBIDDEN", "not on your own account");
-  return id;
 }
 
 /** Clears the user's TOTP secret and recovery codes and ends their sessions. */
-export async function resetUserFactor(actor: Actor, raw: unknown, now = new Date()): Promise<void> {
-  const id = await target(actor, raw);
-  await getDb().$transaction(async (tx) => {
+export const resetUserFactor = command({
+  name: "user.mfa.reset",
+  summary: "Clear a user's second factor and end their sessions",
+  permission: "users:manage",
+  input: userTargetSchema,
+  audit: ["user.mfa.reset"],
+  async run({ actor, input: { id }, tx, now }): Promise<void> {
+    assertNotSelf(actor, id);
     const { count } = await tx.user.updateMany({
       where: { id, ...inJurisdiction(actor) },
       data: {
@@ -35,20 +36,25 @@ export async function resetUserFactor(actor: Actor, raw: unknown, now = new Date
     if (count === 0) throw notFound("user");
     const ended = await tx.userSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, actor, { action: "user.mfa.reset", success: true, entityType: "User", entityId: id, details: { endedSessions: ended.count } });
-  });
-}
+  },
+});
 
 /** Ends every session of the user at once (a lost phone, a departure). */
-export async function endUserSessions(actor: Actor, raw: unknown, now = new Date()): Promise<{ ended: number }> {
-  const id = await target(actor, raw);
-  return getDb().$transaction(async (tx) => {
+export const endUserSessions = command({
+  name: "user.sessions.end",
+  summary: "End every session of a user",
+  permission: "users:manage",
+  input: userTargetSchema,
+  audit: ["user.sessions.end"],
+  async run({ actor, input: { id }, tx, now }): Promise<{ ended: number }> {
+    assertNotSelf(actor, id);
     const { count } = await tx.user.updateMany({ where: { id, ...inJurisdiction(actor) }, data: { sessionVersion: { increment: 1 } } });
     if (count === 0) throw notFound("user");
     const ended = await tx.userSession.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, actor, { action: "user.sessions.end", success: true, entityType: "User", entityId: id, details: { endedSessions: ended.count } });
     return { ended: ended.count };
-  });
-}
+  },
+});
 
 /** Puts a new (one-time) password in place and ends the user's sessions; answers how many ended. */
 export async function applyPasswordReset(tx: Tx, id: string, passwordHash: string, now = new Date()): Promise<number> {
@@ -67,11 +73,16 @@ export async function applyPasswordReset(tx: Tx, id: string, passwordHash: strin
  * person approves — the administrator alone never holds a working credential for such an account,
  * and cannot lock a watcher out by resetting theirs. Until then the old password still works.
  */
-export async function resetUserPassword(actor: Actor, raw: unknown, now = new Date()): Promise<{ username: string; password: string; pending: boolean }> {
-  const id = await target(actor, raw);
-  const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
-  return getDb().$transaction(async (tx) => {
+export const resetUserPassword = command({
+  name: "user.password.reset",
+  summary: "Give a user a one-time password (or propose it)",
+  permission: "users:manage",
+  input: userTargetSchema,
+  audit: ["user.password.reset", "access.propose"],
+  async run({ actor, input: { id }, tx, now }): Promise<{ username: string; password: string; pending: boolean }> {
+    assertNotSelf(actor, id);
+    const password = oneTimePassword();
+    const passwordHash = await hashPassword(password);
     const user = await tx.user.findFirst({
       where: { id, ...inJurisdiction(actor) },
       select: { username: true, displayName: true, role: true, grants: true, unitId: true, unit: { select: { name: true } } },
@@ -93,5 +104,5 @@ export async function resetUserPassword(actor: Actor, raw: unknown, now = new Da
       details: { endedSessions, approval: pending ? "pending" : "not-needed" },
     });
     return { username: user.username, password, pending };
-  });
-}
+  },
+});

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { dateToDay, dayToDate } from "@/lib/publicity/days";
@@ -61,9 +61,13 @@ const campaignData = (c: CampaignInput) => ({
   startedOn: c.startedOn ? dayToDate(c.startedOn) : null, certifiedOn: c.certifiedOn ? dayToDate(c.certifiedOn) : null,
 });
 
-export async function createCampaign(actor: Actor, raw: unknown): Promise<{ id: string }> {
-  const { unitCode, ...input } = parseInput(createCampaignSchema, raw);
-  return getDb().$transaction(async (tx) => {
+export const createCampaign = command({
+  name: "publicity.campaign.create",
+  summary: "Start a 无诈 creation campaign",
+  permission: "publicity:write",
+  input: createCampaignSchema,
+  audit: ["publicity.campaign.create"],
+  async run({ actor, input: { unitCode, ...input }, tx }): Promise<{ id: string }> {
     const unit = await resolveUnit(tx, actor, unitCode);
     const created = await tx.preventionCampaign.create({ data: { ...campaignData(input), unitId: unit.id }, select: { id: true } });
     await writeAudit(tx, actor, {
@@ -71,12 +75,16 @@ export async function createCampaign(actor: Actor, raw: unknown): Promise<{ id: 
       details: { unit: unit.code, kind: input.kind, status: input.status },
     });
     return created;
-  });
-}
+  },
+});
 
-export async function updateCampaign(actor: Actor, raw: unknown): Promise<void> {
-  const { id, version, unitCode, ...input } = parseInput(updateCampaignSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateCampaign = command({
+  name: "publicity.campaign.update",
+  summary: "Update a 无诈 creation campaign",
+  permission: "publicity:write",
+  input: updateCampaignSchema,
+  audit: ["publicity.campaign.update"],
+  async run({ actor, input: { id, version, unitCode, ...input }, tx }): Promise<void> {
     const existing = await tx.preventionCampaign.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { status: true, unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "PreventionCampaign", id, async () => (await tx.preventionCampaign.count({ where: { id } })) > 0);
     const unit = await resolveUnit(tx, actor, unitCode ?? existing.unit.code);
@@ -86,5 +94,5 @@ export async function updateCampaign(actor: Actor, raw: unknown): Promise<void> 
       action: "publicity.campaign.update", success: true, entityType: "PreventionCampaign", entityId: id,
       details: { unit: unit.code, status: input.status, previousStatus: existing.status },
     });
-  });
-}
+  },
+});

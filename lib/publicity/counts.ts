@@ -3,7 +3,8 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict, type FieldIssue } from "@/lib/errors";
-import { issuesOf, parseInput } from "@/lib/validation/parse";
+import { issuesOf } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
@@ -17,9 +18,13 @@ import { dayRange } from "@/lib/publicity/import-counts";
  * Records one day's count by hand. A day already recorded is only changed when the caller names
  * the version it saw (the "correct" form in the list); otherwise it is a field error.
  */
-export async function setDailyCount(actor: Actor, raw: unknown): Promise<void> {
-  const input = parseInput(setCountSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const setDailyCount = command({
+  name: "publicity.count.set",
+  summary: "Record or correct one day's count",
+  permission: "publicity:write",
+  input: setCountSchema,
+  audit: ["publicity.count.create", "publicity.count.update"],
+  async run({ actor, input, tx }): Promise<void> {
     const unit = await resolveUnit(tx, actor, input.unitCode);
     const day = dayToDate(input.day);
     const existing = await tx.dailyCount.findUnique({
@@ -45,8 +50,8 @@ export async function setDailyCount(actor: Actor, raw: unknown): Promise<void> {
       action: existing ? "publicity.count.update" : "publicity.count.create", success: true, entityType: "DailyCount", entityId: id,
       details: { unit: unit.code, metric: input.metric, day: input.day, count: input.count, ...(existing ? { previous: existing.count } : {}) },
     });
-  });
-}
+  },
+});
 
 export type BulkItemResult = { index: number; status: CountStatus | "rejected"; errors?: FieldIssue[] };
 
@@ -54,20 +59,25 @@ export type BulkItemResult = { index: number; status: CountStatus | "rejected"; 
  * POST /api/v1/app-registrations: up to 5,000 daily counts of one metric. Each item stands alone:
  * a rejected item (bad field, unknown unit, the same unit and day twice) never blocks the others.
  */
-export async function bulkUpsertCounts(actor: Actor, raw: unknown) {
-  const { metric, updateChanged, items } = parseInput(bulkCountsSchema, raw);
-  const results: BulkItemResult[] = new Array(items.length);
-  const parsed: { index: number; day: string; unitCode: string; count: number }[] = [];
-  items.forEach((item, index) => {
-    const r = bulkCountItemSchema.safeParse(item);
-    if (!r.success) results[index] = { index, status: "rejected", errors: issuesOf(r.error) };
-    else if (r.data.day > chinaToday()) results[index] = { index, status: "rejected", errors: [{ path: "day", code: "in_future", message: "day is in the future" }] };
-    else parsed.push({ index, ...r.data, unitCode: r.data.unitCode.toUpperCase() });
-  });
-  const seen = new Map<string, number>();
-  for (const p of parsed) seen.set(`${p.unitCode}|${p.day}`, (seen.get(`${p.unitCode}|${p.day}`) ?? 0) + 1);
+export const bulkUpsertCounts = command({
+  name: "publicity.counts.bulk",
+  summary: "Daily counts per unit in bulk (per-item results)",
+  permission: "publicity:write",
+  input: bulkCountsSchema,
+  audit: ["publicity.counts.bulk"],
+  transactionOptions: { timeout: 30_000 },
+  async run({ actor, input: { metric, updateChanged, items }, tx }) {
+    const results: BulkItemResult[] = new Array(items.length);
+    const parsed: { index: number; day: string; unitCode: string; count: number }[] = [];
+    items.forEach((item, index) => {
+      const r = bulkCountItemSchema.safeParse(item);
+      if (!r.success) results[index] = { index, status: "rejected", errors: issuesOf(r.error) };
+      else if (r.data.day > chinaToday()) results[index] = { index, status: "rejected", errors: [{ path: "day", code: "in_future", message: "day is in the future" }] };
+      else parsed.push({ index, ...r.data, unitCode: r.data.unitCode.toUpperCase() });
+    });
+    const seen = new Map<string, number>();
+    for (const p of parsed) seen.set(`${p.unitCode}|${p.day}`, (seen.get(`${p.unitCode}|${p.day}`) ?? 0) + 1);
 
-  return getDb().$transaction(async (tx) => {
     const codes = [...new Set(parsed.map((p) => p.unitCode))];
     const units = await tx.unit.findMany({ where: { code: { in: codes }, active: true, ...unitSubtree(actor.scopePath) }, select: { id: true, code: true } });
     const unitIds = new Map(units.map((u) => [u.code, u.id]));
@@ -85,8 +95,8 @@ export async function bulkUpsertCounts(actor: Actor, raw: unknown) {
       details: { metric, items: items.length, ...summary, ...dayRange(rows) },
     });
     return { metric, summary, results };
-  }, { timeout: 30_000 });
-}
+  },
+});
 
 export type DayCounts = { day: string } & Partial<Record<DailyMetric, { count: number; version: number; source: "MANUAL" | "IMPORT" }>>;
 

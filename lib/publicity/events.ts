@@ -1,15 +1,17 @@
 // Publicity events (宣传活动): list, calendar, read, create, update — all scoped to the actor's
 // jurisdiction; writes audited in the same transaction.
 import { outOfScope } from "@/lib/audit/audit-denied";
-import { getDb, type Tx } from "@/lib/db";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
-import { createEventSchema, updateEventSchema, type CreateEventInput } from "@/lib/publicity/schemas";
+import { createEventSchema, eventsApiQuerySchema, updateEventSchema, type CreateEventInput } from "@/lib/publicity/schemas";
+import { idField } from "@/lib/publicity/fields";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 import type { PublicityKind, TargetGroup } from "@/lib/publicity/enums";
 
@@ -70,18 +72,25 @@ export async function listEvents(actor: Actor, f: EventFilter & { page?: number 
   };
 }
 
-/** Cursor pagination for the API: `cursor` is the id of the last item of the previous page. */
-export async function listEventsPage(actor: Actor, f: EventFilter & { cursor?: string; limit?: number }) {
-  const where = await eventWhere(actor, f);
-  const limit = f.limit ?? 50;
-  if (!where) return { items: [], nextCursor: null };
-  const rows = await getDb().publicityEvent.findMany({
-    where, select: eventSelect, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], take: limit + 1,
-    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
-  });
-  const items = rows.slice(0, limit).map(toDto);
-  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
-}
+/** GET /api/v1/publicity-events: cursor pagination; `cursor` is the id of the last item of the previous page. */
+export const listEventsPage = command({
+  name: "publicity.event.list",
+  summary: "Publicity events of the caller's jurisdiction, newest first, cursor-paginated",
+  permission: "publicity:read",
+  input: eventsApiQuerySchema,
+  audit: false,
+  async run({ actor, input: f, tx }) {
+    const where = await eventWhere(actor, f);
+    const limit = f.limit ?? 50;
+    if (!where) return { items: [], nextCursor: null };
+    const rows = await tx.publicityEvent.findMany({
+      where, select: eventSelect, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], take: limit + 1,
+      ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
+    });
+    const items = rows.slice(0, limit).map(toDto);
+    return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+  },
+});
 
 /** The month's events for the calendar (capped; a month rarely holds more than a few hundred). */
 export async function eventsOfMonth(actor: Actor, month: string, f: Omit<EventFilter, "from" | "to"> = {}) {
@@ -91,11 +100,19 @@ export async function eventsOfMonth(actor: Actor, month: string, f: Omit<EventFi
   return rows.map(toDto);
 }
 
-export async function getEvent(actor: Actor, id: string): Promise<EventDto> {
-  const row = await getDb().publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });
-  if (!row) throw await outOfScope(actor, "PublicityEvent", id, async () => (await getDb().publicityEvent.count({ where: { id } })) > 0);
-  return toDto(row);
-}
+/** One event; outside the caller's jurisdiction it does not exist (404). */
+export const getEvent = command({
+  name: "publicity.event.get",
+  summary: "One publicity event",
+  permission: "publicity:read",
+  input: z.object({ id: idField }).strict(),
+  audit: false,
+  async run({ actor, input: { id }, tx }): Promise<EventDto> {
+    const row = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });
+    if (!row) throw await outOfScope(actor, "PublicityEvent", id, async () => (await tx.publicityEvent.count({ where: { id } })) > 0);
+    return toDto(row);
+  },
+});
 
 const eventData = (input: Omit<CreateEventInput, "unitCode">) => ({
   kind: input.kind, targetGroup: input.targetGroup, title: input.title, occurredOn: dayToDate(input.occurredOn),
@@ -103,29 +120,35 @@ const eventData = (input: Omit<CreateEventInput, "unitCode">) => ({
   materialsCount: input.materialsCount ?? 0, volunteers: input.volunteers ?? 0, note: input.note ?? null,
 });
 
-/** Inserts one event inside the caller's transaction (with its audit record); answers its DTO. */
-export async function insertEvent(tx: Tx, actor: Actor, raw: unknown): Promise<EventDto> {
-  const { unitCode, ...input } = parseInput(createEventSchema, raw);
-  const unit = await resolveUnit(tx, actor, unitCode);
-  const created = await tx.publicityEvent.create({
-    data: { ...eventData(input), unitId: unit.id, createdById: actor.kind === "user" ? actor.id : null },
-    select: eventSelect,
-  });
-  await writeAudit(tx, actor, {
-    action: "publicity.event.create", success: true, entityType: "PublicityEvent", entityId: created.id,
-    details: { unit: unit.code, kind: input.kind, occurredOn: input.occurredOn, audienceCount: input.audienceCount },
-  });
-  return toDto(created);
-}
+/** Logs one event (the unit defaults to the caller's own); answers its DTO. An Idempotency-Key makes replays safe. */
+export const createEvent = command({
+  name: "publicity.event.create",
+  summary: "Log a publicity event",
+  permission: "publicity:write",
+  input: createEventSchema,
+  audit: ["publicity.event.create"],
+  idempotent: true,
+  async run({ actor, input: { unitCode, ...input }, tx }): Promise<EventDto> {
+    const unit = await resolveUnit(tx, actor, unitCode);
+    const created = await tx.publicityEvent.create({
+      data: { ...eventData(input), unitId: unit.id, createdById: actor.kind === "user" ? actor.id : null },
+      select: eventSelect,
+    });
+    await writeAudit(tx, actor, {
+      action: "publicity.event.create", success: true, entityType: "PublicityEvent", entityId: created.id,
+      details: { unit: unit.code, kind: input.kind, occurredOn: input.occurredOn, audienceCount: input.audienceCount },
+    });
+    return toDto(created);
+  },
+});
 
-export async function createEvent(actor: Actor, raw: unknown): Promise<{ id: string }> {
-  const { id } = await getDb().$transaction((tx) => insertEvent(tx, actor, raw));
-  return { id };
-}
-
-export async function updateEvent(actor: Actor, raw: unknown): Promise<void> {
-  const { id, version, unitCode, ...input } = parseInput(updateEventSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateEvent = command({
+  name: "publicity.event.update",
+  summary: "Correct a publicity event",
+  permission: "publicity:write",
+  input: updateEventSchema,
+  audit: ["publicity.event.update"],
+  async run({ actor, input: { id, version, unitCode, ...input }, tx }): Promise<void> {
     const existing = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "PublicityEvent", id, async () => (await tx.publicityEvent.count({ where: { id } })) > 0);
     // No unit given: the event stays where it is.
@@ -136,5 +159,5 @@ export async function updateEvent(actor: Actor, raw: unknown): Promise<void> {
       action: "publicity.event.update", success: true, entityType: "PublicityEvent", entityId: id,
       details: { unit: unit.code, kind: input.kind, occurredOn: input.occurredOn, audienceCount: input.audienceCount },
     });
-  });
-}
+  },
+});

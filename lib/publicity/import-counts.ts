@@ -1,9 +1,9 @@
 // Importing daily counts from an upstream export. The browser parses the file and sends it in
 // chunks; each chunk is checked here from scratch (dates, counts, units in the actor's
 // jurisdiction, duplicates) — first for the preview, then again when the user commits.
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaToday } from "@/lib/publicity/days";
@@ -45,11 +45,14 @@ async function checkChunk(tx: Tx, actor: Actor, rows: { line: number; day: strin
   return { valid, errors };
 }
 
-export async function previewImportChunk(actor: Actor, raw: unknown): Promise<ChunkPreview> {
-  const { metric, rows } = parseInput(importChunkSchema, raw);
-  const db = getDb();
-  // Read-only, but one snapshot: units and stored counts as of the same moment.
-  return db.$transaction(async (tx) => {
+export const previewImportChunk = command({
+  name: "publicity.counts.import.preview",
+  summary: "Check a chunk of imported daily counts against what is stored",
+  permission: "publicity:write",
+  input: importChunkSchema,
+  // Read-only, but one snapshot (one transaction): units and stored counts as of the same moment.
+  audit: [],
+  async run({ actor, input: { metric, rows }, tx }): Promise<ChunkPreview> {
     const { valid, errors } = await checkChunk(tx, actor, rows);
     const stored = await storedCounts(tx, metric, valid);
     const preview: ChunkPreview = { created: 0, unchanged: [], changed: [], errors };
@@ -60,12 +63,17 @@ export async function previewImportChunk(actor: Actor, raw: unknown): Promise<Ch
       else preview.changed.push({ line: r.line, previous: c.previous, count: r.count });
     }
     return preview;
-  });
-}
+  },
+});
 
-export async function commitImportChunk(actor: Actor, raw: unknown): Promise<ChunkCommit> {
-  const { metric, rows, updateChanged } = parseInput(commitChunkSchema, raw);
-  return getDb().$transaction(async (tx) => {
+export const commitImportChunk = command({
+  name: "publicity.counts.import",
+  summary: "Import a chunk of daily counts",
+  permission: "publicity:write",
+  input: commitChunkSchema,
+  audit: ["publicity.counts.import"],
+  transactionOptions: { timeout: 60_000 },
+  async run({ actor, input: { metric, rows, updateChanged }, tx }): Promise<ChunkCommit> {
     const { valid, errors } = await checkChunk(tx, actor, rows);
     const statuses = await upsertCounts(tx, metric, valid, { source: "IMPORT", updateChanged });
     const t = tally(statuses);
@@ -74,8 +82,8 @@ export async function commitImportChunk(actor: Actor, raw: unknown): Promise<Chu
       details: { metric, rows: rows.length, ...t, rejected: errors.length, ...dayRange(valid), units: new Set(valid.map((v) => v.unitId)).size },
     });
     return { ...t, errors };
-  }, { timeout: 60_000 });
-}
+  },
+});
 
 export function dayRange(rows: { day: string }[]): { from?: string; to?: string } {
   if (rows.length === 0) return {};

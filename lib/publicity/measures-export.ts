@@ -1,10 +1,9 @@
 // The register as a spreadsheet: masked identities, formula-escaped text, and an audit record
 // of who exported what (SECURITY.md B10, C14, E19).
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { allMeasures, type MeasureDto } from "@/lib/publicity/measures";
-import type { MeasuresQuery } from "@/lib/publicity/schemas";
+import { measuresQuerySchema } from "@/lib/publicity/schemas";
 import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
 
 export type ExportLabels = {
@@ -14,8 +13,25 @@ export type ExportLabels = {
   state: (state: MeasureDto["state"]) => string;
 };
 
-export async function exportMeasures(actor: Actor, q: Omit<MeasuresQuery, "page">, labels: ExportLabels): Promise<{ body: Buffer; rows: number }> {
-  const rows = await allMeasures(actor, q);
+/** The filtered register (masked) for the export, with an audit record of who exported what; `measuresWorkbook` makes the file. */
+export const exportMeasures = command({
+  name: "publicity.measures.export",
+  summary: "The filtered measures register as a spreadsheet (masked identities)",
+  permission: "publicity:read",
+  input: measuresQuerySchema,
+  audit: ["publicity.measures.export"],
+  async run({ actor, input: { page: _page, ...q }, tx }): Promise<MeasureDto[]> {
+    const rows = await allMeasures(actor, q);
+    await writeAudit(tx, actor, {
+      action: "publicity.measures.export", success: true, entityType: "DisciplinaryMeasure",
+      details: { rows: rows.length, filter: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) },
+    });
+    return rows;
+  },
+});
+
+/** The export's .xlsx: formula-escaped text, headers and values in the user's language. */
+export async function measuresWorkbook(rows: MeasureDto[], labels: ExportLabels): Promise<Buffer> {
   const h = labels.headers;
   const columns: SheetColumn<MeasureDto>[] = [
     { header: h.unit, width: 22, value: (m) => m.unitName },
@@ -28,12 +44,5 @@ export async function exportMeasures(actor: Actor, q: Omit<MeasuresQuery, "page"
     { header: h.reason, width: 48, value: (m) => m.reason },
     { header: h.caseNumber, width: 22, value: (m) => m.caseNumber ?? "" },
   ];
-  const body = await buildXlsx(labels.sheet, columns, rows);
-  await getDb().$transaction((tx) =>
-    writeAudit(tx, actor, {
-      action: "publicity.measures.export", success: true, entityType: "DisciplinaryMeasure",
-      details: { rows: rows.length, filter: Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) },
-    }),
-  );
-  return { body, rows: rows.length };
+  return buildXlsx(labels.sheet, columns, rows);
 }

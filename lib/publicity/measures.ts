@@ -7,7 +7,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
 import { maskIdNumber, maskName } from "@/lib/pii";
@@ -126,9 +126,13 @@ async function resolveCase(tx: Tx, actor: Actor, caseNumber: string | undefined)
   return c.id;
 }
 
-export async function createMeasure(actor: Actor, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(createMeasureSchema, raw);
-  return getDb().$transaction(async (tx) => {
+export const createMeasure = command({
+  name: "publicity.measure.create",
+  summary: "Record a 反诈法 art. 38 measure",
+  permission: "publicity:write",
+  input: createMeasureSchema,
+  audit: ["publicity.measure.create"],
+  async run({ actor, input, tx }): Promise<{ id: string }> {
     const unit = await resolveUnit(tx, actor, input.unitCode);
     const caseId = await resolveCase(tx, actor, input.caseNumber);
     const created = await tx.disciplinaryMeasure.create({
@@ -143,12 +147,16 @@ export async function createMeasure(actor: Actor, raw: unknown): Promise<{ id: s
       details: { unit: unit.code, measure: input.measure, person: maskName(input.personName), startsOn: input.startsOn, endsOn: input.endsOn ?? null },
     });
     return created;
-  });
-}
+  },
+});
 
-export async function updateMeasure(actor: Actor, raw: unknown): Promise<void> {
-  const { id, version, unitCode, caseNumber, personName, personIdNumber, ...input } = parseInput(updateMeasureSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateMeasure = command({
+  name: "publicity.measure.update",
+  summary: "Correct a 反诈法 art. 38 measure",
+  permission: "publicity:write",
+  input: updateMeasureSchema,
+  audit: ["publicity.measure.update"],
+  async run({ actor, input: { id, version, unitCode, caseNumber, personName, personIdNumber, ...input }, tx }): Promise<void> {
     const existing = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "DisciplinaryMeasure", id, async () => (await tx.disciplinaryMeasure.count({ where: { id } })) > 0);
     const unit = await resolveUnit(tx, actor, unitCode ?? existing.unit.code);
@@ -165,18 +173,20 @@ export async function updateMeasure(actor: Actor, raw: unknown): Promise<void> {
       action: "publicity.measure.update", success: true, entityType: "DisciplinaryMeasure", entityId: id,
       details: { unit: unit.code, measure: input.measure, startsOn: input.startsOn, endsOn: input.endsOn ?? null, identityChanged: !!(personName || personIdNumber) },
     });
-  });
-}
+  },
+});
 
 /** One full identity value, for an actor holding "pii:reveal", with the reason audited. */
-export async function revealMeasureField(actor: Actor, raw: { id: unknown; field: unknown }, reason: unknown): Promise<string> {
-  const { id, field } = parseInput(revealMeasureSchema, raw);
-  const why = parseInput(revealReasonSchema, reason);
-  await requirePersons(actor);
-  return getDb().$transaction(async (tx) => {
+export const revealMeasureField = command({
+  name: "publicity.measure.reveal",
+  summary: "Reveal one full identity value of a measure's person (audited with its reason)",
+  permission: "pii:reveal",
+  input: revealMeasureSchema.extend({ reason: revealReasonSchema }).strict(),
+  audit: ["pii.reveal"],
+  async run({ actor, input: { id, field, reason }, tx }): Promise<string> {
     const row = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { personName: true, personIdNumber: true } });
     if (!row || row[field] === null) throw notFound("measure");
-    await recordReveal(tx, actor, { entityType: "DisciplinaryMeasure", entityId: id, field, reason: why });
+    await recordReveal(tx, actor, { entityType: "DisciplinaryMeasure", entityId: id, field, reason });
     return row[field]!;
-  });
-}
+  },
+});

@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
 import { auditDenied } from "@/lib/audit/audit-denied";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { DEFAULT_PASSWORD_MAX_AGE_DAYS, PASSWORD_MAX_AGE_KEY, forgetPasswordMaxAge, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { AUDIT_RETENTION_KEY, MIN_RETENTION_DAYS, auditRetentionDays } from "@/lib/audit/retention";
@@ -55,10 +55,14 @@ export async function getSettings(actor: Actor): Promise<Settings> {
  * Saves the SLA ladder; it applies to warnings received from now on (their due times are set on
  * arrival). Steps saved unchanged write nothing, and a save that changes nothing is not audited.
  */
-export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void> {
-  await assertRootAdmin(actor);
-  const input = parseInput(slaLadderSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateSlaLadder = command({
+  name: "config.sla.update",
+  summary: "Save the SLA ladder (applies to warnings received from now on)",
+  permission: "config:manage",
+  input: slaLadderSchema,
+  audit: ["config.sla.update"],
+  async run({ actor, input, tx }): Promise<void> {
+    await assertRootAdmin(actor);
     const changed: Record<string, { from: SlaLadder; to: SlaLadder }> = {};
     for (const riskLevel of Object.values(RiskLevel)) {
       const { version, ...to } = input[riskLevel];
@@ -71,9 +75,9 @@ export async function updateSlaLadder(actor: Actor, raw: unknown): Promise<void>
       changed[riskLevel] = { from: { ackMinutes: from.ackMinutes, contactMinutes: from.contactMinutes, resolveMinutes: from.resolveMinutes }, to };
     }
     if (Object.keys(changed).length) await writeAudit(tx, actor, { action: "config.sla.update", success: true, entityType: "SlaPolicy", details: { changed } });
-  });
-  forgetSlaLadder();
-}
+    forgetSlaLadder();
+  },
+});
 
 /** Saves one setting read at `version` (0: the default was in force); false when it was unchanged. */
 async function saveSetting(tx: Tx, key: string, value: number, version: number, defaultValue: number): Promise<boolean> {
@@ -85,10 +89,14 @@ async function saveSetting(tx: Tx, key: string, value: number, version: number, 
   return true;
 }
 
-export async function updateSecuritySettings(actor: Actor, raw: unknown): Promise<void> {
-  await assertRootAdmin(actor);
-  const input = parseInput(securitySettingsSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateSecuritySettings = command({
+  name: "config.security.update",
+  summary: "Save the password lifetime and the audit retention",
+  permission: "config:manage",
+  input: securitySettingsSchema,
+  audit: ["config.security.update"],
+  async run({ actor, input, tx }): Promise<void> {
+    await assertRootAdmin(actor);
     const changed = {
       ...((await saveSetting(tx, PASSWORD_MAX_AGE_KEY, input.passwordMaxAgeDays, input.passwordMaxAgeDaysVersion, DEFAULT_PASSWORD_MAX_AGE_DAYS))
         ? { passwordMaxAgeDays: input.passwordMaxAgeDays } : {}),
@@ -96,6 +104,6 @@ export async function updateSecuritySettings(actor: Actor, raw: unknown): Promis
         ? { auditRetentionDays: input.auditRetentionDays } : {}),
     };
     if (Object.keys(changed).length) await writeAudit(tx, actor, { action: "config.security.update", success: true, entityType: "AppSetting", details: changed });
-  });
-  forgetPasswordMaxAge();
-}
+    forgetPasswordMaxAge();
+  },
+});

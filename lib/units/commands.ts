@@ -1,16 +1,18 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { ALLOWED_PARENT, createUnitSchema, updateUnitSchema } from "@/lib/units/schemas";
 
 const field = (path: string, code: string, message: string) => new AppError("VALIDATION", message, [{ path, code, message }]);
 
-export async function createUnit(actor: Actor, raw: unknown): Promise<{ id: string }> {
-  const input = parseInput(createUnitSchema, raw);
-  return getDb().$transaction(async (tx) => {
+export const createUnit = command({
+  name: "unit.create",
+  summary: "Create a unit under a parent of the caller's jurisdiction",
+  permission: "units:manage",
+  input: createUnitSchema,
+  audit: ["unit.create"],
+  async run({ actor, input, tx }): Promise<{ id: string }> {
     const parent = await tx.unit.findFirst({ where: { code: input.parentCode, ...unitSubtree(actor.scopePath) } });
     if (!parent) throw field("parentCode", "unknown_unit", `no unit ${input.parentCode} in your jurisdiction`);
     if (parent.kind !== ALLOWED_PARENT[input.kind]) throw field("parentCode", "wrong_parent_kind", `a ${input.kind} cannot sit under a ${parent.kind}`);
@@ -28,17 +30,21 @@ export async function createUnit(actor: Actor, raw: unknown): Promise<{ id: stri
     });
     await writeAudit(tx, actor, { action: "unit.create", success: true, entityType: "Unit", entityId: unit.id, details: { code: unit.code, name: unit.name } });
     return { id: unit.id };
-  });
-}
+  },
+});
 
-export async function updateUnit(actor: Actor, raw: unknown): Promise<void> {
-  const { id, version, ...changes } = parseInput(updateUnitSchema, raw);
-  await getDb().$transaction(async (tx) => {
+export const updateUnit = command({
+  name: "unit.update",
+  summary: "Change a unit (name, population, keywords, state)",
+  permission: "units:manage",
+  input: updateUnitSchema,
+  audit: ["unit.update"],
+  async run({ actor, input: { id, version, ...changes }, tx }): Promise<void> {
     const unit = await tx.unit.findFirst({ where: { id, ...unitSubtree(actor.scopePath) }, select: { id: true, kind: true } });
     if (!unit) throw notFound("unit");
     if (unit.kind === "CITY" && changes.active === false) throw field("active", "cannot_disable_root", "the city bureau cannot be disabled");
     const { count } = await tx.unit.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) throw versionConflict();
     await writeAudit(tx, actor, { action: "unit.update", success: true, entityType: "Unit", entityId: id, details: { changed: Object.keys(changes) } });
-  });
-}
+  },
+});

@@ -1,9 +1,13 @@
 import { z } from "zod";
-import { versionSchema } from "@/lib/validation/common";
+import { booleanSchema, versionSchema } from "@/lib/validation/common";
 
 export const unitCodeSchema = z.string().trim().regex(/^\d{6}(\d{2})?$|^\d{6}[A-Z]{2}$/, "invalid_unit_code");
 
-const keywords = z.array(z.string().trim().min(2).max(32)).max(50);
+/** Address keywords: a list, or a form's one field of them separated by commas, 、 or spaces. */
+const keywords = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean) : v),
+  z.array(z.string().trim().min(2).max(32)).max(50),
+);
 
 export const createUnitSchema = z
   .object({
@@ -24,7 +28,7 @@ export const updateUnitSchema = z
     name: z.string().trim().min(2, "too_short").max(64, "too_long").optional(),
     population: z.coerce.number().int().min(0).max(50_000_000).nullable().optional(),
     addressKeywords: keywords.optional(),
-    active: z.boolean().optional(),
+    active: booleanSchema.optional(),
   })
   .strict();
 export type UpdateUnitInput = z.infer<typeof updateUnitSchema>;

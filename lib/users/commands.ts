@@ -1,8 +1,7 @@
-import { getDb, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
+import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, oneTimePassword } from "@/lib/auth/password";
 import { isSystemActor } from "@/lib/auth/system-actor";
@@ -20,7 +19,7 @@ export async function usernameTaken(tx: Tx, username: string): Promise<boolean> 
   return rows.length > 0;
 }
 
-export type CreatedUser = { id: string; password: string; pending: boolean };
+export type CreatedUser = { id: string; username: string; password: string; pending: boolean };
 
 /**
  * Creates an account with a one-time password the server chooses, returned once to be handed
@@ -28,13 +27,17 @@ export type CreatedUser = { id: string; password: string; pending: boolean };
  * an auditor's or security officer's) cannot sign in until a second person approves it
  * (lib/approvals); the command line is trusted (lib/auth/system-actor.ts).
  */
-export async function createUser(actor: Actor, raw: unknown): Promise<CreatedUser> {
-  const input = parseInput(createUserSchema, raw);
-  const grants = input.grants ?? [];
-  const pending = !isSystemActor(actor) && accountNeedsApproval(input.role, grants);
-  const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
-  return getDb().$transaction(async (tx) => {
+export const createUser = command({
+  name: "user.create",
+  summary: "Create an account with a one-time password",
+  permission: "users:manage",
+  input: createUserSchema,
+  audit: ["user.create", "access.propose"],
+  async run({ actor, input, tx }): Promise<CreatedUser> {
+    const grants = input.grants ?? [];
+    const pending = !isSystemActor(actor) && accountNeedsApproval(input.role, grants);
+    const password = oneTimePassword();
+    const passwordHash = await hashPassword(password);
     const unit = await tx.unit.findFirst({ where: { code: input.unitCode, active: true, ...unitSubtree(actor.scopePath) }, select: { id: true, name: true } });
     if (!unit) throw invalid("unitCode", "unknown_unit", `no active unit ${input.unitCode} in your jurisdiction`);
     if (await usernameTaken(tx, input.username)) throw invalid("username", "duplicate", `username ${input.username} is taken`);
@@ -55,9 +58,9 @@ export async function createUser(actor: Actor, raw: unknown): Promise<CreatedUse
         summary: { username: input.username, displayName: input.displayName, role: input.role, unit: unit.name, grants },
       });
     }
-    return { id: user.id, password, pending };
-  });
-}
+    return { id: user.id, username: input.username, password, pending };
+  },
+});
 
 /** What a change of an account holds once resolved (unit by id), as applied or as proposed. */
 export type UserChange = { displayName?: string; role?: Role; grants?: string[]; unitId?: string; active?: boolean };
@@ -90,13 +93,17 @@ export async function applyUserChange(tx: Tx, id: string, change: UserChange, ve
  * or touches an auditor's or security officer's account is proposed instead of applied
  * (`pending: true`); a second person's approval applies it.
  */
-export async function updateUser(actor: Actor, raw: unknown): Promise<{ pending: boolean }> {
-  const { id, version, unitCode, ...changes } = parseInput(updateUserSchema, raw);
-  if (id === actor.id && (changes.role !== undefined || changes.active !== undefined || changes.grants !== undefined || unitCode !== undefined)) {
-    // 三员分立: nobody changes their own powers.
-    throw new AppError("FORBIDDEN", "you cannot change your own role, unit, grants or state");
-  }
-  return getDb().$transaction(async (tx) => {
+export const updateUser = command({
+  name: "user.update",
+  summary: "Change an account's name, role, unit, grants or state (or propose the change)",
+  permission: "users:manage",
+  input: updateUserSchema,
+  audit: ["user.update", "user.disable", "user.enable", "access.propose"],
+  async run({ actor, input: { id, version, unitCode, ...changes }, tx }): Promise<{ pending: boolean }> {
+    if (id === actor.id && (changes.role !== undefined || changes.active !== undefined || changes.grants !== undefined || unitCode !== undefined)) {
+      // 三员分立: nobody changes their own powers.
+      throw new AppError("FORBIDDEN", "you cannot change your own role, unit, grants or state");
+    }
     const user = await tx.user.findFirst({
       where: { id, ...inJurisdiction(actor) },
       select: { id: true, username: true, displayName: true, role: true, grants: true, active: true, approvalPending: true, version: true, unitId: true, unit: { select: { path: true, name: true } } },
@@ -138,5 +145,5 @@ export async function updateUser(actor: Actor, raw: unknown): Promise<{ pending:
       success: true, entityType: "User", entityId: id, details,
     });
     return { pending: false };
-  });
-}
+  },
+});

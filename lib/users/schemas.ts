@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { versionSchema } from "@/lib/validation/common";
+import { booleanSchema, versionSchema } from "@/lib/validation/common";
 import { usernameSchema } from "@/lib/auth/login-schema";
 import { GRANTABLE } from "@/lib/auth/permissions";
 import { unitCodeSchema } from "@/lib/units/schemas";
@@ -27,7 +27,7 @@ export const updateUserSchema = z
     role: z.enum(ROLES).optional(),
     unitCode: unitCodeSchema.optional(),
     grants: grantsSchema.optional(),
-    active: z.boolean().optional(),
+    active: booleanSchema.optional(),
   })
   .strict();
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -47,3 +47,6 @@ export const boundedDaySchema = z.iso
 
 /** A record version (PostgreSQL integer). */
 export const versionSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** A yes/no: JSON's true/false, or a form's "true"/"false". */
+export const booleanSchema = z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean());

@@ -3,7 +3,7 @@
 // nor the 180 days of retention keep the full number; the hash chain still verifies.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { exportAudit, AUDIT_COLUMNS } from "@/lib/audit/export";
+import { auditExportFile, exportAudit, AUDIT_COLUMNS } from "@/lib/audit/export";
 import { getAuditRecord, listAudit } from "@/lib/audit/queries";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -54,7 +54,7 @@ describe("audit details hold no full phone, ID or card number", () => {
     const record = await getAuditRecord(auditor.actor, String(dispatch.id));
     const listed = await listAudit(auditor.actor, { entityId: warningId });
     const labels = { sheet: "审计", headers: Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, c])) as Record<(typeof AUDIT_COLUMNS)[number], string>, yesNo: (ok: boolean) => String(ok) };
-    const csv = (await exportAudit(auditor.actor, { entityId: warningId }, "csv", labels)).body.toString("utf8");
+    const csv = (await auditExportFile(await exportAudit(auditor.actor, { entityId: warningId, format: "csv" }), labels)).toString("utf8");
     for (const text of [JSON.stringify(record), JSON.stringify(listed.rows), csv]) {
       for (const full of FULL) expect(text).not.toContain(full);
     }

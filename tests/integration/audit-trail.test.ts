@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { getAuditRecord, listAudit } from "@/lib/audit/queries";
-import { AUDIT_COLUMNS, exportAudit } from "@/lib/audit/export";
+import { AUDIT_COLUMNS, auditExportFile, exportAudit } from "@/lib/audit/export";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 import { actionName, entityText, type AuditTranslator } from "@/lib/audit/display";
 import zhAudit from "@/lib/i18n/messages/zh-CN/audit.json";
@@ -133,7 +133,7 @@ describe("audit trail as people read it", () => {
 
     // The export carries the names and labels next to the codes.
     const headers = Object.fromEntries(AUDIT_COLUMNS.map((col) => [col, col])) as Record<(typeof AUDIT_COLUMNS)[number], string>;
-    const csv = (await exportAudit(actor, { actor: tag }, "csv", { sheet: "审计", headers, yesNo: String, actionName: (a) => actionName(zh, a), entity: (r) => entityText(zh, r) })).body.toString("utf8");
+    const csv = (await auditExportFile(await exportAudit(actor, { actor: tag, format: "csv" }), { sheet: "审计", headers, yesNo: String, actionName: (a) => actionName(zh, a), entity: (r) => entityText(zh, r) })).toString("utf8");
     expect(csv).toContain(`受理案件,case.create,案件 ${c.caseNumber}`);
     expect(csv).not.toContain("::ffff:");
   });
@@ -144,11 +144,11 @@ describe("audit export", () => {
 
   it("escapes spreadsheet formulas in CSV and xlsx, and audits the export", async () => {
     const { actor } = await makeUser(tree.city, "AUDITOR");
-    const csv = (await exportAudit(actor, { entityId: marker }, "csv", labels)).body.toString("utf8");
+    const csv = (await auditExportFile(await exportAudit(actor, { entityId: marker, format: "csv" }), labels)).toString("utf8");
     expect(csv).toContain(`'=cmd|' /C calc'!A0`);
     expect(csv).not.toMatch(/(^|,)=cmd/m);
     expect(csv).toContain(`"'{""note"":""=HYPERLINK`.replace(`'{`, `{`));
-    const xlsx = (await exportAudit(actor, { entityId: marker }, "xlsx", labels)).body;
+    const xlsx = await auditExportFile(await exportAudit(actor, { entityId: marker, format: "xlsx" }), labels);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
     const values = wb.worksheets[0]!.getSheetValues().flat().filter((v): v is string => typeof v === "string");

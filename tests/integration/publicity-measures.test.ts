@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { addDays, chinaToday, dayToDate } from "@/lib/publicity/days";
 import { createMeasure, getMeasure, listMeasures, revealMeasureField, updateMeasure } from "@/lib/publicity/measures";
 import { measureAggregates } from "@/lib/publicity/measure-aggregates";
-import { exportMeasures, type ExportLabels } from "@/lib/publicity/measures-export";
+import { exportMeasures, measuresWorkbook, type ExportLabels } from "@/lib/publicity/measures-export";
 import { createCampaign, listCampaigns, updateCampaign } from "@/lib/publicity/campaigns";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
@@ -58,8 +58,8 @@ describe("art. 38 measures", () => {
     expect(JSON.stringify(list)).not.toContain(ID);
     expect(JSON.stringify(list)).not.toContain("王小明");
     expect((await listMeasures(actor, { state: "ending" })).items.map((m) => m.id)).toEqual([id]);
-    expect((await rejection(revealMeasureField(actor, { id, field: "personIdNumber" }, "x"))).status).toBe(422);
-    expect(await revealMeasureField(actor, { id, field: "personIdNumber" }, "核查身份用于执行")).toBe(ID);
+    expect((await rejection(revealMeasureField(actor, { id, field: "personIdNumber", reason: "x" }))).status).toBe(422);
+    expect(await revealMeasureField(actor, { id, field: "personIdNumber", reason: "核查身份用于执行" })).toBe(ID);
     expect(await getDb().auditLog.count({ where: { action: "pii.reveal", entityId: id } })).toBe(1);
   });
 
@@ -68,11 +68,11 @@ describe("art. 38 measures", () => {
     const { id } = await createMeasure(owner, measure());
     const { actor: other } = await makeUser(p(1, 1), "OFFICER");
     expect((await rejection(getMeasure(other, id))).status).toBe(404);
-    expect((await rejection(revealMeasureField(other, { id, field: "personName" }, "越权查看"))).status).toBe(404);
+    expect((await rejection(revealMeasureField(other, { id, field: "personName", reason: "越权查看" }))).status).toBe(404);
     expect((await rejection(updateMeasure(other, { ...measure(), id, version: "1" }))).status).toBe(404);
     const { actor: leader } = await makeUser(tree.city, "LEADER");
     expect((await rejection(listMeasures(leader, {}))).status).toBe(403);
-    expect((await rejection(revealMeasureField(leader, { id, field: "personName" }, "领导查看"))).status).toBe(403);
+    expect((await rejection(revealMeasureField(leader, { id, field: "personName", reason: "领导查看" }))).status).toBe(403);
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: leader.id } })).toBe(2);
     const agg = await measureAggregates(leader, {});
     const branchRow = agg.rows.find((r) => r.code === tree.branches[1]!.code)!;
@@ -92,7 +92,9 @@ describe("art. 38 measures", () => {
   it("exports the filter as .xlsx with masked identities and escaped formulas, and audits the export", async () => {
     const { actor } = await makeUser(tree.branches[0]!, "DISPATCHER");
     await createMeasure(actor, measure({ unitCode: tree.branches[0]!.code, reason: "=HYPERLINK(\"http://evil\")出租银行卡" }));
-    const { body, rows } = await exportMeasures(actor, { unit: tree.branches[0]!.code }, labels);
+    const exported = await exportMeasures(actor, { unit: tree.branches[0]!.code });
+    const body = await measuresWorkbook(exported, labels);
+    const rows = exported.length;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(body as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0]!;

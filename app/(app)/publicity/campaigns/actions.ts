@@ -1,29 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requirePermission, requireUser } from "@/lib/auth/guards";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { formAction } from "@/lib/commands/action";
 import { createCampaign, updateCampaign } from "@/lib/publicity/campaigns";
-import { formFields } from "@/lib/publicity/result";
+import { PUBLICITY_PAGES } from "@/lib/publicity/pages";
 
-const FIELDS = ["unitCode", "kind", "name", "status", "startedOn", "certifiedOn", "note"] as const;
+export const createCampaignAction = formAction(createCampaign, { revalidate: PUBLICITY_PAGES });
 
-export async function createCampaignAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireUser();
-    await requirePermission(actor, "publicity:write");
-    await createCampaign(actor, formFields(form, FIELDS));
-    revalidatePath("/publicity", "layout");
-  });
-}
-
-export async function updateCampaignAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireUser();
-    await requirePermission(actor, "publicity:write");
-    await updateCampaign(actor, formFields(form, [...FIELDS, "id", "version"]));
-    revalidatePath("/publicity", "layout");
-    redirect("/publicity/campaigns");
-  });
-}
+export const updateCampaignAction = formAction(updateCampaign, { revalidate: PUBLICITY_PAGES, redirect: () => "/publicity/campaigns" });

@@ -1,29 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { requirePermission, requireUser } from "@/lib/auth/guards";
-import { runAction, type ActionState } from "@/lib/http/action";
+import { formAction } from "@/lib/commands/action";
 import { createEvent, updateEvent } from "@/lib/publicity/events";
-import { formFields } from "@/lib/publicity/result";
+import { PUBLICITY_PAGES } from "@/lib/publicity/pages";
 
-const FIELDS = ["unitCode", "kind", "targetGroup", "title", "occurredOn", "place", "audienceCount", "appRegistrations", "materialsCount", "volunteers", "note"] as const;
+export const createEventAction = formAction(createEvent, { revalidate: PUBLICITY_PAGES });
 
-export async function createEventAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireUser();
-    await requirePermission(actor, "publicity:write");
-    await createEvent(actor, formFields(form, FIELDS));
-    revalidatePath("/publicity", "layout");
-  });
-}
-
-export async function updateEventAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireUser();
-    await requirePermission(actor, "publicity:write");
-    await updateEvent(actor, formFields(form, [...FIELDS, "id", "version"]));
-    revalidatePath("/publicity", "layout");
-    redirect("/publicity/events");
-  });
-}
+export const updateEventAction = formAction(updateEvent, { revalidate: PUBLICITY_PAGES, redirect: () => "/publicity/events" });

@@ -18,7 +18,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const actor = await requirePagePermission("publicity:write");
   const id = z.string().uuid().safeParse((await params).id);
   if (!id.success) notFound();
-  const event = await getEvent(actor, id.data).catch((e: unknown) => {
+  const event = await getEvent(actor, { id: id.data }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
