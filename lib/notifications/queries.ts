@@ -3,7 +3,6 @@ import type { Actor } from "@/lib/auth/actor";
 import type { FraudType, RiskLevel, SlaStep, WarningStatus } from "@/lib/generated/prisma/enums";
 import { z } from "zod";
 import { uuidSchema } from "@/lib/validation/common";
-import { PERMISSIONS } from "@/lib/auth/permissions";
 import { command } from "@/lib/commands/command";
 import { scopeUnitIds } from "@/lib/warnings/routing";
 
