@@ -6,8 +6,7 @@ import { useTranslations } from "next-intl";
 import { regenerateCodesAction, removeFactorAction } from "@/app/(auth)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/action-form";
-import { useAccountFieldError } from "@/components/auth/use-account-field-error";
+import { FormStatus, useFieldError } from "@/components/ui/action-form";
 import { RecoveryCodes } from "@/components/auth/recovery-codes";
 
 /** For an enrolled user: new recovery codes, and removal where the role allows it. Both need a current code. */
@@ -16,8 +15,8 @@ export function FactorManage({ canRemove }: { canRemove: boolean }) {
   const router = useRouter();
   const [codes, regenerate, regenerating] = useActionState(regenerateCodesAction, null);
   const [removed, remove, removing] = useActionState(removeFactorAction, null);
-  const codeError = useAccountFieldError(codes);
-  const removeError = useAccountFieldError(removed);
+  const codeError = useFieldError(codes, "account");
+  const removeError = useFieldError(removed, "account");
 
   if (codes?.ok) return <RecoveryCodes codes={codes.data.recoveryCodes} onDone={() => router.refresh()} />;
   return (

@@ -5,8 +5,7 @@ import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/app/(auth)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormStatus, useFormAction } from "@/components/ui/action-form";
-import { useAccountFieldError } from "@/components/auth/use-account-field-error";
+import { FormStatus, useFormAction, useFieldError } from "@/components/ui/action-form";
 
 /** Current, new and repeated password. After a change the home page decides what comes next. */
 export function PasswordChangeForm() {
@@ -18,7 +17,7 @@ export function PasswordChangeForm() {
       router.refresh();
     }
   });
-  const fieldError = useAccountFieldError(state);
+  const fieldError = useFieldError(state, "account");
   return (
     <form {...formProps} className="space-y-4">
       <Field id="current" label={t("current")} error={fieldError("current")}>

@@ -6,8 +6,8 @@ import { useTranslations } from "next-intl";
 import { confirmTotpAction, startTotpAction } from "@/app/(auth)/account/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { FormStatus } from "@/components/ui/action-form";
-import { useAccountFieldError } from "@/components/auth/use-account-field-error";
+import { FormStatus, useFieldError } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/commands/action";
 import { RecoveryCodes } from "@/components/auth/recovery-codes";
 
 /** Enrolment: start (secret and QR from the server) → confirm with a code → recovery codes once. */
@@ -15,10 +15,10 @@ export function TotpEnroll({ next }: { next: string }) {
   const t = useTranslations("account.mfa");
   const router = useRouter();
   const [setup, setSetup] = useState<{ secret: string; qr: string } | null>(null);
-  const [startState, setStartState] = useState<Awaited<ReturnType<typeof startTotpAction>>>(null);
+  const [startState, setStartState] = useState<ActionState<{ secret: string; qr: string }>>(null);
   const [starting, startTransition] = useTransition();
   const [state, confirm, confirming] = useActionState(confirmTotpAction, null);
-  const fieldError = useAccountFieldError(state);
+  const fieldError = useFieldError(state, "account");
 
   if (state?.ok) {
     return (

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/auth-options";
-import { PENDING_PAGE, resolveSessionState, type SessionState } from "@/lib/auth/session";
+import { PENDING_PAGE, resolveSessionState, type PendingStep, type SessionState } from "@/lib/auth/session";
 import { requestInfo } from "@/lib/auth/request-info";
 import { auditDenied } from "@/lib/audit/audit-denied";
 import { pagePermissions } from "@/lib/auth/page-access";
@@ -49,6 +49,16 @@ export async function requireAccountSession(): Promise<SessionState> {
   const state = await currentSession();
   if (!state) throw new AppError("UNAUTHENTICATED", "sign in first");
   return state;
+}
+
+/**
+ * For the account's own commands: the session's user, full or owing one of the given steps
+ * (a password change first: a session owing one enrols no second factor).
+ */
+export async function requireSessionOwing(steps: readonly PendingStep[]): Promise<Actor> {
+  const { actor, pending } = await requireAccountSession();
+  if (pending && !steps.includes(pending)) throw new AppError("FORBIDDEN", pending === "password" ? "change your password first" : "finish signing in first");
+  return actor;
 }
 
 export async function requireAccountPage(): Promise<SessionState> {

@@ -12,7 +12,7 @@ import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AppError, fromDatabaseError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { requireUser } from "@/lib/auth/guards";
+import { requireSessionOwing, requireUser } from "@/lib/auth/guards";
 import type { Command } from "@/lib/commands/command";
 import { formToObject } from "@/lib/commands/form";
 
@@ -39,7 +39,7 @@ export type FormAction<O> = ((prev: ActionState<O>, form: FormData) => Promise<R
 async function run<O>(command: Command<O>, raw: unknown, options: Options<O>): Promise<Result<O>> {
   let data: O;
   try {
-    const actor = await requireUser();
+    const actor = command.pending ? await requireSessionOwing(command.pending) : await requireUser();
     const { idempotencyKey, input } = splitKey(command, raw);
     data = await command(actor, input, { idempotencyKey });
   } catch (e) {

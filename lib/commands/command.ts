@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
+import type { PendingStep } from "@/lib/auth/session";
 import { requireAnyPermission } from "@/lib/auth/guards";
 import { issuesOf, parseInput } from "@/lib/validation/parse";
 import { AppError } from "@/lib/errors";
@@ -71,6 +72,11 @@ export type CommandDefinition<S extends z.ZodType, O> = {
    * rejected alone instead of sinking its batch); otherwise the whole input is refused.
    */
   checksTextPerItem?: boolean;
+  /**
+   * For the account's own commands only: the steps a signed-in session may still owe (a password
+   * change, a second factor to enrol) when it runs this. Absent: a full session is needed.
+   */
+  pending?: readonly PendingStep[];
   run(ctx: CommandContext<z.infer<S>>): Promise<O>;
 };
 
@@ -85,6 +91,7 @@ export type Command<O = unknown> = {
   readonly audit: readonly string[] | false;
   readonly idempotent: boolean;
   readonly summary?: string;
+  readonly pending?: readonly PendingStep[];
   /** Like calling the command, and says whether the answer was a stored one replayed. */
   execute(actor: Actor, raw: unknown, options?: RunOptions): Promise<{ data: O; replayed: boolean }>;
 };
@@ -110,7 +117,7 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
   const run = async (actor: Actor, raw: unknown, options?: RunOptions) => (await execute(actor, raw, options)).data;
   // A function's own `name` is read-only by assignment; it is configurable.
   Object.defineProperty(run, "name", { value: def.name });
-  return Object.assign(run, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary });
+  return Object.assign(run, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary, pending: def.pending });
 }
 
 /** The strict parse without the whole-input text check (for commands that check text per item). */

@@ -1,0 +1,63 @@
+// The account's own commands: how a user pays what their session owes (a password change, a
+// second factor) and manages their factor. They act on the caller's own account only. A failed
+// proof is audited (and counts toward the lockout) even though the command fails, so they open
+// their own transactions.
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { command } from "@/lib/commands/command";
+import { changePasswordSchema, totpCodeSchema } from "@/lib/auth/account-schemas";
+import { changeOwnPassword } from "@/lib/auth/change-password";
+import { confirmTotpEnrollment, regenerateRecoveryCodes, removeOwnFactor, startTotpEnrollment } from "@/lib/auth/totp-enrollment";
+
+export const changePassword = command({
+  name: "auth.password.change",
+  permission: "signed-in",
+  pending: ["password", "mfa-enroll"],
+  input: changePasswordSchema,
+  audit: ["auth.password.change", "auth.lock"],
+  transaction: "own",
+  run: ({ actor, input, now }) => changeOwnPassword(getDb(), actor, input, now),
+});
+
+export const startTotp = command({
+  name: "auth.mfa.enroll.start",
+  permission: "signed-in",
+  pending: ["mfa-enroll"],
+  input: z.object({}).strict(),
+  audit: ["auth.mfa.enroll.start"],
+  transaction: "own",
+  async run({ actor }) {
+    const { secret, qr } = await startTotpEnrollment(getDb(), actor);
+    return { secret, qr };
+  },
+});
+
+export const confirmTotp = command({
+  name: "auth.mfa.enroll",
+  permission: "signed-in",
+  pending: ["mfa-enroll"],
+  input: totpCodeSchema,
+  audit: ["auth.mfa.enroll"],
+  transaction: "own",
+  run: ({ actor, input, now }) => confirmTotpEnrollment(getDb(), actor, input, now),
+});
+
+export const regenerateCodes = command({
+  name: "auth.mfa.recovery-codes",
+  permission: "signed-in",
+  pending: [],
+  input: totpCodeSchema,
+  audit: ["auth.mfa.recovery-codes", "auth.lock"],
+  transaction: "own",
+  run: ({ actor, input, now }) => regenerateRecoveryCodes(getDb(), actor, input, now),
+});
+
+export const removeFactor = command({
+  name: "auth.mfa.remove",
+  permission: "signed-in",
+  pending: [],
+  input: totpCodeSchema,
+  audit: ["auth.mfa.remove", "auth.lock"],
+  transaction: "own",
+  run: ({ actor, input, now }) => removeOwnFactor(getDb(), actor, input, { now }),
+});
