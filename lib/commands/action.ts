@@ -25,8 +25,8 @@ export type Result<T = unknown> =
 export type ActionState<T = unknown> = Result<T> | null;
 
 type Options<O> = {
-  /** Pages whose data the command changes. */
-  revalidate?: readonly string[];
+  /** Pages whose data the command changes; `[path, "layout"]` for every page under a layout. */
+  revalidate?: readonly (string | readonly [string, "layout"])[];
   /** Where to go after success (the answer is then a redirect, not a Result). */
   redirect?: (data: O) => string;
 };
@@ -46,7 +46,10 @@ async function run<O>(command: Command<O>, raw: unknown, options: Options<O>): P
     unstable_rethrow(e);
     return failure(e, command.name);
   }
-  for (const path of options.revalidate ?? []) revalidatePath(path);
+  for (const path of options.revalidate ?? []) {
+    if (typeof path === "string") revalidatePath(path);
+    else revalidatePath(path[0], path[1]);
+  }
   if (options.redirect) redirect(options.redirect(data));
   return { ok: true, at: Date.now(), data };
 }

@@ -14,7 +14,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { requireAnyPermission } from "@/lib/auth/guards";
 import { parseInput } from "@/lib/validation/parse";
-import { idempotent } from "@/lib/http/idempotency";
+import { idempotent, keyRequired } from "@/lib/http/idempotency";
 import { declaredAudit } from "@/lib/commands/audit-scope";
 
 /** What a command's body receives. */
@@ -61,8 +61,9 @@ export type CommandDefinition<S extends z.ZodType, O> = {
   /**
    * Whether a caller's key (the Idempotency-Key header, a form's `idempotencyKey` field) makes a
    * retry safe: the first run's answer is stored and replayed (lib/http/idempotency.ts).
+   * "required": a call without a key is refused (a record a weak network may submit twice).
    */
-  idempotent?: boolean;
+  idempotent?: boolean | "required";
   /** One-line summary for the OpenAPI document. */
   summary?: string;
   run(ctx: CommandContext<z.infer<S>>): Promise<O>;
@@ -77,7 +78,7 @@ export type Command<O = unknown> = {
   readonly permissions: readonly Permission[];
   readonly input: z.ZodType;
   readonly audit: readonly string[] | false;
-  readonly idempotent: boolean;
+  readonly idempotent: boolean | "required";
   readonly summary?: string;
   /** Like calling the command, and says whether the answer was a stored one replayed. */
   execute(actor: Actor, raw: unknown, options?: RunOptions): Promise<{ data: O; replayed: boolean }>;
@@ -90,6 +91,7 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
 
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
     if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
+    if (def.idempotent === "required" && !options.idempotencyKey) throw keyRequired();
     const input = parseInput(def.input, raw) as z.infer<S>;
     const now = options.now ?? new Date();
     const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));

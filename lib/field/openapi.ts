@@ -11,13 +11,13 @@ const withDay = (schema: object) => {
 };
 
 const idempotencyKey = {
-  name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_-]{8,40}$" },
-  description: "one key per record (e.g. a UUID made once per form); a retry resends it and gets the first record back (200, header Idempotent-Replayed: true) — the same key for another record is 409",
+  name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{8,100}$" },
+  description: "one key per record (e.g. a UUID made once per form); a retry resends it and gets the first answer back (200, header Idempotent-Replayed: true) — the same key with another request is 422 IDEMPOTENCY_KEY_REUSED",
 };
 
 const uuid = { type: "string", format: "uuid" };
-const visitResult = { type: "object", properties: { id: uuid, warningId: uuid, status: { type: "string" }, caseId: { type: ["string", "null"] }, replayed: { type: "boolean" } } };
-const interceptResult = { type: "object", properties: { id: uuid, warningId: { type: ["string", "null"] }, warningStatus: { type: ["string", "null"] }, replayed: { type: "boolean" } } };
+const visitResult = { type: "object", properties: { id: uuid, warningId: uuid, status: { type: "string" }, caseId: { type: ["string", "null"] } } };
+const interceptResult = { type: "object", properties: { id: uuid, warningId: { type: ["string", "null"] }, warningStatus: { type: ["string", "null"] } } };
 
 /** Precinct field work (上门劝阻, 临柜拦截). */
 export const fieldPaths: Record<string, PathItem> = {

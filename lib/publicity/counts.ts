@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict, type FieldIssue } from "@/lib/errors";
 import { issuesOf, parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
+import { command } from "@/lib/commands/command";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
 import type { DailyMetric } from "@/lib/publicity/enums";
@@ -54,20 +55,25 @@ export type BulkItemResult = { index: number; status: CountStatus | "rejected"; 
  * POST /api/v1/app-registrations: up to 5,000 daily counts of one metric. Each item stands alone:
  * a rejected item (bad field, unknown unit, the same unit and day twice) never blocks the others.
  */
-export async function bulkUpsertCounts(actor: Actor, raw: unknown) {
-  const { metric, updateChanged, items } = parseInput(bulkCountsSchema, raw);
-  const results: BulkItemResult[] = new Array(items.length);
-  const parsed: { index: number; day: string; unitCode: string; count: number }[] = [];
-  items.forEach((item, index) => {
-    const r = bulkCountItemSchema.safeParse(item);
-    if (!r.success) results[index] = { index, status: "rejected", errors: issuesOf(r.error) };
-    else if (r.data.day > chinaToday()) results[index] = { index, status: "rejected", errors: [{ path: "day", code: "in_future", message: "day is in the future" }] };
-    else parsed.push({ index, ...r.data, unitCode: r.data.unitCode.toUpperCase() });
-  });
-  const seen = new Map<string, number>();
-  for (const p of parsed) seen.set(`${p.unitCode}|${p.day}`, (seen.get(`${p.unitCode}|${p.day}`) ?? 0) + 1);
+export const bulkUpsertCounts = command({
+  name: "publicity.counts.bulk",
+  summary: "Daily counts per unit in bulk (APP registrations, 96110 consultation calls), each item standing alone",
+  permission: "publicity:write",
+  input: bulkCountsSchema,
+  audit: ["publicity.counts.bulk"],
+  transactionOptions: { timeout: 30_000 },
+  async run({ actor, input: { metric, updateChanged, items }, tx }) {
+    const results: BulkItemResult[] = new Array(items.length);
+    const parsed: { index: number; day: string; unitCode: string; count: number }[] = [];
+    items.forEach((item, index) => {
+      const r = bulkCountItemSchema.safeParse(item);
+      if (!r.success) results[index] = { index, status: "rejected", errors: issuesOf(r.error) };
+      else if (r.data.day > chinaToday()) results[index] = { index, status: "rejected", errors: [{ path: "day", code: "in_future", message: "day is in the future" }] };
+      else parsed.push({ index, ...r.data, unitCode: r.data.unitCode.toUpperCase() });
+    });
+    const seen = new Map<string, number>();
+    for (const p of parsed) seen.set(`${p.unitCode}|${p.day}`, (seen.get(`${p.unitCode}|${p.day}`) ?? 0) + 1);
 
-  return getDb().$transaction(async (tx) => {
     const codes = [...new Set(parsed.map((p) => p.unitCode))];
     const units = await tx.unit.findMany({ where: { code: { in: codes }, active: true, ...unitSubtree(actor.scopePath) }, select: { id: true, code: true } });
     const unitIds = new Map(units.map((u) => [u.code, u.id]));
@@ -85,8 +91,8 @@ export async function bulkUpsertCounts(actor: Actor, raw: unknown) {
       details: { metric, items: items.length, ...summary, ...dayRange(rows) },
     });
     return { metric, summary, results };
-  }, { timeout: 30_000 });
-}
+  },
+});
 
 export type DayCounts = { day: string } & Partial<Record<DailyMetric, { count: number; version: number; source: "MANUAL" | "IMPORT" }>>;
 

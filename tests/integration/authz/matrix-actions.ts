@@ -47,7 +47,7 @@ const warningForm = (fields: (v: { id: string; version: number }, w: World, side
 const targetUnit = (w: World, side: Side) => (side === "own" ? w.city : w.far).branches[0]!.precincts[1]!.code;
 const eventFields = { kind: "COMMUNITY", targetGroup: "ELDERLY", title: "社区反诈宣传", occurredOn: addDays(today(), -2), place: "广场", audienceCount: "80" };
 const measureFields = { personName: "王小明", measure: "RESTRICT_CALLS", startsOn: addDays(today(), -5), endsOn: addDays(today(), 20), reason: "名下电话卡被用于实施诈骗" };
-const visit = { arrivedAt: minutesAgo(1), personFound: "yes", outcome: "DISSUADED" };
+const visit = { arrivedAt: minutesAgo(1), personFound: "true", outcome: "DISSUADED" };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/actions/locale.ts#setLocale": { allow: "public", scope: "none", args: async () => [form({ locale: "en" })] },
@@ -119,11 +119,11 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
 
   // Field work (precincts).
   "app/(app)/field/actions.ts#homeVisitAction": {
-    allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ warningId: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
+    allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#followUpVisitAction": {
     // A follow-up of a standalone record (no warning) belongs to the unit that recorded it.
-    allow: [O], scope: "record", denied: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" }, args: async (w) => [prev, form({ originId: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
+    allow: [O], scope: "record", denied: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" }, args: async (w) => [prev, form({ id: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#counterInterceptAction": {
     allow: ACTION_WRITERS, scope: "none",

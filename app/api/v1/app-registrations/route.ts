@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/route";
+import { commandRoute } from "@/lib/http/route";
 import { bulkUpsertCounts } from "@/lib/publicity/counts";
 
 export const dynamic = "force-dynamic";
@@ -8,4 +8,4 @@ export const dynamic = "force-dynamic";
  * 96110 consultation calls with `"metric": "CONSULTATION_CALLS"`. Per-item results; resending
  * the same batch changes nothing.
  */
-export const POST = apiRoute({ permission: "publicity:write" }, async ({ actor, body }) => bulkUpsertCounts(actor, body));
+export const POST = commandRoute(bulkUpsertCounts);
