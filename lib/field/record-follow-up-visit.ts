@@ -16,7 +16,8 @@ export type FollowUpVisitResult = { id: string; warningId: string | null };
 export const recordFollowUpVisit = command({
   name: "field.follow_up_visit",
   summary: "Record the follow-up visit a record of the caller's unit scheduled",
-  permission: "actions:write",
+  // A follow-up visit is a home visit: the same people make it.
+  permission: ["warnings:work", "warnings:triage"],
   input: followUpVisitSchema,
   audit: ["field.follow_up_visit", ...HOME_VISIT_AUDIT],
   idempotent: "required",

@@ -80,7 +80,8 @@ export async function visitWarning(tx: Tx, actor: Actor, warningId: string, inpu
 export const recordHomeVisit = command({
   name: "field.home_visit",
   summary: "Record a home visit (上门劝阻) to a warning and move the warning",
-  permission: "actions:write",
+  // Whoever works the warning visits it (a precinct officer, or a dispatcher who holds triage over it).
+  permission: ["warnings:work", "warnings:triage"],
   input: warningVisitSchema,
   audit: HOME_VISIT_AUDIT,
   idempotent: "required",
