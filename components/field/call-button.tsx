@@ -45,8 +45,8 @@ export function CallButton({ source, masked, className }: { source: Source; mask
           start(async () => {
             setFailed(false);
             const r = await fetchPhone(source, reason).catch(() => null);
-            if (!r || !r.ok || !r.value) return setFailed(true);
-            setPhone(r.value);
+            if (!r || !r.ok || !r.data) return setFailed(true);
+            setPhone(r.data);
           });
         }}
       >
@@ -79,7 +79,7 @@ export function AddressReveal({ warningId, masked }: { warningId: string; masked
             if (!reason) return;
             start(async () => {
               const r = await revealVictimAction(warningId, "victimAddress", reason).catch(() => null);
-              if (r?.ok) setFull(r.value);
+              if (r?.ok) setFull(r.data);
               else setFailed(true);
             });
           }}

@@ -56,7 +56,7 @@ export function CheckRow({ name, label, hint, error, defaultChecked, id }: { nam
   return (
     <div className="space-y-1">
       <label htmlFor={id} className={cn("flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border bg-white px-3 py-2 text-base has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50", error ? "border-red-400" : "border-slate-300")}>
-        <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} className="size-5 shrink-0 accent-brand-600" aria-invalid={error ? true : undefined} />
+        <input id={id} type="checkbox" name={name} value="true" defaultChecked={defaultChecked} className="size-5 shrink-0 accent-brand-600" aria-invalid={error ? true : undefined} />
         <span className="min-w-0">
           <span className="block">{label}</span>
           {hint ? <span className="block text-xs text-slate-500">{hint}</span> : null}

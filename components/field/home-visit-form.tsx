@@ -10,7 +10,8 @@ import { followUpVisitAction, homeVisitAction } from "@/app/(app)/field/actions"
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { bigInput, CheckRow, ChoiceGroup, TextArea } from "@/components/field/controls";
-import { FormError, OfflineBanner, useFieldErrorText, useResilientForm } from "@/components/field/resilient-form";
+import { useFieldError } from "@/components/ui/action-form";
+import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
 
 type Target = { warningId: string } | { originId: string };
 
@@ -30,10 +31,10 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
   const tw = useTranslations("warnings");
   const [saved, setSaved] = useState(false);
   const [outcome, setOutcome] = useState<VisitOutcome | undefined>();
-  const [found, setFound] = useState<"yes" | "no" | undefined>();
+  const [found, setFound] = useState<"true" | "false" | undefined>();
   const action = "warningId" in target ? homeVisitAction : followUpVisitAction;
   const { state, pending, offline, retry, formProps } = useResilientForm(action, () => setSaved(true));
-  const err = useFieldErrorText(state);
+  const err = useFieldError(state, "field");
 
   if (saved) {
     return (
@@ -56,13 +57,13 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
 
   const pick = (o: string) => {
     setOutcome(o as VisitOutcome);
-    if (o === "NOT_FOUND") setFound("no");
-    else if (o !== "NOT_FRAUD") setFound("yes");
+    if (o === "NOT_FOUND") setFound("false");
+    else if (o !== "NOT_FRAUD") setFound("true");
   };
 
   return (
     <form {...formProps} aria-label={title} className="space-y-5">
-      {"warningId" in target ? <input type="hidden" name="warningId" value={target.warningId} /> : <input type="hidden" name="originId" value={target.originId} />}
+      {"warningId" in target ? <input type="hidden" name="id" value={target.warningId} /> : <input type="hidden" name="id" value={target.originId} />}
       <Field id="visit-arrived" label={t("arrivedAt")} error={err("arrivedAt")}>
         <Input id="visit-arrived" name="arrivedAt" type="datetime-local" defaultValue={now} max={now} className={bigInput} invalid={!!err("arrivedAt")} />
       </Field>
@@ -71,8 +72,8 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
         options={VISIT_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`), hint: outcome === o ? t(`outcomeHints.${o}`) : undefined }))}
       />
       <ChoiceGroup
-        id="visit-found" name="personFound" legend={t("personFound")} columns={2} value={found ?? ""} onChange={(v) => setFound(v as "yes" | "no")} error={err("personFound")}
-        options={[{ value: "yes", label: t("yes") }, { value: "no", label: t("no") }]}
+        id="visit-found" name="personFound" legend={t("personFound")} columns={2} value={found ?? ""} onChange={(v) => setFound(v as "true" | "false")} error={err("personFound")}
+        options={[{ value: "true", label: t("yes") }, { value: "false", label: t("no") }]}
       />
       <Field id="visit-fraud" label={t("fraudType")} error={err("fraudType")}>
         <Select id="visit-fraud" name="fraudType" defaultValue={fraudType ?? ""} className={bigInput}>

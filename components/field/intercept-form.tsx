@@ -9,7 +9,8 @@ import { counterInterceptAction } from "@/app/(app)/field/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { bigInput, CheckRow, TextArea } from "@/components/field/controls";
-import { FormError, OfflineBanner, useFieldErrorText, useResilientForm } from "@/components/field/resilient-form";
+import { useFieldError } from "@/components/ui/action-form";
+import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
 
 type Props = { warningId?: string; fraudType?: string; officer: string; now: string; today: string; maxFollowUp: string };
 
@@ -20,7 +21,7 @@ export function InterceptForm({ warningId, fraudType, officer, now, today, maxFo
   const tw = useTranslations("warnings");
   const [saved, setSaved] = useState(0);
   const { state, pending, offline, retry, formProps } = useResilientForm(counterInterceptAction, () => setSaved((n) => n + 1));
-  const err = useFieldErrorText(state);
+  const err = useFieldError(state, "field");
   const text = (name: string, label: string, props: Record<string, unknown> = {}, hint?: string) => (
     <Field id={`ci-${name}`} label={label} hint={hint} error={err(name)}>
       <Input id={`ci-${name}`} name={name} className={bigInput} invalid={!!err(name)} {...props} />

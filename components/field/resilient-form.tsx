@@ -3,10 +3,12 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { WifiOff } from "lucide-react";
-import type { ActionState } from "@/lib/http/action";
+import type { ActionState, Result } from "@/lib/commands/action";
+import { chinaInstant } from "@/lib/field/time";
 import { Button } from "@/components/ui/button";
 
-type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+// The form always sends from scratch (no previous state): a retry is the same submit again.
+type Action<T> = (prev: null, form: FormData) => Promise<Result<T>>;
 
 /** A random submit key; crypto.randomUUID needs a secure context, getRandomValues does not. */
 function newKey(): string {
@@ -22,8 +24,8 @@ function newKey(): string {
  * a fresh key for the next record. Nothing is kept in browser storage: the values live in the
  * form's own inputs only.
  */
-export function useResilientForm(action: Action, onSaved?: (state: ActionState) => void) {
-  const [state, setState] = useState<ActionState>(null);
+export function useResilientForm<T>(action: Action<T>, onSaved?: (state: Result<T>) => void) {
+  const [state, setState] = useState<ActionState<T>>(null);
   const [pending, setPending] = useState(false);
   const [offline, setOffline] = useState(false);
   const key = useRef<string | null>(null);
@@ -37,13 +39,17 @@ export function useResilientForm(action: Action, onSaved?: (state: ActionState) 
     setOffline(false);
     key.current ??= newKey();
     data.set("idempotencyKey", key.current);
+    // The form's clock fields are China time; the server takes an instant with its offset.
+    for (const el of form.current?.querySelectorAll<HTMLInputElement>('input[type="datetime-local"]') ?? []) {
+      if (el.name && el.value) data.set(el.name, chinaInstant(el.value));
+    }
     try {
       const next = await action(null, data);
       setState(next);
-      if (next?.ok) {
+      if (next.ok) {
         key.current = null;
         onSaved?.(next);
-      } else if (next && Object.keys(next.fields).length > 0) {
+      } else if (Object.keys(next.fields).length > 0) {
         // On a phone the first bad field is usually off screen: bring it into view.
         requestAnimationFrame(() => {
           const bad = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -84,20 +90,8 @@ export function OfflineBanner({ offline, pending, retry }: { offline: boolean; p
   );
 }
 
-/** A field's error in the user's language: the field wording first, then the shared one. */
-export function useFieldErrorText(state: ActionState) {
-  const own = useTranslations("field.errors");
-  const shared = useTranslations("fieldErrors");
-  return (name: string): string | undefined => {
-    if (!state || state.ok) return undefined;
-    const code = state.fields[name];
-    if (!code) return undefined;
-    return own.has(code) ? own(code) : shared.has(code) ? shared(code) : shared("invalid");
-  };
-}
-
 /** The form-level error (409, 404 …) under the submit button. */
-export function FormError({ state }: { state: ActionState }) {
+export function FormError({ state }: { state: ActionState<unknown> }) {
   const t = useTranslations();
   const own = useTranslations("field.errors");
   if (!state || state.ok) return null;

@@ -16,7 +16,7 @@ import type { PendingStep } from "@/lib/auth/session";
 import { requireAnyPermission } from "@/lib/auth/guards";
 import { issuesOf, parseInput } from "@/lib/validation/parse";
 import { AppError } from "@/lib/errors";
-import { idempotent } from "@/lib/http/idempotency";
+import { idempotent, keyRequired } from "@/lib/http/idempotency";
 import { declaredAudit } from "@/lib/commands/audit-scope";
 
 /** What a command's body receives. */
@@ -63,8 +63,9 @@ export type CommandDefinition<S extends z.ZodType, O> = {
   /**
    * Whether a caller's key (the Idempotency-Key header, a form's `idempotencyKey` field) makes a
    * retry safe: the first run's answer is stored and replayed (lib/http/idempotency.ts).
+   * "required": a call without a key is refused (a record a weak network may submit twice).
    */
-  idempotent?: boolean;
+  idempotent?: boolean | "required";
   /** One-line summary for the OpenAPI document. */
   summary?: string;
   /**
@@ -89,7 +90,7 @@ export type Command<O = unknown> = {
   readonly permissions: readonly Permission[];
   readonly input: z.ZodType;
   readonly audit: readonly string[] | false;
-  readonly idempotent: boolean;
+  readonly idempotent: boolean | "required";
   readonly summary?: string;
   readonly pending?: readonly PendingStep[];
   /** Like calling the command, and says whether the answer was a stored one replayed. */
@@ -103,6 +104,7 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
 
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
     if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
+    if (def.idempotent === "required" && !options.idempotencyKey) throw keyRequired();
     const input = (def.checksTextPerItem ? parseStructure(def.input, raw) : parseInput(def.input, raw)) as z.infer<S>;
     const now = options.now ?? new Date();
     const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));

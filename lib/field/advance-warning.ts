@@ -9,6 +9,10 @@ import { versionConflict } from "@/lib/errors";
 import { applyTransition, lockedWarning, type Locked } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import type { WarningEffect } from "@/lib/field/outcome";
+import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
+
+/** What advanceWarning audits: the steps (a reopen among them) and the case ALREADY_DEFRAUDED opens. */
+export const ADVANCE_AUDIT = ["warning.transition", "warning.reopen", ...CASE_INTAKE_AUDIT] as const;
 
 /** The warning, row-locked for the rest of the transaction, or the 404 (audited when it exists elsewhere). */
 export async function lockWarningForField(tx: Tx, actor: Actor, id: string, unitIds: string[]) {

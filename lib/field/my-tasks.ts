@@ -1,11 +1,8 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { tasksQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps, type FollowUp } from "@/lib/field/follow-ups";
-import { requirePermission } from "@/lib/auth/guards";
 
 export const OPEN_STATUSES = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const MAX_TASKS = 100;
@@ -15,33 +12,37 @@ const MAX_TASKS = 100;
  * then priority), each with its open follow-up if one is scheduled; and the follow-ups of
  * resolved warnings and standalone records (counter interceptions), missed ones first.
  */
-export async function myTasks(actor: Actor, rawQuery: unknown, now = new Date()) {
-  await requirePermission(actor, "warnings:work");
-  const q = parseInput(tasksQuerySchema, rawQuery);
-  const db = getDb();
-  const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
-  const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;
-  const [rows, followUps, all, mine, unclaimed, overdue] = await Promise.all([
-    db.warning.findMany({ where, orderBy: [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }], take: MAX_TASKS, select: warningRowSelect }),
-    listFollowUps(actor, now),
-    db.warning.count({ where: open }),
-    db.warning.count({ where: { ...open, assigneeId: actor.id } }),
-    db.warning.count({ where: { ...open, assigneeId: null } }),
-    db.warning.count({ where: { ...open, slaDueAt: { lt: now } } }),
-  ]);
-  const onOpenWarning = new Map<string, FollowUp>();
-  for (const f of followUps) {
-    if (f.warningId && f.warningStatus !== "RESOLVED" && !onOpenWarning.has(f.warningId)) onOpenWarning.set(f.warningId, f);
-  }
-  return {
-    show: q.show,
-    warnings: rows.map((r) => ({
-      ...toWarningRow(r), mine: r.assignee?.id === actor.id, overdue: !!r.slaDueAt && r.slaDueAt < now, followUp: onOpenWarning.get(r.id) ?? null,
-    })),
-    followUps: followUps.filter((f) => !f.warningId || f.warningStatus === "RESOLVED"),
-    counts: { all, mine, unclaimed, overdue, missedFollowUps: followUps.filter((f) => f.state === "missed").length },
-  };
-}
+export const myTasks = command({
+  name: "field.tasks",
+  summary: "The caller's precinct's open warnings and follow-ups, most urgent first",
+  permission: "warnings:work",
+  input: tasksQuerySchema,
+  audit: false,
+  run: async ({ actor, input: q, tx: db, now }) => {
+    const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
+    const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;
+    const [rows, followUps, all, mine, unclaimed, overdue] = await Promise.all([
+      db.warning.findMany({ where, orderBy: [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }], take: MAX_TASKS, select: warningRowSelect }),
+      listFollowUps(actor, now),
+      db.warning.count({ where: open }),
+      db.warning.count({ where: { ...open, assigneeId: actor.id } }),
+      db.warning.count({ where: { ...open, assigneeId: null } }),
+      db.warning.count({ where: { ...open, slaDueAt: { lt: now } } }),
+    ]);
+    const onOpenWarning = new Map<string, FollowUp>();
+    for (const f of followUps) {
+      if (f.warningId && f.warningStatus !== "RESOLVED" && !onOpenWarning.has(f.warningId)) onOpenWarning.set(f.warningId, f);
+    }
+    return {
+      show: q.show,
+      warnings: rows.map((r) => ({
+        ...toWarningRow(r), mine: r.assignee?.id === actor.id, overdue: !!r.slaDueAt && r.slaDueAt < now, followUp: onOpenWarning.get(r.id) ?? null,
+      })),
+      followUps: followUps.filter((f) => !f.warningId || f.warningStatus === "RESOLVED"),
+      counts: { all, mine, unclaimed, overdue, missedFollowUps: followUps.filter((f) => f.state === "missed").length },
+    };
+  },
+});
 
 export type MyTasks = Awaited<ReturnType<typeof myTasks>>;
 export type TaskWarning = MyTasks["warnings"][number];

@@ -1,19 +1,16 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
 import { dayToDate } from "@/lib/publicity/days";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { counterInterceptSchema } from "@/lib/field/schemas";
-import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
-import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
+import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
-import { requirePermission } from "@/lib/auth/guards";
+import { FIELD_TX } from "@/lib/field/record-home-visit";
 
-export type CounterInterceptResult = { id: string; warningId: string | null; warningStatus: WarningStatus | null; replayed: boolean };
+export type CounterInterceptResult = { id: string; warningId: string | null; warningStatus: WarningStatus | null };
 
 /**
  * Records a counter interception (临柜拦截) for the actor's unit, by the actor. It counts as one
@@ -21,18 +18,16 @@ export type CounterInterceptResult = { id: string; warningId: string | null; war
  * itself; when a warning of the unit preceded it, the warning is resolved DISSUADED in the same
  * transaction and counted through the warning, so nobody is counted twice.
  */
-export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey: unknown, now = new Date()): Promise<CounterInterceptResult> {
-  await requirePermission(actor, "actions:write");
-  const key = storedKey(actor, rawKey);
-  const warningId = typeof (raw as { warningId?: unknown } | null)?.warningId === "string" ? (raw as { warningId: string }).warningId : null;
-  const unitIds = warningId ? await workableUnitIds(actor) : [];
-  return getDb().$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "COUNTER_INTERCEPT", warningId }, raw);
-    if (replay) {
-      const w = replay.warningId ? await tx.warning.findUniqueOrThrow({ where: { id: replay.warningId }, select: { status: true } }) : null;
-      return { id: replay.id, warningId: replay.warningId, warningStatus: w?.status ?? null, replayed: true };
-    }
-    const input = parseInput(counterInterceptSchema, raw);
+export const recordCounterIntercept = command({
+  name: "field.counter_intercept",
+  summary: "Record a counter interception (临柜拦截) for the caller's unit",
+  permission: "actions:write",
+  input: counterInterceptSchema,
+  audit: ["field.counter_intercept", ...ADVANCE_AUDIT],
+  idempotent: "required",
+  transactionOptions: FIELD_TX,
+  async run({ actor, input, tx, now }): Promise<CounterInterceptResult> {
+    const unitIds = input.warningId ? await workableUnitIds(actor) : [];
     const w = input.warningId ? await lockWarningForField(tx, actor, input.warningId, unitIds) : null;
     if (w && input.occurredAt < w.receivedAt) {
       throw new AppError("VALIDATION", "the interception cannot precede the warning", [{ path: "occurredAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
@@ -45,7 +40,6 @@ export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey:
         note: input.note, followUpOn: input.followUpOn ? dayToDate(input.followUpOn) : null,
         bankName: input.bankName, bankBranch: input.bankBranch,
         customerName: input.customerName, customerIdNumber: input.customerIdNumber ?? null, customerPhone: input.customerPhone ?? null,
-        idempotencyKey: key, idempotencyHash: submitHash(raw),
       },
       select: { id: true },
     });
@@ -62,6 +56,6 @@ export async function recordCounterIntercept(actor: Actor, raw: unknown, rawKey:
         appRegistered: input.appRegistered, followUpOn: input.followUpOn,
       },
     });
-    return { id: action.id, warningId: w?.id ?? null, warningStatus, replayed: false };
-  }, FIELD_TX);
-}
+    return { id: action.id, warningId: w?.id ?? null, warningStatus };
+  },
+});

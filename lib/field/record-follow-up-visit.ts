@@ -1,37 +1,34 @@
-import { getDb } from "@/lib/db";
-import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
+import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
-import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { homeVisitSchema, idOf } from "@/lib/field/schemas";
-import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
+import { followUpVisitSchema } from "@/lib/field/schemas";
 import { closeFollowUps } from "@/lib/field/follow-ups";
-import { recordHomeVisit, visitAudit, visitData } from "@/lib/field/record-home-visit";
-import { requirePermission } from "@/lib/auth/guards";
+import { FIELD_TX, HOME_VISIT_AUDIT, visitAudit, visitData, visitWarning } from "@/lib/field/record-home-visit";
 
-export type FollowUpVisitResult = { id: string; warningId: string | null; replayed: boolean };
+export type FollowUpVisitResult = { id: string; warningId: string | null };
 
 /**
  * The follow-up visit a record of the officer's unit scheduled. For a warning's record this is a
  * home visit to that warning. A standalone record (a counter interception) has no warning: the
  * visit is recorded standalone too, for the same customer, and closes the record's follow-up.
  */
-export async function recordFollowUpVisit(actor: Actor, originId: string, raw: unknown, rawKey: unknown, now = new Date()): Promise<FollowUpVisitResult> {
-  await requirePermission(actor, "actions:write");
-  idOf(originId);
-  const key = storedKey(actor, rawKey);
-  const db = getDb();
-  const origin = await db.dissuasionAction.findFirst({ where: { id: originId, unitId: actor.unitId }, select: { id: true, warningId: true } });
-  if (!origin) throw await outOfScope(actor, "DissuasionAction", originId, async () => (await db.dissuasionAction.count({ where: { id: originId } })) > 0);
-  if (origin.warningId) {
-    const r = await recordHomeVisit(actor, origin.warningId, raw, rawKey, now);
-    return { id: r.id, warningId: r.warningId, replayed: r.replayed };
-  }
-  return db.$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId: null }, raw);
-    if (replay) return { id: replay.id, warningId: null, replayed: true };
-    const input = parseInput(homeVisitSchema, raw);
+export const recordFollowUpVisit = command({
+  name: "field.follow_up_visit",
+  summary: "Record the follow-up visit a record of the caller's unit scheduled",
+  // A follow-up visit is a home visit: the same people make it.
+  permission: ["warnings:work", "warnings:triage"],
+  input: followUpVisitSchema,
+  audit: ["field.follow_up_visit", ...HOME_VISIT_AUDIT],
+  idempotent: "required",
+  transactionOptions: FIELD_TX,
+  async run({ actor, input: { id: originId, ...input }, tx, now }): Promise<FollowUpVisitResult> {
+    const origin = await tx.dissuasionAction.findFirst({ where: { id: originId, unitId: actor.unitId }, select: { id: true, warningId: true } });
+    if (!origin) throw await outOfScope(actor, "DissuasionAction", originId, async () => (await tx.dissuasionAction.count({ where: { id: originId } })) > 0);
+    if (origin.warningId) {
+      const r = await visitWarning(tx, actor, origin.warningId, input, now);
+      return { id: r.id, warningId: r.warningId };
+    }
     await tx.$executeRaw`SELECT id FROM dissuasion_actions WHERE id = ${origin.id}::uuid FOR UPDATE`;
     const o = await tx.dissuasionAction.findUniqueOrThrow({
       where: { id: origin.id },
@@ -45,7 +42,7 @@ export async function recordFollowUpVisit(actor: Actor, originId: string, raw: u
     }
     const action = await tx.dissuasionAction.create({
       data: {
-        ...visitData(actor, input, key), idempotencyHash: submitHash(raw), warningId: null, fraudType: input.fraudType ?? o.fraudType,
+        ...visitData(actor, input), warningId: null, fraudType: input.fraudType ?? o.fraudType,
         customerName: o.customerName, customerIdNumber: o.customerIdNumber, customerPhone: o.customerPhone,
       },
       select: { id: true },
@@ -55,6 +52,6 @@ export async function recordFollowUpVisit(actor: Actor, originId: string, raw: u
       action: "field.follow_up_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
       details: visitAudit(input, { followUpOf: origin.id, followUpsClosed: closed }),
     });
-    return { id: action.id, warningId: null, replayed: false };
-  }, FIELD_TX);
-}
+    return { id: action.id, warningId: null };
+  },
+});

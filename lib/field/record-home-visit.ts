@@ -1,25 +1,29 @@
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { dayToDate } from "@/lib/publicity/days";
 import { workableUnitIds } from "@/lib/warnings/commands";
-import { homeVisitSchema, idOf, type HomeVisitInput } from "@/lib/field/schemas";
+import { warningVisitSchema, type HomeVisitInput } from "@/lib/field/schemas";
 import { warningEffect } from "@/lib/field/outcome";
-import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";
-import { advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
+import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
-import { requirePermission } from "@/lib/auth/guards";
 
-export type HomeVisitResult = { id: string; warningId: string; status: WarningStatus; caseId: string | null; replayed: boolean };
+export type HomeVisitResult = { id: string; warningId: string; status: WarningStatus; caseId: string | null };
+
+/** Waiting replays hold a transaction each: give them time to queue behind the first. */
+export const FIELD_TX = { maxWait: 15_000, timeout: 20_000 } as const;
+
+/** What a home visit audits: the visit, and what it does to its warning. */
+export const HOME_VISIT_AUDIT = ["field.home_visit", ...ADVANCE_AUDIT] as const;
 
 /** The reason written on a reopen when a later visit finds the person already defrauded. */
 const REOPEN_NOTE = "上门回访发现当事人已被骗，转案件办理";
 
 /** The DissuasionAction columns a visit fills (shared with the follow-up visit of a standalone record). */
-export function visitData(actor: Actor, input: HomeVisitInput, key: string) {
+export function visitData(actor: Actor, input: HomeVisitInput) {
   return {
     unitId: actor.unitId,
     actorId: actor.kind === "user" ? actor.id : null,
@@ -32,7 +36,6 @@ export function visitData(actor: Actor, input: HomeVisitInput, key: string) {
     relativesContacted: input.relativesContacted,
     note: input.note,
     followUpOn: input.followUpOn ? dayToDate(input.followUpOn) : null,
-    idempotencyKey: key,
   };
 }
 
@@ -42,9 +45,30 @@ export const visitAudit = (input: HomeVisitInput, extra: Record<string, unknown>
   appRegistered: input.appRegistered, relativesContacted: input.relativesContacted, followUpOn: input.followUpOn, ...extra,
 });
 
-async function answer(tx: Tx, id: string, warningId: string, replayed: boolean): Promise<HomeVisitResult> {
-  const w = await tx.warning.findUniqueOrThrow({ where: { id: warningId }, select: { status: true, caseId: true } });
-  return { id, warningId, status: w.status, caseId: w.caseId, replayed };
+/** The visit to a warning, in the caller's transaction (a follow-up visit of a warning's record is one too). */
+export async function visitWarning(tx: Tx, actor: Actor, warningId: string, input: HomeVisitInput, now: Date): Promise<HomeVisitResult> {
+  const unitIds = await workableUnitIds(actor);
+  const w = await lockWarningForField(tx, actor, warningId, unitIds);
+  if (input.arrivedAt < w.receivedAt) {
+    throw new AppError("VALIDATION", "the visit cannot precede the warning", [{ path: "arrivedAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
+  }
+  const action = await tx.dissuasionAction.create({
+    data: { ...visitData(actor, input), warningId: w.id, fraudType: input.fraudType ?? w.fraudType },
+    select: { id: true },
+  });
+  const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });
+  const effect = warningEffect(input.outcome, !!input.followUpOn);
+  const moved = await advanceWarning(tx, actor, w, effect, input.arrivedAt, now, input.note ? `${REOPEN_NOTE}：${input.note}`.slice(0, 2000) : REOPEN_NOTE);
+  // Nobody held it (a dispatched warning): the officer who went takes it, within this same change.
+  if (!w.assigneeId && actor.kind === "user" && actor.permissions.has("warnings:work")) {
+    await tx.warning.updateMany({ where: { id: w.id, assigneeId: null }, data: { assigneeId: actor.id } });
+  }
+  await writeAudit(tx, actor, {
+    action: "field.home_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
+    details: visitAudit(input, { warningId: w.id, from: w.status, to: moved.status, followUpsClosed: closed }),
+  });
+  const after = await tx.warning.findUniqueOrThrow({ where: { id: w.id }, select: { status: true, caseId: true } });
+  return { id: action.id, warningId: w.id, status: after.status, caseId: after.caseId };
 }
 
 /**
@@ -53,34 +77,14 @@ async function answer(tx: Tx, id: string, warningId: string, replayed: boolean):
  * it idempotent: a replay answers the first record and writes nothing. A visit closes the
  * warning's open follow-ups: it is the later visit they were waiting for.
  */
-export async function recordHomeVisit(actor: Actor, warningId: string, raw: unknown, rawKey: unknown, now = new Date()): Promise<HomeVisitResult> {
-  await requirePermission(actor, "actions:write");
-  idOf(warningId);
-  const key = storedKey(actor, rawKey);
-  const unitIds = await workableUnitIds(actor);
-  return getDb().$transaction(async (tx) => {
-    const replay = await replayOf(tx, key, { kind: "HOME_VISIT", warningId }, raw);
-    if (replay) return answer(tx, replay.id, warningId, true);
-    const input = parseInput(homeVisitSchema, raw);
-    const w = await lockWarningForField(tx, actor, warningId, unitIds);
-    if (input.arrivedAt < w.receivedAt) {
-      throw new AppError("VALIDATION", "the visit cannot precede the warning", [{ path: "arrivedAt", code: "before_warning", message: w.receivedAt.toISOString() }]);
-    }
-    const action = await tx.dissuasionAction.create({
-      data: { ...visitData(actor, input, key), idempotencyHash: submitHash(raw), warningId: w.id, fraudType: input.fraudType ?? w.fraudType },
-      select: { id: true },
-    });
-    const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });
-    const effect = warningEffect(input.outcome, !!input.followUpOn);
-    const moved = await advanceWarning(tx, actor, w, effect, input.arrivedAt, now, input.note ? `${REOPEN_NOTE}：${input.note}`.slice(0, 2000) : REOPEN_NOTE);
-    // Nobody held it (a dispatched warning): the officer who went takes it, within this same change.
-    if (!w.assigneeId && actor.kind === "user" && actor.permissions.has("warnings:work")) {
-      await tx.warning.updateMany({ where: { id: w.id, assigneeId: null }, data: { assigneeId: actor.id } });
-    }
-    await writeAudit(tx, actor, {
-      action: "field.home_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
-      details: visitAudit(input, { warningId: w.id, from: w.status, to: moved.status, followUpsClosed: closed }),
-    });
-    return answer(tx, action.id, w.id, false);
-  }, FIELD_TX);
-}
+export const recordHomeVisit = command({
+  name: "field.home_visit",
+  summary: "Record a home visit (上门劝阻) to a warning and move the warning",
+  // Whoever works the warning visits it (a precinct officer, or a dispatcher who holds triage over it).
+  permission: ["warnings:work", "warnings:triage"],
+  input: warningVisitSchema,
+  audit: HOME_VISIT_AUDIT,
+  idempotent: "required",
+  transactionOptions: FIELD_TX,
+  run: ({ actor, input: { id, ...visit }, tx, now }) => visitWarning(tx, actor, id, visit, now),
+});

@@ -3,7 +3,6 @@ import { FraudType } from "@/lib/generated/prisma/enums";
 import { chinaToday, addDays, isIsoDay } from "@/lib/publicity/days";
 import { idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
 import { unitCodeSchema } from "@/lib/units/schemas";
-import { AppError } from "@/lib/errors";
 import { MAX_FOLLOW_UP_DAYS, VISIT_OUTCOMES, type VisitOutcome } from "@/lib/field/constants";
 
 export { MAX_FOLLOW_UP_DAYS, VISIT_OUTCOMES, type VisitOutcome };
@@ -22,17 +21,20 @@ export const followUpDaySchema = z
   .refine((d) => d >= chinaToday(), "in_past")
   .refine((d) => d <= addDays(chinaToday(), MAX_FOLLOW_UP_DAYS), "too_far");
 
-/** Client-chosen key of one submit (a UUID the form makes once); a retry resends it. */
-export const idempotencyKeySchema = z.string(required("invalid_format")).regex(/^[A-Za-z0-9_-]{8,40}$/, "invalid_format");
+/**
+ * A yes/no answer: a JSON boolean, or as a form posts it ("true"/"false"; a ticked checkbox sends
+ * "true", an unticked one nothing).
+ */
+const yesNo = (schema: z.ZodBoolean | z.ZodDefault<z.ZodBoolean>) => z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), schema);
 
 const visitFields = {
   arrivedAt: present(pastInstantSchema, "invalid_datetime"),
-  personFound: z.boolean(required("invalid_type")),
+  personFound: yesNo(z.boolean(required("invalid_type"))),
   outcome: z.enum(VISIT_OUTCOMES, required()),
   fraudType: z.enum(FraudType, required()).optional(),
   amountProtected: moneySchema.optional(),
-  appRegistered: z.boolean().default(false),
-  relativesContacted: z.boolean().default(false),
+  appRegistered: yesNo(z.boolean().default(false)),
+  relativesContacted: yesNo(z.boolean().default(false)),
   note: text(2000).optional(),
   followUpOn: followUpDaySchema.optional(),
 };
@@ -52,6 +54,10 @@ function visitRules(v: VisitShape, ctx: z.RefinementCtx) {
 /** A home visit (上门劝阻) as the officer's form or an API client sends it. */
 export const homeVisitSchema = z.object(visitFields).strict().superRefine(visitRules);
 export type HomeVisitInput = z.infer<typeof homeVisitSchema>;
+/** A home visit to the warning `id` (the route's path id). */
+export const warningVisitSchema = z.object({ ...visitFields, id: uuidSchema }).strict().superRefine(visitRules);
+/** The follow-up visit the record `id` of the caller's unit scheduled. */
+export const followUpVisitSchema = warningVisitSchema;
 
 /** A counter interception (临柜拦截): standalone, or for a warning that preceded it. */
 export const counterInterceptSchema = z
@@ -64,8 +70,8 @@ export const counterInterceptSchema = z
     customerPhone: phoneSchema.optional(),
     amountProtected: present(moneySchema, "invalid_money").refine((s) => Number(s) > 0, "amount_zero"),
     fraudType: z.enum(FraudType, required()),
-    appRegistered: z.boolean().default(false),
-    relativesContacted: z.boolean().default(false),
+    appRegistered: yesNo(z.boolean().default(false)),
+    relativesContacted: yesNo(z.boolean().default(false)),
     note: text(2000).optional(),
     followUpOn: followUpDaySchema.optional(),
     warningId: uuidSchema.optional(),
@@ -73,17 +79,8 @@ export const counterInterceptSchema = z
   .strict();
 export type CounterInterceptInput = z.infer<typeof counterInterceptSchema>;
 
-export const claimSchema = z.object({ version: versionSchema }).strict();
-export const assignSchema = z.object({ userId: uuidSchema, version: versionSchema }).strict();
-
-export const actionIdParams = z.object({ id: uuidSchema }).strict();
-
-/** A record id from a URL or a form, checked before it reaches a query (422 "invalid_id"). */
-export const idOf = (id: unknown): string => {
-  const r = uuidSchema.safeParse(id);
-  if (!r.success) throw new AppError("VALIDATION", "invalid id", [{ path: "id", code: "invalid_id", message: "not a UUID" }]);
-  return r.data;
-};
+export const claimSchema = z.object({ id: uuidSchema, version: versionSchema }).strict();
+export const assignSchema = z.object({ id: uuidSchema, userId: uuidSchema, version: versionSchema }).strict();
 
 /** My tasks' filter, as it lives in the URL. */
 export const tasksQuerySchema = z.object({ show: z.enum(["all", "mine", "unclaimed"]).default("all") }).strict();

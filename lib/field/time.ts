@@ -10,3 +10,6 @@ export function formClock(now = new Date()) {
   const today = chinaToday(now);
   return { now: chinaLocalNow(now), today, maxFollowUp: addDays(today, MAX_FOLLOW_UP_DAYS) };
 }
+
+/** A `datetime-local` value ("YYYY-MM-DDTHH:mm[:ss]", China time) as an instant with its offset; anything else as typed. */
+export const chinaInstant = (v: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(v) ? `${v.length === 16 ? `${v}:00` : v}+08:00` : v);

@@ -61,7 +61,7 @@ export type BulkItemResult = { index: number; status: CountStatus | "rejected"; 
  */
 export const bulkUpsertCounts = command({
   name: "publicity.counts.bulk",
-  summary: "Daily counts per unit in bulk (per-item results)",
+  summary: "Daily counts per unit in bulk (APP registrations, 96110 consultation calls), each item standing alone",
   permission: "publicity:write",
   input: bulkCountsSchema,
   audit: ["publicity.counts.bulk"],

@@ -173,7 +173,7 @@ describe("server actions", () => {
           if (["forbidden", "refused"].includes(own.outcome) && (await denials(world.own[who])) === deniedBefore) problems.push(`${who} own: ${own.outcome} but no authz.denied audit record`);
           continue;
         }
-        expectOutcome(`${who} own`, own, "allowed");
+        expectOutcome(`${who} own`, own, rule.own?.[who] ?? "allowed");
         if (rule.scope === "record") expectOutcome(`${who} other`, await invoke(world.other[who], "other"), rule.other ?? "not-found");
       }
     }

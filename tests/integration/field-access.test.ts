@@ -42,9 +42,9 @@ describe("jurisdiction", () => {
     const w = await precinctWarning(team);
     const { actor } = team.outsider;
     const attempts = [
-      () => recordHomeVisit(actor, w.id, visit(), key()),
-      () => claimWarning(actor, w.id, { version: w.version }),
-      () => revealForVisit(actor, w.id, "victimPhone", REASON),
+      () => recordHomeVisit(actor, { id: w.id, ...visit() }, key()),
+      () => claimWarning(actor, { id: w.id, version: w.version }),
+      () => revealForVisit(actor, { id: w.id, field: "victimPhone", reason: REASON }),
       () => recordCounterIntercept(actor, intercept({ warningId: w.id }), key()),
     ];
     for (const attempt of attempts) expect(await attempt().catch((e: AppError) => e.status)).toBe(404);
@@ -58,11 +58,11 @@ describe("jurisdiction", () => {
   it("keeps a counter interception and its follow-up inside the precinct", async () => {
     const i = await recordCounterIntercept(team.officer.actor, intercept({ followUpOn: today() }), key());
     const { actor } = team.outsider;
-    for (const attempt of [() => getFollowUp(actor, i.id), () => revealCustomerPhone(actor, i.id, REASON), () => recordFollowUpVisit(actor, i.id, visit(), key())]) {
+    for (const attempt of [() => getFollowUp(actor, i.id), () => revealCustomerPhone(actor, { id: i.id, reason: REASON }), () => recordFollowUpVisit(actor, { id: i.id, ...visit() }, key())]) {
       expect(await attempt().catch((e: AppError) => e.status)).toBe(404);
     }
     expect(await denials(actor.id, i.id)).toBe(3);
-    expect(await revealCustomerPhone(team.officer.actor, i.id, REASON)).toBe("13972001234");
+    expect(await revealCustomerPhone(team.officer.actor, { id: i.id, reason: REASON })).toBe("13972001234");
     expect((await myTasks(team.outsider.actor, {})).followUps.map((f) => f.id)).not.toContain(i.id);
   });
 
@@ -81,22 +81,22 @@ describe("jurisdiction", () => {
 
   it("reveals the victim's phone to call only with the audited purpose", async () => {
     const w = await precinctWarning(team, { victim: { phone: "13907285555" } });
-    expect(await revealForVisit(team.officer.actor, w.id, "victimPhone", REASON)).toBe("13907285555");
+    expect(await revealForVisit(team.officer.actor, { id: w.id, field: "victimPhone", reason: REASON })).toBe("13907285555");
     const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "pii.reveal", entityId: w.id } });
     expect(audit.details).toMatchObject({ field: "victimPhone" });
-    expect(await revealForVisit(team.officer.actor, w.id, "victimIdNumber", REASON).catch((e: AppError) => e.status)).toBe(422);
+    expect(await revealForVisit(team.officer.actor, { id: w.id, field: "victimIdNumber", reason: REASON }).catch((e: AppError) => e.status)).toBe(422);
   });
 });
 
 describe("claim and assign", () => {
   it("lets an officer claim an unclaimed warning (signing for it) but not one a colleague holds", async () => {
     const w = await precinctWarning(team);
-    const c = await claimWarning(team.officer.actor, w.id, { version: w.version });
+    const c = await claimWarning(team.officer.actor, { id: w.id, version: w.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ status: "ACKNOWLEDGED", assigneeId: team.officer.user.id, version: c.version });
-    const e = await claimWarning(team.colleague.actor, w.id, { version: c.version }).catch((x: AppError) => x);
+    const e = await claimWarning(team.colleague.actor, { id: w.id, version: c.version }).catch((x: AppError) => x);
     expect(e).toMatchObject({ status: 409, details: [{ code: "claimed" }] });
-    expect(await claimWarning(team.officer.actor, w.id, { version: c.version }).catch((x: AppError) => x.status)).toMatchObject({ version: c.version });
-    expect(await claimWarning(team.officer.actor, w.id, { version: 1 }).catch((x: AppError) => x.status)).toBe(409);
+    expect(await claimWarning(team.officer.actor, { id: w.id, version: c.version }).catch((x: AppError) => x.status)).toMatchObject({ version: c.version });
+    expect(await claimWarning(team.officer.actor, { id: w.id, version: 1 }).catch((x: AppError) => x.status)).toBe(409);
   });
 
   it("leaves a precinct's warning the centre signed for claimable by the precinct, whose view lists only its own people", async () => {
@@ -109,7 +109,7 @@ describe("claim and assign", () => {
 
     const view = await precinctView(team.officer.actor, {});
     expect(view.byOfficer.map((o) => o.officerId)).not.toContain(team.dispatcher.user.id);
-    const c = await claimWarning(team.officer.actor, w.id, { version: held.version });
+    const c = await claimWarning(team.officer.actor, { id: w.id, version: held.version });
     expect(c.assigneeId).toBe(team.officer.user.id);
     const after = (await precinctView(team.officer.actor, {})).byOfficer.map((o) => o.officerId);
     expect(after).toContain(team.officer.user.id);
@@ -123,20 +123,20 @@ describe("claim and assign", () => {
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).assigneeId).toBe(team.dispatcher.user.id);
     const d = await dispatchWarning(team.dispatcher.actor, { id: w.id, unitCode: team.precinct.code, version: acked.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ unitId: team.precinct.id, assigneeId: null });
-    await expect(claimWarning(team.colleague.actor, w.id, { version: d.version })).resolves.toMatchObject({ assigneeId: team.colleague.user.id });
+    await expect(claimWarning(team.colleague.actor, { id: w.id, version: d.version })).resolves.toMatchObject({ assigneeId: team.colleague.user.id });
   });
 
   it("lets the dispatcher and a senior officer assign to a named officer of the precinct only", async () => {
     const w = await precinctWarning(team);
-    const a = await assignWarning(team.dispatcher.actor, w.id, { userId: team.colleague.user.id, version: w.version });
+    const a = await assignWarning(team.dispatcher.actor, { id: w.id, userId: team.colleague.user.id, version: w.version });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ status: "PENDING", assigneeId: team.colleague.user.id });
-    const b = await assignWarning(team.senior.actor, w.id, { userId: team.officer.user.id, version: a.version });
+    const b = await assignWarning(team.senior.actor, { id: w.id, userId: team.officer.user.id, version: a.version });
     expect(b.assigneeId).toBe(team.officer.user.id);
     expect(await getDb().auditLog.count({ where: { action: "warning.assign", entityId: w.id } })).toBe(2);
-    const wrongUnit = await assignWarning(team.dispatcher.actor, w.id, { userId: team.outsider.user.id, version: b.version }).catch((x: AppError) => x);
+    const wrongUnit = await assignWarning(team.dispatcher.actor, { id: w.id, userId: team.outsider.user.id, version: b.version }).catch((x: AppError) => x);
     expect(wrongUnit).toMatchObject({ status: 422, details: [{ path: "userId", code: "not_unit_officer" }] });
-    expect(await assignWarning(team.officer.actor, w.id, { userId: team.officer.user.id, version: b.version }).catch((x: AppError) => x.status)).toBe(403);
-    expect(await assignWarning(team.outsider.actor, w.id, { userId: team.officer.user.id, version: b.version }).catch((x: AppError) => x.status)).toBe(403);
+    expect(await assignWarning(team.officer.actor, { id: w.id, userId: team.officer.user.id, version: b.version }).catch((x: AppError) => x.status)).toBe(403);
+    expect(await assignWarning(team.outsider.actor, { id: w.id, userId: team.officer.user.id, version: b.version }).catch((x: AppError) => x.status)).toBe(403);
     const tasks = await myTasks(team.officer.actor, { show: "mine" });
     expect(tasks.warnings.find((x) => x.id === w.id)).toMatchObject({ mine: true, assignee: { id: team.officer.user.id } });
   });
@@ -145,31 +145,33 @@ describe("claim and assign", () => {
 describe("API", () => {
   it("records a home visit once for a replayed Idempotency-Key and answers outsiders 404", async () => {
     const w = await precinctWarning(team);
-    const k = key();
+    const k = key().idempotencyKey;
     // A retry resends the same body.
     const body = visit();
     const first = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, body, { "idempotency-key": k }, { id: w.id });
     expect(first.status).toBe(201);
-    expect(first.json).toMatchObject({ warningId: w.id, status: "RESOLVED", replayed: false });
+    expect(first.json).toMatchObject({ warningId: w.id, status: "RESOLVED" });
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
     const again = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, body, { "idempotency-key": k }, { id: w.id });
     expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(again.json.id).toBe(first.json.id);
+    expect(again.json).toEqual(first.json);
     expect(await actionsOf(w.id)).toBe(1);
-    const outsider = await call(homeVisits.POST, team.outsider.user, `/warnings/${w.id}/home-visits`, visit(), { "idempotency-key": key() }, { id: w.id });
+    const outsider = await call(homeVisits.POST, team.outsider.user, `/warnings/${w.id}/home-visits`, visit(), { "idempotency-key": key().idempotencyKey }, { id: w.id });
     expect(outsider.status).toBe(404);
     const noKey = await call(homeVisits.POST, team.officer.user, `/warnings/${w.id}/home-visits`, visit(), {}, { id: w.id });
     expect(noKey.status).toBe(422);
+    expect(noKey.json.error.details).toEqual([expect.objectContaining({ path: "idempotencyKey", code: "required" })]);
   });
 
   it("records a counter interception as statistics source data: a standalone dissuasion with its amount", async () => {
-    const k = key();
+    const k = key().idempotencyKey;
     const body = intercept({ amountProtected: "76543.21" });
     const res = await call(intercepts.POST, team.officer.user, "/counter-intercepts", body, { "idempotency-key": k });
     expect(res.status).toBe(201);
     const again = await call(intercepts.POST, team.officer.user, "/counter-intercepts", body, { "idempotency-key": k });
     expect(again.json.id).toBe(res.json.id);
-    const rows = await getDb().dissuasionAction.findMany({ where: { idempotencyKey: { endsWith: k } } });
+    const rows = await getDb().dissuasionAction.findMany({ where: { unitId: team.precinct.id, amountProtected: "76543.21" } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       kind: "COUNTER_INTERCEPT", warningId: null, result: "DISSUADED", unitId: team.precinct.id, actorId: team.officer.user.id,
@@ -182,7 +184,7 @@ describe("API", () => {
 
   it("resolves the warning a counter interception was for, so the person is counted once", async () => {
     const w = await precinctWarning(team);
-    const res = await call(intercepts.POST, team.officer.user, "/counter-intercepts", intercept({ warningId: w.id, occurredAt: new Date(Date.now() - 20_000).toISOString() }), { "idempotency-key": key() });
+    const res = await call(intercepts.POST, team.officer.user, "/counter-intercepts", intercept({ warningId: w.id, occurredAt: new Date(Date.now() - 20_000).toISOString() }), { "idempotency-key": key().idempotencyKey });
     expect(res.json).toMatchObject({ warningId: w.id, warningStatus: "RESOLVED" });
     expect(await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).toMatchObject({ status: "RESOLVED", outcome: "DISSUADED" });
   });

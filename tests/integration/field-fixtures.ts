@@ -34,7 +34,8 @@ export async function precinctWarning(team: FieldTeam, over: Record<string, unkn
   return getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
 }
 
-export const key = () => randomUUID();
+/** A submit's idempotency key, as the commands take it. */
+export const key = () => ({ idempotencyKey: randomUUID() });
 export const today = () => chinaToday();
 export const inDays = (n: number) => addDays(chinaToday(), n);
 export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();

@@ -42,7 +42,7 @@ describe("home visit validation", () => {
       const w = await precinctWarning(team, { receivedAt: minutesAgo(30) });
       const body = { ...visit(), ...over };
       for (const k of Object.keys(over)) if (over[k] === undefined) delete (body as Record<string, unknown>)[k];
-      const e = await recordHomeVisit(team.officer.actor, w.id, body, key()).catch((x: unknown) => x);
+      const e = await recordHomeVisit(team.officer.actor, { id: w.id, ...body }, key()).catch((x: unknown) => x);
       const { status, first } = issue(e);
       expect(status).toBe(422);
       expect(first).toMatchObject({ path, code });
@@ -57,7 +57,7 @@ describe("home visit validation", () => {
     const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...Object.keys(valid), "extra"), junk, async (field, value) => {
-        const e = await recordHomeVisit(team.officer.actor, w.id, { ...valid, [field]: value }, key()).then(() => null, (x: unknown) => x);
+        const e = await recordHomeVisit(team.officer.actor, { id: w.id, ...valid, [field]: value }, key()).then(() => null, (x: unknown) => x);
         if (e === null) return; // a mutation that happens to be valid (e.g. another boolean)
         expect(e).toBeInstanceOf(AppError);
         expect((e as AppError).status).toBeGreaterThanOrEqual(400);
@@ -106,11 +106,11 @@ describe("ids", () => {
     const { revealForVisit } = await import("@/lib/field/reveal");
     const a = team.officer.actor;
     for (const attempt of [
-      () => recordHomeVisit(a, "null", visit(), key()),
-      () => recordFollowUpVisit(a, "1; drop table", visit(), key()),
-      () => claimWarning(a, "x", { version: 1 }),
-      () => assignWarning(team.dispatcher.actor, "x", { userId: a.id, version: 1 }),
-      () => revealForVisit(a, "x", "victimPhone", "致电当事人核实"),
+      () => recordHomeVisit(a, { id: "null", ...visit() }, key()),
+      () => recordFollowUpVisit(a, { id: "1; drop table", ...visit() }, key()),
+      () => claimWarning(a, { id: "x", version: 1 }),
+      () => assignWarning(team.dispatcher.actor, { id: "x", userId: a.id, version: 1 }),
+      () => revealForVisit(a, { id: "x", field: "victimPhone", reason: "致电当事人核实" }),
     ]) {
       expect(await attempt().catch((e: AppError) => [e.status, e.details[0]?.code])).toEqual([422, "invalid_id"]);
     }

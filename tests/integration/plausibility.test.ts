@@ -43,7 +43,7 @@ describe("amounts", () => {
 
   it("takes an amount at the ceiling and refuses one fen more, for a case's loss too", async () => {
     const ceiling = `${DEFAULT_AMOUNT_CEILING_YUAN}.00`;
-    await expect(recordCounterIntercept(team.officer.actor, intercept({ amountProtected: ceiling }), key())).resolves.toMatchObject({ replayed: false });
+    await expect(recordCounterIntercept(team.officer.actor, intercept({ amountProtected: ceiling }), key())).resolves.toMatchObject({ warningId: null });
     const investigator = await makeUser(team.tree.branches[0]!, "INVESTIGATOR");
     const over = await refusal(createCase(investigator.actor, caseInput({ victims: [{ name: "王秀兰", lossAmount: `${DEFAULT_AMOUNT_CEILING_YUAN}.01` }], accounts: [] })));
     expect(over).toMatchObject({ status: 422, details: [{ path: "victims.0.lossAmount", code: "over_ceiling" }] });

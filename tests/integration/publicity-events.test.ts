@@ -146,7 +146,7 @@ describe("/api/v1/publicity-events", () => {
     expect(await getDb().publicityEvent.count({ where: { title: "幂等测试", unitId: p(1, 1).id } })).toBe(1);
     const other = await call(createRoute, "/api/v1/publicity-events", { method: "POST", body: body.replace("99", "100"), headers, key });
     expect(other.status).toBe(422);
-    expect((await other.json()).error).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", details: [{ path: "Idempotency-Key", code: "idempotency_key_reused" }] });
+    expect((await other.json()).error).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED", details: [{ path: "idempotencyKey", code: "idempotency_key_reused" }] });
     expect(await getDb().publicityEvent.count({ where: { title: "幂等测试", unitId: p(1, 1).id } })).toBe(1);
   });
 });

@@ -177,13 +177,13 @@ describe("the reveal reason (B10)", () => {
     const i = await recordCounterIntercept(team.officer.actor, intercept({ customerPhone: "13972009999" }), key());
     const { actor } = team.officer;
     for (const reason of [undefined, "", "  ", "看"]) {
-      expect(await revealForVisit(actor, w.id, "victimPhone", reason).catch((e: AppError) => e.status)).toBe(422);
-      expect(await revealForVisit(actor, w.id, "victimAddress", reason).catch((e: AppError) => e.status)).toBe(422);
-      expect(await revealCustomerPhone(actor, i.id, reason).catch((e: AppError) => e.status)).toBe(422);
+      expect(await revealForVisit(actor, { id: w.id, field: "victimPhone", reason }).catch((e: AppError) => e.status)).toBe(422);
+      expect(await revealForVisit(actor, { id: w.id, field: "victimAddress", reason }).catch((e: AppError) => e.status)).toBe(422);
+      expect(await revealCustomerPhone(actor, { id: i.id, reason }).catch((e: AppError) => e.status)).toBe(422);
     }
     expect(await reveals(w.id)).toEqual([]);
-    expect(await revealForVisit(actor, w.id, "victimPhone", "上门前电话核实当事人在家")).toBe("13907281111");
-    expect(await revealCustomerPhone(actor, i.id, "回访致电核实是否再受骗")).toBe("13972009999");
+    expect(await revealForVisit(actor, { id: w.id, field: "victimPhone", reason: "上门前电话核实当事人在家" })).toBe("13907281111");
+    expect(await revealCustomerPhone(actor, { id: i.id, reason: "回访致电核实是否再受骗" })).toBe("13972009999");
     expect((await reveals(w.id)).map((r) => r.details)).toEqual([{ field: "victimPhone", reason: "上门前电话核实当事人在家" }]);
     expect((await reveals(i.id)).map((r) => r.details)).toEqual([{ field: "customerPhone", reason: "回访致电核实是否再受骗" }]);
   });
@@ -199,8 +199,8 @@ describe("denials (B7, E19)", () => {
     const auditor = (await makeUser(team.tree.city, "AUDITOR")).actor;
     const attempts: [typeof leader, () => Promise<unknown>][] = [
       [leader, () => revealWarningField(leader, w.id, "victimPhone", "核实当事人身份信息")],
-      [leader, () => revealForVisit(leader, w.id, "victimPhone", "核实当事人身份信息")],
-      [leader, () => revealCustomerPhone(leader, i.id, "核实当事人身份信息")],
+      [leader, () => revealForVisit(leader, { id: w.id, field: "victimPhone", reason: "核实当事人身份信息" })],
+      [leader, () => revealCustomerPhone(leader, { id: i.id, reason: "核实当事人身份信息" })],
       [leader, () => revealWarningField(leader, w.id, "victimPhone", undefined)],
       [auditor, () => transitionWarning(auditor, { id: w.id, to: "ACKNOWLEDGED", version: w.version })],
       [auditor, () => transitionWarning(auditor, { id: w.id, })],

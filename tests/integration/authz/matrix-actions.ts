@@ -22,6 +22,11 @@ export type ActionRule = {
   denied?: Partial<Record<Role, Outcome>> & { all?: Outcome };
   /** What the other jurisdiction's party gets, when not NOT_FOUND. */
   other?: Outcome;
+  /**
+   * What a role the declaration lets through gets on its own side's target, when not "allowed":
+   * a record only the unit that made it sees (NOT_FOUND to the rest of the jurisdiction).
+   */
+  own?: Partial<Record<Role, Outcome>>;
 };
 
 const D = "DISPATCHER", O = "OFFICER", I = "INVESTIGATOR";
@@ -47,7 +52,7 @@ const warningForm = (fields: (v: { id: string; version: number }, w: World, side
 const targetUnit = (w: World, side: Side) => (side === "own" ? w.city : w.far).branches[0]!.precincts[1]!.code;
 const eventFields = { kind: "COMMUNITY", targetGroup: "ELDERLY", title: "社区反诈宣传", occurredOn: addDays(today(), -2), place: "广场", audienceCount: "80" };
 const measureFields = { personName: "王小明", measure: "RESTRICT_CALLS", startsOn: addDays(today(), -5), endsOn: addDays(today(), 20), reason: "名下电话卡被用于实施诈骗" };
-const visit = { arrivedAt: minutesAgo(1), personFound: "yes", outcome: "DISSUADED" };
+const visit = { arrivedAt: minutesAgo(1), personFound: "true", outcome: "DISSUADED" };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/actions/locale.ts#setLocale": { allow: "public", scope: "none", args: async () => [form({ locale: "en" })] },
@@ -119,11 +124,11 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
 
   // Field work (precincts).
   "app/(app)/field/actions.ts#homeVisitAction": {
-    allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ warningId: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
+    allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#followUpVisitAction": {
     // A follow-up of a standalone record (no warning) belongs to the unit that recorded it.
-    allow: [O], scope: "record", denied: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" }, args: async (w) => [prev, form({ originId: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
+    allow: [O], scope: "record", own: { DISPATCHER: "not-found" }, args: async (w) => [prev, form({ id: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#counterInterceptAction": {
     allow: ACTION_WRITERS, scope: "none",
@@ -134,7 +139,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/field/actions.ts#revealVictimAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "外勤民警致电当事人"] },
   "app/(app)/field/actions.ts#revealCustomerPhoneAction": {
     // A standalone record (no warning) is seen by the unit that recorded it only.
-    allow: [O], scope: "record", denied: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" },
+    allow: [O], scope: "record", own: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" },
     args: async (w) => [(await w.make.intercept()).id, "外勤民警回访致电当事人"],
   },
 

@@ -67,11 +67,11 @@ async function bystanders() {
   const officer = (await makeUser(T, "OFFICER")).actor;
   const [w] = await ingestWarnings(feed, [warningInput({ unitCode: T.code, victim: { name: "旁观者", phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })]);
   if (w?.status !== "created") throw new Error(`bystander warning not created: ${JSON.stringify(w)}`);
-  await recordHomeVisit(officer, w.id!, { arrivedAt: minutesAgo(0.5), personFound: false, outcome: "NOT_FOUND", appRegistered: false, relativesContacted: false, followUpOn: today() }, randomUUID());
+  await recordHomeVisit(officer, { id: w.id!, arrivedAt: minutesAgo(0.5), personFound: false, outcome: "NOT_FOUND", appRegistered: false, relativesContacted: false, followUpOn: today() }, { idempotencyKey: randomUUID() });
   await recordCounterIntercept(officer, {
     occurredAt: minutesAgo(40), bankName: "中国工商银行", bankBranch: "白浪支行", customerName: "陈桂英", customerPhone: INTERCEPTED_CUSTOMER,
     amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL", followUpOn: today(),
-  }, randomUUID());
+  }, { idempotencyKey: randomUUID() });
   const units = (await getDb().unit.findMany({ where: { path: { startsWith: tree.city.path } }, select: { id: true } })).map((u) => u.id);
   const snapshot = async () => {
     const db = getDb();
@@ -147,7 +147,7 @@ export async function buildWorld() {
       return recordCounterIntercept(officer, {
         occurredAt: minutesAgo(10), bankName: "中国工商银行", bankBranch: "白浪支行", customerName: "陈桂英",
         customerPhone: INTERCEPTED_CUSTOMER, amountProtected: "100.00", fraudType: "IMPERSONATE_OFFICIAL", followUpOn: today(),
-      }, randomUUID());
+      }, { idempotencyKey: randomUUID() });
     },
     /** A handover of the city's 反诈中心 desk by a dispatcher of its own (one open handover each). */
     async handover() {
