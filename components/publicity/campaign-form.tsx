@@ -11,7 +11,7 @@ import type { CampaignDto } from "@/lib/publicity/campaigns";
 
 export function CampaignForm({ units, defaultUnit, today, campaign }: { units: UnitOption[]; defaultUnit: string; today: string; campaign?: CampaignDto }) {
   const t = useTranslations("publicity");
-  const { state, pending, formProps } = useFormAction(campaign ? updateCampaignAction : createCampaignAction);
+  const { state, pending, formProps } = useFormAction<unknown>(campaign ? updateCampaignAction : createCampaignAction);
   const err = useFieldError(state, "publicity");
   const req = (label: string) => `${label} *`;
   return (

@@ -17,7 +17,7 @@ const textarea = "block w-full rounded-md border border-slate-300 bg-white px-3 
 
 export function EventForm({ units, defaultUnit, today, event }: { units: UnitOption[]; defaultUnit: string; today: string; event?: EventDto }) {
   const t = useTranslations("publicity");
-  const { state, pending, formProps } = useFormAction(event ? updateEventAction : createEventAction);
+  const { state, pending, formProps } = useFormAction<unknown>(event ? updateEventAction : createEventAction);
   const err = useFieldError(state, "publicity");
   const required = (label: string) => `${label} *`;
   const num = (name: "audienceCount" | "appRegistrations" | "materialsCount" | "volunteers", req = false) => (

@@ -14,7 +14,7 @@ const textarea = "block w-full rounded-md border border-slate-300 bg-white px-3 
 /** Records or edits an art. 38 measure. On edit the identity is never sent to the browser in full. */
 export function MeasureForm({ units, defaultUnit, today, measure }: { units: UnitOption[]; defaultUnit: string; today: string; measure?: MeasureDto }) {
   const t = useTranslations("publicity");
-  const { state, pending, formProps } = useFormAction(measure ? updateMeasureAction : createMeasureAction);
+  const { state, pending, formProps } = useFormAction<unknown>(measure ? updateMeasureAction : createMeasureAction);
   const err = useFieldError(state, "publicity");
   const req = (label: string) => `${label} *`;
   return (

@@ -5,16 +5,19 @@ import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/commands/action";
 import { Button, type ButtonProps } from "@/components/ui/button";
 
-// TODO(spine): tighten to FormAction once every action is built by lib/commands/action.ts.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Action = (prev: any, form: FormData) => Promise<any>;
+/**
+ * A form's server action (lib/commands/action.ts formAction). Declared as a method so that a form
+ * component taking any action accepts one whose command answers a particular type.
+ */
+export type FormActionProp<T = unknown> = { action(prev: ActionState<T>, form: FormData): Promise<ActionState<T>> }["action"];
+type Action<T = unknown> = FormActionProp<T>;
 
 /**
  * Binds a form to a server action without React's automatic reset: a failed submit keeps what
  * the user typed; a successful one clears the form.
  */
-export function useFormAction(action: Action, onSettled?: (state: ActionState) => void) {
-  const [state, dispatch, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+export function useFormAction<T>(action: Action<T>, onSettled?: (state: ActionState<T>) => void) {
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState<T>, form: FormData) => {
     const next = await action(prev, form);
     onSettled?.(next);
     return next;
@@ -71,10 +74,10 @@ export function useFieldError(state: ActionState, namespace?: Namespace) {
 }
 
 /** A one-button form (enable, disable …) posting hidden fields to a server action. */
-export function ActionButton({
+export function ActionButton<T>({
   action, fields, children, confirm, namespace, ...button
-}: { action: Action; fields: Record<string, string | number>; children: ReactNode; confirm?: string; namespace?: Namespace } & Omit<ButtonProps, "type">) {
-  const [state, formAction, pending] = useActionState(action, null);
+}: { action: Action<T>; fields: Record<string, string | number>; children: ReactNode; confirm?: string; namespace?: Namespace } & Omit<ButtonProps, "type">) {
+  const [state, formAction, pending] = useActionState(action, null as ActionState<T>);
   return (
     <form
       action={formAction}

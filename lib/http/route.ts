@@ -1,43 +1,17 @@
 import { getServerSession } from "next-auth";
-import type { z } from "zod";
 import { getDb } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Actor } from "@/lib/auth/actor";
-import type { Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/auth-options";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { resolveSession } from "@/lib/auth/session";
 import { requestInfoFrom } from "@/lib/auth/request-info";
-import { requirePermission } from "@/lib/auth/guards";
-import { parseInput } from "@/lib/validation/parse";
 import { foreignWriteReason } from "@/lib/http/same-origin";
 import { unsafeTextIssues } from "@/lib/security/text";
 import type { Command } from "@/lib/commands/command";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-
-export type RouteContext<P> = {
-  req: Request;
-  actor: Actor;
-  params: P;
-  /** The parsed JSON body (non-GET requests only). */
-  body: unknown;
-  query: URLSearchParams;
-};
-
-type Options<P> = {
-  /** Required permission; the handler still scopes its data by jurisdiction in lib/. */
-  permission: Permission;
-  /** Schema for the route's path parameters, parsed strictly. */
-  params?: z.ZodType<P>;
-  bodyLimit?: number;
-  /**
-   * The handler refuses text the database cannot store itself, item by item (ingestion: such an
-   * item is rejected alone instead of sinking its batch); otherwise the whole body is refused.
-   */
-  checksTextPerItem?: boolean;
-};
 
 export function errorResponse(err: AppError, requestId: string): Response {
   return Response.json(
@@ -97,32 +71,6 @@ async function readJson(req: Request, limit: number, checkText: boolean): Promis
   return body;
 }
 
-/**
- * Wraps a route handler of /api/v1: request id, authentication (API key or session cookie),
- * same-origin check for cookie writes, permission, body size limit, strict params, and errors
- * as `{ error: { code, message, details } }` — never a stack trace.
- */
-export function apiRoute<P = Record<string, never>>(opts: Options<P>, handler: (ctx: RouteContext<P>) => Promise<Response | unknown>) {
-  return async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
-    const info = requestInfoFrom(req.headers);
-    try {
-      const { actor, viaCookie } = await authenticate(req, info);
-      if (viaCookie && req.method !== "GET" && req.method !== "HEAD") assertSameOrigin(req);
-      await requirePermission(actor, opts.permission);
-      const rawParams = await ctx.params;
-      const params = opts.params ? parseInput(opts.params, rawParams) : (rawParams as P);
-      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, !opts.checksTextPerItem);
-      const result = await handler({ req, actor, params, body, query: new URL(req.url).searchParams });
-      return result instanceof Response ? result : Response.json(result);
-    } catch (e) {
-      const err = e instanceof AppError ? e : fromDatabaseError(e);
-      if (err) return errorResponse(err, info.requestId);
-      logger.error("api.failed", { requestId: info.requestId, method: req.method, path: new URL(req.url).pathname, error: e });
-      return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId);
-    }
-  };
-}
-
 type CommandRouteOptions<O> = {
   /**
    * The command's input from the request. By default: the query's fields (GET) or the JSON body's
@@ -134,7 +82,7 @@ type CommandRouteOptions<O> = {
   /** The answer, when it is not the command's result as JSON (a file, a stream, a summary). */
   respond?: (data: O, req: Request) => Response | unknown;
   bodyLimit?: number;
-  /** As in apiRoute: text the database cannot store is refused per item (batches), not for the whole body. */
+  /** Text the database cannot store is refused per item (batches), not for the whole body. */
   checksTextPerItem?: boolean;
 };
 
@@ -143,7 +91,11 @@ export type CommandRoute = ((req: Request, ctx: { params: Promise<Record<string,
 function defaultInput({ params, body, query }: { params: Record<string, string>; body: unknown; query: URLSearchParams }, method: string): unknown {
   if (method === "GET" || method === "HEAD" || method === "DELETE") return { ...Object.fromEntries(query), ...params };
   if (body === undefined) return { ...params };
-  return body !== null && typeof body === "object" && !Array.isArray(body) ? { ...body, ...params } : body;
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  // The URL names the record: a body naming one too is malformed, not silently overruled.
+  const clash = Object.keys(params).filter((k) => k in body);
+  if (clash.length) throw new AppError("VALIDATION", "invalid input", clash.map((k) => ({ path: k, code: "unknown_keys", message: "given by the URL" })));
+  return { ...body, ...params };
 }
 
 /**

@@ -57,6 +57,8 @@ describe("every entry point is built from a declaration", () => {
     const handwritten: string[] = [];
     for (const key of serverActions()) {
       const [file, name] = key.split("#") as [string, string];
+      // A public action (the language switch of the login page) has no actor to run a command for.
+      if (ACTION_MATRIX[key]?.allow === "public") continue;
       if (!commandOf((await routeModule(file))[name])) handwritten.push(key);
     }
     expect(handwritten, "server actions not built from a command (lib/commands/action.ts)").toEqual([]);

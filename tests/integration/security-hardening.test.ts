@@ -4,8 +4,10 @@ import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
-import { apiRoute } from "@/lib/http/route";
-import { runAction } from "@/lib/http/action";
+import { z } from "zod";
+import { commandRoute } from "@/lib/http/route";
+import { failure } from "@/lib/commands/action";
+import { command } from "@/lib/commands/command";
 import { proxy } from "@/proxy";
 import { ROUTE_MATRIX, type RouteRule } from "./authz/matrix-routes";
 import { callRoute, entitledParty, type Handler } from "./authz/call";
@@ -174,15 +176,17 @@ describe("no PII in logs (D18)", () => {
 
   it("masks personal numbers in an unexpected error's log line, which carries the request id", async () => {
     const lines = capture();
-    const handler = apiRoute({ permission: "warnings:read" }, async () => {
-      throw new Error(`insert failed: Key (phone, id, card)=(${PII.join(", ")}) already exists`);
+    const failing = command({
+      name: "test.failing", permission: "warnings:read", input: z.object({}).strict(), audit: false,
+      run: async () => {
+        throw new Error(`insert failed: Key (phone, id, card)=(${PII.join(", ")}) already exists`);
+      },
     });
+    const handler = commandRoute(failing);
     const r = await callRoute(handler as Handler, world.own.DISPATCHER, { path: "/api/v1/x", headers: { "x-request-id": "req-logs-1" } }, "GET");
     expect(r.status).toBe(500);
     expect(r.text).not.toMatch(/13812345678|insert failed/);
-    const state = await runAction(async () => {
-      throw new Error(`action failed for ${PII[0]}`);
-    });
+    const state = failure(new Error(`action failed for ${PII[0]}`), "test.failing");
     expect(state).toMatchObject({ ok: false, code: "INTERNAL" });
     const log = lines.join("\n");
     for (const full of PII) expect(log).not.toContain(full);
