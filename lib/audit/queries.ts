@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { unitSubtree } from "@/lib/units/jurisdiction";
+import { isCityWide, unitSubtree } from "@/lib/units/jurisdiction";
 import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
 import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
 import { isKnownAction } from "@/lib/audit/actions";
@@ -45,7 +45,7 @@ async function scopeWhere(actor: Actor, q: Pick<AuditQuery, "unit">): Promise<Pr
     const sub = await getDb().unit.findMany({ where: unitSubtree(units[0].path), select: { id: true } });
     ids = sub.map((u) => u.id);
   }
-  const root = !actor.scopePath.includes("/");
+  const root = isCityWide(actor);
   return !q.unit && root ? { OR: [{ unitId: { in: ids } }, { unitId: null }] } : { unitId: { in: ids } };
 }
 

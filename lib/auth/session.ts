@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
+import { scopePathOf } from "@/lib/units/jurisdiction";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -98,8 +99,7 @@ export async function resolveSessionState(
     unitCode: unit.code,
     unitName: unit.name,
     unitKind: unit.kind,
-    // The 反诈中心 works for its whole city: its scope is its parent's subtree.
-    scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
+    scopePath: scopePathOf(unit),
     // A pending session holds no permission at all, whatever reaches it.
     permissions: pending ? new Set() : permissionsOf(u.role, u.grants),
     sessionId: s.id,

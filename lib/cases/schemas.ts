@@ -1,13 +1,9 @@
 // Zod schemas of the case domain: one per input, `.strict()` so unknown keys (unitId, createdById …)
 // are refused, never assigned. The same schema serves the form (via server actions) and the API.
 import { z } from "zod";
-import { unitCodeSchema } from "@/lib/units/schemas";
 import { toFen } from "@/lib/cases/money";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
-import {
-  anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, pastInstantSchema,
-  personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema,
-} from "@/lib/cases/fields";
+import { anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, pastInstantSchema, personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const FRAUD_TYPES = [
   "REBATE_TASK", "FAKE_INVESTMENT", "FAKE_LOAN", "FAKE_CUSTOMER_SERVICE", "IMPERSONATE_OFFICIAL", "IMPERSONATE_ACQUAINTANCE",

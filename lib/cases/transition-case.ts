@@ -3,6 +3,7 @@ import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
+import { isUnder } from "@/lib/units/jurisdiction";
 import { auditDenied } from "@/lib/auth/guards";
 import { AppError, versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -63,7 +64,7 @@ async function checkActor(tx: Tx, actor: Actor, c: CaseForWrite, step: CaseStep)
   }
   // The approval chain is the handling unit and the units above it (not a side unit like the center).
   const own = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { path: true } });
-  const inChain = !!own && (c.unit.path === own.path || c.unit.path.startsWith(`${own.path}/`));
+  const inChain = !!own && isUnder(c.unit.path, own.path);
   return inChain ? null : new Denied(undefined, "only the handling unit's chain decides on filing", "not_in_chain");
 }
 

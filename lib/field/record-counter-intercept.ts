@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
-import { dayToDate } from "@/lib/publicity/days";
+import { dayToDate } from "@/lib/time/china";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { counterInterceptSchema } from "@/lib/field/schemas";
 import { FIELD_TX, replayOf, storedKey, submitHash } from "@/lib/field/idempotency";

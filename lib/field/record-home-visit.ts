@@ -4,7 +4,7 @@ import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { dayToDate } from "@/lib/publicity/days";
+import { dayToDate } from "@/lib/time/china";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { homeVisitSchema, idOf, type HomeVisitInput } from "@/lib/field/schemas";
 import { warningEffect } from "@/lib/field/outcome";

@@ -5,8 +5,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { parseInput } from "@/lib/validation/parse";
-import { unitSubtree } from "@/lib/units/jurisdiction";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { unitSubtree, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { openWork, workloadOf } from "@/lib/handover/board";
 import { acknowledgeHandoverSchema, createHandoverSchema, MAX_SHIFT_HOURS } from "@/lib/handover/schemas";
 

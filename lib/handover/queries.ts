@@ -1,9 +1,8 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { redactText } from "@/lib/security/redact";
-import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaDayStart, chinaToday } from "@/lib/stats/periods";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { unitSubtree, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { chinaDayStart, chinaToday } from "@/lib/time/china";
 import { openWork, overdueWarnings, promises, workloadOf, type Workload } from "@/lib/handover/board";
 import { requirePermission } from "@/lib/auth/guards";
 import { defaultShiftStart } from "@/lib/handover/commands";

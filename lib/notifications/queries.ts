@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { FraudType, RiskLevel, SlaStep, WarningStatus } from "@/lib/generated/prisma/enums";
-import { uuidSchema } from "@/lib/validation/common";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { uuidSchema } from "@/lib/validation/fields";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 
 export async function unreadCount(actor: Actor): Promise<number> {
   return getDb().notification.count({ where: { userId: actor.id, readAt: null } });

@@ -8,7 +8,7 @@ import { versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { dateToDay, dayToDate } from "@/lib/publicity/days";
+import { dateToDay, dayToDate } from "@/lib/time/china";
 import { CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus } from "@/lib/publicity/enums";
 import { createCampaignSchema, updateCampaignSchema } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";

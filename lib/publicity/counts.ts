@@ -6,7 +6,7 @@ import { AppError, notFound, versionConflict, type FieldIssue } from "@/lib/erro
 import { issuesOf, parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
+import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/time/china";
 import type { DailyMetric } from "@/lib/publicity/enums";
 import { bulkCountItemSchema, bulkCountsSchema, setCountSchema } from "@/lib/publicity/schemas";
 import { resolveUnit } from "@/lib/publicity/units";

@@ -8,7 +8,7 @@ import { versionConflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
+import { dateToDay, dayToDate, monthRange } from "@/lib/time/china";
 import { createEventSchema, updateEventSchema, type CreateEventInput } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 import type { PublicityKind, TargetGroup } from "@/lib/publicity/enums";

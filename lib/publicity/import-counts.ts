@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { checkRow, markDuplicates, type CheckedRow, type RowError } from "@/lib/publicity/import-rows";
 import { commitChunkSchema, importChunkSchema } from "@/lib/publicity/schemas";
 import { classify, storedCounts, tally, upsertCounts, type CountRow } from "@/lib/publicity/upsert-counts";

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { allMeasures, type MeasureDto } from "@/lib/publicity/measures";
 import type { MeasuresQuery } from "@/lib/publicity/schemas";
-import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
+import { buildXlsx, type SheetColumn } from "@/lib/export/xlsx";
 
 export type ExportLabels = {
   sheet: string;

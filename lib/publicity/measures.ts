@@ -12,7 +12,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
 import { maskIdNumber, maskName } from "@/lib/pii";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/publicity/days";
+import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 import type { MeasureKind } from "@/lib/publicity/enums";
 import { createMeasureSchema, revealMeasureSchema, updateMeasureSchema, type MeasuresQuery } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";

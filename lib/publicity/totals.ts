@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday, dayToDate } from "@/lib/publicity/days";
+import { chinaToday, dayToDate } from "@/lib/time/china";
 import { rollUp, type RollupRow } from "@/lib/publicity/rollup";
 import { scopeUnits } from "@/lib/publicity/units";
 

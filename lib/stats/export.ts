@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { getStatsCharts } from "@/lib/stats/charts";
 import { centsToNumber, toCents } from "@/lib/stats/decimal";
-import { escapeFormula } from "@/lib/stats/format";
+import { escapeFormula } from "@/lib/export/escape";
 import { RISKS } from "@/lib/stats/metrics";
 import { getStatsRankings, RANKING_KIND } from "@/lib/stats/rankings";
 import { getChildBreakdown, getStatsSummary, type StatsContext } from "@/lib/stats/summary";

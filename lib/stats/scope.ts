@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
-import { unitSubtree } from "@/lib/units/jurisdiction";
+import { isUnder, unitSubtree } from "@/lib/units/jurisdiction";
 
 export type StatsUnit = {
   id: string;
@@ -25,8 +25,6 @@ export type StatsScope = {
   /** Every unit of the unit's subtree, the unit included. */
   subtree: StatsUnit[];
 };
-
-export const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
 /** Resolves `code` (default: the top of the actor's jurisdiction) within the jurisdiction. */
 export async function resolveStatsScope(actor: Pick<Actor, "scopePath">, code?: string): Promise<StatsScope> {

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { versionSchema } from "@/lib/validation/common";
-
-export const unitCodeSchema = z.string().trim().regex(/^\d{6}(\d{2})?$|^\d{6}[A-Z]{2}$/, "invalid_unit_code");
+import { unitCodeSchema, versionSchema } from "@/lib/validation/fields";
 
 const keywords = z.array(z.string().trim().min(2).max(32)).max(50);
 

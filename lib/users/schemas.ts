@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { versionSchema } from "@/lib/validation/common";
+import { versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 import { usernameSchema } from "@/lib/auth/login-schema";
 import { GRANTABLE } from "@/lib/auth/permissions";
-import { unitCodeSchema } from "@/lib/units/schemas";
 
 export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
 

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unreadCount } from "@/lib/notifications/queries";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { z } from "zod";
 
 /**

@@ -9,7 +9,7 @@ import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { assertTransition, isReopen } from "@/lib/warnings/state-machine";
 import { nextStep } from "@/lib/warnings/sla";
 import { dispatchSchema, logActionSchema, transitionSchema } from "@/lib/warnings/schemas";
-import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 

@@ -7,7 +7,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { uuidv7 } from "@/lib/ids";
 import type { RiskLevel, WarningSource } from "@/lib/generated/prisma/enums";
 import { ingestWarningSchema, MANUAL_SOURCES, MAX_BATCH, type IngestWarningInput } from "@/lib/warnings/schemas";
-import { inScope, routeWarning, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/warnings/routing";
+import { isUnder, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/units/jurisdiction";
+import { routeWarning } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
@@ -113,7 +114,7 @@ function outsideBinding(actor: Actor, table: RoutingTable, sources: ReadonlySet<
   if (!sources.has(w.source)) return { path: "source", code: "source_not_allowed", message: `this key may not send ${w.source} warnings` };
   if (w.unitCode) {
     const unit = table.byCode.get(w.unitCode);
-    if (!unit?.active || !inScope(unit.path, actor.scopePath)) return { path: "unitCode", code: "unknown_unit", message: `no active unit ${w.unitCode} in the sender's jurisdiction` };
+    if (!unit?.active || !isUnder(unit.path, actor.scopePath)) return { path: "unitCode", code: "unknown_unit", message: `no active unit ${w.unitCode} in the sender's jurisdiction` };
   }
   return null;
 }

@@ -6,11 +6,11 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
 import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery } from "@/lib/warnings/schemas";
-import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
+import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
 
 const OPEN = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
-const CHINA_OFFSET = "+08:00";
 
 const encodeCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
@@ -32,10 +32,8 @@ function decodeCursor(s: string | undefined, view: QueueCursor["v"]): QueueCurso
 
 /** Ids of the units a filter code stands for: the unit and everything under it (a branch and its precincts). */
 async function unitFilterIds(code: string): Promise<string[]> {
-  const table = await routingTable(getDb());
-  const unit = table.byCode.get(code);
-  if (!unit) return [];
-  return table.units.filter((u) => u.path === unit.path || u.path.startsWith(`${unit.path}/`)).map((u) => u.id);
+  const unit = (await routingTable(getDb())).byCode.get(code);
+  return unit ? scopeUnitIds(getDb(), unit.path) : [];
 }
 
 /** The `where` of a queue query: the actor's jurisdiction and the URL's filters. */
@@ -53,7 +51,7 @@ export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()):
     ...(q.source ? { source: q.source } : {}),
     ...(q.fraudType ? { fraudType: q.fraudType } : {}),
     ...(q.from || q.to
-      ? { receivedAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00${CHINA_OFFSET}`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00${CHINA_OFFSET}`).getTime() + 86_400_000) } : {}) } }
+      ? { receivedAt: { ...(q.from ? { gte: chinaDayStart(q.from) } : {}), ...(q.to ? { lt: chinaDayEnd(q.to) } : {}) } }
       : {}),
     ...(q.phone ? { victimPhone: { endsWith: q.phone } } : {}),
     ...(q.overdue ? { slaDueAt: { lt: now } } : {}),

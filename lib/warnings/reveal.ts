@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { parseInput } from "@/lib/validation/parse";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 
 const revealSchema = z.object({ field: z.enum(["victimName", "victimPhone", "victimIdNumber", "victimAddress"]), reason: revealReasonSchema }).strict();
 

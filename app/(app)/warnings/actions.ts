@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { bulkSelectionSchema } from "@/lib/warnings/schemas";
-import { unitCodeSchema } from "@/lib/units/schemas";
+import { unitCodeSchema } from "@/lib/validation/fields";
 import { issuesOf } from "@/lib/validation/parse";
 import { revealWarningField } from "@/lib/warnings/reveal";
 

@@ -8,7 +8,8 @@ import { updateFactsAction } from "@/app/(app)/cases/[id]/actions";
 import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
 import { Badge, Card } from "@/components/ui/card";
 import { CaseActionButton, RecordForm } from "@/components/cases/form-kit";
-import { STATUS_TONE, chinaLocalInput } from "@/components/cases/format";
+import { STATUS_TONE } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 
 /** Case number, status, the facts, and the one-click steps this user may take now. */
 export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Actor; units: { code: string; name: string; depth: number }[] }) {

@@ -3,7 +3,7 @@ import type { CaseDetail } from "@/lib/cases/case-detail";
 import { DISPOSITIONS, ITEM_TYPES } from "@/lib/cases/schemas";
 import { addItemAction, updateItemAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
-import { chinaLocalInput } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
 
 export async function ItemsSection({ c, canWrite, canUpdate, now }: { c: CaseDetail; canWrite: boolean; canUpdate: boolean; now: Date }) {

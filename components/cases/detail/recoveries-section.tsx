@@ -4,7 +4,7 @@ import { formatYuan } from "@/lib/cases/money";
 import { RECOVERY_METHODS } from "@/lib/cases/schemas";
 import { recoveryAction, returnAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
-import { chinaLocalInput } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
 
 /** 追赃挽损: money recovered, and what went back to which victim and when. */

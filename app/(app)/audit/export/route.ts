@@ -4,6 +4,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { auditQuerySchema, exportFormatSchema } from "@/lib/audit/schemas";
 import { AUDIT_COLUMNS, exportAudit } from "@/lib/audit/export";
 import { actionName, entityText } from "@/lib/audit/display";
+import { chinaToday } from "@/lib/time/china";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const GET = apiRoute({ permission: "audit:read" }, async ({ actor, query 
     actionName: (code) => actionName(t, code),
     entity: (row) => entityText(t, row),
   });
-  const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const stamp = chinaToday();
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

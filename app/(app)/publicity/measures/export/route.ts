@@ -3,7 +3,7 @@ import { apiRoute } from "@/lib/http/route";
 import { parseInput } from "@/lib/validation/parse";
 import { exportMeasures } from "@/lib/publicity/measures-export";
 import { measuresQuerySchema } from "@/lib/publicity/schemas";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { warningBus } from "@/lib/warnings/live";
 import { credentialStillValid } from "@/lib/auth/session";
 import type { WarningEvent } from "@/lib/warnings/events";
