@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { WarningOutcome, WarningStatus } from "@/lib/generated/prisma/enums";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { versionConflict } from "@/lib/errors";
-import { applyTransition, lockedWarning, type Locked } from "@/lib/warnings/commands";
+import { applyTransition, warningForTransition, type WarningForTransition } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import type { WarningEffect } from "@/lib/field/outcome";
 
@@ -14,13 +14,13 @@ import type { WarningEffect } from "@/lib/field/outcome";
 export async function lockWarningForField(tx: Tx, actor: Actor, id: string, unitIds: string[]) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM warnings WHERE id = ${id}::uuid AND "unitId" = ANY(${unitIds}::uuid[]) FOR UPDATE`;
-  const w = rows.length ? await lockedWarning(tx, id, unitIds) : null;
+  const w = rows.length ? await warningForTransition(tx, id, unitIds) : null;
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
   const extra = await tx.warning.findUniqueOrThrow({ where: { id }, select: { outcome: true, assigneeId: true } });
   return { ...w, ...extra };
 }
 
-export type FieldWarning = Locked & { outcome: WarningOutcome | null; assigneeId: string | null };
+export type FieldWarning = WarningForTransition & { outcome: WarningOutcome | null; assigneeId: string | null };
 
 const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
@@ -34,9 +34,9 @@ const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 export async function advanceWarning(
   tx: Tx, actor: Actor, w: FieldWarning, effect: WarningEffect, at: Date, now: Date, reopenNote: string,
 ): Promise<{ status: WarningStatus; version: number }> {
-  let cur: Locked = w;
+  let cur: WarningForTransition = w;
   let version = w.version;
-  const step = async (to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }, when: Date, patch: Partial<Locked> = {}) => {
+  const step = async (to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }, when: Date, patch: Partial<WarningForTransition> = {}) => {
     const base = { ...cur, ...patch };
     version = await applyTransition(tx, actor, base, to, version, extra, when);
     cur = { ...base, status: to, version };

@@ -75,8 +75,6 @@ export type CounterInterceptInput = z.infer<typeof counterInterceptSchema>;
 export const claimSchema = z.object({ version: versionSchema }).strict();
 export const assignSchema = z.object({ userId: uuidSchema, version: versionSchema }).strict();
 
-export const actionIdParams = z.object({ id: uuidSchema }).strict();
-
 /** A record id from a URL or a form, checked before it reaches a query (422 "invalid_id"). */
 export const idOf = (id: unknown): string => {
   const r = uuidSchema.safeParse(id);

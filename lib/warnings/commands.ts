@@ -20,10 +20,11 @@ export async function workableUnitIds(actor: Actor): Promise<string[]> {
 }
 
 /**
- * The warning's state as a transition needs it, if it is in one of the units. Not a row lock by
- * itself: applyTransition's version check is what guards a concurrent change.
+ * The warning's state as a transition needs it, if it is in one of the units. A plain read that
+ * takes no row lock: applyTransition's update on (id, version) is what turns a concurrent change
+ * into a 409 (lib/field locks the row first, with SELECT … FOR UPDATE, where it needs to).
  */
-export const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
+export const warningForTransition = (tx: Tx, id: string, unitIds: string[]) =>
   tx.warning.findFirst({
     where: { id, unitId: { in: unitIds } },
     select: {
@@ -33,7 +34,7 @@ export const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
     },
   });
 
-export type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
+export type WarningForTransition = NonNullable<Awaited<ReturnType<typeof warningForTransition>>>;
 
 /**
  * Applies one state change inside the caller's transaction: SLA clocks, history row, audit, live
@@ -42,7 +43,7 @@ export type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
  * larger write (lib/field: a home visit resolves the warning it records).
  */
 export async function applyTransition(
-  tx: Tx, actor: Actor, w: Locked, to: WarningStatus, version: number,
+  tx: Tx, actor: Actor, w: WarningForTransition, to: WarningStatus, version: number,
   extra: { outcome?: "DISSUADED" | "ALREADY_DEFRAUDED" | "UNREACHABLE" | "FALSE_POSITIVE"; note?: string }, now: Date,
 ): Promise<number> {
   assertTransition(w.status, to, extra);
@@ -83,7 +84,7 @@ export async function transitionWarning(actor: Actor, id: string, raw: unknown, 
   const unitIds = await workableUnitIds(actor);
   const input = parseInput(transitionSchema, raw);
   return getDb().$transaction(async (tx) => {
-    const w = await lockedWarning(tx, id, unitIds);
+    const w = await warningForTransition(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
     if (w.version !== input.version) throw versionConflict();
     const version = await applyTransition(tx, actor, w, input.to, input.version, input, now);
@@ -99,7 +100,7 @@ export async function logWarningAction(actor: Actor, id: string, raw: unknown, n
   const unitIds = await workableUnitIds(actor);
   const input = parseInput(logActionSchema, raw);
   return getDb().$transaction(async (tx) => {
-    const w = await lockedWarning(tx, id, unitIds);
+    const w = await warningForTransition(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
     if (w.status === "PENDING" || w.status === "RESOLVED") {
       throw new AppError("CONFLICT", "sign for the warning before logging actions", [{ path: "status", code: w.status === "PENDING" ? "not_acknowledged" : "resolved", message: w.status }]);
@@ -145,7 +146,7 @@ export async function dispatchWarning(actor: Actor, id: string, raw: unknown, no
     throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
   }
   return getDb().$transaction(async (tx) => {
-    const w = await lockedWarning(tx, id, unitIds);
+    const w = await warningForTransition(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
     if (w.status === "RESOLVED") throw new AppError("CONFLICT", "a resolved warning is not dispatched", [{ path: "status", code: "resolved", message: "resolved" }]);
     const { count } = await tx.warning.updateMany({
@@ -169,7 +170,7 @@ export async function takeNextWarning(actor: Actor, now = new Date()) {
        ORDER BY "queueRank" ASC, priority DESC, id ASC
        LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next) return null;
-    const w = await lockedWarning(tx, next.id, unitIds);
+    const w = await warningForTransition(tx, next.id, unitIds);
     if (!w) return null;
     const version = await applyTransition(tx, actor, w, "ACKNOWLEDGED", w.version, {}, now);
     return { id: w.id, version };

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
+import { maskIdNumber, maskName } from "@/lib/pii";
 import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery } from "@/lib/warnings/schemas";
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
@@ -150,4 +150,3 @@ export async function getWarning(actor: Actor, id: string) {
 
 export type WarningDetail = Awaited<ReturnType<typeof getWarning>>;
 
-export const PII_FIELDS = { victimName: maskName, victimPhone: maskPhone, victimIdNumber: maskIdNumber, victimAddress: maskAddress } as const;
