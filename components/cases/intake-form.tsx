@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useFormAction } from "@/components/ui/action-form";
 import { CaseFormStatus, useCaseFieldError } from "@/components/cases/form-kit";
-import { FRAUD_TYPES, GENDERS, REPORT_SOURCES } from "@/lib/cases/schemas";
+import { FRAUD_TYPES, GENDERS, REPORT_SOURCES } from "@/lib/cases/enums";
 
 /** Rows keep a stable key so removing one does not shift what the others hold. */
 let nextKey = 1;

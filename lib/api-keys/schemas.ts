@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { WarningSource } from "@/lib/generated/prisma/enums";
-import { API_SCOPES } from "@/lib/auth/api-keys";
+import { API_SCOPES } from "@/lib/auth/permissions";
 import { uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const createApiKeySchema = z

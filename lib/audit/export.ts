@@ -1,5 +1,6 @@
 // The audit trail as a spreadsheet or CSV for auditors: every text cell formula-escaped
 // (SECURITY.md C14), capped in size, and the export itself audited (E19).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";

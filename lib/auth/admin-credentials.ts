@@ -2,6 +2,7 @@
 // password the server chooses) or their second factor (they enrol again at their next login),
 // and end all their sessions. Each ends the user's sessions, each is audited, and none works on
 // oneself (三员分立: nobody changes their own credentials this way).
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";

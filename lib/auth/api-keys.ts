@@ -1,11 +1,9 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { API_SCOPES, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { scopePathOf } from "@/lib/units/jurisdiction";
-
-/** Scopes a machine client may hold. */
-export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read"] as const satisfies readonly Permission[];
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 

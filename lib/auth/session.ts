@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
@@ -142,7 +143,8 @@ export async function endSession(db: Db, sessionId: string, client: { ip: string
  * count as activity (a page left open must not keep its session from idling out). For long-lived
  * responses (the live stream), which end with the credential they were opened under.
  */
-export async function credentialStillValid(db: Db, actor: Actor, now = new Date()): Promise<boolean> {
+export async function credentialStillValid(actor: Actor, now = new Date()): Promise<boolean> {
+  const db = getDb();
   if (actor.kind === "apiKey") {
     const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true } });
     return !!key && apiKeyUsable(key, now);

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseSource, CaseStatus, FraudType, SeizedItemType } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";

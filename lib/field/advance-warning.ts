@@ -1,6 +1,7 @@
 // Moving a warning along its state machine because of a field record (a home visit, a counter
 // interception), inside the transaction that writes the record. Every step goes through the
 // warnings domain's applyTransition: same SLA clocks, history rows, audit, live events, case.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningOutcome, WarningStatus } from "@/lib/generated/prisma/enums";

@@ -5,6 +5,7 @@
 // content is refused (422, SECURITY.md G35) rather than answered with a record it did not make.
 // Concurrent replays queue on an advisory lock of the key inside the transaction, then see the
 // committed first record (SECURITY.md F22).
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
@@ -20,7 +21,7 @@ async function viewedUnit(actor: Actor, code: string | undefined) {
   if (!code || code === actor.unitCode) return { id: actor.unitId, code: actor.unitCode, name: actor.unitName };
   const u = table.byCode.get(code);
   if (!u) throw notFound("unit");
-  if (!actor.permissions.has("warnings:triage") || !(await scopeUnitIds(getDb(), actor.scopePath)).includes(u.id)) {
+  if (!actor.permissions.has("warnings:triage") || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) {
     throw await outOfScope(actor, "Unit", u.id, async () => true);
   }
   return { id: u.id, code: u.code, name: u.name };

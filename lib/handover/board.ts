@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { ActionKind, RiskLevel, SlaStep, FraudType, WarningStatus } from "@/lib/generated/prisma/enums";
 import { addDays, chinaToday, dateToDay, dayToDate } from "@/lib/time/china";

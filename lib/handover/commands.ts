@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
@@ -37,7 +38,7 @@ const conflict = (code: string, message: string) => new AppError("CONFLICT", mes
 export async function createHandover(actor: Actor, raw: unknown, now = new Date()): Promise<{ id: string }> {
   const input = parseInput(createHandoverSchema, raw);
   await requirePermission(actor, "handover:write");
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover:${actor.id}`})::bigint)`;
     const pending = await tx.handover.findFirst({ where: { outgoingId: actor.id, acknowledgedAt: null }, select: { id: true } });

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { redactText } from "@/lib/security/redact";
@@ -66,7 +67,7 @@ export async function workloadToday(actor: Actor, now = new Date()): Promise<Wor
 /** Everything the 交接班 page shows: the live picture, the actor's shift so far, and the recent handovers. */
 export async function handoverBoard(actor: Actor, now = new Date()) {
   await requirePermission(actor, "handover:read");
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const writer = actor.permissions.has("handover:write");
   const shiftStart = writer ? await defaultShiftStart(getDb(), actor, now) : null;
   const [work, overdue, promised, workload, history, mine] = await Promise.all([

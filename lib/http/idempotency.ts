@@ -2,6 +2,7 @@
 // work and stores its answer with a hash of its body; a replay with the same key and body gets the
 // stored answer, even when 50 arrive at once (they queue on an advisory lock inside the
 // transaction); the same key with another body is a 422 (SECURITY.md G35).
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

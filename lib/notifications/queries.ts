@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { FraudType, RiskLevel, SlaStep, WarningStatus } from "@/lib/generated/prisma/enums";
@@ -53,7 +54,7 @@ export async function listNotificationGroups(actor: Actor, now = new Date(), tak
   const warningIds = [...new Set(rows.filter((n) => n.entityType === "Warning" && n.entityId).map((n) => n.entityId!))];
   const warnings = warningIds.length
     ? await getDb().warning.findMany({
-        where: { id: { in: warningIds }, unitId: { in: await scopeUnitIds(getDb(), actor.scopePath) } },
+        where: { id: { in: warningIds }, unitId: { in: await scopeUnitIds(actor.scopePath) } },
         select: {
           id: true, riskLevel: true, fraudType: true, status: true, unit: { select: { name: true } },
           ackDueAt: true, contactDueAt: true, resolveDueAt: true, acknowledgedAt: true, firstContactAt: true, resolvedAt: true,

@@ -1,5 +1,6 @@
 // 无诈 creation campaigns (无诈社区/村镇/学校/企业/单位): the places a unit works on, their status
 // and dates. Scoped to the actor's jurisdiction; writes audited.
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // Daily counts (国家反诈中心APP registrations, 96110 consultation calls) per unit: one entered by
 // hand, a batch from the API, and a month of them for the counts page.
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict, type FieldIssue } from "@/lib/errors";

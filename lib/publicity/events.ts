@@ -1,5 +1,6 @@
 // Publicity events (宣传活动): list, calendar, read, create, update — all scoped to the actor's
 // jurisdiction; writes audited in the same transaction.
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

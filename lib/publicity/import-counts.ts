@@ -1,6 +1,7 @@
 // Importing daily counts from an upstream export. The browser parses the file and sends it in
 // chunks; each chunk is checked here from scratch (dates, counts, units in the actor's
 // jurisdiction, duplicates) — first for the preview, then again when the user commits.
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";

@@ -1,4 +1,5 @@
 // Art. 38 measures as numbers only, per unit: what leadership sees (no person, masked or not).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";

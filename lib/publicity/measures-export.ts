@@ -1,5 +1,6 @@
 // The register as a spreadsheet: masked identities, formula-escaped text, and an audit record
 // of who exported what (SECURITY.md B10, C14, E19).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";

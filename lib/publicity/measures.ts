@@ -2,6 +2,7 @@
 // identities only, and only for actors who may handle personal data ("pii:reveal"); others
 // (leadership) get aggregates (measure-aggregates.ts). A full value is revealed one at a time,
 // audited (lib/pii/reveal.ts).
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,5 +1,6 @@
 // Per-unit totals of prevention work for a period (what leadership counts): each child of the
 // chosen unit with its whole subtree, the chosen unit's own records, and the sum.
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";

@@ -1,6 +1,7 @@
 // Platform configuration (DESIGN.md §2.4, SECURITY.md A2/E21): the SLA ladder per risk level, the
 // password lifetime and the audit retention. Global to the platform, so only an administrator of
 // the root unit (the city bureau) changes it; every change is versioned and audited.
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";

@@ -2,6 +2,7 @@
 // triggers' contribution functions (its own SQL, its own time-zone conversion). Tests compare the
 // rollups with it; `npm run seed:city-year` uses it to prove its calibration. It scans raw tables:
 // never call it on a request path.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";

@@ -1,5 +1,6 @@
 // Which unit a statistics request is about, and its place in the actor's part of the tree.
 // A unit outside the actor's jurisdiction does not exist for them (404).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { UnitKind } from "@/lib/generated/prisma/enums";

@@ -6,8 +6,9 @@
 //   scopeUnitIds   — the same as unit ids, for index-friendly `unitId IN (…)` filters
 //   isCityWide     — a scope that is the whole tree (sees records with no unit too)
 //   scopePathSql / isUnderSql — scopePathOf and isUnder in raw SQL
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import type { Db } from "@/lib/db";
+import { getDb, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
@@ -71,7 +72,7 @@ export function forgetRoutingTable() {
 }
 
 /** Ids of the units at or below a path (a jurisdiction, or a filter unit and all below it). */
-export async function scopeUnitIds(db: Db, scopePath: string): Promise<string[]> {
+export async function scopeUnitIds(scopePath: string, db: Db = getDb()): Promise<string[]> {
   const table = await routingTable(db);
   return table.units.filter((u) => isUnder(u.path, scopePath)).map((u) => u.id);
 }

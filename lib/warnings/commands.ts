@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
@@ -16,7 +17,7 @@ import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
   await requireAnyPermission(actor, ["warnings:triage", "warnings:work"]);
-  return actor.permissions.has("warnings:triage") ? scopeUnitIds(getDb(), actor.scopePath) : [actor.unitId];
+  return actor.permissions.has("warnings:triage") ? scopeUnitIds(actor.scopePath) : [actor.unitId];
 }
 
 /**
@@ -140,7 +141,7 @@ export async function logWarningAction(actor: Actor, id: string, raw: unknown, n
 export async function dispatchWarning(actor: Actor, id: string, raw: unknown, now = new Date()) {
   await requirePermission(actor, "warnings:triage");
   const input = parseInput(dispatchSchema, raw);
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const target = (await routingTable(getDb())).byCode.get(input.unitCode);
   if (!target || !target.active || !unitIds.includes(target.id)) {
     throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { WARNING_CHANNEL } from "@/lib/warnings/events";
 import { Prisma } from "@/lib/generated/prisma/client";

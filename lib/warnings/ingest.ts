@@ -1,3 +1,4 @@
+import "server-only";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
@@ -93,7 +94,7 @@ export async function ingestWarnings(actor: Actor, items: unknown[]): Promise<In
   if (planned.length > 0) {
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
-    const visible = await scopeUnitIds(db, actor.scopePath);
+    const visible = await scopeUnitIds(actor.scopePath, db);
     await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results));
   }
   for (const d of inBatchDuplicates) results[d.index] = { index: d.index, id: results[d.of.index]?.id, status: "duplicate" };

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -33,12 +34,12 @@ function decodeCursor(s: string | undefined, view: QueueCursor["v"]): QueueCurso
 /** Ids of the units a filter code stands for: the unit and everything under it (a branch and its precincts). */
 async function unitFilterIds(code: string): Promise<string[]> {
   const unit = (await routingTable(getDb())).byCode.get(code);
-  return unit ? scopeUnitIds(getDb(), unit.path) : [];
+  return unit ? scopeUnitIds(unit.path) : [];
 }
 
 /** The `where` of a queue query: the actor's jurisdiction and the URL's filters. */
 export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()): Promise<Prisma.WarningWhereInput> {
-  const scope = await scopeUnitIds(getDb(), actor.scopePath);
+  const scope = await scopeUnitIds(actor.scopePath);
   let unitIds = scope;
   if (q.unit) {
     const wanted = new Set(await unitFilterIds(q.unit));
@@ -99,7 +100,7 @@ export async function listWarnings(actor: Actor, rawQuery: unknown, now = new Da
 
 /** Counts for the queue's header: open warnings per status in the jurisdiction, and how many are overdue. */
 export async function queueCounts(actor: Actor, now = new Date()) {
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const [byStatus, overdue] = await Promise.all([
     getDb().warning.groupBy({ by: ["status"], where: { unitId: { in: unitIds }, status: { in: [...OPEN] } }, _count: true }),
     getDb().warning.count({ where: { unitId: { in: unitIds }, status: { in: [...OPEN] }, slaDueAt: { lt: now } } }),
@@ -109,7 +110,7 @@ export async function queueCounts(actor: Actor, now = new Date()) {
 
 /** One warning with its history, masked; 404 outside the jurisdiction. */
 export async function getWarning(actor: Actor, id: string) {
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const w = await getDb().warning.findFirst({
     where: { id, unitId: { in: unitIds } },
     select: {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -13,7 +14,7 @@ const revealSchema = z.object({ field: z.enum(["victimName", "victimPhone", "vic
 export async function revealWarningField(actor: Actor, id: string, field: unknown, reason: unknown): Promise<string> {
   await requirePermission(actor, "pii:reveal");
   const input = parseInput(revealSchema, { field, reason });
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   return getDb().$transaction(async (tx) => {
     const w = await tx.warning.findFirst({ where: { id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);

@@ -1,6 +1,5 @@
 "use server";
 
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { requireAccountSession } from "@/lib/auth/guards";
 import { runAction, type ActionState } from "@/lib/http/action";
@@ -23,7 +22,7 @@ async function withData<T>(body: () => Promise<T>): Promise<DataState<T>> {
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
     const { actor } = await requireAccountSession();
-    await changeOwnPassword(getDb(), actor, { current: form.get("current"), next: form.get("next"), confirm: form.get("confirm") });
+    await changeOwnPassword(actor, { current: form.get("current"), next: form.get("next"), confirm: form.get("confirm") });
   });
 }
 
@@ -32,7 +31,7 @@ export async function startTotpAction(): Promise<DataState<{ secret: string; qr:
     const { actor, pending } = await requireAccountSession();
     // The password comes first: a session owing a password change enrols nothing.
     if (pending === "password") throw new AppError("FORBIDDEN", "change your password first");
-    const { secret, qr } = await startTotpEnrollment(getDb(), actor);
+    const { secret, qr } = await startTotpEnrollment(actor);
     return { secret, qr };
   });
 }
@@ -41,7 +40,7 @@ export async function confirmTotpAction(_prev: DataState<{ recoveryCodes: string
   return withData(async () => {
     const { actor, pending } = await requireAccountSession();
     if (pending === "password") throw new AppError("FORBIDDEN", "change your password first");
-    return confirmTotpEnrollment(getDb(), actor, { code: form.get("code") });
+    return confirmTotpEnrollment(actor, { code: form.get("code") });
   });
 }
 
@@ -49,7 +48,7 @@ export async function regenerateCodesAction(_prev: DataState<{ recoveryCodes: st
   return withData(async () => {
     const { actor, pending } = await requireAccountSession();
     if (pending) throw new AppError("FORBIDDEN", "finish signing in first");
-    return regenerateRecoveryCodes(getDb(), actor, { code: form.get("code") });
+    return regenerateRecoveryCodes(actor, { code: form.get("code") });
   });
 }
 
@@ -57,6 +56,6 @@ export async function removeFactorAction(_prev: ActionState, form: FormData): Pr
   return runAction(async () => {
     const { actor, pending } = await requireAccountSession();
     if (pending) throw new AppError("FORBIDDEN", "finish signing in first");
-    await removeOwnFactor(getDb(), actor, { code: form.get("code") });
+    await removeOwnFactor(actor, { code: form.get("code") });
   });
 }

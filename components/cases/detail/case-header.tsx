@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { CASE_TRANSITIONS, canEditFacts, canTransfer, isTerminal } from "@/lib/cases/state-machine";
 import { PLACEHOLDER_SUMMARY } from "@/lib/cases/open-case-from-warning";
-import { FRAUD_TYPES } from "@/lib/cases/schemas";
+import { FRAUD_TYPES } from "@/lib/cases/enums";
 import { updateFactsAction } from "@/app/(app)/cases/[id]/actions";
 import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
 import { Badge, Card } from "@/components/ui/card";

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
-import { DISPOSITIONS, ITEM_TYPES } from "@/lib/cases/schemas";
+import { DISPOSITIONS, ITEM_TYPES } from "@/lib/cases/enums";
 import { addItemAction, updateItemAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
 import { chinaLocalInput } from "@/lib/time/china";

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { formatYuan } from "@/lib/cases/money";
-import { RECOVERY_METHODS } from "@/lib/cases/schemas";
+import { RECOVERY_METHODS } from "@/lib/cases/enums";
 import { recoveryAction, returnAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
 import { chinaLocalInput } from "@/lib/time/china";

@@ -4,7 +4,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { API_SCOPES } from "@/lib/auth/api-keys";
+import { API_SCOPES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";

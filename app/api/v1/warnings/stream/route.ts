@@ -1,4 +1,3 @@
-import { getDb } from "@/lib/db";
 import { apiRoute } from "@/lib/http/route";
 import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { warningBus } from "@/lib/warnings/live";
@@ -16,7 +15,7 @@ export const HEARTBEAT_MS = 20_000;
  * the session or API key it was opened with does (logged out, ended by an admin, idle, revoked).
  */
 export const GET = apiRoute({ permission: "warnings:read" }, async ({ actor, req }) => {
-  const scope = new Set(await scopeUnitIds(getDb(), actor.scopePath));
+  const scope = new Set(await scopeUnitIds(actor.scopePath));
   const bus = warningBus();
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -38,7 +37,7 @@ export const GET = apiRoute({ permission: "warnings:read" }, async ({ actor, req
       };
       const heartbeat = setInterval(async () => {
         // A database hiccup is not a reason to drop the stream: the next heartbeat asks again.
-        if (!(await credentialStillValid(getDb(), actor).catch(() => true))) return close();
+        if (!(await credentialStillValid(actor).catch(() => true))) return close();
         controller.enqueue(encoder.encode(": hb\n\n"));
       }, HEARTBEAT_MS);
       bus.on("event", onEvent);
