@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { isCityWide, unitSubtree } from "@/lib/units/jurisdiction";
-import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
+import { chainHash, chainedFieldsOf, type ChainedFields } from "@/lib/audit/hash";
 import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
 import { isKnownAction } from "@/lib/audit/actions";
 import { entityKey, entityRefs, type EntityRef } from "@/lib/audit/labels";
@@ -14,21 +14,11 @@ import { redactText } from "@/lib/security/redact";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditRow = {
+/** A record as the audit pages show it: the chained fields, with the unit by code and name. */
+export type AuditRow = Omit<ChainedFields, "unitId"> & {
   id: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  role: string | null;
   unitCode: string | null;
   unitName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  success: boolean;
-  requestId: string | null;
-  details: unknown;
   /** The record named by entityType/entityId as people name it (a case number, a warning number). */
   entity: EntityRef | null;
 };
