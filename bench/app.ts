@@ -46,7 +46,7 @@ export type RunningApp = { url: string; child: ChildProcess; stop: () => Promise
 export async function startApp(databaseUrl: string, port: number): Promise<RunningApp> {
   const url = `http://127.0.0.1:${port}`;
   const { NODE_ENV: _omit, ...env } = process.env;
-  const child = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], {
+  const child = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/start.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...env, DATABASE_URL: databaseUrl, PORT: String(port), NEXTAUTH_URL: url } as unknown as NodeJS.ProcessEnv,
   });

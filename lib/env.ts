@@ -1,5 +1,6 @@
 // The only place that reads process.env. Parsed once, on first use (not at import: `next build`
 // imports modules without the runtime environment).
+import "server-only";
 import { z } from "zod";
 
 const envSchema = z.object({

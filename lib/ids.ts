@@ -1,3 +1,4 @@
+import "server-only";
 import { randomFillSync } from "node:crypto";
 
 // Random bytes are drawn 4 KiB at a time: one system call per 256 ids, not one per id (bulk

@@ -1,7 +1,7 @@
 // Audit retention job: deletes audit records older than the retention period (AppSetting
 // "auditRetentionDays", never below 180 days) and records the cut in the trail. Run it daily as the
 // database owner role (the app's role may not delete audit rows), e.g. from cron:
-//   15 3 * * *  cd /srv/fanzha && DATABASE_URL=postgresql://fanzha_owner@… npx tsx scripts/audit-retention.ts
+//   15 3 * * *  cd /srv/fanzha && DATABASE_URL=postgresql://fanzha_owner@… npx tsx --import ./scripts/server-only-off.mjs scripts/audit-retention.ts
 import { resolveDatabase } from "./embedded-postgres";
 import { createDb } from "../lib/db";
 import { purgeAuditLog } from "../lib/audit/retention";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/(app)/admin/api-keys/actions";
-import { API_SCOPES } from "@/lib/auth/api-keys";
+import { API_SCOPES } from "@/lib/auth/permissions";
 import { WarningSource } from "@/lib/generated/prisma/enums";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";

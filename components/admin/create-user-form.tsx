@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 import { OneTimePassword } from "@/components/admin/one-time-password";
-import { ROLES } from "@/lib/users/schemas";
+import { ROLES } from "@/lib/auth/permissions";
 import { GRANTABLE } from "@/lib/auth/permissions";
 import type { CreatedUser } from "@/lib/users/commands";
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/action-form";
 import { OneTimePassword } from "@/components/admin/one-time-password";
-import { ROLES } from "@/lib/users/schemas";
+import { ROLES } from "@/lib/auth/permissions";
 
 type Unit = { code: string; name: string; depth: number };
 type User = { id: string; username: string; role: string; unitCode: string; version: number };

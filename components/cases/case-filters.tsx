@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
-import { CASE_SOURCES, FRAUD_TYPES } from "@/lib/cases/schemas";
+import { CASE_SOURCES, FRAUD_TYPES } from "@/lib/cases/enums";
 
 type Values = Record<string, string | undefined>;
 

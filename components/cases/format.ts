@@ -14,11 +14,6 @@ export function formatDuration(ms: number, t: T): string {
   return t("duration.minutes", { m });
 }
 
-/** "YYYY-MM-DDTHH:mm" of an instant in China time, for datetime-local inputs. */
-export function chinaLocalInput(d: Date): string {
-  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
-}
-
 export const STATUS_TONE = {
   REPORTED: "amber",
   PENDING_APPROVAL: "amber",

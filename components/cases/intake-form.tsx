@@ -8,8 +8,9 @@ import { createCaseAction } from "@/app/(app)/cases/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
-import { FRAUD_TYPES, GENDERS, REPORT_SOURCES } from "@/lib/cases/schemas";
+import { useFormAction } from "@/components/ui/action-form";
+import { FRAUD_TYPES, GENDERS, REPORT_SOURCES } from "@/lib/cases/enums";
+import { FormStatus, useFieldError } from "@/components/ui/action-form";
 
 /** Rows keep a stable key so removing one does not shift what the others hold. */
 let nextKey = 1;

@@ -4,7 +4,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { WifiOff } from "lucide-react";
 import type { ActionState, Result } from "@/lib/commands/action";
-import { chinaInstant } from "@/lib/field/time";
+import { chinaLocalToIso } from "@/lib/time/china";
 import { Button } from "@/components/ui/button";
 
 // The form always sends from scratch (no previous state): a retry is the same submit again.
@@ -41,7 +41,7 @@ export function useResilientForm<T>(action: Action<T>, onSaved?: (state: Result<
     data.set("idempotencyKey", key.current);
     // The form's clock fields are China time; the server takes an instant with its offset.
     for (const el of form.current?.querySelectorAll<HTMLInputElement>('input[type="datetime-local"]') ?? []) {
-      if (el.name && el.value) data.set(el.name, chinaInstant(el.value));
+      if (el.name && el.value) data.set(el.name, chinaLocalToIso(el.value));
     }
     try {
       const next = await action(null, data);

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { KIND_COLORS, KindBadge } from "@/components/publicity/kind-badge";
 import { queryString } from "@/components/publicity/pager";
-import { addDays, addMonths, chinaToday, monthRange, weekdayMondayFirst } from "@/lib/publicity/days";
+import { addDays, shiftMonth, chinaToday, monthRange, weekdayMondayFirst } from "@/lib/time/china";
 import type { EventDto } from "@/lib/publicity/events";
 
 const SHOWN_PER_DAY = 3;
@@ -27,9 +27,9 @@ export async function EventsCalendar({ month, events, filters }: { month: string
   return (
     <section aria-label={month} data-testid="events-calendar">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-        <Link className={nav} href={monthHref(addMonths(month, -1))}>{t("events.prevMonth")}</Link>
+        <Link className={nav} href={monthHref(shiftMonth(month, -1))}>{t("events.prevMonth")}</Link>
         <p className="text-sm font-medium">{t("events.monthSums", { month, count: events.length, audience: format.number(audience) })}</p>
-        <Link className={nav} href={monthHref(addMonths(month, 1))}>{t("events.nextMonth")}</Link>
+        <Link className={nav} href={monthHref(shiftMonth(month, 1))}>{t("events.nextMonth")}</Link>
       </div>
       <Card className="hidden overflow-hidden md:block">
         <div className="grid grid-cols-7 border-b border-slate-200 bg-slate-50 text-center text-xs text-slate-500">

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { csvLine } from "@/lib/publicity/escape";
+import { csvLine } from "@/lib/export/csv";
 import type { ImportPreview } from "@/lib/publicity/import-merge";
 
 const SHOWN_ERRORS = 200;

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { UnitOptions, type UnitOption } from "@/components/publicity/unit-options";
 import { queryString } from "@/components/publicity/pager";
-import { addDays, chinaToday } from "@/lib/publicity/days";
+import { addDays, chinaToday } from "@/lib/time/china";
 
 /** A GET form (works without JavaScript) choosing a unit and a period, with quick presets. */
 export async function PeriodFilter({ path, units, unit, from, to }: { path: string; units: UnitOption[]; unit?: string; from: string; to: string }) {

@@ -7,6 +7,7 @@ import { exportHref, statsHref, type StatsPage } from "@/components/stats/href";
 import { allowedGranularity, GRANULARITIES, PERIOD_KINDS, type DayRange, type ResolvedPeriod } from "@/lib/stats/periods";
 import type { StatsQuery } from "@/lib/stats/schemas";
 import type { UnitRef } from "@/lib/stats/summary";
+import { chinaInstant } from "@/lib/time/china";
 
 type Props = {
   page: StatsPage;
@@ -33,7 +34,7 @@ const chipOff = "border-slate-300 bg-white text-slate-700 hover:bg-slate-50";
 /** Formats a day range the way the pages show it ("2025年1月1日 至 2025年12月31日"). */
 export async function rangeFormatter() {
   const [t, format] = await Promise.all([getTranslations("stats"), getFormatter()]);
-  const day = (d: string) => format.dateTime(new Date(`${d}T12:00:00+08:00`), { year: "numeric", month: "long", day: "numeric" });
+  const day = (d: string) => format.dateTime(chinaInstant(`${d}T12:00:00`), { year: "numeric", month: "long", day: "numeric" });
   return (r: DayRange) => t("range", { from: day(r.from), to: day(r.to) });
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { formatSpan } from "@/lib/i18n/duration";
+import { slaTone } from "@/lib/warnings/sla";
 
 /** The clock everyone shares: one tick a second for every countdown on the page. */
 function useNow(): number {
@@ -22,18 +23,14 @@ function span(ms: number, tc: Parameters<typeof formatSpan>[1]): string {
   return s >= 3600 ? formatSpan(ms, tc) : `${pad(Math.floor(s / 60))}:${pad(s % 60)}`;
 }
 
-/**
- * Time left on the current SLA step: amber in its last stretch (a quarter of the step's
- * allowance, at most 30 minutes), red once breached.
- */
+/** Time left on the current SLA step, toned by slaTone (amber in its last stretch, red once breached). */
 export function SlaCountdown({ dueAt, startedAt, step }: { dueAt: string; startedAt: string; step: string }) {
   const t = useTranslations("warnings");
   const tc = useTranslations("common");
   const now = useNow();
   const due = new Date(dueAt).getTime();
   const left = due - now;
-  const allowance = due - new Date(startedAt).getTime();
-  const tone = left <= 0 ? "red" : left <= Math.min(allowance / 4, 30 * 60_000) ? "amber" : "ok";
+  const tone = slaTone(new Date(due), (due - new Date(startedAt).getTime()) / 60_000, new Date(now));
   return (
     <span
       // The server's clock and the browser's differ by the time the page takes to arrive.

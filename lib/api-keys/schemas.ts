@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { WarningSource } from "@/lib/generated/prisma/enums";
-import { API_SCOPES } from "@/lib/auth/api-keys";
-import { unitCodeSchema } from "@/lib/units/schemas";
-import { uuidSchema, versionSchema } from "@/lib/validation/common";
+import { API_SCOPES } from "@/lib/auth/permissions";
+import { uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const createApiKeySchema = z
   .object({

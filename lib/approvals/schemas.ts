@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuidSchema, versionSchema } from "@/lib/validation/common";
+import { uuidSchema, versionSchema } from "@/lib/validation/fields";
 
 export const decideProposalSchema = z
   .object({

@@ -1,18 +1,19 @@
 // The audit trail as a spreadsheet or CSV for auditors: every text cell formula-escaped
 // (SECURITY.md C14), capped in size, and the export itself audited (E19).
-import { command } from "@/lib/commands/command";
+import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { allAudit, type AuditRow } from "@/lib/audit/queries";
+import { csvLine } from "@/lib/export/csv";
+import { buildXlsx, type SheetColumn } from "@/lib/export/xlsx";
+import { chinaDateTime as chinaTime } from "@/lib/time/china";
+import { command } from "@/lib/commands/command";
 import { auditQuerySchema, exportFormatSchema } from "@/lib/audit/schemas";
-import { csvLine } from "@/lib/publicity/escape";
-import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
 
 export const AUDIT_EXPORT_LIMIT = 50_000;
 
 export const AUDIT_COLUMNS = ["id", "at", "actor", "role", "unit", "ip", "actionName", "action", "entity", "entityType", "entityId", "success", "requestId", "details"] as const;
 export type AuditColumn = (typeof AUDIT_COLUMNS)[number];
 
-const chinaTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().replace("T", " ").slice(0, 19);
 
 export type ExportLabels = {
   sheet: string;

@@ -2,6 +2,7 @@
 // number (预警编号), a case's sub-record by its case, a user by the account name. Resolved per page
 // of records in one query per entity type; an id that names nothing (a deleted row, a denial for a
 // made-up id) keeps no label and is shown as the id.
+import "server-only";
 import { getDb } from "@/lib/db";
 import { maskName } from "@/lib/pii";
 

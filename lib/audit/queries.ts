@@ -1,10 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
+import { isCityWide, unitSubtree } from "@/lib/units/jurisdiction";
+import { chainHash, chainedFieldsOf, type ChainedFields } from "@/lib/audit/hash";
 import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
 import { isKnownAction } from "@/lib/audit/actions";
 import { entityKey, entityRefs, type EntityRef } from "@/lib/audit/labels";
@@ -13,21 +14,11 @@ import { redactText } from "@/lib/security/redact";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export type AuditRow = {
+/** A record as the audit pages show it: the chained fields, with the unit by code and name. */
+export type AuditRow = Omit<ChainedFields, "unitId"> & {
   id: string;
-  at: Date;
-  actorId: string | null;
-  actorName: string | null;
-  role: string | null;
   unitCode: string | null;
   unitName: string | null;
-  ip: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  success: boolean;
-  requestId: string | null;
-  details: unknown;
   /** The record named by entityType/entityId as people name it (a case number, a warning number). */
   entity: EntityRef | null;
 };
@@ -45,7 +36,7 @@ async function scopeWhere(actor: Actor, q: Pick<AuditQuery, "unit">): Promise<Pr
     const sub = await getDb().unit.findMany({ where: unitSubtree(units[0].path), select: { id: true } });
     ids = sub.map((u) => u.id);
   }
-  const root = !actor.scopePath.includes("/");
+  const root = isCityWide(actor);
   return !q.unit && root ? { OR: [{ unitId: { in: ids } }, { unitId: null }] } : { unitId: { in: ids } };
 }
 

@@ -1,6 +1,7 @@
 // Audit retention (SECURITY.md E21: ≥ 180 days). Deletes only the oldest records, in id order and
 // all older than the retention period, so the chain stays verifiable from the first record kept;
 // the cut itself is recorded in the trail (verify-chain checks the first record against it).
+import "server-only";
 import type { Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 

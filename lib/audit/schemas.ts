@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { unitCodeSchema } from "@/lib/units/schemas";
+import { chinaDayEnd, chinaDayStart, chinaInstant } from "@/lib/time/china";
+import { unitCodeSchema } from "@/lib/validation/fields";
 
 const EARLIEST = Date.UTC(2000, 0, 1);
-const at = (s: string) => new Date(`${s.length === 10 ? `${s}T00:00` : s}:00+08:00`).getTime();
+const at = (s: string) => chinaInstant(s).getTime();
 
 /** A China-local date or date-time as a date input sends it: "2026-11-29" or "2026-11-29T08:30"; from 2000 to a day ahead. */
 const localTime = z
@@ -44,9 +45,8 @@ export const auditIdSchema = z.object({ id: auditId }).strict();
 /** The China-local instant a filter value names; `to` without a time means the end of that day. */
 export function localInstant(value: string, end = false): Date {
   if (value.length === 10) {
-    const start = new Date(`${value}T00:00:00+08:00`);
-    return end ? new Date(start.getTime() + 86_400_000) : start;
+    return end ? chinaDayEnd(value) : chinaDayStart(value);
   }
-  const at = new Date(`${value}:00+08:00`);
+  const at = chinaInstant(value);
   return end ? new Date(at.getTime() + 60_000) : at;
 }

@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
 import { GENESIS_HASH, chainHash, chainedFieldsOf } from "@/lib/audit/hash";
 
 export type ChainReport =
@@ -23,7 +24,7 @@ async function vouchedHead(db: Db, first: { id: bigint; prevHash: string }): Pro
  * content and the previous record's hash. The first record starts from the genesis hash, or — after
  * a retention cut — from the prevHash the retention record vouches for. Reports the first break.
  */
-export async function verifyAuditChain(db: Db, batch = 5_000): Promise<ChainReport> {
+export async function verifyAuditChain(db: Db = getDb(), batch = 5_000): Promise<ChainReport> {
   let prev: string | null = null;
   let cursor = 0n;
   let count = 0;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";

@@ -2,8 +2,8 @@
 // second factor) and manages their factor. They act on the caller's own account only. A failed
 // proof is audited (and counts toward the lockout) even though the command fails, so they open
 // their own transactions.
+import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import { command } from "@/lib/commands/command";
 import { changePasswordSchema, totpCodeSchema } from "@/lib/auth/account-schemas";
 import { changeOwnPassword } from "@/lib/auth/change-password";
@@ -16,7 +16,7 @@ export const changePassword = command({
   input: changePasswordSchema,
   audit: ["auth.password.change", "auth.lock"],
   transaction: "own",
-  run: ({ actor, input, now }) => changeOwnPassword(getDb(), actor, input, now),
+  run: ({ actor, input, now }) => changeOwnPassword(actor, input, now),
 });
 
 export const startTotp = command({
@@ -27,7 +27,7 @@ export const startTotp = command({
   audit: ["auth.mfa.enroll.start"],
   transaction: "own",
   async run({ actor }) {
-    const { secret, qr } = await startTotpEnrollment(getDb(), actor);
+    const { secret, qr } = await startTotpEnrollment(actor);
     return { secret, qr };
   },
 });
@@ -39,7 +39,7 @@ export const confirmTotp = command({
   input: totpCodeSchema,
   audit: ["auth.mfa.enroll"],
   transaction: "own",
-  run: ({ actor, input, now }) => confirmTotpEnrollment(getDb(), actor, input, now),
+  run: ({ actor, input, now }) => confirmTotpEnrollment(actor, input, now),
 });
 
 export const regenerateCodes = command({
@@ -49,7 +49,7 @@ export const regenerateCodes = command({
   input: totpCodeSchema,
   audit: ["auth.mfa.recovery-codes", "auth.lock"],
   transaction: "own",
-  run: ({ actor, input, now }) => regenerateRecoveryCodes(getDb(), actor, input, now),
+  run: ({ actor, input, now }) => regenerateRecoveryCodes(actor, input, now),
 });
 
 export const removeFactor = command({
@@ -59,5 +59,5 @@ export const removeFactor = command({
   input: totpCodeSchema,
   audit: ["auth.mfa.remove", "auth.lock"],
   transaction: "own",
-  run: ({ actor, input, now }) => removeOwnFactor(getDb(), actor, input, { now }),
+  run: ({ actor, input, now }) => removeOwnFactor(actor, input, { now }),
 });

@@ -2,7 +2,8 @@
 // password the server chooses) or their second factor (they enrol again at their next login),
 // and end all their sessions. Each ends the user's sessions, each is audited, and none works on
 // oneself (三员分立: nobody changes their own credentials this way).
-import type { Tx } from "@/lib/db";
+import "server-only";
+import { type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound } from "@/lib/errors";
 import { command } from "@/lib/commands/command";

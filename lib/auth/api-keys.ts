@@ -1,10 +1,9 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-
-/** Scopes a machine client may hold. */
-export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read"] as const satisfies readonly Permission[];
+import { API_SCOPES, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+import { scopePathOf } from "@/lib/units/jurisdiction";
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -37,7 +36,7 @@ export async function authenticateApiKey(db: Db, key: string, client: { ip: stri
   return {
     kind: "apiKey", id: row.id, name: row.name, displayName: row.name, role: null,
     unitId: unit.id, unitCode: unit.code, unitName: unit.name, unitKind: unit.kind,
-    scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
+    scopePath: scopePathOf(unit),
     permissions: new Set(scopes), ip: client.ip, requestId: client.requestId,
   };
 }

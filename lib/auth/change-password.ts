@@ -1,4 +1,5 @@
-import type { Db } from "@/lib/db";
+import "server-only";
+import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -18,7 +19,8 @@ const invalid = (path: string, code: string) => new AppError("VALIDATION", code,
  * A wrong current password counts toward the account's lockout as a failed sign-in does (a stolen
  * session must not become an unlimited password oracle); the lock also ends every session.
  */
-export async function changeOwnPassword(db: Db, who: Actor, raw: unknown, now = new Date()): Promise<void> {
+export async function changeOwnPassword(who: Actor, raw: unknown, now = new Date()): Promise<void> {
+  const db = getDb();
   const input = parseInput(changePasswordSchema, raw);
   const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { passwordHash: true, username: true, displayName: true, lockedUntil: true } });
   const audit = (success: boolean, details: Record<string, unknown>) =>

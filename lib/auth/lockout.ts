@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 
 const IP_WINDOW_MS = 15 * 60 * 1000;

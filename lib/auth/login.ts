@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import { logger } from "@/lib/log";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
 
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;

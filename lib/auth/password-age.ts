@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 
 /** AppSetting key of the password lifetime in days (SECURITY.md A2; 等保 asks for periodic change). */

@@ -69,3 +69,9 @@ export const readsPii = (role: Role, grants: readonly string[] = []) => {
  */
 export const OVERSIGHT_ROLES = ["AUDITOR", "SECURITY_OFFICER"] as const satisfies readonly Role[];
 export const isOversightRole = (role: Role | null | undefined) => !!role && (OVERSIGHT_ROLES as readonly Role[]).includes(role);
+
+/** Scopes a machine client may hold. */
+export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read"] as const satisfies readonly Permission[];
+
+/** Every role, in the order the admin pages list them. */
+export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { BlockList } from "node:net";
 import { clientIpFromChain, trustedProxies } from "@/lib/auth/client-ip";

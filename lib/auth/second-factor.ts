@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { hashRecoveryCode, matchTotp, openSecret } from "@/lib/auth/totp";
 

@@ -1,7 +1,9 @@
-import type { Db } from "@/lib/db";
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
+import { scopePathOf } from "@/lib/units/jurisdiction";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -98,8 +100,7 @@ export async function resolveSessionState(
     unitCode: unit.code,
     unitName: unit.name,
     unitKind: unit.kind,
-    // The 反诈中心 works for its whole city: its scope is its parent's subtree.
-    scopePath: unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path,
+    scopePath: scopePathOf(unit),
     // A pending session holds no permission at all, whatever reaches it.
     permissions: pending ? new Set() : permissionsOf(u.role, u.grants),
     sessionId: s.id,
@@ -142,7 +143,8 @@ export async function endSession(db: Db, sessionId: string, client: { ip: string
  * count as activity (a page left open must not keep its session from idling out). For long-lived
  * responses (the live stream), which end with the credential they were opened under.
  */
-export async function credentialStillValid(db: Db, actor: Actor, now = new Date()): Promise<boolean> {
+export async function credentialStillValid(actor: Actor, now = new Date()): Promise<boolean> {
+  const db = getDb();
   if (actor.kind === "apiKey") {
     const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true } });
     return !!key && apiKeyUsable(key, now);

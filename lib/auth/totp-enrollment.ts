@@ -1,6 +1,7 @@
 // A user's own second factor: enrol (secret → confirm with a code → recovery codes shown once),
 // new recovery codes, and — for roles that do not require one — removal. Every step is audited.
-import type { Db } from "@/lib/db";
+import "server-only";
+import { getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { isDemoMode } from "@/lib/env";
@@ -18,7 +19,8 @@ const audit = (db: Db, who: Actor, action: string, success: boolean, details: Re
 
 export type FactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number; required: boolean };
 
-export async function factorStatus(db: Db, who: Actor, demoMode = isDemoMode()): Promise<FactorStatus> {
+export async function factorStatus(who: Actor, demoMode = isDemoMode()): Promise<FactorStatus> {
+  const db = getDb();
   const u = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { totpEnabledAt: true, recoveryCodeHashes: true } });
   return { enrolled: !!u.totpEnabledAt, enrolledAt: u.totpEnabledAt, recoveryCodesLeft: u.recoveryCodeHashes.length, required: mfaRequired(who.role, demoMode) };
 }
@@ -28,7 +30,8 @@ export async function factorStatus(db: Db, who: Actor, demoMode = isDemoMode()):
  * code for the authenticator app. A user with an active factor must remove it (or have an admin
  * reset it) first.
  */
-export async function startTotpEnrollment(db: Db, who: Actor): Promise<{ secret: string; uri: string; qr: string }> {
+export async function startTotpEnrollment(who: Actor): Promise<{ secret: string; uri: string; qr: string }> {
+  const db = getDb();
   const secret = newTotpSecret();
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: who.id, totpEnabledAt: null }, data: { totpSecret: sealSecret(secret), totpLastStep: null } });
@@ -39,7 +42,8 @@ export async function startTotpEnrollment(db: Db, who: Actor): Promise<{ secret:
 }
 
 /** Confirms the enrolment with a code from the app; answers the recovery codes, shown this once. */
-export async function confirmTotpEnrollment(db: Db, who: Actor, raw: unknown, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function confirmTotpEnrollment(who: Actor, raw: unknown, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+  const db = getDb();
   const { code } = parseInput(totpCodeSchema, raw);
   const u = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { totpSecret: true, totpEnabledAt: true } });
   if (u.totpEnabledAt) throw new AppError("CONFLICT", "a second factor is already enrolled");
@@ -63,7 +67,8 @@ export async function confirmTotpEnrollment(db: Db, who: Actor, raw: unknown, no
 }
 
 /** Replaces the recovery codes; needs a current TOTP code. */
-export async function regenerateRecoveryCodes(db: Db, who: Actor, raw: unknown, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+export async function regenerateRecoveryCodes(who: Actor, raw: unknown, now = new Date()): Promise<{ recoveryCodes: string[] }> {
+  const db = getDb();
   const { code } = parseInput(totpCodeSchema, raw);
   const check = await consumeSecondFactor(db, who.id, code, now);
   if (!check.ok) {
@@ -79,7 +84,8 @@ export async function regenerateRecoveryCodes(db: Db, who: Actor, raw: unknown, 
 }
 
 /** Removes the user's own factor (only where the role does not require one); needs a current code. */
-export async function removeOwnFactor(db: Db, who: Actor, raw: unknown, { now = new Date(), demoMode = isDemoMode() } = {}): Promise<void> {
+export async function removeOwnFactor(who: Actor, raw: unknown, { now = new Date(), demoMode = isDemoMode() } = {}): Promise<void> {
+  const db = getDb();
   if (mfaRequired(who.role, demoMode)) throw new AppError("FORBIDDEN", "your role requires a second factor");
   const { code } = parseInput(totpCodeSchema, raw);
   const check = await consumeSecondFactor(db, who.id, code, now);

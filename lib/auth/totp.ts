@@ -2,6 +2,7 @@
 // Secrets are sealed with AES-256-GCM and recovery codes are HMAC'd, both under keys derived from
 // AUTH_SECRET: a copy of the database alone yields neither. (Rotating AUTH_SECRET therefore
 // invalidates every enrolled factor: admins reset them and users enrol again.)
+import "server-only";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, randomInt } from "node:crypto";
 import { authenticator } from "otplib";
 import QRCode from "qrcode";

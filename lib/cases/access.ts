@@ -1,5 +1,6 @@
 // What every case write starts with: the case, found inside the actor's jurisdiction (else 404),
 // and what every write ends with: one timeline event and one audit record, in the same transaction.
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { getDb, type Tx } from "@/lib/db";

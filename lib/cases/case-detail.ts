@@ -1,3 +1,4 @@
+import "server-only";
 import type { SeizedItemType } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

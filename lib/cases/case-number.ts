@@ -1,9 +1,6 @@
+import "server-only";
 import type { Tx } from "@/lib/db";
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar year in China (UTC+8) of an instant. */
-export const chinaYear = (d: Date) => new Date(d.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
+import { chinaYear } from "@/lib/time/china";
 
 /**
  * The next case number of a handling unit and year, e.g. 420302-2026-00017, starting at 00001.

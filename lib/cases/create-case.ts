@@ -1,3 +1,4 @@
+import "server-only";
 import type { CaseSource, FraudType } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { AppError, versionConflict } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { canonical, toFen } from "@/lib/cases/money";
 import { PLACEHOLDER_SUMMARY, maskVictimName } from "@/lib/cases/open-case-from-warning";
 import { canEditFacts } from "@/lib/cases/state-machine";
 import { caseFactsSchema, victimUpdateSchema } from "@/lib/cases/schemas";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 
 // The case's facts — what happened, to whom, for how much — are corrected while the case is in
 // its unit's hands (not while a filing decision is pending, not once it is over). Each correction

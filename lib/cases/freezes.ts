@@ -1,9 +1,10 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { maskBankCard } from "@/lib/pii";
 import { actorUserId, caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { defaultExpiry } from "@/lib/cases/freeze-rules";
 import { canonical, toFen } from "@/lib/cases/money";
 import { assertFreezeTransition } from "@/lib/cases/state-machine";

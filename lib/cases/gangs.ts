@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
 import { command, type CommandContext } from "@/lib/commands/command";
@@ -5,7 +6,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { actorUserId, caseForWrite, recordCaseChange } from "@/lib/cases/access";
 import { gangInScope } from "@/lib/cases/suspects";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { eitherByKey, gangCreateSchema, gangDismantleSchema, gangLinkSchema } from "@/lib/cases/schemas";
 
 const createInput = gangCreateSchema.extend({ id: uuidSchema });

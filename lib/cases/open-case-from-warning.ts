@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { FraudType } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";

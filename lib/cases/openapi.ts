@@ -1,9 +1,5 @@
 import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
-import {
-  createCaseSchema, freezeCreateSchema, freezeUpdateSchema, gangCreateSchema, listCasesQuerySchema, newSuspectSchema,
-  recoveryReturnSchema, recoverySchema, seizedItemSchema, seizedItemUpdateSchema, suspectStatusSchema, transferSchema,
-  transitionSchema, victimSchema, caseFactsSchema, victimUpdateSchema,
-} from "@/lib/cases/schemas";
+import { createCaseSchema, freezeCreateSchema, freezeUpdateSchema, gangCreateSchema, listCasesQuerySchema, newSuspectSchema, recoveryReturnSchema, recoverySchema, seizedItemSchema, seizedItemUpdateSchema, suspectStatusSchema, transferSchema, transitionSchema, victimSchema, caseFactsSchema, victimUpdateSchema } from "@/lib/cases/schemas";
 
 const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const body = (schema: object) => ({ required: true, content: { "application/json": { schema } } });

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseSource, CaseStatus, FraudType, SeizedItemType } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
@@ -9,6 +10,7 @@ import { EXPIRY_WARNING_MS } from "@/lib/cases/freeze-rules";
 import { canonical } from "@/lib/cases/money";
 import { listCasesQuerySchema, type ListCasesQuery } from "@/lib/cases/schemas";
 import { maskVictimName } from "@/lib/cases/open-case-from-warning";
+import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
 
 export const PAGE_SIZE = 30;
 
@@ -21,7 +23,6 @@ export function expiringFreezeWhere(now: Date): Prisma.FreezeRequestWhereInput {
 }
 
 /** China-local calendar day → the UTC instant it starts. */
-const chinaDayStart = (ymd: string) => new Date(`${ymd}T00:00:00+08:00`);
 
 export type CaseListItem = {
   id: string;
@@ -68,7 +69,7 @@ async function caseList(actor: Actor, q: ListCasesQuery, now: Date) {
   if (q.account) and.push({ freezes: { some: { accountNumber: { endsWith: q.account } } } });
   if (q.suspect) and.push({ suspects: { some: { suspect: { OR: [{ phone: { endsWith: q.suspect } }, { idNumber: { endsWith: q.suspect } }] } } } });
   if (q.from) and.push({ reportedAt: { gte: chinaDayStart(q.from) } });
-  if (q.to) and.push({ reportedAt: { lt: new Date(chinaDayStart(q.to).getTime() + 86_400_000) } });
+  if (q.to) and.push({ reportedAt: { lt: chinaDayEnd(q.to) } });
   const where: Prisma.FraudCaseWhereInput = { AND: and };
   const page = q.page ?? 1;
   const [rows, total] = await Promise.all([

@@ -1,9 +1,10 @@
-import type { Tx } from "@/lib/db";
+import "server-only";
+import { type Tx } from "@/lib/db";
 import { notFound, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { maskName } from "@/lib/pii";
 import { caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { canonical, toFen } from "@/lib/cases/money";
 import { recoveryReturnSchema, recoverySchema } from "@/lib/cases/schemas";
 

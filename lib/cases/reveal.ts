@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";

@@ -1,28 +1,10 @@
 // Zod schemas of the case domain: one per input, `.strict()` so unknown keys (unitId, createdById …)
 // are refused, never assigned. The same schema serves the form (via server actions) and the API.
 import { z } from "zod";
-import { unitCodeSchema } from "@/lib/units/schemas";
 import { toFen } from "@/lib/cases/money";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
-import {
-  anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, pastInstantSchema,
-  personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema,
-} from "@/lib/cases/fields";
-
-export const FRAUD_TYPES = [
-  "REBATE_TASK", "FAKE_INVESTMENT", "FAKE_LOAN", "FAKE_CUSTOMER_SERVICE", "IMPERSONATE_OFFICIAL", "IMPERSONATE_ACQUAINTANCE",
-  "FAKE_CREDIT", "ROMANCE", "GAME_TRADING", "ONLINE_SHOPPING", "OTHER",
-] as const;
-/** Sources of a direct report; WARNING cases are opened from a warning (openCaseFromWarning). */
-export const REPORT_SOURCES = ["HOTLINE_110", "HOTLINE_96110", "WALK_IN", "ONLINE"] as const;
-export const CASE_SOURCES = ["WARNING", ...REPORT_SOURCES] as const;
-export const GENDERS = ["MALE", "FEMALE", "UNKNOWN"] as const;
-export const FREEZE_KINDS = ["STOP_PAYMENT", "FREEZE"] as const;
-export const FREEZE_STATUSES = ["REQUESTED", "EXECUTED", "PARTIAL", "FAILED", "EXPIRED", "RELEASED"] as const;
-export const SUSPECT_STATUSES = ["WANTED", "ARRESTED", "DETAINED", "PROSECUTED", "RELEASED"] as const;
-export const ITEM_TYPES = ["SIM_CARD", "BANK_CARD", "POS", "GOIP", "PHONE", "COMPUTER", "CASH", "OTHER"] as const;
-export const DISPOSITIONS = ["HELD", "RETURNED", "CONFISCATED", "DESTROYED", "TRANSFERRED"] as const;
-export const RECOVERY_METHODS = ["FROZEN_FUNDS", "SEIZED_CASH", "VOLUNTARY", "COURT_ORDER", "OTHER"] as const;
+import { FRAUD_TYPES, REPORT_SOURCES, CASE_SOURCES, GENDERS, FREEZE_KINDS, ITEM_TYPES, DISPOSITIONS, RECOVERY_METHODS } from "@/lib/cases/enums";
+import { anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, pastInstantSchema, personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const victimSchema = z
   .object({

@@ -1,7 +1,8 @@
+import "server-only";
 import { notFound, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { caseForWrite, recordCaseChange } from "@/lib/cases/access";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { seizedItemSchema, seizedItemUpdateSchema } from "@/lib/cases/schemas";
 
 /** Items seized for an open case (SIM cards, bank cards, POS, GOIP …), owned by the case's unit. */

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SuspectStatus } from "@/lib/generated/prisma/enums";
@@ -10,7 +11,7 @@ import { maskName } from "@/lib/pii";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { actorUserId, caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
 import { assertSuspectTransition, SUSPECT_DATE_FIELD } from "@/lib/cases/state-machine";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { eitherByKey, linkSuspectSchema, newSuspectSchema, suspectGangSchema, suspectStatusSchema } from "@/lib/cases/schemas";
 
 /**

@@ -1,9 +1,10 @@
+import "server-only";
 import { AppError, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { caseForWrite, invalidField, recordCaseChange } from "@/lib/cases/access";
 import { canTransfer } from "@/lib/cases/state-machine";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { transferSchema } from "@/lib/cases/schemas";
 
 /**

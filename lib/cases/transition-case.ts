@@ -1,15 +1,17 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
+import { isUnder } from "@/lib/units/jurisdiction";
 import { auditDenied } from "@/lib/auth/guards";
 import { AppError, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { caseForWrite, recordCaseChange, type CaseForWrite } from "@/lib/cases/access";
 import { caseStep, type CaseStep } from "@/lib/cases/state-machine";
 import { assertFileable } from "@/lib/cases/facts";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { transitionSchema } from "@/lib/cases/schemas";
 
 export type TransitionResult = { id: string; status: CaseStatus; version: number };
@@ -65,7 +67,7 @@ async function checkActor(tx: Tx, actor: Actor, c: CaseForWrite, step: CaseStep)
   }
   // The approval chain is the handling unit and the units above it (not a side unit like the center).
   const own = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { path: true } });
-  const inChain = !!own && (c.unit.path === own.path || c.unit.path.startsWith(`${own.path}/`));
+  const inChain = !!own && isUnder(c.unit.path, own.path);
   return inChain ? null : new Denied(undefined, "only the handling unit's chain decides on filing", "not_in_chain");
 }
 

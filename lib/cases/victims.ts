@@ -1,7 +1,8 @@
+import "server-only";
 import { maskName } from "@/lib/pii";
 import { command } from "@/lib/commands/command";
 import { caseForWrite, recordCaseChange, refreshCaseLoss } from "@/lib/cases/access";
-import { uuidSchema } from "@/lib/cases/fields";
+import { uuidSchema } from "@/lib/validation/fields";
 import { victimSchema } from "@/lib/cases/schemas";
 
 /** Adds a victim to an open case; the case's loss becomes the sum of its victims' losses. */

@@ -8,6 +8,7 @@
 // runs the command (permission, parse, transaction, audit: lib/commands/command.ts) and answers
 // one Result. Expected refusals (AppErrors, known database errors) become an error Result with the
 // first issue of each field; anything else is logged with the request id and answered INTERNAL.
+import "server-only";
 import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AppError, fromDatabaseError, type ErrorCode } from "@/lib/errors";

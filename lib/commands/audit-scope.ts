@@ -1,4 +1,5 @@
 // What the running command declared it audits (lib/commands/command.ts), for writeAudit to check.
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 
 export const declaredAudit = new AsyncLocalStorage<{ command: string; declared: readonly string[] | false }>();

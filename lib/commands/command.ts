@@ -8,6 +8,7 @@
 // denial), the strict parse (a 422 naming each bad field), the idempotency key when the command
 // takes one, one transaction around the body, and a check that the body audited only what its
 // declaration says it does.
+import "server-only";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

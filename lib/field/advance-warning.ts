@@ -1,12 +1,13 @@
 // Moving a warning along its state machine because of a field record (a home visit, a counter
 // interception), inside the transaction that writes the record. Every step goes through the
 // warnings domain's applyTransition: same SLA clocks, history rows, audit, live events, case.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningOutcome, WarningStatus } from "@/lib/generated/prisma/enums";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { versionConflict } from "@/lib/errors";
-import { applyTransition, lockedWarning, type Locked } from "@/lib/warnings/commands";
+import { applyTransition, warningForTransition, type WarningForTransition } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import type { WarningEffect } from "@/lib/field/outcome";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
@@ -18,13 +19,13 @@ export const ADVANCE_AUDIT = ["warning.transition", "warning.reopen", ...CASE_IN
 export async function lockWarningForField(tx: Tx, actor: Actor, id: string, unitIds: string[]) {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM warnings WHERE id = ${id}::uuid AND "unitId" = ANY(${unitIds}::uuid[]) FOR UPDATE`;
-  const w = rows.length ? await lockedWarning(tx, id, unitIds) : null;
+  const w = rows.length ? await warningForTransition(tx, id, unitIds) : null;
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
   const extra = await tx.warning.findUniqueOrThrow({ where: { id }, select: { outcome: true, assigneeId: true } });
   return { ...w, ...extra };
 }
 
-export type FieldWarning = Locked & { outcome: WarningOutcome | null; assigneeId: string | null };
+export type FieldWarning = WarningForTransition & { outcome: WarningOutcome | null; assigneeId: string | null };
 
 const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 
@@ -38,9 +39,9 @@ const later = (a: Date, b: Date | null) => (b && b > a ? b : a);
 export async function advanceWarning(
   tx: Tx, actor: Actor, w: FieldWarning, effect: WarningEffect, at: Date, now: Date, reopenNote: string,
 ): Promise<{ status: WarningStatus; version: number }> {
-  let cur: Locked = w;
+  let cur: WarningForTransition = w;
   let version = w.version;
-  const step = async (to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }, when: Date, patch: Partial<Locked> = {}) => {
+  const step = async (to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }, when: Date, patch: Partial<WarningForTransition> = {}) => {
     const base = { ...cur, ...patch };
     version = await applyTransition(tx, actor, base, to, version, extra, when);
     cur = { ...base, status: to, version };

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";

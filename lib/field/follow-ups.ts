@@ -1,9 +1,10 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { outOfScope } from "@/lib/audit/audit-denied";
-import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/publicity/days";
+import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 
 /** How many days ahead My tasks lists the coming follow-ups. */
 export const UPCOMING_DAYS = 7;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { command } from "@/lib/commands/command";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";

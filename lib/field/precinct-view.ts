@@ -1,11 +1,12 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { command } from "@/lib/commands/command";
 import { maskName } from "@/lib/pii";
-import { chinaToday } from "@/lib/publicity/days";
-import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
+import { chinaDayStart, chinaToday } from "@/lib/time/china";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { precinctQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps } from "@/lib/field/follow-ups";
@@ -19,7 +20,7 @@ async function viewedUnit(actor: Actor, code: string | undefined) {
   if (!code || code === actor.unitCode) return { id: actor.unitId, code: actor.unitCode, name: actor.unitName };
   const u = table.byCode.get(code);
   if (!u) throw notFound("unit");
-  if (!actor.permissions.has("warnings:triage") || !(await scopeUnitIds(getDb(), actor.scopePath)).includes(u.id)) {
+  if (!actor.permissions.has("warnings:triage") || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) {
     throw await outOfScope(actor, "Unit", u.id, async () => true);
   }
   return { id: u.id, code: u.code, name: u.name };
@@ -38,7 +39,7 @@ export const precinctView = command({
   run: async ({ actor, input: q, now }) => {
     const unit = await viewedUnit(actor, q.unit);
     const today = chinaToday(now);
-    const dayStart = new Date(`${today}T00:00:00+08:00`);
+    const dayStart = chinaDayStart(today);
     const todays = { unitId: unit.id, kind: { in: ["HOME_VISIT" as const, "COUNTER_INTERCEPT" as const] }, occurredAt: { gte: dayStart, lt: new Date(dayStart.getTime() + DAY_MS) } };
     const open = { unitId: unit.id, status: { in: [...OPEN_STATUSES] } };
     const db = getDb();

@@ -1,9 +1,10 @@
+import "server-only";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
-import { dayToDate } from "@/lib/publicity/days";
+import { dayToDate } from "@/lib/time/china";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { counterInterceptSchema } from "@/lib/field/schemas";
 import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";

@@ -1,10 +1,11 @@
-import type { Tx } from "@/lib/db";
+import "server-only";
+import { type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { dayToDate } from "@/lib/publicity/days";
+import { dayToDate } from "@/lib/time/china";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { warningVisitSchema, type HomeVisitInput } from "@/lib/field/schemas";
 import { warningEffect } from "@/lib/field/outcome";

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
-import { uuidSchema } from "@/lib/validation/common";
+import { uuidSchema } from "@/lib/validation/fields";
 import { revealWarningField } from "@/lib/warnings/reveal";
 
 // An officer on the street calls the person or walks to the address: one tap reveals the full

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { FraudType } from "@/lib/generated/prisma/enums";
-import { chinaToday, addDays, isIsoDay } from "@/lib/publicity/days";
-import { idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
-import { unitCodeSchema } from "@/lib/units/schemas";
+import { chinaToday, addDays, isIsoDay } from "@/lib/time/china";
+import { idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 import { MAX_FOLLOW_UP_DAYS, VISIT_OUTCOMES, type VisitOutcome } from "@/lib/field/constants";
 
 export { MAX_FOLLOW_UP_DAYS, VISIT_OUTCOMES, type VisitOutcome };

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import type { ActionKind, RiskLevel, SlaStep, FraudType, WarningStatus } from "@/lib/generated/prisma/enums";
-import { addDays, chinaToday, dateToDay, dayToDate } from "@/lib/publicity/days";
+import { addDays, chinaToday, dateToDay, dayToDate } from "@/lib/time/china";
 
 // The duty shift's picture of a jurisdiction (交接班): the open work a shift hands on, the promises
 // it made (follow-up visits and call-backs), and what each dispatcher did in a time window. Every

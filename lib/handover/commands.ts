@@ -1,11 +1,11 @@
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { unitSubtree } from "@/lib/units/jurisdiction";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { unitSubtree, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { openWork, workloadOf } from "@/lib/handover/board";
 import { acknowledgeHandoverSchema, createHandoverSchema, MAX_SHIFT_HOURS } from "@/lib/handover/schemas";
 
@@ -41,7 +41,7 @@ export const createHandover = command({
   input: createHandoverSchema,
   audit: ["handover.create"],
   async run({ actor, input, tx, now }): Promise<{ id: string }> {
-    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+    const unitIds = await scopeUnitIds(actor.scopePath);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover:${actor.id}`})::bigint)`;
     const pending = await tx.handover.findFirst({ where: { outgoingId: actor.id, acknowledgedAt: null }, select: { id: true } });
     if (pending) throw conflict("open_handover", "your previous handover has not been acknowledged yet");

@@ -1,9 +1,9 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { redactText } from "@/lib/security/redact";
-import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaDayStart, chinaToday } from "@/lib/stats/periods";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { unitSubtree, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { chinaDayStart, chinaToday } from "@/lib/time/china";
 import { openWork, overdueWarnings, promises, workloadOf, type Workload } from "@/lib/handover/board";
 import { requirePermission } from "@/lib/auth/guards";
 import { defaultShiftStart } from "@/lib/handover/commands";
@@ -67,7 +67,7 @@ export async function workloadToday(actor: Actor, now = new Date()): Promise<Wor
 /** Everything the 交接班 page shows: the live picture, the actor's shift so far, and the recent handovers. */
 export async function handoverBoard(actor: Actor, now = new Date()) {
   await requirePermission(actor, "handover:read");
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const writer = actor.permissions.has("handover:write");
   const shiftStart = writer ? await defaultShiftStart(getDb(), actor, now) : null;
   const [work, overdue, promised, workload, history, mine] = await Promise.all([

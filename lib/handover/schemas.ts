@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { uuidSchema, versionSchema } from "@/lib/validation/common";
+import { uuidSchema, versionSchema } from "@/lib/validation/fields";
+import { chinaInstant } from "@/lib/time/china";
 
 /** The longest shift a handover may cover: a shift that started more than a day ago is a typo. */
 export const MAX_SHIFT_HOURS = 24;
@@ -9,7 +10,7 @@ const chinaMinute = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "invalid_datetime")
-  .transform((s) => new Date(`${s}:00+08:00`))
+  .transform((s) => chinaInstant(s))
   .refine((d) => !Number.isNaN(d.getTime()), "invalid_datetime");
 
 /** 交班: when the outgoing shift began (default: where the last handover left off) and a note. */

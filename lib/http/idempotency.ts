@@ -4,6 +4,7 @@
 // transaction); the same key with another body is a 422 (SECURITY.md G35). One key rule for every
 // caller, the header of the API and the `idempotencyKey` field of a form alike; an error names
 // the key as the form does (`idempotencyKey`).
+import "server-only";
 import { createHash } from "node:crypto";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getServerSession } from "next-auth";
 import { getDb } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";

@@ -1,10 +1,11 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { FraudType, RiskLevel, SlaStep, WarningStatus } from "@/lib/generated/prisma/enums";
+import { uuidSchema } from "@/lib/validation/fields";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { z } from "zod";
-import { uuidSchema } from "@/lib/validation/common";
 import { command } from "@/lib/commands/command";
-import { scopeUnitIds } from "@/lib/warnings/routing";
 
 export async function unreadCount(actor: Actor): Promise<number> {
   return getDb().notification.count({ where: { userId: actor.id, readAt: null } });
@@ -55,7 +56,7 @@ export async function listNotificationGroups(actor: Actor, now = new Date(), tak
   const warningIds = [...new Set(rows.filter((n) => n.entityType === "Warning" && n.entityId).map((n) => n.entityId!))];
   const warnings = warningIds.length
     ? await getDb().warning.findMany({
-        where: { id: { in: warningIds }, unitId: { in: await scopeUnitIds(getDb(), actor.scopePath) } },
+        where: { id: { in: warningIds }, unitId: { in: await scopeUnitIds(actor.scopePath) } },
         select: {
           id: true, riskLevel: true, fraudType: true, status: true, unit: { select: { name: true } },
           ackDueAt: true, contactDueAt: true, resolveDueAt: true, acknowledgedAt: true, firstContactAt: true, resolvedAt: true,

@@ -1,6 +1,8 @@
 // 中国居民身份证号 (GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence (odd for
 // men, even for women), and an ISO 7064 MOD 11-2 check character.
 
+import { chinaToday } from "@/lib/time/china";
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = "10X98765432";
 
@@ -25,11 +27,6 @@ export function idNumberCheckChar(first17: string): string {
   return CHECK_CHARS[sum % 11]!;
 }
 
-/** Today's date in China (UTC+8, no daylight saving) as YYYYMMDD. */
-function chinaToday(now: Date): string {
-  const d = new Date(now.getTime() + 8 * 3_600_000);
-  return formatYmd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-}
 
 function formatYmd(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}${String(m).padStart(2, "0")}${String(d).padStart(2, "0")}`;
@@ -52,7 +49,7 @@ export function isValidIdNumber(s: string, now: Date = new Date()): boolean {
   const m = Number(s.slice(10, 12));
   const d = Number(s.slice(12, 14));
   if (y < 1900 || !isRealDate(y, m, d)) return false;
-  if (s.slice(6, 14) > chinaToday(now)) return false;
+  if (s.slice(6, 14) > chinaToday(now).replaceAll("-", "")) return false;
   return idNumberCheckChar(s.slice(0, 17)) === s[17];
 }
 

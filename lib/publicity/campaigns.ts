@@ -1,5 +1,6 @@
 // 无诈 creation campaigns (无诈社区/村镇/学校/企业/单位): the places a unit works on, their status
 // and dates. Scoped to the actor's jurisdiction; writes audited.
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +9,7 @@ import { versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { dateToDay, dayToDate } from "@/lib/publicity/days";
+import { dateToDay, dayToDate } from "@/lib/time/china";
 import { CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus } from "@/lib/publicity/enums";
 import { createCampaignSchema, updateCampaignSchema } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";

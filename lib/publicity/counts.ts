@@ -1,5 +1,6 @@
 // Daily counts (国家反诈中心APP registrations, 96110 consultation calls) per unit: one entered by
 // hand, a batch from the API, and a month of them for the counts page.
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, notFound, versionConflict, type FieldIssue } from "@/lib/errors";
@@ -7,7 +8,7 @@ import { issuesOf } from "@/lib/validation/parse";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
+import { chinaToday, dateToDay, dayToDate, monthRange } from "@/lib/time/china";
 import type { DailyMetric } from "@/lib/publicity/enums";
 import { bulkCountItemSchema, bulkCountsSchema, setCountSchema } from "@/lib/publicity/schemas";
 import { resolveUnit } from "@/lib/publicity/units";

@@ -1,5 +1,6 @@
 // Publicity events (宣传活动): list, calendar, read, create, update — all scoped to the actor's
 // jurisdiction; writes audited in the same transaction.
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
@@ -7,11 +8,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
+import { uuidSchema } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { dateToDay, dayToDate, monthRange } from "@/lib/publicity/days";
-import { createEventSchema, eventsApiQuerySchema, updateEventSchema, type CreateEventInput } from "@/lib/publicity/schemas";
-import { idField } from "@/lib/publicity/fields";
+import { dateToDay, dayToDate, monthRange } from "@/lib/time/china";
+import { createEventSchema, updateEventSchema, type CreateEventInput } from "@/lib/publicity/schemas";
+import { eventsApiQuerySchema } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 import type { PublicityKind, TargetGroup } from "@/lib/publicity/enums";
 
@@ -105,7 +107,7 @@ export const getEvent = command({
   name: "publicity.event.get",
   summary: "One publicity event",
   permission: "publicity:read",
-  input: z.object({ id: idField }).strict(),
+  input: z.object({ id: uuidSchema }).strict(),
   audit: false,
   async run({ actor, input: { id }, tx }): Promise<EventDto> {
     const row = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });

@@ -1,12 +1,13 @@
 // Importing daily counts from an upstream export. The browser parses the file and sends it in
 // chunks; each chunk is checked here from scratch (dates, counts, units in the actor's
 // jurisdiction, duplicates) — first for the preview, then again when the user commits.
-import type { Tx } from "@/lib/db";
+import "server-only";
+import { type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { checkRow, markDuplicates, type CheckedRow, type RowError } from "@/lib/publicity/import-rows";
 import { commitChunkSchema, importChunkSchema } from "@/lib/publicity/schemas";
 import { classify, storedCounts, tally, upsertCounts, type CountRow } from "@/lib/publicity/upsert-counts";

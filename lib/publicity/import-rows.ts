@@ -1,7 +1,7 @@
 // Reading upstream daily-count exports (date, unit code, count) into checked rows. Pure and
 // client-safe: the browser runs it for an instant first pass over the whole file, and the server
 // runs it again on every chunk it receives (it never trusts the browser's verdict).
-import { chinaToday, isIsoDay } from "@/lib/publicity/days";
+import { chinaToday, isIsoDay } from "@/lib/time/china";
 
 /** One data row of the file as text, with its 1-based line (or sheet row) number. */
 export type RawRow = { line: number; day: string; unitCode: string; count: string };

@@ -1,9 +1,10 @@
 // Art. 38 measures as numbers only, per unit: what leadership sees (no person, masked or not).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { unitSubtree } from "@/lib/units/jurisdiction";
-import { addDays, chinaToday, dayToDate } from "@/lib/publicity/days";
+import { addDays, chinaToday, dayToDate } from "@/lib/time/china";
 import { MEASURE_KINDS, type MeasureKind } from "@/lib/publicity/enums";
 import { ENDING_SOON_DAYS } from "@/lib/publicity/measures";
 import { rollUp } from "@/lib/publicity/rollup";

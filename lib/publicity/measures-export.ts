@@ -1,10 +1,11 @@
 // The register as a spreadsheet: masked identities, formula-escaped text, and an audit record
 // of who exported what (SECURITY.md B10, C14, E19).
-import { command } from "@/lib/commands/command";
+import "server-only";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { allMeasures, type MeasureDto } from "@/lib/publicity/measures";
+import { buildXlsx, type SheetColumn } from "@/lib/export/xlsx";
+import { command } from "@/lib/commands/command";
 import { measuresQuerySchema } from "@/lib/publicity/schemas";
-import { buildXlsx, type SheetColumn } from "@/lib/publicity/spreadsheet";
 
 export type ExportLabels = {
   sheet: string;

@@ -2,6 +2,7 @@
 // identities only, and only for actors who may handle personal data ("pii:reveal"); others
 // (leadership) get aggregates (measure-aggregates.ts). A full value is revealed one at a time,
 // audited (lib/pii/reveal.ts).
+import "server-only";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { getDb, type Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -12,7 +13,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
 import { maskIdNumber, maskName } from "@/lib/pii";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
-import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/publicity/days";
+import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 import type { MeasureKind } from "@/lib/publicity/enums";
 import { createMeasureSchema, revealMeasureSchema, updateMeasureSchema, type MeasuresQuery } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";

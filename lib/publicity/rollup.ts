@@ -1,5 +1,6 @@
 // Rolling per-unit figures up the unit tree: leadership reads each child of the chosen unit with
 // everything beneath it, plus what the chosen unit recorded itself ("本级"). Pure.
+import { isUnder } from "@/lib/units/jurisdiction";
 
 export type UnitNode = { id: string; code: string; name: string; path: string; parentId: string | null };
 
@@ -26,14 +27,14 @@ export function rollUp<K extends string>(
   const children = units.filter((u) => u.parentId === root.id).sort((a, b) => a.code.localeCompare(b.code));
   const own: RollupRow<K> = { unitId: root.id, code: root.code, name: root.name, own: true, values: zero() };
   const rows = children.map((c): RollupRow<K> => ({ unitId: c.id, code: c.code, name: c.name, own: false, values: zero() }));
-  const byPath = children.map((c, i) => ({ prefix: `${c.path}/`, path: c.path, row: rows[i]! }));
+  const byPath = children.map((c, i) => ({ path: c.path, row: rows[i]! }));
   const total = zero();
   for (const u of units) {
     const v = valuesByUnit.get(u.id);
     if (!v) continue;
     let target: RollupRow<K> | undefined;
     if (u.id === root.id) target = own;
-    else target = byPath.find((b) => u.path === b.path || u.path.startsWith(b.prefix))?.row;
+    else target = byPath.find((b) => isUnder(u.path, b.path))?.row;
     if (!target) continue;
     for (const k of keys) {
       const n = v[k] ?? 0;

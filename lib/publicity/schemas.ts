@@ -1,19 +1,14 @@
 // Boundary schemas of the publicity domain: one base per entity, per-use schemas derived from it.
 import { z } from "zod";
-import {
-  CAMPAIGN_KINDS, CAMPAIGN_STATUSES, DAILY_METRICS, MEASURE_KINDS, PUBLICITY_KINDS, TARGET_GROUPS,
-} from "@/lib/publicity/enums";
-import {
-  daySchema, enumField, idField, intField, optionalDay, optionalEnum, optionalIdNumber, optionalInt, optionalMonth,
-  optionalPastDay, optionalText, pageField, pastDaySchema, text, unitCodeField, versionField,
-} from "@/lib/publicity/fields";
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, DAILY_METRICS, MEASURE_KINDS, PUBLICITY_KINDS, TARGET_GROUPS } from "@/lib/publicity/enums";
+import { daySchema, enumField, uuidSchema, intField, optionalDay, optionalEnum, optionalInt, optionalMonth, optionalPastDay, optionalText, pageField, pastDaySchema, text, optional, unitCodeSchema, idNumberSchema, versionSchema } from "@/lib/validation/fields";
 
 const AUDIENCE_MAX = 10_000_000;
 
 // ───────────── publicity events ─────────────
 
 const eventFields = z.object({
-  unitCode: unitCodeField,
+  unitCode: optional(unitCodeSchema),
   kind: enumField(PUBLICITY_KINDS),
   targetGroup: enumField(TARGET_GROUPS),
   title: text(2, 128),
@@ -34,7 +29,7 @@ export const createEventSchema = eventFields.strict().refine(registrationsWithin
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 
 export const updateEventSchema = eventFields
-  .extend({ id: idField, version: versionField })
+  .extend({ id: uuidSchema, version: versionSchema })
   .strict()
   .refine(registrationsWithinAudience, registrationsIssue);
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;
@@ -43,7 +38,7 @@ export type UpdateEventInput = z.infer<typeof updateEventSchema>;
 export const eventsQuerySchema = z
   .object({
     view: optionalEnum(["list", "calendar"] as const),
-    unit: unitCodeField,
+    unit: optional(unitCodeSchema),
     kind: optionalEnum(PUBLICITY_KINDS),
     group: optionalEnum(TARGET_GROUPS),
     from: optionalDay,
@@ -58,7 +53,7 @@ export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 /** GET /api/v1/publicity-events. */
 export const eventsApiQuerySchema = z
   .object({
-    unit: unitCodeField,
+    unit: optional(unitCodeSchema),
     kind: optionalEnum(PUBLICITY_KINDS),
     targetGroup: optionalEnum(TARGET_GROUPS),
     from: optionalDay,
@@ -74,11 +69,11 @@ export const metricField = enumField(DAILY_METRICS);
 
 /** One count entered by hand; `version` when correcting an existing one. */
 export const setCountSchema = z
-  .object({ unitCode: unitCodeField, metric: metricField, day: pastDaySchema, count: intField(0, 1_000_000), version: versionField.optional() })
+  .object({ unitCode: optional(unitCodeSchema), metric: metricField, day: pastDaySchema, count: intField(0, 1_000_000), version: versionSchema.optional() })
   .strict();
 
 export const countsQuerySchema = z
-  .object({ metric: optionalEnum(DAILY_METRICS), unit: unitCodeField, month: optionalMonth })
+  .object({ metric: optionalEnum(DAILY_METRICS), unit: optional(unitCodeSchema), month: optionalMonth })
   .strict();
 
 export const MAX_API_ITEMS = 5_000;
@@ -116,7 +111,7 @@ export const commitChunkSchema = importChunkSchema.extend({ updateChanged: z.boo
 export const TIMED_MEASURES = ["ADMIN_DETENTION", "SUSPEND_NON_COUNTER", "RECEIVE_ONLY", "RESTRICT_CALLS", "RESTRICT_NEW_CARDS"] as const;
 
 const measureFields = z.object({
-  unitCode: unitCodeField,
+  unitCode: optional(unitCodeSchema),
   measure: enumField(MEASURE_KINDS),
   startsOn: daySchema,
   endsOn: optionalDay,
@@ -131,21 +126,21 @@ const measureDatesRefinement = (m: MeasureDates, ctx: z.RefinementCtx) => {
 };
 
 export const createMeasureSchema = measureFields
-  .extend({ personName: text(1, 64), personIdNumber: optionalIdNumber })
+  .extend({ personName: text(1, 64), personIdNumber: optional(idNumberSchema) })
   .strict()
   .superRefine(measureDatesRefinement);
 export type CreateMeasureInput = z.infer<typeof createMeasureSchema>;
 
 /** Identity fields left blank keep the stored values (the form never holds them in full). */
 export const updateMeasureSchema = measureFields
-  .extend({ id: idField, version: versionField, personName: optionalText(64), personIdNumber: optionalIdNumber })
+  .extend({ id: uuidSchema, version: versionSchema, personName: optionalText(64), personIdNumber: optional(idNumberSchema) })
   .strict()
   .superRefine(measureDatesRefinement);
 
 export const MEASURE_STATES = ["active", "ending", "ended"] as const;
 export const measuresQuerySchema = z
   .object({
-    unit: unitCodeField,
+    unit: optional(unitCodeSchema),
     measure: optionalEnum(MEASURE_KINDS),
     state: optionalEnum(MEASURE_STATES),
     from: optionalDay,
@@ -155,12 +150,12 @@ export const measuresQuerySchema = z
   .strict();
 export type MeasuresQuery = z.infer<typeof measuresQuerySchema>;
 
-export const revealMeasureSchema = z.object({ id: idField, field: z.enum(["personName", "personIdNumber"]) }).strict();
+export const revealMeasureSchema = z.object({ id: uuidSchema, field: z.enum(["personName", "personIdNumber"]) }).strict();
 
 // ───────────── 无诈 creation campaigns ─────────────
 
 const campaignFields = z.object({
-  unitCode: unitCodeField,
+  unitCode: optional(unitCodeSchema),
   kind: enumField(CAMPAIGN_KINDS),
   name: text(2, 128),
   status: enumField(CAMPAIGN_STATUSES),
@@ -178,13 +173,13 @@ const campaignRefinement = (c: CampaignDates, ctx: z.RefinementCtx) => {
 };
 
 export const createCampaignSchema = campaignFields.strict().superRefine(campaignRefinement);
-export const updateCampaignSchema = campaignFields.extend({ id: idField, version: versionField }).strict().superRefine(campaignRefinement);
+export const updateCampaignSchema = campaignFields.extend({ id: uuidSchema, version: versionSchema }).strict().superRefine(campaignRefinement);
 
 export const campaignsQuerySchema = z
-  .object({ unit: unitCodeField, kind: optionalEnum(CAMPAIGN_KINDS), status: optionalEnum(CAMPAIGN_STATUSES) })
+  .object({ unit: optional(unitCodeSchema), kind: optionalEnum(CAMPAIGN_KINDS), status: optionalEnum(CAMPAIGN_STATUSES) })
   .strict();
 
 // ───────────── per-unit totals ─────────────
 
-export const totalsQuerySchema = z.object({ unit: unitCodeField, from: optionalDay, to: optionalDay }).strict();
+export const totalsQuerySchema = z.object({ unit: optional(unitCodeSchema), from: optionalDay, to: optionalDay }).strict();
 export type TotalsQuery = z.infer<typeof totalsQuerySchema>;

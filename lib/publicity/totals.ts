@@ -1,10 +1,11 @@
 // Per-unit totals of prevention work for a period (what leadership counts): each child of the
 // chosen unit with its whole subtree, the chosen unit's own records, and the sum.
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { notFound } from "@/lib/errors";
 import { unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaToday, dayToDate } from "@/lib/publicity/days";
+import { chinaToday, dayToDate } from "@/lib/time/china";
 import { rollUp, type RollupRow } from "@/lib/publicity/rollup";
 import { scopeUnits } from "@/lib/publicity/units";
 

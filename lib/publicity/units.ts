@@ -1,5 +1,6 @@
 // Units as the publicity domain needs them: the actor's subtree (for pickers and roll-ups) and
 // resolving a unit code the user chose, strictly inside the actor's jurisdiction.
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";

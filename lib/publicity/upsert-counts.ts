@@ -5,6 +5,7 @@
 // "unchanged" and is not written at all — so re-sending the same data changes nothing, not even
 // version or updatedAt. A row whose count differs is "changed": with updateChanged it replaces the
 // stored count (version + 1); without, it is left alone and reported as a "conflict".
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { DailyMetric } from "@/lib/publicity/enums";
 

@@ -1,6 +1,7 @@
 // Platform configuration (DESIGN.md §2.4, SECURITY.md A2/E21): the SLA ladder per risk level, the
 // password lifetime and the audit retention. Global to the platform, so only an administrator of
 // the root unit (the city bureau) changes it; every change is versioned and audited.
+import "server-only";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
@@ -13,6 +14,7 @@ import { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
 import { forgetSlaLadder } from "@/lib/warnings/sla-policy";
 import { securitySettingsSchema, slaLadderSchema } from "@/lib/settings/schemas";
+import { isCityWide } from "@/lib/units/jurisdiction";
 
 export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number };
 /** A setting in force, and its row's version (0 while the default applies). */
@@ -20,7 +22,7 @@ export type Setting = { value: number; version: number };
 export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting };
 
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
-export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && !actor.scopePath.includes("/");
+export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && isCityWide(actor);
 
 async function assertRootAdmin(actor: Actor) {
   if (canConfigure(actor)) return;

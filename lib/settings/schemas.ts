@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RiskLevel } from "@/lib/generated/prisma/enums";
-import { versionSchema } from "@/lib/validation/common";
+import { versionSchema } from "@/lib/validation/fields";
 
 /** The longest any SLA step may be: 30 days. */
 export const MAX_SLA_MINUTES = 30 * 24 * 60;

@@ -1,12 +1,16 @@
 // The statistics workbook: every table of the statistics pages as a real .xlsx (exceljs) —
 // overview with 同比/环比, units below, rankings, trend series and distributions. Aggregates only;
 // every text cell is formula-escaped (unit names are typed in by people).
+import "server-only";
 import ExcelJS from "exceljs";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Locale } from "@/lib/i18n/locales";
 import { loadMessages } from "@/lib/i18n/messages";
 import { getStatsCharts } from "@/lib/stats/charts";
 import { centsToNumber, toCents } from "@/lib/stats/decimal";
-import { escapeFormula } from "@/lib/stats/format";
+import { escapeFormula } from "@/lib/export/escape";
 import { RISKS } from "@/lib/stats/metrics";
 import { getStatsRankings, RANKING_KIND } from "@/lib/stats/rankings";
 import { getChildBreakdown, getStatsSummary, type StatsContext } from "@/lib/stats/summary";
@@ -114,4 +118,17 @@ export async function buildStatsWorkbook(ctx: StatsContext, locale: Locale): Pro
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, filename: `${summary.unit.name}_${ctx.period.current.from}_${ctx.period.current.to}.xlsx` };
+}
+
+/** Records who exported which unit's figures for which period (the workbook holds aggregates only). */
+export async function auditStatsExport(actor: Actor, ctx: StatsContext): Promise<void> {
+  await getDb().$transaction((tx) =>
+    writeAudit(tx, actor, {
+      action: "stats.export",
+      success: true,
+      entityType: "stats",
+      entityId: ctx.scope.unit.code,
+      details: { from: ctx.period.current.from, to: ctx.period.current.to },
+    }),
+  );
 }

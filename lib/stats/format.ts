@@ -30,11 +30,3 @@ export function signedPercent(value: number | null): string {
   const abs = group(2).format(Math.abs(value));
   return value > 0 ? `+${abs}` : value < 0 ? `−${abs}` : abs;
 }
-
-/**
- * Text that a spreadsheet would read as a formula (= + - @, or a leading tab/CR) gets a leading
- * apostrophe, so an exported cell is always shown as text (SECURITY.md C14).
- */
-export function escapeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}

@@ -8,6 +8,8 @@
 //   环比 (period on period): the period before, as far into it as the current one has run
 //   (1–29 Nov against 1–29 Oct); for a custom range the same number of days just before it.
 
+import { addDays, dateToDay, daysBetween, weekdayMondayFirst } from "@/lib/time/china";
+
 export type Day = string;
 export type DayRange = { from: Day; to: Day };
 export type Granularity = "day" | "week" | "month";
@@ -28,28 +30,12 @@ export type ResolvedPeriod = {
   partial: Day | null;
 };
 
-const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** Longest custom range: three years (a bulletin compares at most that much). */
 export const MAX_RANGE_DAYS = 3 * 366;
 
-const toDate = (d: Day) => new Date(`${d}T00:00:00Z`);
-const fmt = (d: Date): Day => d.toISOString().slice(0, 10);
-
-export function isDay(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(toDate(s).getTime()) && fmt(toDate(s)) === s;
-}
-
-/** Today's date in China. */
-export const chinaToday = (now: Date = new Date()): Day => fmt(new Date(now.getTime() + CHINA_OFFSET_MS));
-
-/** The UTC instant a China-local day starts at. */
-export const chinaDayStart = (d: Day): Date => new Date(toDate(d).getTime() - CHINA_OFFSET_MS);
-
-export const addDays = (d: Day, n: number): Day => fmt(new Date(toDate(d).getTime() + n * DAY_MS));
 
 /** Days from a to b, both included. */
-export const daysIn = (r: DayRange): number => Math.round((toDate(r.to).getTime() - toDate(r.from).getTime()) / DAY_MS) + 1;
+export const daysIn = (r: DayRange): number => daysBetween(r.from, r.to) + 1;
 
 export const minDay = (a: Day, b: Day): Day => (a <= b ? a : b);
 
@@ -58,7 +44,7 @@ export function addMonths(d: Day, n: number): Day {
   const [y, m, day] = d.split("-").map(Number) as [number, number, number];
   const first = new Date(Date.UTC(y, m - 1 + n, 1));
   const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return fmt(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last))));
+  return dateToDay(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last))));
 }
 
 export const addYears = (d: Day, n: number): Day => addMonths(d, 12 * n);
@@ -73,7 +59,7 @@ export function startOfQuarter(d: Day): Day {
 
 /** Monday of the day's week. */
 export function startOfWeek(d: Day): Day {
-  const weekday = (toDate(d).getUTCDay() + 6) % 7; // Monday = 0
+  const weekday = weekdayMondayFirst(d);
   return addDays(d, -weekday);
 }
 

@@ -11,7 +11,8 @@
 import { centsToNumber, fromCents } from "@/lib/stats/decimal";
 import { metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { readRollup, sumOf, totalsOf } from "@/lib/stats/rollup";
-import { isUnder, resolveStatsScope, type StatsUnit } from "@/lib/stats/scope";
+import { isUnder } from "@/lib/units/jurisdiction";
+import { resolveStatsScope, type StatsUnit } from "@/lib/stats/scope";
 import type { StatsContext } from "@/lib/stats/summary";
 
 export const RANKING_KEYS = ["slaCompliance", "dissuasionRate", "homeVisitRate", "casesSolved", "lossStopped", "appPer10k"] as const;

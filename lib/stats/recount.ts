@@ -2,8 +2,10 @@
 // triggers' contribution functions (its own SQL, its own time-zone conversion). Tests compare the
 // rollups with it; `npm run seed:city-year` uses it to prove its calibration. It scans raw tables:
 // never call it on a request path.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
 
 export type RecountRow = { unitId: string; day: string; metric: string; value: string };
 
@@ -62,8 +64,8 @@ export async function recountDaily(db: Db, unitIds: readonly string[]): Promise<
  */
 export async function directFigures(db: Db, unitPath: string, range: { from: string; to: string }): Promise<Record<string, string>> {
   // China-local midnight of `from`, and of the day after `to`, as UTC timestamps.
-  const lo = new Date(Date.parse(`${range.from}T00:00:00+08:00`)).toISOString();
-  const hi = new Date(Date.parse(`${range.to}T00:00:00+08:00`) + 86_400_000).toISOString();
+  const lo = chinaDayStart(range.from).toISOString();
+  const hi = chinaDayEnd(range.to).toISOString();
   const inRange = (col: string) => Prisma.sql`${Prisma.raw(col)} >= ${lo}::timestamp AND ${Prisma.raw(col)} < ${hi}::timestamp`;
   const [row] = await db.$queryRaw<Record<string, string>[]>`
     WITH u AS (SELECT id, kind = 'CENTER' AS center FROM units WHERE path = ${unitPath} OR starts_with(path, ${`${unitPath}/`})),

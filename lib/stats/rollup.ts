@@ -2,6 +2,7 @@
 // Whole months come from the monthly table (12 rows per unit and metric for a year), the days
 // at either end from the daily one, so a request never reads raw records and its cost does not
 // grow with them.
+import "server-only";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toCents } from "@/lib/stats/decimal";

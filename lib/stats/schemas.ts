@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { GRANULARITIES, chinaToday, isDay, MAX_RANGE_DAYS, PERIOD_KINDS, daysIn } from "@/lib/stats/periods";
+import { unitCodeSchema } from "@/lib/validation/fields";
+import { chinaToday, isDay } from "@/lib/time/china";
+import { GRANULARITIES, MAX_RANGE_DAYS, PERIOD_KINDS, daysIn } from "@/lib/stats/periods";
 
 const daySchema = z.string().refine(isDay, "invalid_date");
-export const unitCodeSchema = z.string().regex(/^[0-9A-Z]{4,16}$/, "invalid_unit_code");
 
 /**
  * The statistics query, shared by the pages (searchParams), the summary API and the export:

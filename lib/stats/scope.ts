@@ -1,10 +1,11 @@
 // Which unit a statistics request is about, and its place in the actor's part of the tree.
 // A unit outside the actor's jurisdiction does not exist for them (404).
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
-import { unitSubtree } from "@/lib/units/jurisdiction";
+import { isUnder, unitSubtree } from "@/lib/units/jurisdiction";
 
 export type StatsUnit = {
   id: string;
@@ -25,8 +26,6 @@ export type StatsScope = {
   /** Every unit of the unit's subtree, the unit included. */
   subtree: StatsUnit[];
 };
-
-export const isUnder = (path: string, root: string) => path === root || path.startsWith(`${root}/`);
 
 /** Resolves `code` (default: the top of the actor's jurisdiction) within the jurisdiction. */
 export async function resolveStatsScope(actor: Pick<Actor, "scopePath">, code?: string): Promise<StatsScope> {

@@ -3,10 +3,13 @@
 import type { Actor } from "@/lib/auth/actor";
 import { buildFigure, FIGURE_METRICS, FIGURES, figureCents, type Figure, type FigureKey } from "@/lib/stats/figures";
 import { fromCents } from "@/lib/stats/decimal";
-import { chinaToday, resolvePeriod, type Day, type ResolvedPeriod } from "@/lib/stats/periods";
+import { chinaToday } from "@/lib/time/china";
+import { resolvePeriod, type Day, type ResolvedPeriod } from "@/lib/stats/periods";
 import { readRollup, totalsOf, type Totals } from "@/lib/stats/rollup";
-import { isUnder, resolveStatsScope, type StatsScope, type StatsUnit } from "@/lib/stats/scope";
-import { statsQuerySchema, type StatsQuery } from "@/lib/stats/schemas";
+import { isUnder } from "@/lib/units/jurisdiction";
+import { resolveStatsScope, type StatsScope, type StatsUnit } from "@/lib/stats/scope";
+import type { StatsQuery } from "@/lib/stats/schemas";
+import { statsQuerySchema } from "@/lib/stats/schemas";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";

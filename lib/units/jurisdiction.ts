@@ -1,7 +1,34 @@
+// Jurisdiction, owned here and nowhere else: a unit's path is the unit codes from the root joined
+// by "/", and an actor sees the subtree under its scope path. One name a rule:
+//   scopePathOf    — which subtree a unit's people see (the 反诈中心 sees its whole city)
+//   isUnder        — a path at or below another (in memory)
+//   unitSubtree    — the same as a Prisma `where` on units; inJurisdiction for records with a unit
+//   scopeUnitIds   — the same as unit ids, for index-friendly `unitId IN (…)` filters
+//   isCityWide     — a scope that is the whole tree (sees records with no unit too)
+//   scopePathSql / isUnderSql — scopePathOf and isUnder in raw SQL
+import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDb, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { UnitKind } from "@/lib/generated/prisma/enums";
 
-/** Units at or below the given path. Paths are unit codes from the root joined by "/". */
+/** The path of the subtree a unit's users and keys may see: the 反诈中心 works for its whole city, so its scope is its parent's subtree. */
+export function scopePathOf(unit: { kind: UnitKind; path: string; parent?: { path: string } | null }): string {
+  return unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path;
+}
+
+/** True for a scope at the root of the tree: the city bureau's and its 反诈中心's people see everything. */
+export const isCityWide = (actor: Pick<Actor, "scopePath">): boolean => !actor.scopePath.includes("/");
+
+/** True when `path` is `root` or lies below it. */
+export const isUnder = (path: string, root: string): boolean => path === root || path.startsWith(`${root}/`);
+
+/** True when a unit with this path is in the actor's jurisdiction. */
+export function pathInScope(actor: Pick<Actor, "scopePath">, unitPath: string): boolean {
+  return isUnder(unitPath, actor.scopePath);
+}
+
+/** Units at or below the given path, as a `where` on units. */
 export function unitSubtree(path: string): Prisma.UnitWhereInput {
   return { OR: [{ path }, { path: { startsWith: `${path}/` } }] };
 }
@@ -11,6 +38,41 @@ export function inJurisdiction(actor: Pick<Actor, "scopePath">): { unit: Prisma.
   return { unit: unitSubtree(actor.scopePath) };
 }
 
-export function pathInScope(actor: Pick<Actor, "scopePath">, unitPath: string): boolean {
-  return unitPath === actor.scopePath || unitPath.startsWith(`${actor.scopePath}/`);
+// ───────────── the same rules in SQL, for raw statements ─────────────
+
+/** scopePathOf in SQL, for a `units` row aliased `unit` and its parent aliased `parent` (LEFT JOINed). */
+export const scopePathSql = (unit: string, parent: string): Prisma.Sql =>
+  Prisma.raw(`(CASE WHEN ${unit}.kind = 'CENTER' AND ${parent}.path IS NOT NULL THEN ${parent}.path ELSE ${unit}.path END)`);
+
+/** isUnder in SQL. */
+export const isUnderSql = (path: Prisma.Sql, root: Prisma.Sql): Prisma.Sql => Prisma.sql`(${path} = ${root} OR ${path} LIKE ${root} || '/%')`;
+
+// ───────────── the unit table, cached ─────────────
+
+type TableUnit = { id: string; code: string; name: string; path: string; kind: UnitKind; active: boolean; addressKeywords: string[] };
+export type RoutingTable = { units: TableUnit[]; byCode: Map<string, TableUnit> };
+
+const TTL_MS = 30_000;
+let cached: { at: number; table: Promise<RoutingTable> } | undefined;
+
+/** All units with their paths and address keywords; read once per 30 s (the tree changes rarely). */
+export function routingTable(db: Db): Promise<RoutingTable> {
+  if (!cached || Date.now() - cached.at > TTL_MS) {
+    const table = db.unit
+      .findMany({ select: { id: true, code: true, name: true, path: true, kind: true, active: true, addressKeywords: true } })
+      .then((units) => ({ units, byCode: new Map(units.map((u) => [u.code, u])) }));
+    cached = { at: Date.now(), table };
+    table.catch(() => (cached = undefined));
+  }
+  return cached.table;
+}
+
+export function forgetRoutingTable() {
+  cached = undefined;
+}
+
+/** Ids of the units at or below a path (a jurisdiction, or a filter unit and all below it). */
+export async function scopeUnitIds(scopePath: string, db: Db = getDb()): Promise<string[]> {
+  const table = await routingTable(db);
+  return table.units.filter((u) => isUnder(u.path, scopePath)).map((u) => u.id);
 }

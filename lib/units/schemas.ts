@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { booleanSchema, versionSchema } from "@/lib/validation/common";
-
-export const unitCodeSchema = z.string().trim().regex(/^\d{6}(\d{2})?$|^\d{6}[A-Z]{2}$/, "invalid_unit_code");
+import { booleanSchema, unitCodeSchema, versionSchema } from "@/lib/validation/fields";
 
 /** Address keywords: a list, or a form's one field of them separated by commas, 、 or spaces. */
 const keywords = z.preprocess(

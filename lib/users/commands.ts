@@ -1,4 +1,5 @@
-import type { Tx } from "@/lib/db";
+import "server-only";
+import { type Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, notFound, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";

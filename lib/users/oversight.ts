@@ -1,5 +1,6 @@
 // The watchers cannot be removed: nobody — administrator, approver or command line — disables or
 // re-roles the last active auditor or security officer of a city (三员分立).
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isOversightRole } from "@/lib/auth/permissions";

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { booleanSchema, versionSchema } from "@/lib/validation/common";
+import { versionSchema, unitCodeSchema } from "@/lib/validation/fields";
+import { booleanSchema } from "@/lib/validation/fields";
 import { usernameSchema } from "@/lib/auth/login-schema";
-import { GRANTABLE } from "@/lib/auth/permissions";
-import { unitCodeSchema } from "@/lib/units/schemas";
+import { GRANTABLE, ROLES } from "@/lib/auth/permissions";
 
-export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
 
 const grantsSchema = z.array(z.enum(GRANTABLE as unknown as [string, ...string[]])).max(GRANTABLE.length);
 

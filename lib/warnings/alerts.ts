@@ -1,9 +1,10 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unreadCount } from "@/lib/notifications/queries";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { z } from "zod";
 
 /**
@@ -13,7 +14,7 @@ import { z } from "zod";
 export async function alertState(actor: Actor) {
   const unread = await unreadCount(actor);
   if (!actor.permissions.has("warnings:triage")) return { unread, unhandledCritical: 0, latestCritical: null };
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const where = { unitId: { in: unitIds }, status: "PENDING" as const, riskLevel: "CRITICAL" as const };
   const [unhandledCritical, latest] = await Promise.all([
     getDb().warning.count({ where }),

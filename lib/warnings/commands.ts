@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -8,10 +9,11 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { acceptsActions, assertTransition, isReopen } from "@/lib/warnings/state-machine";
 import { nextStep } from "@/lib/warnings/sla";
-import { bulkSelectionSchema, dispatchSchema, logActionSchema, logCallSchema, transitionSchema, type LogActionInput } from "@/lib/warnings/schemas";
-import { uuidSchema } from "@/lib/validation/common";
+import { dispatchSchema, logActionSchema, transitionSchema } from "@/lib/warnings/schemas";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { bulkSelectionSchema, logCallSchema, type LogActionInput } from "@/lib/warnings/schemas";
+import { uuidSchema } from "@/lib/validation/fields";
 import { command } from "@/lib/commands/command";
-import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
@@ -19,14 +21,15 @@ import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
   await requireAnyPermission(actor, ["warnings:triage", "warnings:work"]);
-  return actor.permissions.has("warnings:triage") ? scopeUnitIds(getDb(), actor.scopePath) : [actor.unitId];
+  return actor.permissions.has("warnings:triage") ? scopeUnitIds(actor.scopePath) : [actor.unitId];
 }
 
 /**
- * The warning's state as a transition needs it, if it is in one of the units. Not a row lock by
- * itself: applyTransition's version check is what guards a concurrent change.
+ * The warning's state as a transition needs it, if it is in one of the units. A plain read that
+ * takes no row lock: applyTransition's update on (id, version) is what turns a concurrent change
+ * into a 409 (lib/field locks the row first, with SELECT … FOR UPDATE, where it needs to).
  */
-export const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
+export const warningForTransition = (tx: Tx, id: string, unitIds: string[]) =>
   tx.warning.findFirst({
     where: { id, unitId: { in: unitIds } },
     select: {
@@ -36,7 +39,7 @@ export const lockedWarning = (tx: Tx, id: string, unitIds: string[]) =>
     },
   });
 
-export type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
+export type WarningForTransition = NonNullable<Awaited<ReturnType<typeof warningForTransition>>>;
 
 /**
  * Applies one state change inside the caller's transaction: SLA clocks, history row, audit, live
@@ -45,7 +48,7 @@ export type Locked = NonNullable<Awaited<ReturnType<typeof lockedWarning>>>;
  * larger write (lib/field: a home visit resolves the warning it records).
  */
 export async function applyTransition(
-  tx: Tx, actor: Actor, w: Locked, to: WarningStatus, version: number,
+  tx: Tx, actor: Actor, w: WarningForTransition, to: WarningStatus, version: number,
   extra: { outcome?: "DISSUADED" | "ALREADY_DEFRAUDED" | "UNREACHABLE" | "FALSE_POSITIVE"; note?: string }, now: Date,
 ): Promise<number> {
   assertTransition(w.status, to, extra);
@@ -90,7 +93,7 @@ export const transitionWarning = command({
   // Resolving as already defrauded opens the case in the same transaction.
   audit: ["warning.transition", "warning.reopen", ...CASE_INTAKE_AUDIT],
   async run({ actor, input, tx, now }) {
-    const w = await lockedWarning(tx, input.id, await workableUnitIds(actor));
+    const w = await warningForTransition(tx, input.id, await workableUnitIds(actor));
     if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await tx.warning.count({ where: { id: input.id } })) > 0);
     if (w.version !== input.version) throw versionConflict();
     const version = await applyTransition(tx, actor, w, input.to, input.version, input, now);
@@ -100,7 +103,7 @@ export const transitionWarning = command({
 
 /** A dissuasion action's write, shared by the API's command and the warning page's call form. */
 async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionInput, now: Date) {
-  const w = await lockedWarning(tx, id, await workableUnitIds(actor));
+  const w = await warningForTransition(tx, id, await workableUnitIds(actor));
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
   if (!acceptsActions(w.status)) {
     throw new AppError("CONFLICT", "sign for the warning before logging actions", [{ path: "status", code: w.status === "PENDING" ? "not_acknowledged" : "resolved", message: w.status }]);
@@ -168,12 +171,12 @@ export const dispatchWarning = command({
   input: dispatchSchema.extend({ id: uuidSchema }),
   audit: ["warning.dispatch"],
   async run({ actor, input: { id, ...input }, tx, now }) {
-    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+    const unitIds = await scopeUnitIds(actor.scopePath);
     const target = (await routingTable(getDb())).byCode.get(input.unitCode);
     if (!target || !target.active || !unitIds.includes(target.id)) {
       throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
     }
-    const w = await lockedWarning(tx, id, unitIds);
+    const w = await warningForTransition(tx, id, unitIds);
     if (!w) throw await outOfScope(actor, "Warning", id, async () => (await tx.warning.count({ where: { id } })) > 0);
     if (w.status === "RESOLVED") throw new AppError("CONFLICT", "a resolved warning is not dispatched", [{ path: "status", code: "resolved", message: "resolved" }]);
     const { count } = await tx.warning.updateMany({
@@ -202,7 +205,7 @@ export const takeNextWarning = command({
        ORDER BY "queueRank" ASC, priority DESC, id ASC
        LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next) return null;
-    const w = await lockedWarning(tx, next.id, unitIds);
+    const w = await warningForTransition(tx, next.id, unitIds);
     if (!w) return null;
     const version = await applyTransition(tx, actor, w, "ACKNOWLEDGED", w.version, {}, now);
     return { id: w.id, version };

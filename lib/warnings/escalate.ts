@@ -1,5 +1,8 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import { WARNING_CHANNEL } from "@/lib/warnings/events";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isUnderSql, scopePathSql } from "@/lib/units/jurisdiction";
 
 /**
  * Breaches recorded per transaction. A backlog (after downtime) is worked off in steps that each
@@ -47,8 +50,7 @@ function escalateChunk(now: Date): Promise<number> {
              (u.role = 'DISPATCHER' AND EXISTS (
                 SELECT 1 FROM units du LEFT JOIN units dp ON dp.id = du."parentId"
                  WHERE du.id = u."unitId"
-                   AND (wu.path = (CASE WHEN du.kind = 'CENTER' THEN dp.path ELSE du.path END)
-                        OR wu.path LIKE (CASE WHEN du.kind = 'CENTER' THEN dp.path ELSE du.path END) || '/%')))
+                   AND ${isUnderSql(Prisma.raw("wu.path"), scopePathSql("du", "dp"))}))
           OR (u.role = 'OFFICER' AND u."unitId" = wu.id))
       ON CONFLICT ("userId", "dedupeKey") DO NOTHING`;
     await tx.$executeRaw`SELECT pg_notify(${WARNING_CHANNEL}, ${JSON.stringify({ kind: "ingested", units: [...new Set(breaches.map((b) => b.unitId))].slice(0, 100), count: 0 })})`;

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Sql } from "@/lib/db";
 
 /** The PostgreSQL channel every app instance listens on for live queue updates. */

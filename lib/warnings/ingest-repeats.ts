@@ -1,4 +1,5 @@
 // Absorbing repeats into open warnings, inside ingestion's locked transaction (lib/warnings/ingest.ts).
+import "server-only";
 import { copyLine, type DriverSql } from "@/lib/db";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";

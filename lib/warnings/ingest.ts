@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
@@ -9,7 +10,8 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { uuidv7 } from "@/lib/ids";
 import type { RiskLevel, WarningSource } from "@/lib/generated/prisma/enums";
 import { ingestWarningSchema, MANUAL_SOURCES, MAX_BATCH, type IngestWarningInput } from "@/lib/warnings/schemas";
-import { inScope, routeWarning, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/warnings/routing";
+import { isUnder, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/units/jurisdiction";
+import { routeWarning } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
@@ -106,7 +108,7 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
   if (planned.length > 0) {
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
-    const visible = await scopeUnitIds(db, actor.scopePath);
+    const visible = await scopeUnitIds(actor.scopePath, db);
     await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results));
   }
   for (const d of inBatchDuplicates) results[d.index] = { index: d.index, id: results[d.of.index]?.id, status: "duplicate" };
@@ -127,7 +129,7 @@ function outsideBinding(actor: Actor, table: RoutingTable, sources: ReadonlySet<
   if (!sources.has(w.source)) return { path: "source", code: "source_not_allowed", message: `this key may not send ${w.source} warnings` };
   if (w.unitCode) {
     const unit = table.byCode.get(w.unitCode);
-    if (!unit?.active || !inScope(unit.path, actor.scopePath)) return { path: "unitCode", code: "unknown_unit", message: `no active unit ${w.unitCode} in the sender's jurisdiction` };
+    if (!unit?.active || !isUnder(unit.path, actor.scopePath)) return { path: "unitCode", code: "unknown_unit", message: `no active unit ${w.unitCode} in the sender's jurisdiction` };
   }
   return null;
 }

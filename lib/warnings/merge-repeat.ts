@@ -1,8 +1,8 @@
 // What an open warning becomes when repeats are absorbed into it (issue 12.2): each sighting is
 // kept whole in warning_sightings; the warning takes the highest risk and the largest amount any
 // of them carried, and fills the fields it lacked — it never overwrites what it had.
-import type { Gender, RiskLevel, WarningStatus } from "@/lib/generated/prisma/enums";
-import { dueTimes, nextStep, REPEAT_BUMP, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
+import type { Gender, RiskLevel } from "@/lib/generated/prisma/enums";
+import { dueTimes, nextStep, REPEAT_BUMP, RISK_WEIGHT, type SlaClock, type SlaLadder } from "@/lib/warnings/sla";
 
 /** The open warning as it stands (read under the ingestion lock, row locked). */
 export type MergeTarget = {
@@ -18,14 +18,7 @@ export type MergeTarget = {
   victimGender: Gender | null;
   victimAddress: string | null;
   note: string | null;
-  status: WarningStatus;
-  ackDueAt: Date;
-  contactDueAt: Date;
-  resolveDueAt: Date;
-  acknowledgedAt: Date | null;
-  firstContactAt: Date | null;
-  resolvedAt: Date | null;
-};
+} & SlaClock;
 
 /** What one repeat carried that the warning may take. */
 export type SightingFacts = {

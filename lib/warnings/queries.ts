@@ -1,18 +1,19 @@
+import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { AppError } from "@/lib/errors";
+import { maskIdNumber, maskName } from "@/lib/pii";
 import { z } from "zod";
-import { uuidSchema } from "@/lib/validation/common";
+import { uuidSchema } from "@/lib/validation/fields";
 import { command } from "@/lib/commands/command";
-import { maskIdNumber, maskName, maskPhone, maskAddress } from "@/lib/pii";
 import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery } from "@/lib/warnings/schemas";
-import { routingTable, scopeUnitIds } from "@/lib/warnings/routing";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
+import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
 
 const OPEN = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
-const CHINA_OFFSET = "+08:00";
 
 const encodeCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 
@@ -34,15 +35,13 @@ function decodeCursor(s: string | undefined, view: QueueCursor["v"]): QueueCurso
 
 /** Ids of the units a filter code stands for: the unit and everything under it (a branch and its precincts). */
 async function unitFilterIds(code: string): Promise<string[]> {
-  const table = await routingTable(getDb());
-  const unit = table.byCode.get(code);
-  if (!unit) return [];
-  return table.units.filter((u) => u.path === unit.path || u.path.startsWith(`${unit.path}/`)).map((u) => u.id);
+  const unit = (await routingTable(getDb())).byCode.get(code);
+  return unit ? scopeUnitIds(unit.path) : [];
 }
 
 /** The `where` of a queue query: the actor's jurisdiction and the URL's filters. */
 export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()): Promise<Prisma.WarningWhereInput> {
-  const scope = await scopeUnitIds(getDb(), actor.scopePath);
+  const scope = await scopeUnitIds(actor.scopePath);
   let unitIds = scope;
   if (q.unit) {
     const wanted = new Set(await unitFilterIds(q.unit));
@@ -55,7 +54,7 @@ export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()):
     ...(q.source ? { source: q.source } : {}),
     ...(q.fraudType ? { fraudType: q.fraudType } : {}),
     ...(q.from || q.to
-      ? { receivedAt: { ...(q.from ? { gte: new Date(`${q.from}T00:00:00${CHINA_OFFSET}`) } : {}), ...(q.to ? { lt: new Date(new Date(`${q.to}T00:00:00${CHINA_OFFSET}`).getTime() + 86_400_000) } : {}) } }
+      ? { receivedAt: { ...(q.from ? { gte: chinaDayStart(q.from) } : {}), ...(q.to ? { lt: chinaDayEnd(q.to) } : {}) } }
       : {}),
     ...(q.phone ? { victimPhone: { endsWith: q.phone } } : {}),
     ...(q.overdue ? { slaDueAt: { lt: now } } : {}),
@@ -111,7 +110,7 @@ async function queuePage(actor: Actor, q: QueueQuery, now: Date) {
 
 /** Counts for the queue's header: open warnings per status in the jurisdiction, and how many are overdue. */
 export async function queueCounts(actor: Actor, now = new Date()) {
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const [byStatus, overdue] = await Promise.all([
     getDb().warning.groupBy({ by: ["status"], where: { unitId: { in: unitIds }, status: { in: [...OPEN] } }, _count: true }),
     getDb().warning.count({ where: { unitId: { in: unitIds }, status: { in: [...OPEN] }, slaDueAt: { lt: now } } }),
@@ -121,7 +120,7 @@ export async function queueCounts(actor: Actor, now = new Date()) {
 
 /** One warning with its history, masked; 404 outside the jurisdiction. */
 export async function getWarning(actor: Actor, id: string) {
-  const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+  const unitIds = await scopeUnitIds(actor.scopePath);
   const w = await getDb().warning.findFirst({
     where: { id, unitId: { in: unitIds } },
     select: {
@@ -172,4 +171,3 @@ export const showWarning = command({
   run: ({ actor, input }) => getWarning(actor, input.id),
 });
 
-export const PII_FIELDS = { victimName: maskName, victimPhone: maskPhone, victimIdNumber: maskIdNumber, victimAddress: maskAddress } as const;

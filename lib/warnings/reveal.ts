@@ -1,11 +1,11 @@
+import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
-import { uuidSchema } from "@/lib/validation/common";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
+import { uuidSchema } from "@/lib/validation/fields";
 import { command } from "@/lib/commands/command";
-import { scopeUnitIds } from "@/lib/warnings/routing";
 
 const revealSchema = z.object({ id: uuidSchema, field: z.enum(["victimName", "victimPhone", "victimIdNumber", "victimAddress"]), reason: revealReasonSchema }).strict();
 
@@ -17,7 +17,7 @@ export const revealWarning = command({
   input: revealSchema,
   audit: ["pii.reveal"],
   async run({ actor, input, tx }): Promise<string> {
-    const unitIds = await scopeUnitIds(getDb(), actor.scopePath);
+    const unitIds = await scopeUnitIds(actor.scopePath);
     const w = await tx.warning.findFirst({ where: { id: input.id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });
     if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await tx.warning.count({ where: { id: input.id } })) > 0);
     await recordReveal(tx, actor, { entityType: "Warning", entityId: input.id, field: input.field, reason: input.reason });

@@ -1,9 +1,6 @@
 import { z } from "zod";
-import {
-  ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningOutcome, WarningSource, WarningStatus,
-} from "@/lib/generated/prisma/enums";
-import { unitCodeSchema } from "@/lib/units/schemas";
-import { boundedDaySchema, idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema } from "@/lib/validation/common";
+import { ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningOutcome, WarningSource, WarningStatus } from "@/lib/generated/prisma/enums";
+import { boundedDaySchema, idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const MAX_BATCH = 5_000;
 

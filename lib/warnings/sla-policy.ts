@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";

@@ -25,7 +25,8 @@ export function dueTimes(receivedAt: Date, ladder: SlaLadder) {
   };
 }
 
-type Clock = {
+/** The SLA clocks of a warning. */
+export type SlaClock = {
   status: WarningStatus;
   ackDueAt: Date;
   contactDueAt: Date;
@@ -36,7 +37,7 @@ type Clock = {
 };
 
 /** The next unmet step of the ladder and when it is due; null once resolved. */
-export function nextStep(w: Clock): { step: SlaStep; dueAt: Date } | null {
+export function nextStep(w: SlaClock): { step: SlaStep; dueAt: Date } | null {
   if (w.status === "RESOLVED" || w.resolvedAt) return null;
   if (!w.acknowledgedAt) return { step: "ACK", dueAt: w.ackDueAt };
   if (!w.firstContactAt) return { step: "CONTACT", dueAt: w.contactDueAt };

@@ -1,8 +1,8 @@
+import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
-import { scopeUnitIds } from "@/lib/warnings/routing";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 
 /**
  * Opening the live queue's stream (GET /api/v1/warnings/stream): who listens, and the units of
@@ -15,6 +15,6 @@ export const openWarningStream = command({
   input: z.object({}).strict(),
   audit: false,
   async run({ actor }): Promise<{ actor: Actor; scope: ReadonlySet<string> }> {
-    return { actor, scope: new Set(await scopeUnitIds(getDb(), actor.scopePath)) };
+    return { actor, scope: new Set(await scopeUnitIds(actor.scopePath)) };
   },
 });

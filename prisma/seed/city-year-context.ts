@@ -5,6 +5,7 @@ import type { SeedUnit, SeedUser } from "./context";
 import { daysBetween, dayWeight, partOfYear, TARGETS, type YearTargets } from "./city-year-plan";
 import { HOUR_WEIGHTS, type Rng } from "./random";
 import { CENTER_CODE } from "./units";
+import { chinaDayOf, chinaDayStart, chinaYear } from "@/lib/time/china";
 
 export type CityYearCtx = {
   rng: Rng;
@@ -76,10 +77,8 @@ function allocateDays(total: number, weights: number[]): number[] {
   return out;
 }
 
-const CHINA_OFFSET = 8 * 3_600_000;
-
 /** The UTC instant at which a China-local day starts. */
-export const dayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET);
+export const dayStart = chinaDayStart;
 
 /** A random instant of the China-local day, hours weighted like real traffic (or within office hours). */
 export function timeOn(rng: Rng, day: string, office = false): Date {
@@ -88,8 +87,8 @@ export function timeOn(rng: Rng, day: string, office = false): Date {
 }
 
 /** The China-local calendar year of an instant. */
-export const chinaYearOf = (d: Date): number => new Date(d.getTime() + CHINA_OFFSET).getUTCFullYear();
-export const chinaDayOf = (d: Date): string => new Date(d.getTime() + CHINA_OFFSET).toISOString().slice(0, 10);
+export const chinaYearOf = chinaYear;
+export { chinaDayOf };
 
 /**
  * A UUID v7 carrying `at` as its timestamp (ids sort like the records), with 74 random bits —

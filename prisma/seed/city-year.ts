@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { pgConfigFromUrl } from "@/lib/db-url";
+import { addDays, chinaInstant, chinaToday } from "@/lib/time/china";
 import { resolveDatabase } from "../../scripts/embedded-postgres";
 import { migrateDeploy } from "../../scripts/run-prisma";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF } from "./accounts";
@@ -33,7 +34,7 @@ const elapsed = () => {
 const log = (msg: string) => console.log(`[city-year ${elapsed()}] ${msg}`);
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
-const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
+const yesterday = addDays(chinaToday(), -1);
 const until = arg("until") ?? (yesterday > "2026-12-31" ? "2026-12-31" : yesterday);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(until) || until < "2025-12-31") {
   console.error("--until must be a date from 2025-12-31 on (the dataset needs 2024 and 2025 whole)");
@@ -51,7 +52,7 @@ try {
   try {
     await prepareEmpty(client, process.argv.includes("--reset"));
     const rng = createRng(SEED);
-    const now = new Date(Date.parse(`${until}T23:59:59+08:00`));
+    const now = chinaInstant(`${until}T23:59:59`);
     const { units, users } = await insertBase(client, rng, now);
     const fast = await loadMode(clients, log);
     const dropped = await dropSecondaryIndexes(client);

@@ -17,6 +17,7 @@ import { addressIn, fraudContact, FRAUD_NOTES, FRAUD_TYPE_WEIGHTS, idNumberFor, 
 import { addMinutes, addMs, amountFen, chinaDay, chinaTime, DAY, HOUR, HOUR_WEIGHTS, MINUTE, yuan } from "./random";
 import { CENTER_CODE } from "./units";
 import { DEFAULT_SLA, REPEAT_BUMP, RISK_WEIGHT } from "@/lib/warnings/sla";
+import { CHINA_OFFSET_MS } from "@/lib/time/china";
 
 const HISTORIC_COUNT = 360;
 const OPEN_COUNT = 40;
@@ -285,7 +286,7 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
   for (let daysAgo = 30; daysAgo <= ctx.historyDays; daysAgo++) {
     const day = chinaTime(now, daysAgo, 0, 0);
     const lastYear = daysAgo > 365 ? 1.12 : 1;
-    const weekend = [0, 6].includes(new Date(day.getTime() + 8 * HOUR).getUTCDay()) ? 0.8 : 1;
+    const weekend = [0, 6].includes(new Date(day.getTime() + CHINA_OFFSET_MS).getUTCDay()) ? 0.8 : 1;
     const n = Math.round((HISTORIC_COUNT / 30) * lastYear * weekend * (0.75 + 0.5 * rng.next()));
     for (let k = 0; k < n; k++) resolvedWarning(() => addMs(chinaTime(now, daysAgo, rng.weighted(HOUR_WEIGHTS), rng.int(0, 59)), rng.int(0, 59_000)));
   }

@@ -1,5 +1,6 @@
 // Deterministic randomness and time helpers for the demo dataset: the same seed always yields
 // the same data, shifted to whatever `now` the loader is given.
+import { CHINA_OFFSET_MS, chinaYear } from "@/lib/time/china";
 
 export type Rng = {
   /** Uniform in [0, 1). */
@@ -67,7 +68,6 @@ export function createRng(seed: number): Rng {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-const CHINA_OFFSET = 8 * HOUR;
 
 export const addMs = (d: Date, ms: number) => new Date(d.getTime() + ms);
 export const addMinutes = (d: Date, minutes: number) => addMs(d, minutes * MINUTE);
@@ -75,18 +75,16 @@ export const minBy = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 
 /** The China-local calendar date of `d`, as a UTC-midnight Date (how `@db.Date` columns hold it). */
 export function chinaDay(d: Date): Date {
-  const local = new Date(d.getTime() + CHINA_OFFSET);
+  const local = new Date(d.getTime() + CHINA_OFFSET_MS);
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
 }
 
-export function chinaYear(d: Date): number {
-  return new Date(d.getTime() + CHINA_OFFSET).getUTCFullYear();
-}
+export { chinaYear };
 
 /** The instant of China-local `hour:minute` on the China-local day `daysAgo` days before `now`. */
 export function chinaTime(now: Date, daysAgo: number, hour: number, minute: number): Date {
   const day = chinaDay(addMs(now, -daysAgo * DAY));
-  return new Date(day.getTime() - CHINA_OFFSET + hour * HOUR + minute * MINUTE);
+  return new Date(day.getTime() - CHINA_OFFSET_MS + hour * HOUR + minute * MINUTE);
 }
 
 /** Hours of the day weighted like real traffic: little at night, peaks late morning and evening. */

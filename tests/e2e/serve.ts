@@ -9,7 +9,7 @@ const db = await createTestDatabase("e2e", { dir: `.data/pg-e2e-${pgPort}`, port
 // The demo install, not production: NODE_ENV is left out.
 const { NODE_ENV: _omit, ...inherited } = process.env;
 const env = { ...inherited, DATABASE_URL: db.url, PORT: port, NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;
-const app = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
+const app = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
 
 let stopping = false;
 async function stop(code: number) {

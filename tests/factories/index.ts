@@ -4,6 +4,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { createDb, getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
+import { scopePathOf } from "@/lib/units/jurisdiction";
 import { hashPassword } from "@/lib/auth/password";
 import { WarningSource, type Role } from "@/lib/generated/prisma/enums";
 
@@ -68,7 +69,7 @@ export async function actorOf(userId: string): Promise<Actor> {
   return {
     kind: "user", id: u.id, name: u.username, displayName: u.displayName, role: u.role,
     unitId: u.unit.id, unitCode: u.unit.code, unitName: u.unit.name, unitKind: u.unit.kind,
-    scopePath: u.unit.kind === "CENTER" && u.unit.parent ? u.unit.parent.path : u.unit.path,
+    scopePath: scopePathOf(u.unit),
     permissions: permissionsOf(u.role, u.grants), ip: "127.0.0.1", requestId: randomUUID(),
   };
 }

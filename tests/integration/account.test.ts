@@ -38,16 +38,16 @@ describe("forced password change", () => {
     expect(state?.pending).toBe("password");
     expect(await resolveSession(db(), sessionId, client())).toBeNull();
 
-    const weak = await changeOwnPassword(db(), state!.actor, { current: TEST_PASSWORD, next: "short", confirm: "short" }).catch((e: AppError) => e);
+    const weak = await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: "short", confirm: "short" }).catch((e: AppError) => e);
     expect((weak as AppError).details.map((d) => d.code)).toContain("too_short");
-    const wrong = await changeOwnPassword(db(), state!.actor, { current: "Not-The-Password-1", next: NEW_PASSWORD, confirm: NEW_PASSWORD }).catch((e: AppError) => e);
+    const wrong = await changeOwnPassword(state!.actor, { current: "Not-The-Password-1", next: NEW_PASSWORD, confirm: NEW_PASSWORD }).catch((e: AppError) => e);
     expect((wrong as AppError).details[0]).toMatchObject({ path: "current", code: "wrong_password" });
-    const same = await changeOwnPassword(db(), state!.actor, { current: TEST_PASSWORD, next: TEST_PASSWORD, confirm: TEST_PASSWORD }).catch((e: AppError) => e);
+    const same = await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: TEST_PASSWORD, confirm: TEST_PASSWORD }).catch((e: AppError) => e);
     expect((same as AppError).details[0]).toMatchObject({ path: "next", code: "same_as_current" });
-    const mismatch = await changeOwnPassword(db(), state!.actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: "x" }).catch((e: AppError) => e);
+    const mismatch = await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: "x" }).catch((e: AppError) => e);
     expect((mismatch as AppError).details[0]).toMatchObject({ path: "confirm", code: "mismatch" });
 
-    await changeOwnPassword(db(), state!.actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect((await resolveSession(db(), sessionId, client()))?.id).toBe(user.id);
     expect((await login(db(), { username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
     expect((await login(db(), { username: user.username, password: NEW_PASSWORD }, client())).ok).toBe(true);
@@ -60,7 +60,7 @@ describe("forced password change", () => {
     const other = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
     if (!other.ok) throw new Error(other.error);
     const actor = (await resolveSession(db(), sessionId, client()))!;
-    await changeOwnPassword(db(), actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    await changeOwnPassword(actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(await resolveSession(db(), other.sessionId, client())).toBeNull();
     expect(await resolveSession(db(), sessionId, client())).not.toBeNull();
   });
@@ -92,8 +92,8 @@ describe("admin actions on another user's sign-in", () => {
   it("resets a user's factor: sessions end, the next login has no code to ask for, audited", async () => {
     const { user, sessionId } = await signIn("OFFICER");
     const who = await actorOf(user.id);
-    const { secret } = await startTotpEnrollment(db(), who);
-    await confirmTotpEnrollment(db(), who, { code: totpCodeAt(secret) });
+    const { secret } = await startTotpEnrollment(who);
+    await confirmTotpEnrollment(who, { code: totpCodeAt(secret) });
     const admin = (await makeUser(tree.city, "ADMIN")).actor;
     await resetUserFactor(admin, { id: user.id });
     expect(await resolveSession(db(), sessionId, client())).toBeNull();

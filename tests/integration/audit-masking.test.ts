@@ -10,7 +10,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { dispatchWarning } from "@/lib/warnings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { revealWarningField } from "@/lib/warnings/reveal";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 
 const PHONE = "13907191234";

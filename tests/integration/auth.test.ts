@@ -90,11 +90,11 @@ describe("sessions", () => {
     const actor = (await resolveSession(getDb(), sessionId, client()))!;
     const seen = async () => (await getDb().userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
     const before = await seen();
-    expect(await credentialStillValid(getDb(), actor, new Date(Date.now() + 5 * 60_000))).toBe(true);
+    expect(await credentialStillValid(actor, new Date(Date.now() + 5 * 60_000))).toBe(true);
     expect(await seen()).toBe(before);
-    expect(await credentialStillValid(getDb(), actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBe(false);
+    expect(await credentialStillValid(actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBe(false);
     await endSession(getDb(), sessionId, client());
-    expect(await credentialStillValid(getDb(), actor)).toBe(false);
+    expect(await credentialStillValid(actor)).toBe(false);
   });
 
   it("ends after 30 idle minutes and stays ended", async () => {

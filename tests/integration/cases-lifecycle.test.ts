@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { createCase } from "@/lib/cases/create-case";
-import { chinaYear } from "@/lib/cases/case-number";
+import { chinaYear } from "@/lib/time/china";
 import { getCase } from "@/lib/cases/case-detail";
 import { approvalTasks, transferNotice } from "@/lib/cases/queries";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
@@ -59,12 +59,12 @@ describe("intake", () => {
     const bad: [Record<string, unknown>, string, string][] = [
       [{ victims: [{ name: "张三", phone: "12345", lossAmount: "1.00" }] }, "victims.0.phone", "invalid_phone"],
       [{ victims: [{ name: "张三", idNumber: badId, lossAmount: "1.00" }] }, "victims.0.idNumber", "invalid_id_number"],
-      [{ victims: [{ name: "张三", lossAmount: "1.005" }] }, "victims.0.lossAmount", "invalid_amount"],
-      [{ victims: [{ name: "张三", lossAmount: 12.5 }] }, "victims.0.lossAmount", "invalid_amount"],
+      [{ victims: [{ name: "张三", lossAmount: "1.005" }] }, "victims.0.lossAmount", "invalid_money"],
+      [{ victims: [{ name: "张三", lossAmount: 12.5 }] }, "victims.0.lossAmount", "invalid_money"],
       [{ victims: [] }, "victims", "victims_required"],
       [{ accounts: [{ bankName: "工商银行", accountNumber: "6222020200112233440", amount: "5.00" }] }, "accounts.0.accountNumber", "invalid_bank_card"],
       [{ lossAt: "2099-01-01T00:00" }, "lossAt", "in_future"],
-      [{ lossAt: "2026-02-30" }, "lossAt", "invalid_date"],
+      [{ lossAt: "2026-02-30" }, "lossAt", "invalid_datetime"],
       [{ unitId: team.other.id }, "", "unknown_keys"],
       [{ source: "WARNING" }, "source", "invalid_value"],
     ];

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { chinaYear } from "@/lib/cases/case-number";
+import { chinaYear } from "@/lib/time/china";
 import { getCase } from "@/lib/cases/case-detail";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { makeUser } from "@/tests/factories";

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db";
 import { getStatsCharts } from "@/lib/stats/charts";
 import { getStatsRankings } from "@/lib/stats/rankings";
 import { loadStatsContext, summaryFor } from "@/lib/stats/summary";
-import { chinaToday } from "@/lib/stats/periods";
+import { chinaToday } from "@/lib/time/china";
 import { historyDaysBefore, loadDemoData } from "@/prisma/seed/demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 import { useOwnDatabase } from "@/tests/factories";

@@ -3,8 +3,8 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
-import { chinaToday, addDays } from "@/lib/publicity/days";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
+import { chinaToday, addDays } from "@/lib/time/china";
 import { makeApiKey, makeUnitTree, makeUser, warningInput } from "@/tests/factories";
 
 export type FieldTeam = Awaited<ReturnType<typeof fieldTeam>>;

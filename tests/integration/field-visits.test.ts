@@ -7,7 +7,7 @@ import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 import { recordFollowUpVisit } from "@/lib/field/record-follow-up-visit";
 import { listFollowUps } from "@/lib/field/follow-ups";
 import { myTasks } from "@/lib/field/my-tasks";
-import { dayToDate } from "@/lib/publicity/days";
+import { dayToDate } from "@/lib/time/china";
 import { actionsOf, fieldTeam, inDays, intercept, key, minutesAgo, precinctWarning, today, visit, type FieldTeam } from "./field-fixtures";
 
 let team: FieldTeam;

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { unsafeTextIssues } from "@/lib/security/text";
 import { ingestWarningSchema } from "@/lib/warnings/schemas";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { POST } from "@/app/api/v1/warnings/route";
 import { makeApiKey, makeUnitTree, warningInput } from "@/tests/factories";
 import { apply, mutationOf, surelyInvalid } from "./fuzz/mutate";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generateApiKey } from "@/lib/auth/api-keys";
-import { addDays, chinaToday, dayToDate } from "@/lib/publicity/days";
+import { addDays, chinaToday, dayToDate } from "@/lib/time/china";
 import { commitImportChunk, previewImportChunk } from "@/lib/publicity/import-counts";
 import { bulkUpsertCounts, setDailyCount } from "@/lib/publicity/counts";
 import { POST as postCounts } from "@/app/api/v1/app-registrations/route";

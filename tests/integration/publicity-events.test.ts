@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { generateApiKey } from "@/lib/auth/api-keys";
-import { addDays, chinaToday } from "@/lib/publicity/days";
+import { addDays, chinaToday } from "@/lib/time/china";
 import { createEvent, getEvent, listEvents, updateEvent } from "@/lib/publicity/events";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/publicity-events/route";
 import { GET as oneRoute } from "@/app/api/v1/publicity-events/[id]/route";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { addDays, chinaToday } from "@/lib/publicity/days";
+import { addDays, chinaToday } from "@/lib/time/china";
 import { commitImportChunk, previewImportChunk } from "@/lib/publicity/import-counts";
 import { checkTable, parseCsv } from "@/lib/publicity/import-rows";
 import { MAX_CHUNK_ROWS } from "@/lib/publicity/schemas";

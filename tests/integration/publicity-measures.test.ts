@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { addDays, chinaToday, dayToDate } from "@/lib/publicity/days";
+import { addDays, chinaToday, dayToDate } from "@/lib/time/china";
 import { createMeasure, getMeasure, listMeasures, revealMeasureField, updateMeasure } from "@/lib/publicity/measures";
 import { measureAggregates } from "@/lib/publicity/measure-aggregates";
 import { exportMeasures, measuresWorkbook, type ExportLabels } from "@/lib/publicity/measures-export";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, chinaToday } from "@/lib/publicity/days";
+import { addDays, chinaToday } from "@/lib/time/china";
 import { createEvent } from "@/lib/publicity/events";
 import { commitImportChunk } from "@/lib/publicity/import-counts";
 import { createMeasure } from "@/lib/publicity/measures";

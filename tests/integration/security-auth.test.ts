@@ -143,8 +143,8 @@ describe("the lockout's answer (A3)", () => {
 });
 
 describe("changing the password (A2, A3)", () => {
-  const change = (actor: Parameters<typeof changeOwnPassword>[1], current: string, next = "Quiet-Meadow-4821") =>
-    changeOwnPassword(db(), actor, { current, next, confirm: next }).then(() => null, (e: AppError) => e.details[0]);
+  const change = (actor: Parameters<typeof changeOwnPassword>[0], current: string, next = "Quiet-Meadow-4821") =>
+    changeOwnPassword(actor, { current, next, confirm: next }).then(() => null, (e: AppError) => e.details[0]);
 
   it("counts wrong current passwords toward the lockout: the fifth locks the account and ends its sessions", async () => {
     const { user } = await makeUser(team.precinct, "OFFICER");

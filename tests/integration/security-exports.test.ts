@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { createMeasure } from "@/lib/publicity/measures";
-import { addDays, chinaToday } from "@/lib/publicity/days";
+import { addDays, chinaToday } from "@/lib/time/china";
 import { callRoute, type Handler } from "./authz/call";
 import { buildWorld, type Party, type World } from "./authz/world";
 

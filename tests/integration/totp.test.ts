@@ -23,9 +23,9 @@ const sessionsOf = (userId: string) => db().userSession.count({ where: { userId 
 async function enrolled(role: Role, unit: { id: string } = tree.city) {
   const { user } = await makeUser(unit, role);
   const who = { ...(await actorOf(user.id)), sessionId: undefined };
-  const { secret } = await startTotpEnrollment(db(), who);
+  const { secret } = await startTotpEnrollment(who);
   const t0 = new Date(Date.now() - 120_000);
-  const { recoveryCodes } = await confirmTotpEnrollment(db(), who, { code: totpCodeAt(secret, t0) }, t0);
+  const { recoveryCodes } = await confirmTotpEnrollment(who, { code: totpCodeAt(secret, t0) }, t0);
   return { user, who, secret, recoveryCodes, creds: { username: user.username, password: TEST_PASSWORD } };
 }
 
@@ -33,7 +33,7 @@ describe("enrolment", () => {
   it("stores the secret sealed, activates only after a right code, and keeps recovery codes hashed", async () => {
     const { user } = await makeUser(tree.city, "OFFICER");
     const who = await actorOf(user.id);
-    const { secret, qr, uri } = await startTotpEnrollment(db(), who);
+    const { secret, qr, uri } = await startTotpEnrollment(who);
     expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(uri).toContain(`secret=${secret}`);
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
@@ -41,9 +41,9 @@ describe("enrolment", () => {
     expect(openSecret(row.totpSecret!)).toBe(secret);
     expect(row.totpEnabledAt).toBeNull();
 
-    const wrong = await confirmTotpEnrollment(db(), who, { code: totpCodeAt(secret, new Date(Date.now() - 600_000)) }).catch((e: AppError) => e);
+    const wrong = await confirmTotpEnrollment(who, { code: totpCodeAt(secret, new Date(Date.now() - 600_000)) }).catch((e: AppError) => e);
     expect((wrong as AppError).details[0]).toMatchObject({ path: "code", code: "otp_invalid" });
-    const { recoveryCodes } = await confirmTotpEnrollment(db(), who, { code: totpCodeAt(secret) });
+    const { recoveryCodes } = await confirmTotpEnrollment(who, { code: totpCodeAt(secret) });
     expect(recoveryCodes).toHaveLength(10);
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { recoveryCodeHashes: true, totpEnabledAt: true } });
     expect(after.totpEnabledAt).not.toBeNull();
@@ -51,7 +51,7 @@ describe("enrolment", () => {
     expect(after.recoveryCodeHashes.join()).not.toContain(recoveryCodes[0]);
     expect((await audits(user.id, "auth.mfa.enroll")).map((a) => a.success)).toEqual([false, true]);
     // A second enrolment over an active factor is refused.
-    await expect(startTotpEnrollment(db(), who)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(startTotpEnrollment(who)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
@@ -137,7 +137,7 @@ describe("second factor required for ADMIN, AUDITOR and LEADER outside demo mode
 describe("managing one's own factor", () => {
   it("replaces recovery codes with a current code", async () => {
     const { who, secret, recoveryCodes, creds } = await enrolled("DISPATCHER", tree.center);
-    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(db(), who, { code: totpCodeAt(secret) });
+    const { recoveryCodes: fresh } = await regenerateRecoveryCodes(who, { code: totpCodeAt(secret) });
     expect(fresh).not.toEqual(recoveryCodes);
     expect(await login(db(), { ...creds, otp: recoveryCodes[0] }, client())).toEqual({ ok: false, error: "OTP_INVALID" });
     expect((await login(db(), { ...creds, otp: fresh[0] }, client())).ok).toBe(true);
@@ -145,9 +145,9 @@ describe("managing one's own factor", () => {
 
   it("removes the factor only where the role does not require it", async () => {
     const admin = await enrolled("ADMIN");
-    await expect(removeOwnFactor(db(), admin.who, { code: totpCodeAt(admin.secret) }, { demoMode: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeOwnFactor(admin.who, { code: totpCodeAt(admin.secret) }, { demoMode: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const officer = await enrolled("OFFICER");
-    await removeOwnFactor(db(), officer.who, { code: totpCodeAt(officer.secret) }, { demoMode: false });
+    await removeOwnFactor(officer.who, { code: totpCodeAt(officer.secret) }, { demoMode: false });
     expect((await login(db(), officer.creds, client())).ok).toBe(true);
     expect(await audits(officer.user.id, "auth.mfa.remove")).toEqual([expect.objectContaining({ success: true })]);
   });

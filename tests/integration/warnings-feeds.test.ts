@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { idNumberCheckChar } from "@/lib/pii/id-number";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 import { actAs } from "./authz/call";
 

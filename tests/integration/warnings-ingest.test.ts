@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { POST } from "@/app/api/v1/warnings/route";
 import { makeApiKey, makeUnitTree, warningInput, type TestTree } from "@/tests/factories";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import fc from "fast-check";
 import { getDb } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { warningBus } from "@/lib/warnings/live";
 import type { WarningEvent } from "@/lib/warnings/events";
 import { GET as stream, HEARTBEAT_MS } from "@/app/api/v1/warnings/stream/route";

@@ -7,7 +7,7 @@ import { ingestWarnings } from "@/lib/warnings/ingest";
 import { dispatchWarning, transitionWarning } from "@/lib/warnings/commands";
 import { listWarnings } from "@/lib/warnings/queries";
 import { escalateBreaches } from "@/lib/warnings/escalate";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { queueRank } from "@/lib/warnings/sla";
 import { alertPrefs, alertState, setAlertPrefs } from "@/lib/warnings/alerts";
 import { listNotificationGroups, openNotifications } from "@/lib/notifications/queries";

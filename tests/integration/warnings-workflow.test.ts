@@ -7,7 +7,7 @@ import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning }
 import { getWarning, listWarnings } from "@/lib/warnings/queries";
 import { revealWarningField } from "@/lib/warnings/reveal";
 import { escalateBreaches } from "@/lib/warnings/escalate";
-import { forgetRoutingTable } from "@/lib/warnings/routing";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { WARNING_TRANSITIONS } from "@/lib/warnings/state-machine";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 

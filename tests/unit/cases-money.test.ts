@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMoney, canonical, formatYuan, fromFen, toFen } from "@/lib/cases/money";
-import { bankAccountSchema, moneySchema, pastInstantSchema } from "@/lib/cases/fields";
+import { bankAccountSchema, moneySchema, pastInstantSchema } from "@/lib/validation/fields";
 
 describe("exact money", () => {
   it("adds decimal strings without float error", () => {
@@ -53,8 +53,8 @@ describe("input fields", () => {
     expect(pastInstantSchema.parse("2026-01-02T08:30").toISOString()).toBe("2026-01-02T00:30:00.000Z");
     expect(pastInstantSchema.parse("2026-01-02").toISOString()).toBe("2026-01-01T16:00:00.000Z");
     expect(pastInstantSchema.parse("2026-01-02T00:30:00Z").toISOString()).toBe("2026-01-02T00:30:00.000Z");
-    expect(pastInstantSchema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("invalid_date");
+    expect(pastInstantSchema.safeParse("2026-02-30").error?.issues[0]?.message).toBe("invalid_datetime");
     expect(pastInstantSchema.safeParse("2999-01-01").error?.issues[0]?.message).toBe("in_future");
-    expect(pastInstantSchema.safeParse("yesterday").error?.issues[0]?.message).toBe("invalid_date");
+    expect(pastInstantSchema.safeParse("yesterday").error?.issues[0]?.message).toBe("invalid_datetime");
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import {
-  assertFreezeTransition, assertSuspectTransition, canTransfer, CASE_STATUSES, CASE_TRANSITIONS, caseStep, FREEZE_TRANSITIONS, isTerminal, SUSPECT_TRANSITIONS,
-} from "@/lib/cases/state-machine";
-import { FREEZE_STATUSES, SUSPECT_STATUSES } from "@/lib/cases/schemas";
+import { assertFreezeTransition, assertSuspectTransition, canTransfer, CASE_STATUSES, CASE_TRANSITIONS, caseStep, FREEZE_TRANSITIONS, isTerminal, SUSPECT_TRANSITIONS } from "@/lib/cases/state-machine";
+import { FREEZE_STATUSES, SUSPECT_STATUSES } from "@/lib/cases/enums";
 
 describe("case state machine", () => {
   it("is the lifecycle of DESIGN.md: one main line with two side exits", () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { cellToString, checkRow, checkTable, markDuplicates, normalizeDay, parseCsv, rowsFromTable } from "@/lib/publicity/import-rows";
 import { chunkRows, mergePreview } from "@/lib/publicity/import-merge";
-import { csvLine, escapeFormula } from "@/lib/publicity/escape";
+import { csvLine } from "@/lib/export/csv";
+import { escapeFormula } from "@/lib/export/escape";
 
 const TODAY = "2026-06-15";
 

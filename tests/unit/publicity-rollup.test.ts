@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rollUp, type UnitNode } from "@/lib/publicity/rollup";
-import { addDays, addMonths, chinaToday, daysBetween, isIsoDay, monthRange, weekdayMondayFirst } from "@/lib/publicity/days";
+import { addDays, shiftMonth, chinaToday, daysBetween, isIsoDay, monthRange, weekdayMondayFirst } from "@/lib/time/china";
 import { measureState } from "@/lib/publicity/measures";
 
 const u = (id: string, path: string, parentId: string | null): UnitNode => ({ id, code: id, name: `单位${id}`, path, parentId });
@@ -48,7 +48,7 @@ describe("China days", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(daysBetween("2026-01-01", "2026-03-01")).toBe(59);
     expect(monthRange("2028-02")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
-    expect(addMonths("2026-01", -1)).toBe("2025-12");
+    expect(shiftMonth("2026-01", -1)).toBe("2025-12");
     expect(weekdayMondayFirst("2026-11-30")).toBe(0); // a Monday
   });
   it("states a measure: upcoming, in force, ending within 7 days, ended, or executed once", () => {

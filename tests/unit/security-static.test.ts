@@ -41,4 +41,15 @@ describe("the sources", () => {
     it("read process.env only in lib/env.ts (and the proxy, which runs before it)", () => {
     expect(offenders(/process\.env\b/).filter((f) => !["lib/env.ts", "proxy.ts"].includes(f))).toEqual([]);
   });
+
+  it("keep pages and components off the data layer: nothing in app/ or components/ imports lib/db or the Prisma client", () => {
+    const ui = sources.filter((f) => f.startsWith("app/") || f.startsWith("components/"));
+    expect(offenders(/from\s+["'](@\/lib\/db|@\/lib\/generated\/prisma\/client)["']/, ui)).toEqual([]);
+  });
+
+  it("guard every module that reaches the database with server-only (a client component importing one fails the build)", () => {
+    const server = sources.filter((f) => f.startsWith("lib/") && /from\s+["']@\/lib\/db["']/.test(readFileSync(f, "utf8")) && !/^import type [^;]*from\s+["']@\/lib\/db["']/m.test(readFileSync(f, "utf8")));
+    expect(server.length).toBeGreaterThan(10);
+    expect(server.filter((f) => !/^import "server-only";$/m.test(readFileSync(f, "utf8")))).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildFigure, FIGURES } from "@/lib/stats/figures";
 import { changePercent, fromCents, toCents } from "@/lib/stats/decimal";
-import { escapeFormula, shortCount, signedPercent, wan } from "@/lib/stats/format";
+import { escapeFormula } from "@/lib/export/escape";
+import { shortCount, signedPercent, wan } from "@/lib/stats/format";
 import { metric } from "@/lib/stats/metrics";
 import { rankingValues, rankOf } from "@/lib/stats/rankings";
 import type { Totals } from "@/lib/stats/rollup";

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  addDays, addMonths, addYears, bucketsOf, endOfMonth, chinaDayStart, chinaToday, daysIn, resolvePeriod, splitByMonths, startOfQuarter, startOfWeek,
-} from "@/lib/stats/periods";
+import { addDays, chinaDayStart, chinaToday } from "@/lib/time/china";
+import { addMonths, addYears, bucketsOf, endOfMonth, daysIn, resolvePeriod, splitByMonths, startOfQuarter, startOfWeek } from "@/lib/stats/periods";
 import { statsQuerySchema } from "@/lib/stats/schemas";
 
 const TODAY = "2026-11-29"; // a Sunday

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { handoverBoard } from "@/lib/handover/queries";
-import { chinaLocalNow } from "@/lib/field/time";
+import { chinaLocalInput } from "@/lib/time/china";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/table";
 import { RiskBadge } from "@/components/warnings/risk-badge";
-import { chinaLocalInput, formatDuration } from "@/components/cases/format";
+import { formatDuration } from "@/components/cases/format";
 import { chinaShort } from "@/components/handover/format";
 import { HandoverForm } from "@/components/handover/handover-form";
 import { AcknowledgeButton } from "@/components/handover/acknowledge-button";
@@ -120,7 +120,7 @@ export default async function HandoverPage() {
             {board.myOpen ? (
               <p role="status" className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700" data-testid="my-open-handover">{t("form.open", { time: chinaShort(board.myOpen.createdAt) })}</p>
             ) : (
-              <HandoverForm shiftStart={chinaLocalInput(new Date(board.myShift!.start))} max={chinaLocalNow()} />
+              <HandoverForm shiftStart={chinaLocalInput(new Date(board.myShift!.start))} max={chinaLocalInput()} />
             )}
           </div>
         </Card>

@@ -1,7 +1,8 @@
 "use server";
 
+import { dispatchWarning, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
 import { callAction, formAction } from "@/lib/commands/action";
-import { bulkAcknowledgeWarnings, bulkDispatchWarnings, dispatchWarning, logWarningCall, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
+import { bulkAcknowledgeWarnings, bulkDispatchWarnings, logWarningCall } from "@/lib/warnings/commands";
 import { createManualWarning } from "@/lib/warnings/ingest";
 import { revealWarning } from "@/lib/warnings/reveal";
 

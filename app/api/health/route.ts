@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { pingDatabase } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   const started = performance.now();
   try {
-    await getDb().$queryRaw`SELECT 1`;
+    await pingDatabase();
     return Response.json({ status: "ok", database: "ok", latencyMs: Math.round(performance.now() - started) });
   } catch {
     return Response.json({ status: "degraded", database: "unreachable" }, { status: 503 });

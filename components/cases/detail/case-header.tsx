@@ -3,13 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { CASE_TRANSITIONS, canEditFacts, canTransfer, isTerminal } from "@/lib/cases/state-machine";
 import { PLACEHOLDER_SUMMARY } from "@/lib/cases/open-case-from-warning";
-import { FRAUD_TYPES } from "@/lib/cases/schemas";
+import { FRAUD_TYPES } from "@/lib/cases/enums";
 import { updateFactsAction } from "@/app/(app)/cases/[id]/actions";
 import { transferAction, transitionAction } from "@/app/(app)/cases/actions";
 import { Badge, Card } from "@/components/ui/card";
-import { ActionButton } from "@/components/ui/action-form";
 import { RecordForm } from "@/components/cases/form-kit";
-import { STATUS_TONE, chinaLocalInput } from "@/components/cases/format";
+import { STATUS_TONE } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
+import { ActionButton } from "@/components/ui/action-form";
 
 /** Case number, status, the facts, and the one-click steps this user may take now. */
 export async function CaseHeader({ c, actor, units }: { c: CaseDetail; actor: Actor; units: { code: string; name: string; depth: number }[] }) {

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AlarmClock } from "lucide-react";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { formatYuan } from "@/lib/cases/money";
-import { FREEZE_KINDS } from "@/lib/cases/schemas";
+import { FREEZE_KINDS } from "@/lib/cases/enums";
 import { FREEZE_TRANSITIONS } from "@/lib/cases/state-machine";
 import { requestFreezeAction, updateFreezeAction } from "@/app/(app)/cases/[id]/actions";
 import { Badge } from "@/components/ui/card";

@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
-import { DISPOSITIONS, ITEM_TYPES } from "@/lib/cases/schemas";
+import { DISPOSITIONS, ITEM_TYPES } from "@/lib/cases/enums";
 import { addItemAction, updateItemAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
-import { chinaLocalInput } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
 
 export async function ItemsSection({ c, canWrite, canUpdate, now }: { c: CaseDetail; canWrite: boolean; canUpdate: boolean; now: Date }) {

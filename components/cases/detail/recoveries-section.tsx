@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { formatYuan } from "@/lib/cases/money";
-import { RECOVERY_METHODS } from "@/lib/cases/schemas";
+import { RECOVERY_METHODS } from "@/lib/cases/enums";
 import { recoveryAction, returnAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";
-import { chinaLocalInput } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
 
 /** 追赃挽损: money recovered, and what went back to which victim and when. */

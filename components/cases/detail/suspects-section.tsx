@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import type { linkChoices } from "@/lib/cases/queries";
-import { GENDERS } from "@/lib/cases/schemas";
+import { GENDERS } from "@/lib/cases/enums";
 import { SUSPECT_TRANSITIONS } from "@/lib/cases/state-machine";
 import { addSuspectAction, gangAction, suspectGangAction, suspectStatusAction } from "@/app/(app)/cases/[id]/actions";
 import { Badge } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseDetail } from "@/lib/cases/case-detail";
 import { formatYuan } from "@/lib/cases/money";
-import { GENDERS } from "@/lib/cases/schemas";
+import { GENDERS } from "@/lib/cases/enums";
 import { canEditFacts } from "@/lib/cases/state-machine";
 import { addVictimAction, updateVictimAction } from "@/app/(app)/cases/[id]/actions";
 import { RecordForm } from "@/components/cases/form-kit";

@@ -5,7 +5,7 @@
 // "allowed" means the guard let the call through: success, or a business answer (422, 409 …).
 import { randomInt, randomUUID } from "node:crypto";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { addDays } from "@/lib/publicity/days";
+import { addDays } from "@/lib/time/china";
 import { form, type Outcome } from "./call";
 import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { chinaToday } from "@/lib/time/china";
 import { commandRoute } from "@/lib/http/route";
 import { auditQuerySchema } from "@/lib/audit/schemas";
 import { AUDIT_COLUMNS, auditExportFile, exportAudit } from "@/lib/audit/export";
@@ -21,7 +22,7 @@ export const GET = commandRoute(exportAudit, {
       actionName: (code) => actionName(t, code),
       entity: (row) => entityText(t, row),
     });
-    const stamp = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const stamp = chinaToday();
     return new Response(new Uint8Array(body), {
       headers: {
         "Content-Type": data.format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -6,7 +6,7 @@ import { listGangs } from "@/lib/cases/queries";
 import { dismantleGangAction } from "@/app/(app)/cases/actions";
 import { Badge, Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { RecordForm } from "@/components/cases/form-kit";
-import { chinaLocalInput } from "@/components/cases/format";
+import { chinaLocalInput } from "@/lib/time/china";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("cases"))("gangs.title") };

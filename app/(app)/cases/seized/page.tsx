@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { seizedTotalsByUnit } from "@/lib/cases/queries";
-import { ITEM_TYPES } from "@/lib/cases/schemas";
+import { ITEM_TYPES } from "@/lib/cases/enums";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/table";
 

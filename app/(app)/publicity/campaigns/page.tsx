@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can, requirePagePermission } from "@/lib/auth/guards";
 import { listCampaigns } from "@/lib/publicity/campaigns";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, type CampaignStatus } from "@/lib/publicity/enums";
 import { campaignsQuerySchema } from "@/lib/publicity/schemas";
 import { scopeUnits } from "@/lib/publicity/units";

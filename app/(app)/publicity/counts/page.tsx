@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can, requirePagePermission } from "@/lib/auth/guards";
 import { countsOfMonth } from "@/lib/publicity/counts";
-import { chinaToday, monthRange } from "@/lib/publicity/days";
+import { chinaToday, monthRange } from "@/lib/time/china";
 import { DAILY_METRICS } from "@/lib/publicity/enums";
 import { countsQuerySchema } from "@/lib/publicity/schemas";
 import { unitTotals } from "@/lib/publicity/totals";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can, requirePagePermission } from "@/lib/auth/guards";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { eventsOfMonth, listEvents } from "@/lib/publicity/events";
 import { eventsQuerySchema, type EventsQuery } from "@/lib/publicity/schemas";
 import { scopeUnits } from "@/lib/publicity/units";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { getStatsCharts } from "@/lib/stats/charts";
-import { chinaToday } from "@/lib/stats/periods";
+import { chinaInstant, chinaToday } from "@/lib/time/china";
 import { getStatsRankings } from "@/lib/stats/rankings";
 import { getStatsSummary, loadStatsContext } from "@/lib/stats/summary";
 import { BulletinFigures } from "@/components/stats/bulletin-figures";
@@ -27,7 +27,7 @@ export default async function StatsBulletinPage({ searchParams }: { searchParams
   const [summary, rankings, charts, t, format, rangeText] = await Promise.all([
     getStatsSummary(ctx), getStatsRankings(ctx), getStatsCharts(ctx), getTranslations("stats"), getFormatter(), rangeFormatter(),
   ]);
-  const issued = format.dateTime(new Date(`${chinaToday()}T12:00:00+08:00`), { year: "numeric", month: "long", day: "numeric" });
+  const issued = format.dateTime(chinaInstant(`${chinaToday()}T12:00:00`), { year: "numeric", month: "long", day: "numeric" });
   const ranked = rankings.branches.length ? rankings.branches : rankings.precincts;
   return (
     <article className="bulletin mx-auto max-w-[190mm] bg-white text-slate-900 print:max-w-none" data-testid="bulletin">

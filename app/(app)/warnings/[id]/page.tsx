@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getWarning } from "@/lib/warnings/queries";
 import { listUnits } from "@/lib/units/queries";
 import { unitPickerOptions } from "@/lib/units/picker-options";
-import { uuidSchema } from "@/lib/validation/common";
+import { uuidSchema } from "@/lib/validation/fields";
 import { formatSpan } from "@/lib/i18n/duration";
 import { Badge, Card } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/lib/db";
 import { requireAccountPage } from "@/lib/auth/guards";
 import { accountOverview } from "@/lib/auth/account-overview";
 import { AccountFrame } from "@/components/auth/account-frame";
@@ -13,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Forced on first login and when the password has expired; reachable from account security otherwise. */
 export default async function PasswordPage() {
   const { actor, pending } = await requireAccountPage();
-  const [t, overview] = await Promise.all([getTranslations("account.password"), accountOverview(getDb(), actor)]);
+  const [t, overview] = await Promise.all([getTranslations("account.password"), accountOverview(actor)]);
   const notice =
     pending === "password"
       ? overview.mustChangePassword ? t("forcedFirst") : t("forcedExpired", { days: overview.passwordMaxAgeDays })

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { getDb } from "@/lib/db";
 import { requireAccountPage } from "@/lib/auth/guards";
 import { accountOverview } from "@/lib/auth/account-overview";
 import { AccountFrame } from "@/components/auth/account-frame";
@@ -17,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SecurityPage() {
   const { actor, pending } = await requireAccountPage();
   if (pending === "password") redirect("/account/password");
-  const [t, format, overview] = await Promise.all([getTranslations(), getFormatter(), accountOverview(getDb(), actor)]);
+  const [t, format, overview] = await Promise.all([getTranslations(), getFormatter(), accountOverview(actor)]);
   const { factor } = overview;
   return (
     <AccountFrame actor={actor} full={!pending} title={t("account.title")}>

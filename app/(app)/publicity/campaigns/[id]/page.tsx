@@ -5,7 +5,7 @@ import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { getCampaign } from "@/lib/publicity/campaigns";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { scopeUnits } from "@/lib/publicity/units";
 import { Card } from "@/components/ui/card";
 import { CampaignForm } from "@/components/publicity/campaign-form";

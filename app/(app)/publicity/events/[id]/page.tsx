@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { getEvent } from "@/lib/publicity/events";
 import { scopeUnits } from "@/lib/publicity/units";
 import { Card } from "@/components/ui/card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { chinaToday } from "@/lib/publicity/days";
+import { chinaToday } from "@/lib/time/china";
 import { scopeUnits } from "@/lib/publicity/units";
 import { Card } from "@/components/ui/card";
 import { EventForm } from "@/components/publicity/event-form";

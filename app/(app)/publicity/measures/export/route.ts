@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import { exportMeasures } from "@/lib/publicity/measures-export";
+import { chinaToday } from "@/lib/time/china";
 import { commandRoute } from "@/lib/http/route";
-import { exportMeasures, measuresWorkbook } from "@/lib/publicity/measures-export";
-import { chinaToday } from "@/lib/publicity/days";
+import { measuresWorkbook } from "@/lib/publicity/measures-export";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { commandRoute } from "@/lib/http/route";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locales";
 import { buildStatsWorkbook } from "@/lib/stats/export";
 import { queryObject } from "@/lib/stats/schemas";
+import { commandRoute } from "@/lib/http/route";
 import { exportStats } from "@/lib/stats/summary";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,4 +1,3 @@
-import { getDb } from "@/lib/db";
 import { commandRoute } from "@/lib/http/route";
 import { openWarningStream } from "@/lib/warnings/stream";
 import { warningBus } from "@/lib/warnings/live";
@@ -38,7 +37,7 @@ export const GET = commandRoute(openWarningStream, {
         };
         const heartbeat = setInterval(async () => {
           // A database hiccup is not a reason to drop the stream: the next heartbeat asks again.
-          if (!(await credentialStillValid(getDb(), actor).catch(() => true))) return close();
+          if (!(await credentialStillValid(actor).catch(() => true))) return close();
           controller.enqueue(encoder.encode(": hb\n\n"));
         }, HEARTBEAT_MS);
         bus.on("event", onEvent);

@@ -1,8 +1,6 @@
 // Spreadsheet exports (SECURITY.md C14): every text cell goes through escapeFormula.
 import ExcelJS from "exceljs";
-import { escapeFormula } from "@/lib/publicity/escape";
-
-export { escapeFormula };
+import { escapeFormula } from "@/lib/export/escape";
 
 export type SheetColumn<T> = { header: string; width?: number; value: (row: T) => string | number | null };
 

@@ -1,11 +1,5 @@
-// Spreadsheet formula escaping (SECURITY.md C14), client-safe: a text cell that a spreadsheet
-// would read as a formula (= + - @, and the tab/CR some programs also honour) gets a leading
-// apostrophe.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function escapeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+// CSV lines (RFC 4180 quoting), client-safe: every text field formula-escaped (SECURITY.md C14).
+import { escapeFormula } from "@/lib/export/escape";
 
 /** One CSV line: fields formula-escaped, quoted when they hold a separator, quote or line break. */
 export function csvLine(fields: (string | number)[]): string {
