@@ -25,7 +25,7 @@ async function append(db: Db, n: number, at?: Date) {
 
 /** `npm run audit:verify` against a database: its output line and exit code. */
 function verifyCli(url: string) {
-  const r = spawnSync("node_modules/.bin/tsx", ["scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
+  const r = spawnSync("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/audit-verify.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
   return { out: r.stdout.trim(), code: r.status };
 }
 

@@ -28,7 +28,7 @@ describe("npm start with a port taken", () => {
     try {
       const { NODE_ENV: _omit, ...env } = process.env;
       const childEnv = { ...env, PORT: String(held.port), DATABASE_URL: "postgresql://127.0.0.1:1/none" } as unknown as NodeJS.ProcessEnv;
-      const run = spawn("node_modules/.bin/tsx", ["scripts/start.ts"], { env: childEnv });
+      const run = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/start.ts"], { env: childEnv });
       let out = "";
       run.stdout.on("data", (d) => (out += d));
       run.stderr.on("data", (d) => (out += d));
