@@ -1,16 +1,11 @@
-import { errorBody, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
-import { counterInterceptSchema, homeVisitSchema, MAX_FOLLOW_UP_DAYS } from "@/lib/field/schemas";
+import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { MAX_FOLLOW_UP_DAYS } from "@/lib/field/schemas";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 
 const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
 const day = { type: "string", format: "date", description: `calendar day in China (Asia/Shanghai), today to ${MAX_FOLLOW_UP_DAYS} days ahead` };
-
-const withDay = (schema: object) => {
-  const s = schema as { properties?: Record<string, object> };
-  return { ...s, properties: { ...s.properties, followUpOn: day } };
-};
 
 const idempotencyKey = {
   name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{8,100}$" },
@@ -33,7 +28,7 @@ export const fieldPaths: Record<string, PathItem> = {
         "The visit closes the warning's open follow-ups. 404 outside the caller's unit.",
       path: ["id"],
       parameters: [idempotencyKey],
-      requestBody: { required: true, content: { "application/json": { schema: withDay(jsonSchema(homeVisitSchema)) } } },
+      fields: { followUpOn: day },
       responses: { 201: json(visitResult, "recorded"), 200: json(visitResult, "replay of an earlier submit with this key"), ...errors },
     }),
   },
@@ -44,7 +39,7 @@ export const fieldPaths: Record<string, PathItem> = {
         "Record a counter interception (临柜拦截) for the caller's unit, by the caller: one person kept from being defrauded, with the amount stopped. " +
         "With `warningId` (a warning of the caller's unit) the warning is resolved DISSUADED in the same transaction.",
       parameters: [idempotencyKey],
-      requestBody: { required: true, content: { "application/json": { schema: withDay(jsonSchema(counterInterceptSchema)) } } },
+      fields: { followUpOn: day },
       responses: { 201: json(interceptResult, "recorded"), 200: json(interceptResult, "replay of an earlier submit with this key"), ...errors },
     }),
   },

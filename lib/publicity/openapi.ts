@@ -1,6 +1,7 @@
-import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
-import { bulkCountItemSchema, createEventSchema, eventsApiQuerySchema, MAX_API_ITEMS } from "@/lib/publicity/schemas";
-import { DAILY_METRICS } from "@/lib/publicity/enums";
+import { errorBody, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
+import { bulkCountItemSchema, MAX_API_ITEMS } from "@/lib/publicity/schemas";
+import { createEvent, getEvent, listEventsPage } from "@/lib/publicity/events";
+import { bulkUpsertCounts } from "@/lib/publicity/counts";
 
 const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
@@ -22,10 +23,6 @@ const event = {
   },
 };
 
-const queryParams = Object.entries((withDates(jsonSchema(eventsApiQuerySchema) as Record<string, unknown>, ["from", "to"]).properties ?? {}) as Record<string, object>).map(
-  ([name, schema]) => ({ name, in: "query", required: false, schema }),
-);
-
 const itemResult = {
   type: "object",
   properties: {
@@ -38,54 +35,42 @@ const itemResult = {
 /** Publicity endpoints (DESIGN.md §5). */
 export const publicityPaths: Record<string, PathItem> = {
   "/publicity-events": {
-    get: {
+    get: operation(listEventsPage, "get", {
       tags: ["publicity"],
       summary: "Outreach events of the caller's jurisdiction, newest first; `unit` includes its subordinate units; cursor = id of the last item",
-      parameters: queryParams,
+      fields: { from: day, to: day },
       responses: { 200: json({ type: "object", properties: { items: { type: "array", items: event }, nextCursor: { type: ["string", "null"] } } }), ...errors },
-    },
-    post: {
+    }),
+    post: operation(createEvent, "post", {
       tags: ["publicity"],
       summary: "Log one outreach event; `unitCode` defaults to the caller's unit and must be inside its jurisdiction; registrations cannot exceed the audience; the day cannot be in the future",
       parameters: [{
         name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{8,100}$" },
         description: "a replay with the same key and body answers the first response (header Idempotent-Replayed: true) and creates nothing; the same key with another body is 409",
       }],
-      requestBody: { required: true, content: { "application/json": { schema: withDates(jsonSchema(createEventSchema) as Record<string, unknown>, ["occurredOn"]) } } },
+      fields: { occurredOn: day },
       responses: { 201: json(event, "created"), ...errors },
-    },
+    }),
   },
   "/publicity-events/{id}": {
-    get: {
+    get: operation(getEvent, "get", {
       tags: ["publicity"],
       summary: "One event (404 outside the caller's jurisdiction)",
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      path: ["id"],
       responses: { 200: json(event), ...errors },
-    },
+    }),
   },
   "/app-registrations": {
-    post: {
+    post: operation(bulkUpsertCounts, "post", {
       tags: ["publicity"],
       summary:
         `Daily counts per unit in bulk (≤ ${MAX_API_ITEMS} items): 国家反诈中心APP registrations, or 96110 consultation calls with metric=CONSULTATION_CALLS. ` +
         "One count per (unit, metric, day). An item equal to the stored count is `unchanged` and not written, so a replay changes nothing; " +
         "a different count is `updated` (or, with updateChanged=false, left alone as `conflict`). A rejected item never blocks the others.",
-      requestBody: {
-        required: true,
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              additionalProperties: false,
-              required: ["items"],
-              properties: {
-                metric: { type: "string", enum: DAILY_METRICS, default: "APP_REGISTRATIONS" },
-                updateChanged: { type: "boolean", default: true },
-                items: { type: "array", maxItems: MAX_API_ITEMS, items: withDates(jsonSchema(bulkCountItemSchema) as Record<string, unknown>, ["day"]) },
-              },
-            },
-          },
-        },
+      // The command takes the items as they come and checks each on its own; the item schema says their shape.
+      fields: {
+        metric: { default: "APP_REGISTRATIONS" },
+        items: { items: withDates(jsonSchema(bulkCountItemSchema) as Record<string, unknown>, ["day"]) },
       },
       responses: {
         200: json({
@@ -98,6 +83,6 @@ export const publicityPaths: Record<string, PathItem> = {
         }),
         ...errors,
       },
-    },
+    }),
   },
 };

@@ -1,15 +1,16 @@
-import { errorBody, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { exportStats, statsSummary } from "@/lib/stats/summary";
 import { FIGURE_KEYS } from "@/lib/stats/figures";
-import { GRANULARITIES, PERIOD_KINDS } from "@/lib/stats/periods";
 
 const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
-const parameters = [
-  { name: "period", in: "query", required: false, schema: { type: "string", enum: [...PERIOD_KINDS] }, description: "a preset period (default: this year); omit with from/to" },
-  { name: "from", in: "query", required: false, schema: day },
-  { name: "to", in: "query", required: false, schema: day },
-  { name: "unit", in: "query", required: false, schema: { type: "string", pattern: "^[0-9A-Z]{4,16}$" }, description: "unit code (default: the caller's jurisdiction); its whole subtree counts" },
-  { name: "g", in: "query", required: false, schema: { type: "string", enum: [...GRANULARITIES] }, description: "trend granularity" },
-];
+/** What the query schema cannot say about its fields. */
+const fields = {
+  period: { description: "a preset period (default: this year); omit with from/to" },
+  from: day,
+  to: day,
+  unit: { description: "unit code (default: the caller's jurisdiction); its whole subtree counts" },
+  g: { description: "trend granularity" },
+};
 const range = { type: "object", properties: { from: day, to: day } };
 const unitRef = { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string" } } };
 const figure = {
@@ -30,10 +31,10 @@ const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody 
 /** The statistics endpoints (DESIGN.md §3, §5): aggregates only, read from the rollups. */
 export const statsPaths: Record<string, PathItem> = {
   "/stats/summary": {
-    get: {
+    get: operation(statsSummary, "get", {
       tags: ["stats"],
-      summary: "Every figure of DESIGN.md §3 for a period and unit, with 同比 and 环比 (needs stats:read)",
-      parameters,
+      summary: "Every figure of DESIGN.md §3 for a period and unit, with 同比 and 环比",
+      fields,
       responses: {
         200: {
           description: "ok",
@@ -54,17 +55,17 @@ export const statsPaths: Record<string, PathItem> = {
         },
         ...errors,
       },
-    },
+    }),
   },
   "/stats/export": {
-    get: {
+    get: operation(exportStats, "get", {
       tags: ["stats"],
       summary: "The statistics tables of a period and unit as an .xlsx workbook (audited)",
-      parameters,
+      fields,
       responses: {
         200: { description: "the workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
         ...errors,
       },
-    },
+    }),
   },
 };
