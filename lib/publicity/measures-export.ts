@@ -18,7 +18,8 @@ export type ExportLabels = {
 export const exportMeasures = command({
   name: "publicity.measures.export",
   summary: "The filtered measures register as a spreadsheet (masked identities)",
-  permission: "publicity:read",
+  // The register names persons: only those who may see personal data export it.
+  permission: "pii:reveal",
   input: measuresQuerySchema,
   audit: ["publicity.measures.export"],
   async run({ actor, input: { page: _page, ...q }, tx }): Promise<MeasureDto[]> {

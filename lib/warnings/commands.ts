@@ -146,7 +146,8 @@ async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionIn
 export const logWarningAction = command({
   name: "warning.action",
   summary: "Log a dissuasion action against a warning",
-  permission: "actions:write",
+  // Logged on a warning one works: its scope is the worker's (workableUnitIds).
+  permission: ["warnings:triage", "warnings:work"],
   input: logActionSchema.extend({ id: uuidSchema }),
   audit: ["warning.action", "warning.transition"],
   run: ({ actor, input: { id, ...input }, tx, now }) => recordAction(tx, actor, id, input, now),
@@ -156,7 +157,8 @@ export const logWarningAction = command({
 export const logWarningCall = command({
   name: "warning.call",
   summary: "Log a call against a warning (duration in minutes)",
-  permission: "actions:write",
+  // Logged on a warning one works: its scope is the worker's (workableUnitIds).
+  permission: ["warnings:triage", "warnings:work"],
   input: logCallSchema.extend({ id: uuidSchema }),
   audit: ["warning.action", "warning.transition"],
   run: ({ actor, input: { id, durationMinutes, ...input }, tx, now }) =>

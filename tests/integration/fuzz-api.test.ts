@@ -49,7 +49,7 @@ describe("mutated bodies", () => {
   const writes = protectedRoutes.filter(([key]) => !key.startsWith("GET ") && !PER_ITEM.has(key));
   it.each(writes)("%s: 4xx for every invalid mutation, never 5xx, nothing written when refused", async (key, rule) => {
     const { method, handler } = await handlerOf(key);
-    const caller = entitledParty(handler, world, rule.allow);
+    const caller = entitledParty(handler, world);
     const valid = await rule.request(world);
     await fc.assert(
       fc.asyncProperty(mutationOf(valid.body), async (m) => {
@@ -71,7 +71,7 @@ describe("mutated path parameters", () => {
   const withParams = protectedRoutes.filter(([key]) => key.includes("["));
   it.each(withParams)("%s: any id is a 4xx, never 5xx", async (key, rule) => {
     const { method, handler } = await handlerOf(key);
-    const caller = entitledParty(handler, world, rule.allow);
+    const caller = entitledParty(handler, world);
     const valid = await rule.request(world);
     const names = Object.keys(valid.params ?? {});
     await fc.assert(
@@ -91,7 +91,7 @@ describe("mutated query strings", () => {
     // A route that names one record reads no query string at all; the lists parse theirs strictly.
     const readsQuery = !key.includes("[");
     const { method, handler } = await handlerOf(key);
-    const caller = entitledParty(handler, world, rule.allow);
+    const caller = entitledParty(handler, world);
     const valid = await rule.request(world);
     const [path, query = ""] = valid.path.split("?");
     const known = ["status", "risk", "unit", "source", "q", "from", "to", "page", "cursor", "limit", "kind", "metric", "format", "before", "fraudType", "month"];
@@ -164,11 +164,12 @@ describe("values out of range", () => {
     const { bulkAcknowledgeAction, bulkDispatchAction } = await import("@/app/(app)/warnings/actions");
     const w = await world.make.warning();
     await actAs(world.own.DISPATCHER);
-    expect(await bulkAcknowledgeAction("not a list")).toMatchObject({ done: 0, code: "VALIDATION", field: "items" });
-    expect(await bulkAcknowledgeAction([{ id: w.id, version: 2 ** 40 }])).toMatchObject({ done: 0, code: "VALIDATION", field: "items.0.version" });
-    expect(await bulkAcknowledgeAction([{ id: "../x", version: 1 }])).toMatchObject({ done: 0, code: "VALIDATION", field: "items.0.id" });
-    expect(await bulkAcknowledgeAction(Array.from({ length: 201 }, () => ({ id: w.id, version: w.version })))).toMatchObject({ done: 0, field: "items", reason: "too_big" });
-    expect(await bulkDispatchAction([{ id: w.id, version: w.version }], { code: 1 })).toMatchObject({ done: 0, code: "VALIDATION", field: "unitCode" });
+    const refused = (field: string, reason?: string) => ({ ok: false, code: "VALIDATION", fields: { [field]: reason ?? expect.any(String) } });
+    expect(await bulkAcknowledgeAction("not a list")).toMatchObject(refused("items"));
+    expect(await bulkAcknowledgeAction([{ id: w.id, version: 2 ** 40 }])).toMatchObject(refused("items.0.version"));
+    expect(await bulkAcknowledgeAction([{ id: "../x", version: 1 }])).toMatchObject(refused("items.0.id"));
+    expect(await bulkAcknowledgeAction(Array.from({ length: 201 }, () => ({ id: w.id, version: w.version })))).toMatchObject(refused("items", "too_big"));
+    expect(await bulkDispatchAction([{ id: w.id, version: w.version }], { code: 1 })).toMatchObject(refused("unitCode"));
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: w.id } })).version).toBe(w.version);
   });
 });

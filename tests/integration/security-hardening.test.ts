@@ -141,7 +141,7 @@ describe("no GET changes state (D17)", () => {
     const { method, handler } = await route(key);
     const r = rule(key);
     const req = await r.request(world);
-    const who = entitledParty(handler, world, r.allow);
+    const who = entitledParty(handler, world);
     // Audit records (exports, reveals) are the trail, not state: compare everything else.
     const state = async () => (await footprint(units, randomUUID())).split(",").slice(0, -1).join(",");
     const before = await state();

@@ -98,13 +98,12 @@ export function form(values: Record<string, unknown>): FormData {
 }
 
 /**
- * A party entitled to call the entry point, by its command's declaration (or, for one not built
- * from a command yet, by the matrix's `allow`): a signed-in user where a role may (the cookie path),
- * else the API key.
+ * A party entitled to call the entry point, by its command's declaration: a signed-in user where a
+ * role may (the cookie path), else the API key.
  */
-export function entitledParty(entry: unknown, world: World, allow?: readonly Who[]): Party {
-  const c = (entry as { command?: Command } | undefined)?.command;
-  const may = (who: Who) => (c ? c.permissions.length === 0 || c.permissions.some((x) => world.own[who].actor.permissions.has(x)) : !!allow?.includes(who));
+export function entitledParty(entry: unknown, world: World): Party {
+  const c = (entry as { command: Command }).command;
+  const may = (who: Who) => c.permissions.length === 0 || c.permissions.some((x) => world.own[who].actor.permissions.has(x));
   const who = ROLES.find(may) ?? "API_KEY";
   return world.own[who];
 }

@@ -1,6 +1,6 @@
 // The authorization matrix of the server actions (SECURITY.md B8). Every exported function of every
-// "use server" file must have an entry: who may call it (`allow`; every other role must be refused
-// with FORBIDDEN, or what `denied` says), and whether it acts on one record of precinct P (`record`:
+// "use server" file must have an entry. Who may call it is read from its command's declaration
+// (every other role must be refused with FORBIDDEN, or what `denied` says); the entry says whether it acts on one record of precinct P (`record`:
 // the other jurisdiction's party must get NOT_FOUND). `args` builds the call's arguments afresh.
 // "allowed" means the guard let the call through: success, or a business answer (422, 409 …).
 import { randomInt, randomUUID } from "node:crypto";
@@ -13,12 +13,12 @@ export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 
 export type ActionRule = {
-  /** "public": callable without a session. Otherwise who may call it is read from its command's declaration. */
-  allow?: readonly Role[] | "any" | "public";
+  /** Callable without a session (the login page's language switch): no command, no actor. */
+  public?: true;
   scope: "record" | "none" | "self";
   /** The call's arguments, built afresh; `side` says whose call it is (a target of their own jurisdiction). */
   args: (w: World, side: Side) => Promise<unknown[]>;
-  /** What a role outside `allow` gets, when not FORBIDDEN (per role). */
+  /** What a role without the command's permission gets, when not FORBIDDEN (per role). */
   denied?: Partial<Record<Role, Outcome>> & { all?: Outcome };
   /** What the other jurisdiction's party gets, when not NOT_FOUND. */
   other?: Outcome;
@@ -29,13 +29,6 @@ export type ActionRule = {
   own?: Partial<Record<Role, Outcome>>;
 };
 
-const D = "DISPATCHER", O = "OFFICER", I = "INVESTIGATOR";
-const ADMIN = ["ADMIN"] as const;
-const CASE_WRITERS = [I] as const;
-const PII_READERS = [D, O, I] as const;
-const PUBLICITY_WRITERS = [D, O] as const;
-const ACTION_WRITERS = [D, O, I] as const;
-const WARNING_WORKERS = [D, O] as const;
 
 const prev = null;
 type CaseRecords = Awaited<ReturnType<World["make"]["case"]>>;
@@ -55,141 +48,142 @@ const measureFields = { personName: "王小明", measure: "RESTRICT_CALLS", star
 const visit = { arrivedAt: minutesAgo(1), personFound: "true", outcome: "DISSUADED" };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
-  "app/actions/locale.ts#setLocale": { allow: "public", scope: "none", args: async () => [form({ locale: "en" })] },
+  "app/actions/locale.ts#setLocale": { public: true, scope: "none", args: async () => [form({ locale: "en" })] },
 
   // One's own account: password and second factor (any signed-in user, only their own).
-  "app/(auth)/account/actions.ts#changePasswordAction": { allow: "any", scope: "self", args: async () => [prev, form({ current: "Wrong-Password-1", next: "x", confirm: "x" })] },
-  "app/(auth)/account/actions.ts#startTotpAction": { allow: "any", scope: "self", args: async () => [] },
-  "app/(auth)/account/actions.ts#confirmTotpAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
-  "app/(auth)/account/actions.ts#regenerateCodesAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
-  "app/(auth)/account/actions.ts#removeFactorAction": { allow: "any", scope: "self", args: async () => [prev, form({ code: "000000" })] },
-  "app/(app)/notifications/actions.ts#markAllReadAction": { allow: "any", scope: "self", args: async () => [prev, form({})] },
-  "app/(app)/notifications/actions.ts#alertStateAction": { allow: "any", scope: "self", args: async () => [] },
-  "app/(app)/notifications/actions.ts#setAlertPrefsAction": { allow: "any", scope: "self", args: async () => [{ sound: true, desktop: false }] },
-  "app/(app)/notifications/actions.ts#openNotificationsAction": { allow: "any", scope: "self", args: async () => [form({ id: randomUUID() })] },
+  "app/(auth)/account/actions.ts#changePasswordAction": { scope: "self", args: async () => [prev, form({ current: "Wrong-Password-1", next: "x", confirm: "x" })] },
+  "app/(auth)/account/actions.ts#startTotpAction": { scope: "self", args: async () => [] },
+  "app/(auth)/account/actions.ts#confirmTotpAction": { scope: "self", args: async () => [prev, form({ code: "000000" })] },
+  "app/(auth)/account/actions.ts#regenerateCodesAction": { scope: "self", args: async () => [prev, form({ code: "000000" })] },
+  "app/(auth)/account/actions.ts#removeFactorAction": { scope: "self", args: async () => [prev, form({ code: "000000" })] },
+  "app/(app)/notifications/actions.ts#markAllReadAction": { scope: "self", args: async () => [prev, form({})] },
+  "app/(app)/notifications/actions.ts#alertStateAction": { scope: "self", args: async () => [] },
+  "app/(app)/notifications/actions.ts#setAlertPrefsAction": { scope: "self", args: async () => [{ sound: true, desktop: false }] },
+  "app/(app)/notifications/actions.ts#openNotificationsAction": { scope: "self", args: async () => [form({ id: randomUUID() })] },
 
   // Administration (三员分立: the admin only).
   "app/(app)/admin/users/actions.ts#createUserAction": {
-    allow: ADMIN, scope: "none",
+    scope: "none",
     args: async (w) => [prev, form({ username: `m${randomUUID().slice(0, 8)}`, displayName: "矩阵测试", role: "OFFICER", unitCode: w.P.code })],
   },
-  "app/(app)/admin/users/actions.ts#updateUserAction": { allow: ADMIN, scope: "record", args: async (w) => { const u = await w.make.user(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
-  "app/(app)/admin/users/actions.ts#resetPasswordAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
-  "app/(app)/admin/users/actions.ts#resetFactorAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
-  "app/(app)/admin/users/actions.ts#endSessionsAction": { allow: ADMIN, scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
+  "app/(app)/admin/users/actions.ts#updateUserAction": { scope: "record", args: async (w) => { const u = await w.make.user(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
+  "app/(app)/admin/users/actions.ts#resetPasswordAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
+  "app/(app)/admin/users/actions.ts#resetFactorAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
+  "app/(app)/admin/users/actions.ts#endSessionsAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.user()).id })] },
   "app/(app)/admin/units/actions.ts#createUnitAction": {
-    allow: ADMIN, scope: "none",
+    scope: "none",
     args: async (w) => [prev, form({ code: `${w.city.branches[1]!.code}${randomInt(10, 99)}`, name: "矩阵测试所", kind: "PRECINCT", parentCode: w.city.branches[1]!.code })],
   },
-  "app/(app)/admin/units/actions.ts#updateUnitAction": { allow: ADMIN, scope: "record", args: async (w) => { const u = await w.make.unit(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
-  "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": { allow: ADMIN, scope: "none", args: async (w) => [prev, form({ name: "矩阵测试密钥", unitCode: w.P.code, scopes: "warnings:read" })] },
+  "app/(app)/admin/units/actions.ts#updateUnitAction": { scope: "record", args: async (w) => { const u = await w.make.unit(); return [prev, form({ id: u.id, version: u.version, active: "false" })]; } },
+  "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": { scope: "none", args: async (w) => [prev, form({ name: "矩阵测试密钥", unitCode: w.P.code, scopes: "warnings:read" })] },
   // 三员分立: a grant of PII access proposed by the admin is decided by the security officer. The
   // auditor holds grants:approve too, but only for proposals about a security officer's account.
   "app/(app)/approvals/actions.ts#decideProposalAction": {
-    allow: ["SECURITY_OFFICER"], scope: "record",
+    // The auditor holds grants:approve too, but decides only proposals for security-officer accounts (B11).
+    scope: "record", own: { AUDITOR: "forbidden" },
     args: async (w) => { const p = await w.make.proposal(); return [prev, form({ id: p.id, version: p.version, decision: "approve" })]; },
   },
   // Configuration: the platform's, so the admin of the root unit; a stale or bad form is their business answer.
-  "app/(app)/admin/settings/actions.ts#updateSlaAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ "CRITICAL.version": "1", "CRITICAL.ackMinutes": "0" })] },
-  "app/(app)/admin/settings/actions.ts#updateSecurityAction": { allow: ADMIN, scope: "none", args: async () => [prev, form({ passwordMaxAgeDays: "90", passwordMaxAgeDaysVersion: "0", auditRetentionDays: "30", auditRetentionDaysVersion: "0" })] },
-  "app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction": { allow: ADMIN, scope: "record", args: async (w) => { const k = await w.make.apiKey(); return [prev, form({ id: k.id, version: k.version })]; } },
+  "app/(app)/admin/settings/actions.ts#updateSlaAction": { scope: "none", args: async () => [prev, form({ "CRITICAL.version": "1", "CRITICAL.ackMinutes": "0" })] },
+  "app/(app)/admin/settings/actions.ts#updateSecurityAction": { scope: "none", args: async () => [prev, form({ passwordMaxAgeDays: "90", passwordMaxAgeDaysVersion: "0", auditRetentionDays: "30", auditRetentionDaysVersion: "0" })] },
+  "app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction": { scope: "record", args: async (w) => { const k = await w.make.apiKey(); return [prev, form({ id: k.id, version: k.version })]; } },
 
   // Warnings (command center and precincts).
-  "app/(app)/warnings/actions.ts#transitionAction": { allow: [D, O], scope: "record", args: warningForm((v) => ({ to: "ACKNOWLEDGED", version: v.version })) },
+  "app/(app)/warnings/actions.ts#transitionAction": { scope: "record", args: warningForm((v) => ({ to: "ACKNOWLEDGED", version: v.version })) },
   "app/(app)/warnings/actions.ts#bulkAcknowledgeAction": {
-    allow: [D, O], scope: "record", other: "refused",
+    scope: "record", other: "refused",
     args: async (w) => { const v = await w.make.warning(); return [[{ id: v.id, version: v.version }]]; },
   },
   "app/(app)/warnings/actions.ts#bulkDispatchAction": {
-    allow: [D], scope: "record", other: "refused",
+    scope: "record", other: "refused",
     args: async (w, side) => { const v = await w.make.warning(); return [[{ id: v.id, version: v.version }], targetUnit(w, side)]; },
   },
-  "app/(app)/warnings/actions.ts#dispatchAction": { allow: [D], scope: "record", args: warningForm((v, w, side) => ({ unitCode: targetUnit(w, side), version: v.version })) },
+  "app/(app)/warnings/actions.ts#dispatchAction": { scope: "record", args: warningForm((v, w, side) => ({ unitCode: targetUnit(w, side), version: v.version })) },
   // Investigators hold actions:write for their cases; a warning's dissuasion is the center's and the precinct's work.
-  "app/(app)/warnings/actions.ts#logCallAction": { allow: WARNING_WORKERS, scope: "record", args: warningForm(() => ({ kind: "HOTLINE_CALL", result: "CONNECTED", durationMinutes: "3" })) },
+  "app/(app)/warnings/actions.ts#logCallAction": { scope: "record", args: warningForm(() => ({ kind: "HOTLINE_CALL", result: "CONNECTED", durationMinutes: "3" })) },
   // The next warning of the caller's own queue (the center's, or the precinct's).
-  "app/(app)/warnings/actions.ts#takeNextAction": { allow: WARNING_WORKERS, scope: "none", args: async () => [] },
+  "app/(app)/warnings/actions.ts#takeNextAction": { scope: "none", args: async () => [] },
   "app/(app)/warnings/actions.ts#createManualWarningAction": {
-    allow: [D], scope: "none",
+    scope: "none",
     args: async () => [prev, form({ source: "HOTLINE", riskLevel: "HIGH", fraudType: "FAKE_LOAN", victim: { phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })],
   },
-  "app/(app)/warnings/actions.ts#revealAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
+  "app/(app)/warnings/actions.ts#revealAction": { scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "回拨核实情况"] },
 
   // The duty shift (交接班): dispatchers write and take over; a leader reads only. A second open
   // handover of the same dispatcher is their business answer (409), not a denial.
-  "app/(app)/handover/actions.ts#createHandoverAction": { allow: [D], scope: "none", args: async () => [prev, form({ note: "矩阵测试交班" })] },
+  "app/(app)/handover/actions.ts#createHandoverAction": { scope: "none", args: async () => [prev, form({ note: "矩阵测试交班" })] },
   "app/(app)/handover/actions.ts#acknowledgeHandoverAction": {
-    allow: [D], scope: "record", args: async (w) => { const h = await w.make.handover(); return [prev, form({ id: h.id, version: h.version })]; },
+    scope: "record", args: async (w) => { const h = await w.make.handover(); return [prev, form({ id: h.id, version: h.version })]; },
   },
 
   // Field work (precincts).
   "app/(app)/field/actions.ts#homeVisitAction": {
-    allow: WARNING_WORKERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
+    scope: "record", args: async (w) => [prev, form({ id: (await w.make.warning()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#followUpVisitAction": {
     // A follow-up of a standalone record (no warning) belongs to the unit that recorded it.
-    allow: [O], scope: "record", own: { DISPATCHER: "not-found" }, args: async (w) => [prev, form({ id: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
+    scope: "record", own: { DISPATCHER: "not-found" }, args: async (w) => [prev, form({ id: (await w.make.intercept()).id, ...visit, idempotencyKey: randomUUID() })],
   },
   "app/(app)/field/actions.ts#counterInterceptAction": {
-    allow: ACTION_WRITERS, scope: "none",
+    scope: "none",
     args: async () => [prev, form({ occurredAt: minutesAgo(5), bankName: "中国银行", bankBranch: "人民路支行", customerName: "李某", amountProtected: "10.00", fraudType: "FAKE_LOAN", idempotencyKey: randomUUID() })],
   },
-  "app/(app)/field/actions.ts#claimAction": { allow: [O], scope: "record", args: warningForm((v) => ({ version: v.version })) },
-  "app/(app)/field/actions.ts#assignAction": { allow: [D], scope: "record", args: warningForm((v, w) => ({ userId: w.own.OFFICER.actor.id, version: v.version })) },
-  "app/(app)/field/actions.ts#revealVictimAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "外勤民警致电当事人"] },
+  "app/(app)/field/actions.ts#claimAction": { scope: "record", args: warningForm((v) => ({ version: v.version })) },
+  "app/(app)/field/actions.ts#assignAction": { scope: "record", args: warningForm((v, w) => ({ userId: w.own.OFFICER.actor.id, version: v.version })) },
+  "app/(app)/field/actions.ts#revealVictimAction": { scope: "record", args: async (w) => [(await w.make.warning()).id, "victimPhone", "外勤民警致电当事人"] },
   "app/(app)/field/actions.ts#revealCustomerPhoneAction": {
     // A standalone record (no warning) is seen by the unit that recorded it only.
-    allow: [O], scope: "record", own: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" },
+    scope: "record", own: { DISPATCHER: "not-found", INVESTIGATOR: "not-found" },
     args: async (w) => [(await w.make.intercept()).id, "外勤民警回访致电当事人"],
   },
 
   // Cases (investigators write; readers reveal with pii:reveal).
-  "app/(app)/cases/actions.ts#createCaseAction": { allow: CASE_WRITERS, scope: "none", args: async () => [prev, form(caseInput())] },
-  "app/(app)/cases/actions.ts#transitionAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ to: "PENDING_APPROVAL", version: c.version })) },
+  "app/(app)/cases/actions.ts#createCaseAction": { scope: "none", args: async () => [prev, form(caseInput())] },
+  "app/(app)/cases/actions.ts#transitionAction": { scope: "record", args: caseForm((c) => ({ to: "PENDING_APPROVAL", version: c.version })) },
   "app/(app)/cases/actions.ts#transferAction": {
-    allow: CASE_WRITERS, scope: "record", args: async (w, side) => caseForm((c) => ({ toUnitCode: targetUnit(w, side), reason: "管辖调整", version: c.version }))(w),
+    scope: "record", args: async (w, side) => caseForm((c) => ({ toUnitCode: targetUnit(w, side), reason: "管辖调整", version: c.version }))(w),
   },
   "app/(app)/cases/actions.ts#dismantleGangAction": {
-    allow: CASE_WRITERS, scope: "record", args: async (w) => { const c = await w.make.case(); return [prev, form({ id: c.gangId, version: 1, dismantledAt: minutesAgo(10) })]; },
+    scope: "record", args: async (w) => { const c = await w.make.case(); return [prev, form({ id: c.gangId, version: 1, dismantledAt: minutesAgo(10) })]; },
   },
-  "app/(app)/cases/actions.ts#revealCasePiiAction": { allow: PII_READERS, scope: "record", args: async (w) => { const c = await w.make.case(); return ["victim", c.victimId, "phone", "联系被害人核实"]; } },
-  "app/(app)/cases/[id]/actions.ts#updateFactsAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服。" })) },
-  "app/(app)/cases/[id]/actions.ts#updateVictimAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.victimId, version: 1, lossAmount: "2.00" })) },
-  "app/(app)/cases/[id]/actions.ts#addVictimAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ name: "李四", lossAmount: "1.00" })) },
+  "app/(app)/cases/actions.ts#revealCasePiiAction": { scope: "record", args: async (w) => { const c = await w.make.case(); return ["victim", c.victimId, "phone", "联系被害人核实"]; } },
+  "app/(app)/cases/[id]/actions.ts#updateFactsAction": { scope: "record", args: caseForm((c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服。" })) },
+  "app/(app)/cases/[id]/actions.ts#updateVictimAction": { scope: "record", args: caseForm((c) => ({ subId: c.victimId, version: 1, lossAmount: "2.00" })) },
+  "app/(app)/cases/[id]/actions.ts#addVictimAction": { scope: "record", args: caseForm(() => ({ name: "李四", lossAmount: "1.00" })) },
   "app/(app)/cases/[id]/actions.ts#requestFreezeAction": {
-    allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ kind: "FREEZE", bankName: "农业银行", accountNumber: bankCard(), amountRequested: "3.00" })),
+    scope: "record", args: caseForm(() => ({ kind: "FREEZE", bankName: "农业银行", accountNumber: bankCard(), amountRequested: "3.00" })),
   },
   "app/(app)/cases/[id]/actions.ts#updateFreezeAction": {
-    allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.freezeId, version: 1, status: "EXECUTED", amountHeld: "10.00", executedAt: minutesAgo(1) })),
+    scope: "record", args: caseForm((c) => ({ subId: c.freezeId, version: 1, status: "EXECUTED", amountHeld: "10.00", executedAt: minutesAgo(1) })),
   },
-  "app/(app)/cases/[id]/actions.ts#addSuspectAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ name: "赵六" })) },
-  "app/(app)/cases/[id]/actions.ts#suspectStatusAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.suspectId, version: 1, status: "ARRESTED" })) },
-  "app/(app)/cases/[id]/actions.ts#suspectGangAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.suspectId, version: 1, gangId: c.gangId })) },
-  "app/(app)/cases/[id]/actions.ts#gangAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ name: `团伙${randomInt(1e6)}` })) },
-  "app/(app)/cases/[id]/actions.ts#addItemAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ type: "BANK_CARD", quantity: "2", seizedAt: minutesAgo(20) })) },
-  "app/(app)/cases/[id]/actions.ts#updateItemAction": { allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.itemId, version: 1, disposition: "HELD" })) },
-  "app/(app)/cases/[id]/actions.ts#recoveryAction": { allow: CASE_WRITERS, scope: "record", args: caseForm(() => ({ amount: "1.50", recoveredAt: minutesAgo(20), method: "OTHER" })) },
+  "app/(app)/cases/[id]/actions.ts#addSuspectAction": { scope: "record", args: caseForm(() => ({ name: "赵六" })) },
+  "app/(app)/cases/[id]/actions.ts#suspectStatusAction": { scope: "record", args: caseForm((c) => ({ subId: c.suspectId, version: 1, status: "ARRESTED" })) },
+  "app/(app)/cases/[id]/actions.ts#suspectGangAction": { scope: "record", args: caseForm((c) => ({ subId: c.suspectId, version: 1, gangId: c.gangId })) },
+  "app/(app)/cases/[id]/actions.ts#gangAction": { scope: "record", args: caseForm(() => ({ name: `团伙${randomInt(1e6)}` })) },
+  "app/(app)/cases/[id]/actions.ts#addItemAction": { scope: "record", args: caseForm(() => ({ type: "BANK_CARD", quantity: "2", seizedAt: minutesAgo(20) })) },
+  "app/(app)/cases/[id]/actions.ts#updateItemAction": { scope: "record", args: caseForm((c) => ({ subId: c.itemId, version: 1, disposition: "HELD" })) },
+  "app/(app)/cases/[id]/actions.ts#recoveryAction": { scope: "record", args: caseForm(() => ({ amount: "1.50", recoveredAt: minutesAgo(20), method: "OTHER" })) },
   "app/(app)/cases/[id]/actions.ts#returnAction": {
-    allow: CASE_WRITERS, scope: "record", args: caseForm((c) => ({ subId: c.recoveryId, version: 1, victimId: c.victimId, returnedAmount: "0.50", returnedAt: minutesAgo(1) })),
+    scope: "record", args: caseForm((c) => ({ subId: c.recoveryId, version: 1, victimId: c.victimId, returnedAmount: "0.50", returnedAt: minutesAgo(1) })),
   },
 
   // Publicity and prevention.
-  "app/(app)/publicity/events/actions.ts#createEventAction": { allow: PUBLICITY_WRITERS, scope: "none", args: async () => [prev, form(eventFields)] },
+  "app/(app)/publicity/events/actions.ts#createEventAction": { scope: "none", args: async () => [prev, form(eventFields)] },
   "app/(app)/publicity/events/actions.ts#updateEventAction": {
-    allow: PUBLICITY_WRITERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.event()).id, version: "1", ...eventFields })],
+    scope: "record", args: async (w) => [prev, form({ id: (await w.make.event()).id, version: "1", ...eventFields })],
   },
-  "app/(app)/publicity/campaigns/actions.ts#createCampaignAction": { allow: PUBLICITY_WRITERS, scope: "none", args: async () => [prev, form({ kind: "SCHOOL", name: "无诈校园", status: "PLANNED" })] },
+  "app/(app)/publicity/campaigns/actions.ts#createCampaignAction": { scope: "none", args: async () => [prev, form({ kind: "SCHOOL", name: "无诈校园", status: "PLANNED" })] },
   "app/(app)/publicity/campaigns/actions.ts#updateCampaignAction": {
-    allow: PUBLICITY_WRITERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.campaign()).id, version: "1", kind: "COMMUNITY", name: "无诈社区", status: "IN_PROGRESS", startedOn: addDays(today(), -3) })],
+    scope: "record", args: async (w) => [prev, form({ id: (await w.make.campaign()).id, version: "1", kind: "COMMUNITY", name: "无诈社区", status: "IN_PROGRESS", startedOn: addDays(today(), -3) })],
   },
-  "app/(app)/publicity/measures/actions.ts#createMeasureAction": { allow: PUBLICITY_WRITERS, scope: "none", args: async () => [prev, form(measureFields)] },
+  "app/(app)/publicity/measures/actions.ts#createMeasureAction": { scope: "none", args: async () => [prev, form(measureFields)] },
   "app/(app)/publicity/measures/actions.ts#updateMeasureAction": {
-    allow: PUBLICITY_WRITERS, scope: "record", args: async (w) => [prev, form({ id: (await w.make.measure()).id, version: "1", ...measureFields })],
+    scope: "record", args: async (w) => [prev, form({ id: (await w.make.measure()).id, version: "1", ...measureFields })],
   },
-  "app/(app)/publicity/measures/actions.ts#revealMeasureAction": { allow: PII_READERS, scope: "record", args: async (w) => [(await w.make.measure()).id, "personIdNumber", "核实身份信息"] },
+  "app/(app)/publicity/measures/actions.ts#revealMeasureAction": { scope: "record", args: async (w) => [(await w.make.measure()).id, "personIdNumber", "核实身份信息"] },
   "app/(app)/publicity/counts/actions.ts#setCountAction": {
-    allow: PUBLICITY_WRITERS, scope: "none", args: async (w) => [prev, form({ unitCode: w.P.code, metric: "APP_REGISTRATIONS", day: addDays(today(), -randomInt(30, 300)), count: "5" })],
+    scope: "none", args: async (w) => [prev, form({ unitCode: w.P.code, metric: "APP_REGISTRATIONS", day: addDays(today(), -randomInt(30, 300)), count: "5" })],
   },
-  "app/(app)/publicity/counts/import/actions.ts#previewImportAction": { allow: PUBLICITY_WRITERS, scope: "none", args: async () => [{}] },
-  "app/(app)/publicity/counts/import/actions.ts#commitImportAction": { allow: PUBLICITY_WRITERS, scope: "none", args: async () => [{}] },
+  "app/(app)/publicity/counts/import/actions.ts#previewImportAction": { scope: "none", args: async () => [{}] },
+  "app/(app)/publicity/counts/import/actions.ts#commitImportAction": { scope: "none", args: async () => [{}] },
 };

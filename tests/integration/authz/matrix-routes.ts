@@ -1,6 +1,7 @@
 // The authorization matrix of the route handlers (SECURITY.md B8). Every method of every
-// app/**/route.ts must have an entry. For each, the roles that may use it (`allow`; every other
-// role and API key must get 403) and what it does with records:
+// app/**/route.ts must have an entry. Who may use it is not restated: the test reads it from the
+// command the handler is built from (every party without its permission must get an audited 403).
+// Each entry says how to call it and what it does with records:
 //   record      — names one record of precinct P: the own party gets through, the other gets 404
 //                 and the denial is audited (B7);
 //   collection  — lists records: the own party's answer holds the record, the other's does not;
@@ -8,25 +9,14 @@
 // "Gets through" means anything but 401/403/404/5xx (a 409 or 422 is the business rule speaking).
 import { randomUUID } from "node:crypto";
 import type { Req } from "./call";
-import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type Who, type World } from "./world";
+import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
 
 export type RouteRule =
   | { public: string; call?: false }
-  | { /** Only for an entry point not yet built from a command: who its permission admits is read from the declaration. */ allow?: readonly Who[]; scope: "record" | "collection" | "none"; request: (w: World) => Promise<Req> };
+  | { scope: "record" | "collection" | "none"; request: (w: World) => Promise<Req> };
 
-const D = "DISPATCHER", O = "OFFICER", I = "INVESTIGATOR", L = "LEADER", A = "ADMIN", U = "AUDITOR", K = "API_KEY";
-// Role groups as the design gives them (DESIGN.md §1, SECURITY.md B11), not read from the code.
-const WARNING_READERS = [D, O, I, K] as const;
-const WARNING_WORKERS = [D, O] as const;
-const ACTION_WRITERS = [D, O, I] as const;
-const CASE_READERS = [D, O, I, K] as const;
-const CASE_WRITERS = [I] as const;
-const PUBLICITY_READERS = [D, O, I, L, K] as const;
-const PUBLICITY_WRITERS = [D, O, K] as const;
-const STATS_READERS = [D, I, L, K] as const;
-void A;
 
 const caseRoute = (sub: string, body?: (c: Awaited<ReturnType<World["make"]["case"]>>) => unknown) => async (w: World): Promise<Req> => {
   const c = await w.make.case();
@@ -49,94 +39,94 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "POST app/api/auth/[...nextauth]/route.ts": { public: "NextAuth's sign-in and sign-out; lib/auth/login.ts checks the credentials", call: false },
 
   "GET app/api/v1/warnings/route.ts": {
-    allow: WARNING_READERS, scope: "collection",
+    scope: "collection",
     request: async (w) => ({ path: "/api/v1/warnings", marker: (await w.make.warning()).id }),
   },
-  "POST app/api/v1/warnings/route.ts": { allow: [D, K], scope: "none", request: async () => ({ path: "/api/v1/warnings", body: [warningInput({ victim: { name: "王某某", phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })] }) },
-  "GET app/api/v1/warnings/[id]/route.ts": { allow: WARNING_READERS, scope: "record", request: warningRoute("") },
+  "POST app/api/v1/warnings/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/warnings", body: [warningInput({ victim: { name: "王某某", phone: SHARED_VICTIM_PHONE }, contact: { channel: "PHONE", value: SHARED_CONTACT } })] }) },
+  "GET app/api/v1/warnings/[id]/route.ts": { scope: "record", request: warningRoute("") },
   "POST app/api/v1/warnings/[id]/transitions/route.ts": {
-    allow: WARNING_WORKERS, scope: "record", request: warningRoute("/transitions", (v) => ({ to: "ACKNOWLEDGED", version: v.version })),
+    scope: "record", request: warningRoute("/transitions", (v) => ({ to: "ACKNOWLEDGED", version: v.version })),
   },
   // Investigators hold actions:write for their cases; a warning's dissuasion is the center's and the precinct's work.
   "POST app/api/v1/warnings/[id]/actions/route.ts": {
-    allow: WARNING_WORKERS, scope: "record", request: warningRoute("/actions", () => ({ kind: "HOTLINE_CALL", result: "CONNECTED" })),
+    scope: "record", request: warningRoute("/actions", () => ({ kind: "HOTLINE_CALL", result: "CONNECTED" })),
   },
   "POST app/api/v1/warnings/[id]/home-visits/route.ts": {
-    allow: WARNING_WORKERS, scope: "record",
+    scope: "record",
     request: warningRoute("/home-visits", () => ({ arrivedAt: minutesAgo(1), personFound: true, outcome: "DISSUADED" }), () => ({ "idempotency-key": randomUUID() })),
   },
-  "GET app/api/v1/warnings/stream/route.ts": { allow: WARNING_READERS, scope: "none", request: async () => ({ path: "/api/v1/warnings/stream" }) },
+  "GET app/api/v1/warnings/stream/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/warnings/stream" }) },
   "POST app/api/v1/counter-intercepts/route.ts": {
-    allow: ACTION_WRITERS, scope: "none",
+    scope: "none",
     request: async () => ({
       path: "/api/v1/counter-intercepts", headers: { "idempotency-key": randomUUID() },
       body: { occurredAt: minutesAgo(5), bankName: "中国银行", bankBranch: "人民路支行", customerName: "李某", amountProtected: "10.00", fraudType: "FAKE_LOAN" },
     }),
   },
 
-  "GET app/api/v1/cases/route.ts": { allow: CASE_READERS, scope: "collection", request: async (w) => ({ path: "/api/v1/cases", marker: (await w.make.case()).id }) },
-  "POST app/api/v1/cases/route.ts": { allow: CASE_WRITERS, scope: "none", request: async () => ({ path: "/api/v1/cases", body: caseInput() }) },
-  "GET app/api/v1/cases/[id]/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("") },
-  "PATCH app/api/v1/cases/[id]/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("", (c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服，诱导转账。" })) },
-  "POST app/api/v1/cases/[id]/transitions/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/transitions", (c) => ({ to: "PENDING_APPROVAL", version: c.version })) },
+  "GET app/api/v1/cases/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/cases", marker: (await w.make.case()).id }) },
+  "POST app/api/v1/cases/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/cases", body: caseInput() }) },
+  "GET app/api/v1/cases/[id]/route.ts": { scope: "record", request: caseRoute("") },
+  "PATCH app/api/v1/cases/[id]/route.ts": { scope: "record", request: caseRoute("", (c) => ({ version: c.version, summary: "被害人补充陈述：对方自称客服，诱导转账。" })) },
+  "POST app/api/v1/cases/[id]/transitions/route.ts": { scope: "record", request: caseRoute("/transitions", (c) => ({ to: "PENDING_APPROVAL", version: c.version })) },
   "POST app/api/v1/cases/[id]/transfers/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: async (w) => caseRoute("/transfers", (c) => ({ toUnitCode: w.city.branches[0]!.precincts[1]!.code, reason: "管辖调整", version: c.version }))(w),
+    scope: "record", request: async (w) => caseRoute("/transfers", (c) => ({ toUnitCode: w.city.branches[0]!.precincts[1]!.code, reason: "管辖调整", version: c.version }))(w),
   },
-  "GET app/api/v1/cases/[id]/victims/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/victims") },
-  "POST app/api/v1/cases/[id]/victims/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/victims", () => ({ name: "李四", lossAmount: "1.00" })) },
-  "PATCH app/api/v1/cases/[id]/victims/[subId]/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseSub("victims", (c) => c.victimId, () => ({ version: 1, lossAmount: "3.00" })) },
-  "GET app/api/v1/cases/[id]/freezes/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/freezes") },
+  "GET app/api/v1/cases/[id]/victims/route.ts": { scope: "record", request: caseRoute("/victims") },
+  "POST app/api/v1/cases/[id]/victims/route.ts": { scope: "record", request: caseRoute("/victims", () => ({ name: "李四", lossAmount: "1.00" })) },
+  "PATCH app/api/v1/cases/[id]/victims/[subId]/route.ts": { scope: "record", request: caseSub("victims", (c) => c.victimId, () => ({ version: 1, lossAmount: "3.00" })) },
+  "GET app/api/v1/cases/[id]/freezes/route.ts": { scope: "record", request: caseRoute("/freezes") },
   "POST app/api/v1/cases/[id]/freezes/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseRoute("/freezes", () => ({ kind: "STOP_PAYMENT", bankName: "建设银行", accountNumber: bankCard(), amountRequested: "5.00" })),
+    scope: "record", request: caseRoute("/freezes", () => ({ kind: "STOP_PAYMENT", bankName: "建设银行", accountNumber: bankCard(), amountRequested: "5.00" })),
   },
   "PATCH app/api/v1/cases/[id]/freezes/[subId]/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseSub("freezes", (c) => c.freezeId, () => ({ version: 1, status: "EXECUTED", amountHeld: "10.00", executedAt: minutesAgo(1) })),
+    scope: "record", request: caseSub("freezes", (c) => c.freezeId, () => ({ version: 1, status: "EXECUTED", amountHeld: "10.00", executedAt: minutesAgo(1) })),
   },
-  "GET app/api/v1/cases/[id]/suspects/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/suspects") },
-  "POST app/api/v1/cases/[id]/suspects/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/suspects", () => ({ name: "王五" })) },
+  "GET app/api/v1/cases/[id]/suspects/route.ts": { scope: "record", request: caseRoute("/suspects") },
+  "POST app/api/v1/cases/[id]/suspects/route.ts": { scope: "record", request: caseRoute("/suspects", () => ({ name: "王五" })) },
   "PATCH app/api/v1/cases/[id]/suspects/[subId]/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseSub("suspects", (c) => c.suspectId, () => ({ version: 1, status: "ARRESTED", at: minutesAgo(1) })),
+    scope: "record", request: caseSub("suspects", (c) => c.suspectId, () => ({ version: 1, status: "ARRESTED", at: minutesAgo(1) })),
   },
-  "GET app/api/v1/cases/[id]/seized-items/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/seized-items") },
+  "GET app/api/v1/cases/[id]/seized-items/route.ts": { scope: "record", request: caseRoute("/seized-items") },
   "POST app/api/v1/cases/[id]/seized-items/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseRoute("/seized-items", () => ({ type: "SIM_CARD", quantity: 3, seizedAt: minutesAgo(30) })),
+    scope: "record", request: caseRoute("/seized-items", () => ({ type: "SIM_CARD", quantity: 3, seizedAt: minutesAgo(30) })),
   },
   "PATCH app/api/v1/cases/[id]/seized-items/[subId]/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseSub("seized-items", (c) => c.itemId, () => ({ version: 1, disposition: "CONFISCATED" })),
+    scope: "record", request: caseSub("seized-items", (c) => c.itemId, () => ({ version: 1, disposition: "CONFISCATED" })),
   },
-  "GET app/api/v1/cases/[id]/recoveries/route.ts": { allow: CASE_READERS, scope: "record", request: caseRoute("/recoveries") },
+  "GET app/api/v1/cases/[id]/recoveries/route.ts": { scope: "record", request: caseRoute("/recoveries") },
   "POST app/api/v1/cases/[id]/recoveries/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseRoute("/recoveries", () => ({ amount: "2.00", recoveredAt: minutesAgo(30), method: "VOLUNTARY" })),
+    scope: "record", request: caseRoute("/recoveries", () => ({ amount: "2.00", recoveredAt: minutesAgo(30), method: "VOLUNTARY" })),
   },
   "PATCH app/api/v1/cases/[id]/recoveries/[subId]/route.ts": {
-    allow: CASE_WRITERS, scope: "record", request: caseSub("recoveries", (c) => c.recoveryId, (c) => ({ version: 1, victimId: c.victimId, returnedAmount: "0.50", returnedAt: minutesAgo(1) })),
+    scope: "record", request: caseSub("recoveries", (c) => c.recoveryId, (c) => ({ version: 1, victimId: c.victimId, returnedAmount: "0.50", returnedAt: minutesAgo(1) })),
   },
-  "POST app/api/v1/cases/[id]/gangs/route.ts": { allow: CASE_WRITERS, scope: "record", request: caseRoute("/gangs", () => ({ name: `团伙${randomUUID().slice(0, 6)}` })) },
+  "POST app/api/v1/cases/[id]/gangs/route.ts": { scope: "record", request: caseRoute("/gangs", () => ({ name: `团伙${randomUUID().slice(0, 6)}` })) },
 
   "GET app/api/v1/publicity-events/route.ts": {
-    allow: PUBLICITY_READERS, scope: "collection", request: async (w) => ({ path: "/api/v1/publicity-events", marker: (await w.make.event()).id }),
+    scope: "collection", request: async (w) => ({ path: "/api/v1/publicity-events", marker: (await w.make.event()).id }),
   },
   "POST app/api/v1/publicity-events/route.ts": {
-    allow: PUBLICITY_WRITERS, scope: "none",
+    scope: "none",
     request: async () => ({
       path: "/api/v1/publicity-events", headers: { "idempotency-key": randomUUID() },
       body: { kind: "LECTURE", targetGroup: "ELDERLY", title: "防诈讲座", occurredOn: today(), place: "社区活动室", audienceCount: 30 },
     }),
   },
   "GET app/api/v1/publicity-events/[id]/route.ts": {
-    allow: PUBLICITY_READERS, scope: "record", request: async (w) => {
+    scope: "record", request: async (w) => {
       const { id } = await w.make.event();
       return { path: `/api/v1/publicity-events/${id}`, params: { id }, marker: id };
     },
   },
   "POST app/api/v1/app-registrations/route.ts": {
-    allow: PUBLICITY_WRITERS, scope: "none", request: async () => ({ path: "/api/v1/app-registrations", body: { items: [] } }),
+    scope: "none", request: async () => ({ path: "/api/v1/app-registrations", body: { items: [] } }),
   },
   // The register names persons: not for leaders (aggregates only, B11) nor machine clients.
   "GET app/(app)/publicity/measures/export/route.ts": {
-    allow: [D, O, I], scope: "none", request: async () => ({ path: "/publicity/measures/export" }),
+    scope: "none", request: async () => ({ path: "/publicity/measures/export" }),
   },
-  "GET app/api/v1/stats/summary/route.ts": { allow: STATS_READERS, scope: "none", request: async () => ({ path: "/api/v1/stats/summary" }) },
-  "GET app/api/v1/stats/export/route.ts": { allow: STATS_READERS, scope: "none", request: async () => ({ path: "/api/v1/stats/export" }) },
-  "GET app/(app)/audit/export/route.ts": { allow: [U], scope: "none", request: async () => ({ path: "/audit/export?format=csv" }) },
+  "GET app/api/v1/stats/summary/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/summary" }) },
+  "GET app/api/v1/stats/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/export" }) },
+  "GET app/(app)/audit/export/route.ts": { scope: "none", request: async () => ({ path: "/audit/export?format=csv" }) },
 };
