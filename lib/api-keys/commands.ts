@@ -18,11 +18,9 @@ import { requirePermission } from "@/lib/auth/guards";
  * (`pending`; the command line is trusted, lib/auth/system-actor.ts).
  */
 export const createApiKey = command({
-  name: "apikey.create",
+  name: "apikey.create", permission: "apikeys:manage",
   summary: "Create an API key for an upstream feed (returned once)",
-  permission: "apikeys:manage",
-  input: createApiKeySchema,
-  audit: ["apikey.create", "access.propose"],
+  input: createApiKeySchema, audit: ["apikey.create", "access.propose"],
   async run({ actor, input, tx, now }): Promise<{ id: string; key: string; prefix: string; pending: boolean }> {
     const scopes = [...new Set(input.scopes)];
     const pending = !isSystemActor(actor) && keyNeedsApproval(scopes);
@@ -50,11 +48,9 @@ export const createApiKey = command({
 
 /** Revokes a key at once: its next request answers 401. */
 export const revokeApiKey = command({
-  name: "apikey.revoke",
+  name: "apikey.revoke", permission: "apikeys:manage",
   summary: "Revoke an API key at once",
-  permission: "apikeys:manage",
-  input: revokeApiKeySchema,
-  audit: ["apikey.revoke"],
+  input: revokeApiKeySchema, audit: ["apikey.revoke"],
   async run({ actor, input: { id, version }, tx, now }): Promise<void> {
     const key = await tx.apiKey.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { prefix: true, revokedAt: true } });
     if (!key) throw notFound("api key");

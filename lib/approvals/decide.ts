@@ -18,11 +18,9 @@ import { decideProposalSchema } from "@/lib/approvals/schemas";
  * Audited on the account or key, naming the proposer and the approver.
  */
 export const decideProposal = command({
-  name: "access.decide",
+  name: "access.decide", permission: "grants:approve",
   summary: "Approve or reject a proposed grant (三员分立)",
-  permission: "grants:approve",
-  input: decideProposalSchema,
-  audit: ["access.approve", "access.reject"],
+  input: decideProposalSchema, audit: ["access.approve", "access.reject"],
   async run({ actor, input, tx, now }): Promise<void> {
     const approve = input.decision === "approve";
     const p = await tx.accessProposal.findFirst({

@@ -38,11 +38,9 @@ export type AuditExport = { format: "csv" | "xlsx"; rows: AuditRow[]; truncated:
 
 /** The filtered trail (capped) for the export, with an audit record of the export; `auditExportFile` makes the file. */
 export const exportAudit = command({
-  name: "audit.export",
+  name: "audit.export", permission: "audit:read",
   summary: "The filtered audit trail as .xlsx or .csv",
-  permission: "audit:read",
-  input: auditQuerySchema.extend({ format: exportFormatSchema.default("xlsx") }).strict(),
-  audit: ["audit.export"],
+  input: auditQuerySchema.extend({ format: exportFormatSchema.default("xlsx") }).strict(), audit: ["audit.export"],
   async run({ actor, input: { format, before: _before, ...filter }, tx }): Promise<AuditExport> {
     const rows = await allAudit(actor, filter, AUDIT_EXPORT_LIMIT + 1);
     const truncated = rows.length > AUDIT_EXPORT_LIMIT;

@@ -10,22 +10,14 @@ import { changeOwnPassword } from "@/lib/auth/change-password";
 import { confirmTotpEnrollment, regenerateRecoveryCodes, removeOwnFactor, startTotpEnrollment } from "@/lib/auth/totp-enrollment";
 
 export const changePassword = command({
-  name: "auth.password.change",
-  permission: "signed-in",
-  pending: ["password", "mfa-enroll"],
-  input: changePasswordSchema,
-  audit: ["auth.password.change", "auth.lock"],
-  transaction: "own",
+  name: "auth.password.change", permission: "signed-in",
+  input: changePasswordSchema, audit: ["auth.password.change", "auth.lock"], transaction: "own", pending: ["password", "mfa-enroll"],
   run: ({ actor, input, now }) => changeOwnPassword(actor, input, now),
 });
 
 export const startTotp = command({
-  name: "auth.mfa.enroll.start",
-  permission: "signed-in",
-  pending: ["mfa-enroll"],
-  input: z.object({}).strict(),
-  audit: ["auth.mfa.enroll.start"],
-  transaction: "own",
+  name: "auth.mfa.enroll.start", permission: "signed-in",
+  input: z.object({}).strict(), audit: ["auth.mfa.enroll.start"], transaction: "own", pending: ["mfa-enroll"],
   async run({ actor }) {
     const { secret, qr } = await startTotpEnrollment(actor);
     return { secret, qr };
@@ -33,31 +25,19 @@ export const startTotp = command({
 });
 
 export const confirmTotp = command({
-  name: "auth.mfa.enroll",
-  permission: "signed-in",
-  pending: ["mfa-enroll"],
-  input: totpCodeSchema,
-  audit: ["auth.mfa.enroll"],
-  transaction: "own",
+  name: "auth.mfa.enroll", permission: "signed-in",
+  input: totpCodeSchema, audit: ["auth.mfa.enroll"], transaction: "own", pending: ["mfa-enroll"],
   run: ({ actor, input, now }) => confirmTotpEnrollment(actor, input, now),
 });
 
 export const regenerateCodes = command({
-  name: "auth.mfa.recovery-codes",
-  permission: "signed-in",
-  pending: [],
-  input: totpCodeSchema,
-  audit: ["auth.mfa.recovery-codes", "auth.lock"],
-  transaction: "own",
+  name: "auth.mfa.recovery-codes", permission: "signed-in",
+  input: totpCodeSchema, audit: ["auth.mfa.recovery-codes", "auth.lock"], transaction: "own", pending: [],
   run: ({ actor, input, now }) => regenerateRecoveryCodes(actor, input, now),
 });
 
 export const removeFactor = command({
-  name: "auth.mfa.remove",
-  permission: "signed-in",
-  pending: [],
-  input: totpCodeSchema,
-  audit: ["auth.mfa.remove", "auth.lock"],
-  transaction: "own",
+  name: "auth.mfa.remove", permission: "signed-in",
+  input: totpCodeSchema, audit: ["auth.mfa.remove", "auth.lock"], transaction: "own", pending: [],
   run: ({ actor, input, now }) => removeOwnFactor(actor, input, { now }),
 });

@@ -20,11 +20,9 @@ function assertNotSelf(actor: Actor, id: string) {
 
 /** Clears the user's TOTP secret and recovery codes and ends their sessions. */
 export const resetUserFactor = command({
-  name: "user.mfa.reset",
+  name: "user.mfa.reset", permission: "users:manage",
   summary: "Clear a user's second factor and end their sessions",
-  permission: "users:manage",
-  input: userTargetSchema,
-  audit: ["user.mfa.reset"],
+  input: userTargetSchema, audit: ["user.mfa.reset"],
   async run({ actor, input: { id }, tx, now }): Promise<void> {
     assertNotSelf(actor, id);
     const { count } = await tx.user.updateMany({
@@ -42,11 +40,9 @@ export const resetUserFactor = command({
 
 /** Ends every session of the user at once (a lost phone, a departure). */
 export const endUserSessions = command({
-  name: "user.sessions.end",
+  name: "user.sessions.end", permission: "users:manage",
   summary: "End every session of a user",
-  permission: "users:manage",
-  input: userTargetSchema,
-  audit: ["user.sessions.end"],
+  input: userTargetSchema, audit: ["user.sessions.end"],
   async run({ actor, input: { id }, tx, now }): Promise<{ ended: number }> {
     assertNotSelf(actor, id);
     const { count } = await tx.user.updateMany({ where: { id, ...inJurisdiction(actor) }, data: { sessionVersion: { increment: 1 } } });
@@ -75,11 +71,9 @@ export async function applyPasswordReset(tx: Tx, id: string, passwordHash: strin
  * and cannot lock a watcher out by resetting theirs. Until then the old password still works.
  */
 export const resetUserPassword = command({
-  name: "user.password.reset",
+  name: "user.password.reset", permission: "users:manage",
   summary: "Give a user a one-time password (or propose it)",
-  permission: "users:manage",
-  input: userTargetSchema,
-  audit: ["user.password.reset", "access.propose"],
+  input: userTargetSchema, audit: ["user.password.reset", "access.propose"],
   async run({ actor, input: { id }, tx, now }): Promise<{ username: string; password: string; pending: boolean }> {
     assertNotSelf(actor, id);
     const password = oneTimePassword();

@@ -41,11 +41,9 @@ export async function caseMoney(caseId: string) {
  * only through the audited reveal), or 404.
  */
 export const getCase = command({
-  name: "case.get",
+  name: "case.get", permission: "cases:read",
   summary: "One case with victims, freezes, suspects, items, recoveries and timeline; personal data masked",
-  permission: "cases:read",
-  input: caseParamsSchema,
-  audit: false,
+  input: caseParamsSchema, audit: false,
   run: ({ actor, input, now }) => caseDetail(actor, input.id, now),
 });
 

@@ -90,12 +90,9 @@ export async function insertCase(tx: Tx, actor: Actor, c: NewCase): Promise<Crea
  * Idempotency-Key, a retried request answers the case the first one created (SECURITY.md F22).
  */
 export const createCase = command({
-  name: "case.create",
+  name: "case.create", permission: "cases:write",
   summary: "Take a direct report: a REPORTED case with its victims and stop-payment requests",
-  permission: "cases:write",
-  input: createCaseSchema,
-  audit: CASE_INTAKE_AUDIT,
-  idempotent: true,
+  input: createCaseSchema, audit: CASE_INTAKE_AUDIT, idempotent: true,
   async run({ actor, input, tx, now }): Promise<CreatedCase> {
     const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, code: true, active: true } });
     if (!unit?.active) throw new AppError("FORBIDDEN", "your unit cannot take cases");

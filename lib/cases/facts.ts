@@ -48,11 +48,9 @@ function sameValue(sent: unknown, stored: unknown): boolean {
 
 /** Corrects the case's type, account of events and times. */
 export const updateCaseFacts = command({
-  name: "case.facts.update",
+  name: "case.facts.update", permission: "cases:write",
   summary: "Correct the case's type, account of events and times while its unit handles it",
-  permission: "cases:write",
-  input: caseFactsSchema.safeExtend({ id: uuidSchema }),
-  audit: ["case.facts.update"],
+  input: caseFactsSchema.safeExtend({ id: uuidSchema }), audit: ["case.facts.update"],
   async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
     const c = await caseForWrite(tx, actor, input.id);
     if (c.version !== input.version) throw versionConflict();
@@ -80,11 +78,9 @@ export const updateCaseFacts = command({
 
 /** Corrects one victim of the case; the case's loss is recomputed from its victims. */
 export const updateVictim = command({
-  name: "case.victim.update",
+  name: "case.victim.update", permission: "cases:write",
   summary: "Correct one victim of the case; the case's loss follows",
-  permission: "cases:write",
-  input: victimUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
-  audit: ["case.victim.update"],
+  input: victimUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }), audit: ["case.victim.update"],
   async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
     const c = await caseForWrite(tx, actor, input.id);
     assertEditable(c);

@@ -12,11 +12,9 @@ import { freezeCreateSchema, freezeUpdateSchema } from "@/lib/cases/schemas";
 
 /** 紧急止付 / 冻结 request on one bank account of an open case. */
 export const requestFreeze = command({
-  name: "case.freeze.request",
+  name: "case.freeze.request", permission: "cases:write",
   summary: "Request an emergency stop-payment or a freeze of one bank account",
-  permission: "cases:write",
-  input: freezeCreateSchema.extend({ id: uuidSchema }),
-  audit: ["case.freeze.request"],
+  input: freezeCreateSchema.extend({ id: uuidSchema }), audit: ["case.freeze.request"],
   async run({ actor, input, tx, now }): Promise<{ id: string }> {
     if (input.expiresAt && input.expiresAt <= now) throw invalidField("expiresAt", "not_in_future");
     const c = await caseForWrite(tx, actor, input.id);
@@ -42,11 +40,9 @@ export const requestFreeze = command({
  * too: money is released after the case ends.
  */
 export const updateFreeze = command({
-  name: "case.freeze.update",
+  name: "case.freeze.update", permission: "cases:write",
   summary: "Record the bank's answer to a request, its release or its expiry",
-  permission: "cases:write",
-  input: freezeUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
-  audit: ["case.freeze.update"],
+  input: freezeUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }), audit: ["case.freeze.update"],
   async run({ actor, input, tx, now }): Promise<{ id: string; version: number }> {
     const c = await caseForWrite(tx, actor, input.id, { open: false });
     const f = await tx.freezeRequest.findFirst({ where: { id: input.subId, caseId: c.id } });

@@ -14,11 +14,9 @@ const linkInput = gangLinkSchema.extend({ id: uuidSchema });
 
 /** A new gang of the case `{ name, note? }`, or one of the jurisdiction linked to it `{ gangId }`. */
 export const addCaseGang = command({
-  name: "case.gang.add",
+  name: "case.gang.add", permission: "cases:write",
   summary: "A new gang (团伙) for the case, or a gang of the jurisdiction linked to one more case",
-  permission: "cases:write",
-  input: eitherByKey("gangId", linkInput, createInput),
-  audit: ["case.gang.create", "case.gang.link"],
+  input: eitherByKey("gangId", linkInput, createInput), audit: ["case.gang.create", "case.gang.link"],
   run: (ctx): Promise<{ id: string }> => ("gangId" in ctx.input ? linkGang({ ...ctx, input: ctx.input }) : createGang({ ...ctx, input: ctx.input })),
 });
 
@@ -45,11 +43,9 @@ async function linkGang({ actor, input, tx }: CommandContext<z.infer<typeof link
 
 /** 打掉: the gang is dismantled on a date; every case of the jurisdiction it spans records it. */
 export const dismantleGang = command({
-  name: "case.gang.dismantle",
+  name: "case.gang.dismantle", permission: "cases:write",
   summary: "打掉: record that a gang of the jurisdiction was dismantled",
-  permission: "cases:write",
-  input: gangDismantleSchema.extend({ id: uuidSchema }),
-  audit: ["case.gang.dismantle"],
+  input: gangDismantleSchema.extend({ id: uuidSchema }), audit: ["case.gang.dismantle"],
   async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
     const gang = await tx.gang.findFirst({ where: { id: input.id, ...inJurisdiction(actor) }, select: { id: true, name: true, version: true, dismantledAt: true, createdAt: true } });
     if (!gang) throw notFound("gang");

@@ -44,11 +44,9 @@ export type CaseListItem = {
 
 /** Cases of the actor's jurisdiction, newest report first, filtered by the query. */
 export const listCases = command({
-  name: "case.list",
+  name: "case.list", permission: "cases:read",
   summary: "Cases of the caller's jurisdiction, newest report first, filtered",
-  permission: "cases:read",
-  input: listCasesQuerySchema,
-  audit: false,
+  input: listCasesQuerySchema, audit: false,
   run: ({ actor, input, now }) => caseList(actor, input, now),
 });
 

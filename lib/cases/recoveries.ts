@@ -27,11 +27,9 @@ async function checkReturnToVictim(tx: Tx, caseId: string, victimId: string, ret
 
 /** 追赃挽损: money recovered for the case, and (optionally at once) returned to a victim. */
 export const recordRecovery = command({
-  name: "case.recovery.record",
+  name: "case.recovery.record", permission: "cases:write",
   summary: "追赃挽损: record money recovered for the case, and (optionally at once) returned to a victim",
-  permission: "cases:write",
-  input: recoverySchema.safeExtend({ id: uuidSchema }),
-  audit: ["case.recovery.record"],
+  input: recoverySchema.safeExtend({ id: uuidSchema }), audit: ["case.recovery.record"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
     const c = await caseForWrite(tx, actor, input.id);
     const returned = input.returnedAmount ?? "0.00";
@@ -54,11 +52,9 @@ export const recordRecovery = command({
 
 /** Records that recovered money went back to a victim, and when. */
 export const recordReturn = command({
-  name: "case.recovery.return",
+  name: "case.recovery.return", permission: "cases:write",
   summary: "Record that recovered money went back to a victim",
-  permission: "cases:write",
-  input: recoveryReturnSchema.extend({ id: uuidSchema, subId: uuidSchema }),
-  audit: ["case.recovery.return"],
+  input: recoveryReturnSchema.extend({ id: uuidSchema, subId: uuidSchema }), audit: ["case.recovery.return"],
   async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
     const c = await caseForWrite(tx, actor, input.id, { open: false });
     const r = await tx.fundRecovery.findFirst({ where: { id: input.subId, caseId: c.id }, select: { id: true, amount: true, recoveredAt: true, version: true } });

@@ -21,11 +21,9 @@ const ENTITY_TYPE = { victim: "CaseVictim", suspect: "Suspect", freeze: "FreezeR
  * "pii:reveal" whose jurisdiction holds the record; audited with the reason in the same transaction.
  */
 export const revealCasePii = command({
-  name: "case.pii.reveal",
+  name: "case.pii.reveal", permission: "pii:reveal",
   summary: "One full personal value of a victim, suspect or bank account, with the reason (audited)",
-  permission: "pii:reveal",
-  input: revealSchema.extend({ reason: revealReasonSchema }),
-  audit: ["pii.reveal"],
+  input: revealSchema.extend({ reason: revealReasonSchema }), audit: ["pii.reveal"],
   async run({ actor, input, tx }): Promise<string> {
     if (!(FIELDS[input.entity] as readonly string[]).includes(input.field)) throw invalidField("field", "invalid_value");
     const field = input.field;

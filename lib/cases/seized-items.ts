@@ -7,11 +7,9 @@ import { seizedItemSchema, seizedItemUpdateSchema } from "@/lib/cases/schemas";
 
 /** Items seized for an open case (SIM cards, bank cards, POS, GOIP …), owned by the case's unit. */
 export const addSeizedItem = command({
-  name: "case.item.seize",
+  name: "case.item.seize", permission: "cases:write",
   summary: "Record items seized for an open case",
-  permission: "cases:write",
-  input: seizedItemSchema.extend({ id: uuidSchema }),
-  audit: ["case.item.seize"],
+  input: seizedItemSchema.extend({ id: uuidSchema }), audit: ["case.item.seize"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
     const c = await caseForWrite(tx, actor, input.id);
     const item = await tx.seizedItem.create({
@@ -31,11 +29,9 @@ export const addSeizedItem = command({
 
 /** Where the items are kept and what became of them (returned, confiscated, destroyed, sent on). */
 export const updateSeizedItem = command({
-  name: "case.item.update",
+  name: "case.item.update", permission: "cases:write",
   summary: "Record where seized items are kept and what became of them",
-  permission: "cases:write",
-  input: seizedItemUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }),
-  audit: ["case.item.update"],
+  input: seizedItemUpdateSchema.extend({ id: uuidSchema, subId: uuidSchema }), audit: ["case.item.update"],
   async run({ actor, input, tx }): Promise<{ id: string; version: number }> {
     const c = await caseForWrite(tx, actor, input.id, { open: false });
     const item = await tx.seizedItem.findFirst({ where: { id: input.subId, caseId: c.id }, select: { id: true, type: true, quantity: true, version: true, disposition: true } });

@@ -19,9 +19,8 @@ import { eitherByKey, linkSuspectSchema, newSuspectSchema, suspectGangSchema, su
  * from another case of the jurisdiction (`{ suspectId }`): a suspect can span several cases.
  */
 export const addSuspect = command({
-  name: "case.suspect.add",
+  name: "case.suspect.add", permission: "cases:write",
   summary: "Add a new suspect to an open case, or one known from another case of the jurisdiction",
-  permission: "cases:write",
   input: eitherByKey("suspectId", linkSuspectSchema.extend({ id: uuidSchema }), newSuspectSchema.extend({ id: uuidSchema })),
   audit: ["case.suspect.add"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
@@ -74,11 +73,9 @@ const gangInput = suspectGangSchema.extend({ id: uuidSchema, subId: uuidSchema }
  * puts them in a gang of the jurisdiction (or takes them out).
  */
 export const updateSuspect = command({
-  name: "case.suspect.update",
+  name: "case.suspect.update", permission: "cases:write",
   summary: "Move a suspect on (抓获, 刑拘 …) or set their gang",
-  permission: "cases:write",
-  input: eitherByKey("status", statusInput, gangInput),
-  audit: ["case.suspect.status", "case.suspect.gang"],
+  input: eitherByKey("status", statusInput, gangInput), audit: ["case.suspect.status", "case.suspect.gang"],
   run: (ctx) => ("status" in ctx.input ? moveSuspect({ ...ctx, input: ctx.input }) : setSuspectGang({ ...ctx, input: ctx.input })),
 });
 

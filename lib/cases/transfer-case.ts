@@ -13,11 +13,9 @@ import { transferSchema } from "@/lib/cases/schemas";
  * now handles and approves it, and the sender may lose sight of it.
  */
 export const transferCase = command({
-  name: "case.transfer",
+  name: "case.transfer", permission: "cases:write",
   summary: "流转: hand the case to another active unit of the same city",
-  permission: "cases:write",
-  input: transferSchema.extend({ id: uuidSchema }),
-  audit: ["case.transfer"],
+  input: transferSchema.extend({ id: uuidSchema }), audit: ["case.transfer"],
   async run({ actor, input, tx }): Promise<{ id: string; caseNumber: string; version: number; unitCode: string }> {
     const c = await caseForWrite(tx, actor, input.id);
     if (c.version !== input.version) throw versionConflict();

@@ -26,11 +26,9 @@ class Denied {
  * the investigator who submitted the case (two-person rule). Stale versions get 409.
  */
 export const transitionCase = command({
-  name: "case.transition",
+  name: "case.transition", permission: "cases:write",
   summary: "Move the case one step along its state machine (filing decisions need cases:approve)",
-  permission: "cases:write",
-  input: transitionSchema.extend({ id: uuidSchema }),
-  audit: ["case.transition", "case.submitted", "case.approved", "case.rejected"],
+  input: transitionSchema.extend({ id: uuidSchema }), audit: ["case.transition", "case.submitted", "case.approved", "case.rejected"],
   async run({ actor, input, tx, now }): Promise<TransitionResult> {
     const c = await caseForWrite(tx, actor, input.id, { open: false });
     if (c.version !== input.version) throw versionConflict();

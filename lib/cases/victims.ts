@@ -7,11 +7,9 @@ import { victimSchema } from "@/lib/cases/schemas";
 
 /** Adds a victim to an open case; the case's loss becomes the sum of its victims' losses. */
 export const addVictim = command({
-  name: "case.victim.add",
+  name: "case.victim.add", permission: "cases:write",
   summary: "Add a victim to an open case; the case's loss follows",
-  permission: "cases:write",
-  input: victimSchema.extend({ id: uuidSchema }),
-  audit: ["case.victim.add"],
+  input: victimSchema.extend({ id: uuidSchema }), audit: ["case.victim.add"],
   async run({ actor, input: v, tx }): Promise<{ id: string }> {
     const c = await caseForWrite(tx, actor, v.id);
     const victim = await tx.caseVictim.create({

@@ -24,11 +24,9 @@ async function setAssignee(tx: Tx, actor: Actor, w: FieldWarning, userId: string
  * nobody has signed for yet is signed for (签收) by them. A warning someone else holds is a 409.
  */
 export const claimWarning = command({
-  name: "warning.claim",
+  name: "warning.claim", permission: "warnings:work",
   summary: "Take an open warning of the caller's precinct (signing for it when nobody has)",
-  permission: "warnings:work",
-  input: claimSchema,
-  audit: ["warning.claim", "warning.transition"],
+  input: claimSchema, audit: ["warning.claim", "warning.transition"],
   async run({ actor, input: { id, version: expected }, tx, now }) {
     if (actor.kind !== "user") throw new AppError("FORBIDDEN", "only a person claims a warning");
     const w = await lockWarningForField(tx, actor, id, await workableUnitIds(actor));
@@ -57,11 +55,9 @@ export function unitOfficers(unitId: string) {
  * The status does not change: the officer signs for it when they take it up.
  */
 export const assignWarning = command({
-  name: "warning.assign",
+  name: "warning.assign", permission: "warnings:triage",
   summary: "Give an open warning to a named officer of its unit",
-  permission: "warnings:triage",
-  input: assignSchema,
-  audit: ["warning.assign"],
+  input: assignSchema, audit: ["warning.assign"],
   async run({ actor, input, tx }) {
     const w = await lockWarningForField(tx, actor, input.id, await workableUnitIds(actor));
     if (w.version !== input.version) throw versionConflict();

@@ -14,11 +14,9 @@ const MAX_TASKS = 100;
  * resolved warnings and standalone records (counter interceptions), missed ones first.
  */
 export const myTasks = command({
-  name: "field.tasks",
+  name: "field.tasks", permission: "warnings:work",
   summary: "The caller's precinct's open warnings and follow-ups, most urgent first",
-  permission: "warnings:work",
-  input: tasksQuerySchema,
-  audit: false,
+  input: tasksQuerySchema, audit: false,
   run: async ({ actor, input: q, tx: db, now }) => {
     const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
     const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;

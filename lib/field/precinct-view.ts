@@ -31,11 +31,9 @@ async function viewedUnit(actor: Actor, code: string | undefined) {
  * warnings per officer (and how many are past their SLA), and the warnings breaching now.
  */
 export const precinctView = command({
-  name: "field.precinct",
+  name: "field.precinct", permission: ["warnings:work", "warnings:triage"],
   summary: "A precinct at a glance: today's field work, open warnings per officer, breaches",
-  permission: ["warnings:work", "warnings:triage"],
-  input: precinctQuerySchema,
-  audit: false,
+  input: precinctQuerySchema, audit: false,
   run: async ({ actor, input: q, now }) => {
     const unit = await viewedUnit(actor, q.unit);
     const today = chinaToday(now);

@@ -20,13 +20,9 @@ export type CounterInterceptResult = { id: string; warningId: string | null; war
  * transaction and counted through the warning, so nobody is counted twice.
  */
 export const recordCounterIntercept = command({
-  name: "field.counter_intercept",
+  name: "field.counter_intercept", permission: "actions:write",
   summary: "Record a counter interception (临柜拦截) for the caller's unit",
-  permission: "actions:write",
-  input: counterInterceptSchema,
-  audit: ["field.counter_intercept", ...ADVANCE_AUDIT],
-  idempotent: "required",
-  transactionOptions: FIELD_TX,
+  input: counterInterceptSchema, audit: ["field.counter_intercept", ...ADVANCE_AUDIT], transactionOptions: FIELD_TX, idempotent: "required",
   async run({ actor, input, tx, now }): Promise<CounterInterceptResult> {
     const unitIds = input.warningId ? await workableUnitIds(actor) : [];
     const w = input.warningId ? await lockWarningForField(tx, actor, input.warningId, unitIds) : null;

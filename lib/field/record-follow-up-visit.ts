@@ -15,14 +15,10 @@ export type FollowUpVisitResult = { id: string; warningId: string | null };
  * visit is recorded standalone too, for the same customer, and closes the record's follow-up.
  */
 export const recordFollowUpVisit = command({
-  name: "field.follow_up_visit",
+  name: "field.follow_up_visit", permission: ["warnings:work", "warnings:triage"],
   summary: "Record the follow-up visit a record of the caller's unit scheduled",
   // A follow-up visit is a home visit: the same people make it.
-  permission: ["warnings:work", "warnings:triage"],
-  input: followUpVisitSchema,
-  audit: ["field.follow_up_visit", ...HOME_VISIT_AUDIT],
-  idempotent: "required",
-  transactionOptions: FIELD_TX,
+  input: followUpVisitSchema, audit: ["field.follow_up_visit", ...HOME_VISIT_AUDIT], transactionOptions: FIELD_TX, idempotent: "required",
   async run({ actor, input: { id: originId, ...input }, tx, now }): Promise<FollowUpVisitResult> {
     const origin = await tx.dissuasionAction.findFirst({ where: { id: originId, unitId: actor.unitId }, select: { id: true, warningId: true } });
     if (!origin) throw await outOfScope(actor, "DissuasionAction", originId, async () => (await tx.dissuasionAction.count({ where: { id: originId } })) > 0);

@@ -79,13 +79,9 @@ export async function visitWarning(tx: Tx, actor: Actor, warningId: string, inpu
  * warning's open follow-ups: it is the later visit they were waiting for.
  */
 export const recordHomeVisit = command({
-  name: "field.home_visit",
+  name: "field.home_visit", permission: ["warnings:work", "warnings:triage"],
   summary: "Record a home visit (上门劝阻) to a warning and move the warning",
   // Whoever works the warning visits it (a precinct officer, or a dispatcher who holds triage over it).
-  permission: ["warnings:work", "warnings:triage"],
-  input: warningVisitSchema,
-  audit: HOME_VISIT_AUDIT,
-  idempotent: "required",
-  transactionOptions: FIELD_TX,
+  input: warningVisitSchema, audit: HOME_VISIT_AUDIT, transactionOptions: FIELD_TX, idempotent: "required",
   run: ({ actor, input: { id, ...visit }, tx, now }) => visitWarning(tx, actor, id, visit, now),
 });

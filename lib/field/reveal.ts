@@ -16,23 +16,19 @@ export type FieldReveal = (typeof FIELD_REVEAL)[number];
 
 /** The victim's full phone (to call) or address (to go to), audited with the caller's reason. */
 export const revealForVisit = command({
-  name: "field.victim.reveal",
+  name: "field.victim.reveal", permission: "pii:reveal",
   summary: "Reveal a warning victim's full phone or address for a call or a visit",
-  permission: "pii:reveal",
-  input: z.object({ id: uuidSchema, field: z.enum(FIELD_REVEAL), reason: revealReasonSchema }).strict(),
-  audit: ["pii.reveal"],
   // The warnings domain's reveal runs its own transaction.
-  transaction: "own",
+  input: z.object({ id: uuidSchema, field: z.enum(FIELD_REVEAL), reason: revealReasonSchema }).strict(),
+  audit: ["pii.reveal"], transaction: "own",
   run: ({ actor, input }) => revealWarningField(actor, input.id, input.field, input.reason),
 });
 
 /** The customer's full phone of a standalone record of the unit (a counter interception), to call for its follow-up. */
 export const revealCustomerPhone = command({
-  name: "field.customer_phone.reveal",
+  name: "field.customer_phone.reveal", permission: "pii:reveal",
   summary: "Reveal the customer's full phone of a record of the caller's unit, to call for its follow-up",
-  permission: "pii:reveal",
-  input: z.object({ id: uuidSchema, reason: revealReasonSchema }).strict(),
-  audit: ["pii.reveal"],
+  input: z.object({ id: uuidSchema, reason: revealReasonSchema }).strict(), audit: ["pii.reveal"],
   async run({ actor, input: { id, reason }, tx }) {
     const a = await tx.dissuasionAction.findFirst({ where: { id, unitId: actor.unitId }, select: { customerPhone: true } });
     if (!a) throw await outOfScope(actor, "DissuasionAction", id, async () => (await tx.dissuasionAction.count({ where: { id } })) > 0);

@@ -35,11 +35,9 @@ const conflict = (code: string, message: string) => new AppError("CONFLICT", mes
  * handover per person: a second (a double submit) is refused until the first is acknowledged.
  */
 export const createHandover = command({
-  name: "handover.create",
+  name: "handover.create", permission: "handover:write",
   summary: "Hand one's desk over to the next shift (交班)",
-  permission: "handover:write",
-  input: createHandoverSchema,
-  audit: ["handover.create"],
+  input: createHandoverSchema, audit: ["handover.create"],
   async run({ actor, input, tx, now }): Promise<{ id: string }> {
     const unitIds = await scopeUnitIds(actor.scopePath);
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover:${actor.id}`})::bigint)`;
@@ -74,11 +72,9 @@ export const createHandover = command({
  * desk (unit) may, never its author, and only once.
  */
 export const acknowledgeHandover = command({
-  name: "handover.acknowledge",
+  name: "handover.acknowledge", permission: "handover:write",
   summary: "Take over the desk a colleague handed over (接班)",
-  permission: "handover:write",
-  input: acknowledgeHandoverSchema,
-  audit: ["handover.acknowledge"],
+  input: acknowledgeHandoverSchema, audit: ["handover.acknowledge"],
   async run({ actor, input, tx, now }): Promise<{ id: string; version: number }> {
     const h = await tx.handover.findFirst({
       where: { id: input.id, unit: unitSubtree(actor.scopePath) },

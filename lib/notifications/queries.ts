@@ -94,11 +94,9 @@ export async function listNotificationGroups(actor: Actor, now = new Date(), tak
  * returns where the first one leads, or null.
  */
 export const openNotifications = command({
-  name: "notification.open",
+  name: "notification.open", permission: "signed-in",
   summary: "Mark one's notifications read and say where the first leads",
-  permission: "signed-in",
-  input: z.object({ ids: z.array(z.string()).default([]) }).strict(),
-  audit: [],
+  input: z.object({ ids: z.array(z.string()).default([]) }).strict(), audit: [],
   async run({ actor, input, tx, now }): Promise<string | null> {
     const valid = input.ids.filter((id) => uuidSchema.safeParse(id).success).slice(0, 100);
     if (valid.length === 0) return null;
@@ -110,11 +108,9 @@ export const openNotifications = command({
 
 /** Marks all of the user's own notifications read; answers how many. */
 export const markAllRead = command({
-  name: "notification.mark_all_read",
+  name: "notification.mark_all_read", permission: "signed-in",
   summary: "Mark all of one's notifications read",
-  permission: "signed-in",
-  input: z.object({}).strict(),
-  audit: [],
+  input: z.object({}).strict(), audit: [],
   async run({ actor, tx, now }): Promise<number> {
     const { count } = await tx.notification.updateMany({ where: { userId: actor.id, readAt: null }, data: { readAt: now } });
     return count;

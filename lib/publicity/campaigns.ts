@@ -63,11 +63,9 @@ const campaignData = (c: CampaignInput) => ({
 });
 
 export const createCampaign = command({
-  name: "publicity.campaign.create",
+  name: "publicity.campaign.create", permission: "publicity:write",
   summary: "Start a 无诈 creation campaign",
-  permission: "publicity:write",
-  input: createCampaignSchema,
-  audit: ["publicity.campaign.create"],
+  input: createCampaignSchema, audit: ["publicity.campaign.create"],
   async run({ actor, input: { unitCode, ...input }, tx }): Promise<{ id: string }> {
     const unit = await resolveUnit(tx, actor, unitCode);
     const created = await tx.preventionCampaign.create({ data: { ...campaignData(input), unitId: unit.id }, select: { id: true } });
@@ -80,11 +78,9 @@ export const createCampaign = command({
 });
 
 export const updateCampaign = command({
-  name: "publicity.campaign.update",
+  name: "publicity.campaign.update", permission: "publicity:write",
   summary: "Update a 无诈 creation campaign",
-  permission: "publicity:write",
-  input: updateCampaignSchema,
-  audit: ["publicity.campaign.update"],
+  input: updateCampaignSchema, audit: ["publicity.campaign.update"],
   async run({ actor, input: { id, version, unitCode, ...input }, tx }): Promise<void> {
     const existing = await tx.preventionCampaign.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { status: true, unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "PreventionCampaign", id, async () => (await tx.preventionCampaign.count({ where: { id } })) > 0);

@@ -20,11 +20,9 @@ import { dayRange } from "@/lib/publicity/import-counts";
  * the version it saw (the "correct" form in the list); otherwise it is a field error.
  */
 export const setDailyCount = command({
-  name: "publicity.count.set",
+  name: "publicity.count.set", permission: "publicity:write",
   summary: "Record or correct one day's count",
-  permission: "publicity:write",
-  input: setCountSchema,
-  audit: ["publicity.count.create", "publicity.count.update"],
+  input: setCountSchema, audit: ["publicity.count.create", "publicity.count.update"],
   async run({ actor, input, tx }): Promise<void> {
     const unit = await resolveUnit(tx, actor, input.unitCode);
     const day = dayToDate(input.day);
@@ -61,12 +59,9 @@ export type BulkItemResult = { index: number; status: CountStatus | "rejected"; 
  * a rejected item (bad field, unknown unit, the same unit and day twice) never blocks the others.
  */
 export const bulkUpsertCounts = command({
-  name: "publicity.counts.bulk",
+  name: "publicity.counts.bulk", permission: "publicity:write",
   summary: "Daily counts per unit in bulk (APP registrations, 96110 consultation calls), each item standing alone",
-  permission: "publicity:write",
-  input: bulkCountsSchema,
-  audit: ["publicity.counts.bulk"],
-  transactionOptions: { timeout: 30_000 },
+  input: bulkCountsSchema, audit: ["publicity.counts.bulk"], transactionOptions: { timeout: 30_000 },
   async run({ actor, input: { metric, updateChanged, items }, tx }) {
     const results: BulkItemResult[] = new Array(items.length);
     const parsed: { index: number; day: string; unitCode: string; count: number }[] = [];

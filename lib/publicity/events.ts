@@ -76,11 +76,9 @@ export async function listEvents(actor: Actor, f: EventFilter & { page?: number 
 
 /** GET /api/v1/publicity-events: cursor pagination; `cursor` is the id of the last item of the previous page. */
 export const listEventsPage = command({
-  name: "publicity.event.list",
+  name: "publicity.event.list", permission: "publicity:read",
   summary: "Publicity events of the caller's jurisdiction, newest first, cursor-paginated",
-  permission: "publicity:read",
-  input: eventsApiQuerySchema,
-  audit: false,
+  input: eventsApiQuerySchema, audit: false,
   async run({ actor, input: f, tx }) {
     const where = await eventWhere(actor, f);
     const limit = f.limit ?? 50;
@@ -104,11 +102,9 @@ export async function eventsOfMonth(actor: Actor, month: string, f: Omit<EventFi
 
 /** One event; outside the caller's jurisdiction it does not exist (404). */
 export const getEvent = command({
-  name: "publicity.event.get",
+  name: "publicity.event.get", permission: "publicity:read",
   summary: "One publicity event",
-  permission: "publicity:read",
-  input: z.object({ id: uuidSchema }).strict(),
-  audit: false,
+  input: z.object({ id: uuidSchema }).strict(), audit: false,
   async run({ actor, input: { id }, tx }): Promise<EventDto> {
     const row = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });
     if (!row) throw await outOfScope(actor, "PublicityEvent", id, async () => (await tx.publicityEvent.count({ where: { id } })) > 0);
@@ -124,12 +120,9 @@ const eventData = (input: Omit<CreateEventInput, "unitCode">) => ({
 
 /** Logs one event (the unit defaults to the caller's own); answers its DTO. An Idempotency-Key makes replays safe. */
 export const createEvent = command({
-  name: "publicity.event.create",
+  name: "publicity.event.create", permission: "publicity:write",
   summary: "Log a publicity event",
-  permission: "publicity:write",
-  input: createEventSchema,
-  audit: ["publicity.event.create"],
-  idempotent: true,
+  input: createEventSchema, audit: ["publicity.event.create"], idempotent: true,
   async run({ actor, input: { unitCode, ...input }, tx }): Promise<EventDto> {
     const unit = await resolveUnit(tx, actor, unitCode);
     const created = await tx.publicityEvent.create({
@@ -145,11 +138,9 @@ export const createEvent = command({
 });
 
 export const updateEvent = command({
-  name: "publicity.event.update",
+  name: "publicity.event.update", permission: "publicity:write",
   summary: "Correct a publicity event",
-  permission: "publicity:write",
-  input: updateEventSchema,
-  audit: ["publicity.event.update"],
+  input: updateEventSchema, audit: ["publicity.event.update"],
   async run({ actor, input: { id, version, unitCode, ...input }, tx }): Promise<void> {
     const existing = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "PublicityEvent", id, async () => (await tx.publicityEvent.count({ where: { id } })) > 0);

@@ -47,12 +47,10 @@ async function checkChunk(tx: Tx, actor: Actor, rows: { line: number; day: strin
 }
 
 export const previewImportChunk = command({
-  name: "publicity.counts.import.preview",
+  name: "publicity.counts.import.preview", permission: "publicity:write",
   summary: "Check a chunk of imported daily counts against what is stored",
-  permission: "publicity:write",
-  input: importChunkSchema,
   // Read-only, but one snapshot (one transaction): units and stored counts as of the same moment.
-  audit: [],
+  input: importChunkSchema, audit: [],
   async run({ actor, input: { metric, rows }, tx }): Promise<ChunkPreview> {
     const { valid, errors } = await checkChunk(tx, actor, rows);
     const stored = await storedCounts(tx, metric, valid);
@@ -68,12 +66,9 @@ export const previewImportChunk = command({
 });
 
 export const commitImportChunk = command({
-  name: "publicity.counts.import",
+  name: "publicity.counts.import", permission: "publicity:write",
   summary: "Import a chunk of daily counts",
-  permission: "publicity:write",
-  input: commitChunkSchema,
-  audit: ["publicity.counts.import"],
-  transactionOptions: { timeout: 60_000 },
+  input: commitChunkSchema, audit: ["publicity.counts.import"], transactionOptions: { timeout: 60_000 },
   async run({ actor, input: { metric, rows, updateChanged }, tx }): Promise<ChunkCommit> {
     const { valid, errors } = await checkChunk(tx, actor, rows);
     const statuses = await upsertCounts(tx, metric, valid, { source: "IMPORT", updateChanged });

@@ -16,12 +16,10 @@ export type ExportLabels = {
 
 /** The filtered register (masked) for the export, with an audit record of who exported what; `measuresWorkbook` makes the file. */
 export const exportMeasures = command({
-  name: "publicity.measures.export",
+  name: "publicity.measures.export", permission: "pii:reveal",
   summary: "The filtered measures register as a spreadsheet (masked identities)",
   // The register names persons: only those who may see personal data export it.
-  permission: "pii:reveal",
-  input: measuresQuerySchema,
-  audit: ["publicity.measures.export"],
+  input: measuresQuerySchema, audit: ["publicity.measures.export"],
   async run({ actor, input: { page: _page, ...q }, tx }): Promise<MeasureDto[]> {
     const rows = await allMeasures(actor, q);
     await writeAudit(tx, actor, {

@@ -128,11 +128,9 @@ async function resolveCase(tx: Tx, actor: Actor, caseNumber: string | undefined)
 }
 
 export const createMeasure = command({
-  name: "publicity.measure.create",
+  name: "publicity.measure.create", permission: "publicity:write",
   summary: "Record a 反诈法 art. 38 measure",
-  permission: "publicity:write",
-  input: createMeasureSchema,
-  audit: ["publicity.measure.create"],
+  input: createMeasureSchema, audit: ["publicity.measure.create"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
     const unit = await resolveUnit(tx, actor, input.unitCode);
     const caseId = await resolveCase(tx, actor, input.caseNumber);
@@ -152,11 +150,9 @@ export const createMeasure = command({
 });
 
 export const updateMeasure = command({
-  name: "publicity.measure.update",
+  name: "publicity.measure.update", permission: "publicity:write",
   summary: "Correct a 反诈法 art. 38 measure",
-  permission: "publicity:write",
-  input: updateMeasureSchema,
-  audit: ["publicity.measure.update"],
+  input: updateMeasureSchema, audit: ["publicity.measure.update"],
   async run({ actor, input: { id, version, unitCode, caseNumber, personName, personIdNumber, ...input }, tx }): Promise<void> {
     const existing = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "DisciplinaryMeasure", id, async () => (await tx.disciplinaryMeasure.count({ where: { id } })) > 0);
@@ -179,11 +175,9 @@ export const updateMeasure = command({
 
 /** One full identity value, for an actor holding "pii:reveal", with the reason audited. */
 export const revealMeasureField = command({
-  name: "publicity.measure.reveal",
+  name: "publicity.measure.reveal", permission: "pii:reveal",
   summary: "Reveal one full identity value of a measure's person (audited with its reason)",
-  permission: "pii:reveal",
-  input: revealMeasureSchema.extend({ reason: revealReasonSchema }).strict(),
-  audit: ["pii.reveal"],
+  input: revealMeasureSchema.extend({ reason: revealReasonSchema }).strict(), audit: ["pii.reveal"],
   async run({ actor, input: { id, field, reason }, tx }): Promise<string> {
     const row = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { personName: true, personIdNumber: true } });
     if (!row || row[field] === null) throw notFound("measure");

@@ -58,11 +58,9 @@ export async function getSettings(actor: Actor): Promise<Settings> {
  * arrival). Steps saved unchanged write nothing, and a save that changes nothing is not audited.
  */
 export const updateSlaLadder = command({
-  name: "config.sla.update",
+  name: "config.sla.update", permission: "config:manage",
   summary: "Save the SLA ladder (applies to warnings received from now on)",
-  permission: "config:manage",
-  input: slaLadderSchema,
-  audit: ["config.sla.update"],
+  input: slaLadderSchema, audit: ["config.sla.update"],
   async run({ actor, input, tx }): Promise<void> {
     await assertRootAdmin(actor);
     const changed: Record<string, { from: SlaLadder; to: SlaLadder }> = {};
@@ -92,11 +90,9 @@ async function saveSetting(tx: Tx, key: string, value: number, version: number, 
 }
 
 export const updateSecuritySettings = command({
-  name: "config.security.update",
+  name: "config.security.update", permission: "config:manage",
   summary: "Save the password lifetime and the audit retention",
-  permission: "config:manage",
-  input: securitySettingsSchema,
-  audit: ["config.security.update"],
+  input: securitySettingsSchema, audit: ["config.security.update"],
   async run({ actor, input, tx }): Promise<void> {
     await assertRootAdmin(actor);
     const changed = {

@@ -67,11 +67,9 @@ export async function getStatsSummary(ctx: StatsContext): Promise<StatsSummary> 
 
 /** The actor's summary for a query: what GET /api/v1/stats/summary answers. */
 export const statsSummary = command({
-  name: "stats.summary",
+  name: "stats.summary", permission: "stats:read",
   summary: "Every figure of a period and unit, with 同比 and 环比 (aggregates only)",
-  permission: "stats:read",
-  input: statsQuerySchema,
-  audit: false,
+  input: statsQuerySchema, audit: false,
   run: ({ actor, input }) => summaryFor(actor, input),
 });
 
@@ -80,11 +78,9 @@ export const statsSummary = command({
  * the route writes the workbook in the reader's language.
  */
 export const exportStats = command({
-  name: "stats.export",
+  name: "stats.export", permission: "stats:read",
   summary: "Every statistics table of a period and unit as an .xlsx workbook (audited)",
-  permission: "stats:read",
-  input: statsQuerySchema,
-  audit: ["stats.export"],
+  input: statsQuerySchema, audit: ["stats.export"],
   async run({ actor, input, tx }): Promise<StatsContext> {
     const ctx = await loadStatsContext(actor, input);
     await writeAudit(tx, actor, {

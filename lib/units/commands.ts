@@ -8,11 +8,9 @@ import { ALLOWED_PARENT, createUnitSchema, updateUnitSchema } from "@/lib/units/
 const field = (path: string, code: string, message: string) => new AppError("VALIDATION", message, [{ path, code, message }]);
 
 export const createUnit = command({
-  name: "unit.create",
+  name: "unit.create", permission: "units:manage",
   summary: "Create a unit under a parent of the caller's jurisdiction",
-  permission: "units:manage",
-  input: createUnitSchema,
-  audit: ["unit.create"],
+  input: createUnitSchema, audit: ["unit.create"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
     const parent = await tx.unit.findFirst({ where: { code: input.parentCode, ...unitSubtree(actor.scopePath) } });
     if (!parent) throw field("parentCode", "unknown_unit", `no unit ${input.parentCode} in your jurisdiction`);
@@ -35,11 +33,9 @@ export const createUnit = command({
 });
 
 export const updateUnit = command({
-  name: "unit.update",
+  name: "unit.update", permission: "units:manage",
   summary: "Change a unit (name, population, keywords, state)",
-  permission: "units:manage",
-  input: updateUnitSchema,
-  audit: ["unit.update"],
+  input: updateUnitSchema, audit: ["unit.update"],
   async run({ actor, input: { id, version, ...changes }, tx }): Promise<void> {
     const unit = await tx.unit.findFirst({ where: { id, ...unitSubtree(actor.scopePath) }, select: { id: true, kind: true } });
     if (!unit) throw notFound("unit");

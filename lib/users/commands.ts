@@ -29,11 +29,9 @@ export type CreatedUser = { id: string; username: string; password: string; pend
  * (lib/approvals); the command line is trusted (lib/auth/system-actor.ts).
  */
 export const createUser = command({
-  name: "user.create",
+  name: "user.create", permission: "users:manage",
   summary: "Create an account with a one-time password",
-  permission: "users:manage",
-  input: createUserSchema,
-  audit: ["user.create", "access.propose"],
+  input: createUserSchema, audit: ["user.create", "access.propose"],
   async run({ actor, input, tx }): Promise<CreatedUser> {
     const grants = input.grants ?? [];
     const pending = !isSystemActor(actor) && accountNeedsApproval(input.role, grants);
@@ -95,11 +93,9 @@ export async function applyUserChange(tx: Tx, id: string, change: UserChange, ve
  * (`pending: true`); a second person's approval applies it.
  */
 export const updateUser = command({
-  name: "user.update",
+  name: "user.update", permission: "users:manage",
   summary: "Change an account's name, role, unit, grants or state (or propose the change)",
-  permission: "users:manage",
-  input: updateUserSchema,
-  audit: ["user.update", "user.disable", "user.enable", "access.propose"],
+  input: updateUserSchema, audit: ["user.update", "user.disable", "user.enable", "access.propose"],
   async run({ actor, input: { id, version, unitCode, ...changes }, tx }): Promise<{ pending: boolean }> {
     if (id === actor.id && (changes.role !== undefined || changes.active !== undefined || changes.grants !== undefined || unitCode !== undefined)) {
       // 三员分立: nobody changes their own powers.

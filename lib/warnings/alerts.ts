@@ -31,11 +31,9 @@ export type AlertState = Awaited<ReturnType<typeof alertState>>;
 
 /** The header's live state, for the client to fetch when the stream says something changed. */
 export const readAlertState = command({
-  name: "user.alert_state",
+  name: "user.alert_state", permission: "signed-in",
   summary: "Unread notifications and unhandled 特高危 warnings",
-  permission: "signed-in",
-  input: z.object({}).strict(),
-  audit: false,
+  input: z.object({}).strict(), audit: false,
   run: ({ actor }) => alertState(actor),
 });
 
@@ -48,11 +46,9 @@ export async function alertPrefs(actor: Actor): Promise<{ sound: boolean; deskto
 }
 
 export const setAlertPrefs = command({
-  name: "user.alert_prefs",
+  name: "user.alert_prefs", permission: "signed-in",
   summary: "One's own sound and desktop alert opt-in",
-  permission: "signed-in",
-  input: alertPrefsSchema,
-  audit: ["user.alert_prefs"],
+  input: alertPrefsSchema, audit: ["user.alert_prefs"],
   async run({ actor, input, tx }) {
     await tx.user.update({ where: { id: actor.id }, data: { alertSound: input.sound, alertDesktop: input.desktop } });
     await writeAudit(tx, actor, { action: "user.alert_prefs", success: true, entityType: "User", entityId: actor.id, details: input });

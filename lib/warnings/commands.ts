@@ -86,12 +86,10 @@ export async function applyTransition(
 
 /** Moves a warning along its state machine (stale version → 409, forbidden step → 409). */
 export const transitionWarning = command({
-  name: "warning.transition",
+  name: "warning.transition", permission: ["warnings:triage", "warnings:work"],
   summary: "Move a warning along its state machine",
-  permission: ["warnings:triage", "warnings:work"],
-  input: transitionSchema.extend({ id: uuidSchema }),
   // Resolving as already defrauded opens the case in the same transaction.
-  audit: ["warning.transition", "warning.reopen", ...CASE_INTAKE_AUDIT],
+  input: transitionSchema.extend({ id: uuidSchema }), audit: ["warning.transition", "warning.reopen", ...CASE_INTAKE_AUDIT],
   async run({ actor, input, tx, now }) {
     const w = await warningForTransition(tx, input.id, await workableUnitIds(actor));
     if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await tx.warning.count({ where: { id: input.id } })) > 0);
@@ -144,34 +142,28 @@ async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionIn
  * an investigator's actions:write is for cases (workableUnitIds refuses them, audited).
  */
 export const logWarningAction = command({
-  name: "warning.action",
+  name: "warning.action", permission: ["warnings:triage", "warnings:work"],
   summary: "Log a dissuasion action against a warning",
   // Logged on a warning one works: its scope is the worker's (workableUnitIds).
-  permission: ["warnings:triage", "warnings:work"],
-  input: logActionSchema.extend({ id: uuidSchema }),
-  audit: ["warning.action", "warning.transition"],
+  input: logActionSchema.extend({ id: uuidSchema }), audit: ["warning.action", "warning.transition"],
   run: ({ actor, input: { id, ...input }, tx, now }) => recordAction(tx, actor, id, input, now),
 });
 
 /** The warning page's call form: the same write, its duration typed in minutes. */
 export const logWarningCall = command({
-  name: "warning.call",
+  name: "warning.call", permission: ["warnings:triage", "warnings:work"],
   summary: "Log a call against a warning (duration in minutes)",
   // Logged on a warning one works: its scope is the worker's (workableUnitIds).
-  permission: ["warnings:triage", "warnings:work"],
-  input: logCallSchema.extend({ id: uuidSchema }),
-  audit: ["warning.action", "warning.transition"],
+  input: logCallSchema.extend({ id: uuidSchema }), audit: ["warning.action", "warning.transition"],
   run: ({ actor, input: { id, durationMinutes, ...input }, tx, now }) =>
     recordAction(tx, actor, id, { ...input, durationSeconds: durationMinutes === undefined ? undefined : Math.round(durationMinutes * 60) }, now),
 });
 
 /** Hands a warning to a precinct (or back to a branch) of the dispatcher's jurisdiction. */
 export const dispatchWarning = command({
-  name: "warning.dispatch",
+  name: "warning.dispatch", permission: "warnings:triage",
   summary: "Dispatch a warning to a unit of the jurisdiction",
-  permission: "warnings:triage",
-  input: dispatchSchema.extend({ id: uuidSchema }),
-  audit: ["warning.dispatch"],
+  input: dispatchSchema.extend({ id: uuidSchema }), audit: ["warning.dispatch"],
   async run({ actor, input: { id, ...input }, tx, now }) {
     const unitIds = await scopeUnitIds(actor.scopePath);
     const target = (await routingTable(getDb())).byCode.get(input.unitCode);
@@ -194,11 +186,9 @@ export const dispatchWarning = command({
 
 /** "Take next": signs for the most urgent pending warning nobody has taken (safe under concurrency). */
 export const takeNextWarning = command({
-  name: "warning.take_next",
+  name: "warning.take_next", permission: ["warnings:triage", "warnings:work"],
   summary: "Sign for the most urgent pending warning nobody has taken",
-  permission: ["warnings:triage", "warnings:work"],
-  input: z.object({}).strict(),
-  audit: ["warning.transition"],
+  input: z.object({}).strict(), audit: ["warning.transition"],
   async run({ actor, tx, now }) {
     const unitIds = await workableUnitIds(actor);
     const [next] = await tx.$queryRaw<{ id: string }[]>`
@@ -222,12 +212,9 @@ export type BulkResult = { done: number; failed: number };
  * counted as failed, the rest go through. One audited denial for the whole batch, not one per item.
  */
 export const bulkAcknowledgeWarnings = command({
-  name: "warning.bulk_acknowledge",
+  name: "warning.bulk_acknowledge", permission: ["warnings:triage", "warnings:work"],
   summary: "Sign for several warnings at once",
-  permission: ["warnings:triage", "warnings:work"],
-  input: z.object({ items: bulkSelectionSchema }).strict(),
-  audit: ["warning.transition"],
-  transaction: "own",
+  input: z.object({ items: bulkSelectionSchema }).strict(), audit: ["warning.transition"], transaction: "own",
   async run({ actor, input, now }): Promise<BulkResult> {
     let done = 0;
     for (const it of input.items) {
@@ -239,12 +226,9 @@ export const bulkAcknowledgeWarnings = command({
 
 /** Dispatches several warnings to one unit, each in its own transaction. */
 export const bulkDispatchWarnings = command({
-  name: "warning.bulk_dispatch",
+  name: "warning.bulk_dispatch", permission: "warnings:triage",
   summary: "Dispatch several warnings to one unit",
-  permission: "warnings:triage",
-  input: dispatchSchema.omit({ version: true }).extend({ items: bulkSelectionSchema }),
-  audit: ["warning.dispatch"],
-  transaction: "own",
+  input: dispatchSchema.omit({ version: true }).extend({ items: bulkSelectionSchema }), audit: ["warning.dispatch"], transaction: "own",
   async run({ actor, input: { items, ...rest }, now }): Promise<BulkResult> {
     let done = 0;
     for (const it of items) {

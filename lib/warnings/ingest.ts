@@ -58,15 +58,11 @@ const victimKey = (phone: string, contact: string) => `${phone}\u001f${contact}`
  * at a time.
  */
 export const ingestWarnings = command({
-  name: "warning.ingest",
+  name: "warning.ingest", permission: "warnings:ingest",
   summary: "Ingest one warning or a batch of up to 5,000",
-  permission: "warnings:ingest",
   // Each item is checked on its own (a bad item is rejected alone, never sinking its batch).
-  input: z.array(z.unknown()),
-  checksTextPerItem: true,
-  audit: ["warning.ingest"],
   // Written with the driver in one transaction of its own (sqlTransaction), after the checks.
-  transaction: "own",
+  input: z.array(z.unknown()), audit: ["warning.ingest"], transaction: "own", checksTextPerItem: true,
   run: ({ actor, input, now }) => ingestItems(actor, input, now),
 });
 
@@ -242,12 +238,9 @@ export const manualWarningSchema = ingestWarningSchema
  * answer says which one (`mergedInto`).
  */
 export const createManualWarning = command({
-  name: "warning.create_manual",
+  name: "warning.create_manual", permission: "warnings:ingest",
   summary: "Enter a 96110 call or a walk-in by hand",
-  permission: "warnings:ingest",
-  input: manualWarningSchema,
-  audit: ["warning.ingest"],
-  transaction: "own",
+  input: manualWarningSchema, audit: ["warning.ingest"], transaction: "own",
   async run({ actor, input, now }): Promise<{ id: string; status: IngestStatus; mergedInto: IngestResult["mergedInto"] | null }> {
     const [result] = await ingestItems(actor, [{ ...input, externalId: `M-${randomUUID()}`, receivedAt: now.toISOString() }], now);
     if (result!.status === "rejected") throw new AppError("VALIDATION", "invalid warning", result!.errors ?? []);

@@ -68,11 +68,9 @@ export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()):
  * newest first. Keyset pagination by an opaque, validated cursor.
  */
 export const listWarnings = command({
-  name: "warning.list",
+  name: "warning.list", permission: "warnings:read",
   summary: "One page of the triage queue",
-  permission: "warnings:read",
-  input: queueQuerySchema,
-  audit: false,
+  input: queueQuerySchema, audit: false,
   run: ({ actor, input, now }) => queuePage(actor, input, now),
 });
 
@@ -163,11 +161,9 @@ export type WarningDetail = Awaited<ReturnType<typeof getWarning>>;
 
 /** One warning with its history, masked (GET /api/v1/warnings/{id}). */
 export const showWarning = command({
-  name: "warning.get",
+  name: "warning.get", permission: "warnings:read",
   summary: "One warning with its history, masked",
-  permission: "warnings:read",
-  input: z.object({ id: uuidSchema }).strict(),
-  audit: false,
+  input: z.object({ id: uuidSchema }).strict(), audit: false,
   run: ({ actor, input }) => getWarning(actor, input.id),
 });
 

@@ -11,11 +11,9 @@ const revealSchema = z.object({ id: uuidSchema, field: z.enum(["victimName", "vi
 
 /** The full value of one victim field, for a user with "pii:reveal" in whose jurisdiction it is; audited. */
 export const revealWarning = command({
-  name: "warning.reveal",
+  name: "warning.reveal", permission: "pii:reveal",
   summary: "Reveal one victim field of a warning (audited)",
-  permission: "pii:reveal",
-  input: revealSchema,
-  audit: ["pii.reveal"],
+  input: revealSchema, audit: ["pii.reveal"],
   async run({ actor, input, tx }): Promise<string> {
     const unitIds = await scopeUnitIds(actor.scopePath);
     const w = await tx.warning.findFirst({ where: { id: input.id, unitId: { in: unitIds } }, select: { [input.field]: true } as Record<typeof input.field, true> });

@@ -9,11 +9,9 @@ import { scopeUnitIds } from "@/lib/units/jurisdiction";
  * their jurisdiction whose changes they are told of. The route turns it into the event stream.
  */
 export const openWarningStream = command({
-  name: "warning.stream",
+  name: "warning.stream", permission: "warnings:read",
   summary: "Server-Sent Events of the jurisdiction's warning changes (ids and states only)",
-  permission: "warnings:read",
-  input: z.object({}).strict(),
-  audit: false,
+  input: z.object({}).strict(), audit: false,
   async run({ actor }): Promise<{ actor: Actor; scope: ReadonlySet<string> }> {
     return { actor, scope: new Set(await scopeUnitIds(actor.scopePath)) };
   },

@@ -12,17 +12,8 @@ import { callAction, callRoute, type Handler, type Outcome } from "./authz/call"
 import { buildWorld, PARTIES, ROLES, type Party, type World } from "./authz/world";
 import { isCommand, type Command } from "@/lib/commands/command";
 
-vi.mock("next-auth", () => ({
-  default: () => new Response(null, { status: 404 }),
-  getServerSession: async () => {
-    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
-    return sid ? { sid } : null;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-id": "authz-matrix", "x-forwarded-for": "10.77.0.1", "user-agent": "vitest" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next-auth", async () => (await import("./authz/next-mocks")).nextAuth);
+vi.mock("next/headers", async () => (await import("./authz/next-mocks")).nextHeaders({ "x-request-id": "authz-matrix", "x-forwarded-for": "10.77.0.1", "user-agent": "vitest" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
 

@@ -11,13 +11,7 @@ import { addDays, chinaToday } from "@/lib/time/china";
 import { callRoute, type Handler } from "./authz/call";
 import { buildWorld, type Party, type World } from "./authz/world";
 
-vi.mock("next-auth", () => ({
-  default: () => new Response(null, { status: 404 }),
-  getServerSession: async () => {
-    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
-    return sid ? { sid } : null;
-  },
-}));
+vi.mock("next-auth", async () => (await import("./authz/next-mocks")).nextAuth);
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
 

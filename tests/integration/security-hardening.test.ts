@@ -14,17 +14,8 @@ import { callRoute, entitledParty, type Handler } from "./authz/call";
 import { buildWorld, type World } from "./authz/world";
 import { footprint } from "./fuzz/footprint";
 
-vi.mock("next-auth", () => ({
-  default: () => new Response(null, { status: 404 }),
-  getServerSession: async () => {
-    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
-    return sid ? { sid } : null;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-id": "hardening" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next-auth", async () => (await import("./authz/next-mocks")).nextAuth);
+vi.mock("next/headers", async () => (await import("./authz/next-mocks")).nextHeaders({ "x-request-id": "hardening" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => Object.assign((k: string) => k, { has: () => true }), getLocale: async () => "zh-CN" }));
 

@@ -9,17 +9,8 @@ import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 import { actAs } from "./authz/call";
 
-vi.mock("next-auth", () => ({
-  default: () => new Response(null, { status: 404 }),
-  getServerSession: async () => {
-    const sid = (globalThis as { __authzSid?: string | null }).__authzSid;
-    return sid ? { sid } : null;
-  },
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => new Headers({ "x-request-id": "feeds", "user-agent": "vitest" }),
-  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
-}));
+vi.mock("next-auth", async () => (await import("./authz/next-mocks")).nextAuth);
+vi.mock("next/headers", async () => (await import("./authz/next-mocks")).nextHeaders({ "x-request-id": "feeds", "user-agent": "vitest" }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
 let tree: TestTree;
