@@ -87,7 +87,7 @@ type CommandRouteOptions<O> = {
   checksTextPerItem?: boolean;
 };
 
-export type CommandRoute = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { readonly command: Command };
+export type CommandRoute = ((req: Request, ctx: { params?: Promise<Record<string, string>> }) => Promise<Response>) & { readonly command: Command };
 
 function defaultInput({ params, body, query }: { params: Record<string, string>; body: unknown; query: URLSearchParams }, method: string): unknown {
   if (method === "GET" || method === "HEAD" || method === "DELETE") return { ...Object.fromEntries(query), ...params };
@@ -106,13 +106,14 @@ function defaultInput({ params, body, query }: { params: Record<string, string>;
  * `{ error: { code, message, details } }` — never a stack trace.
  */
 export function commandRoute<O>(command: Command<O>, opts: CommandRouteOptions<O> = {}): CommandRoute {
-  const handler = async (req: Request, ctx: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  const handler = async (req: Request, ctx: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const info = requestInfoFrom(req.headers);
     try {
       const { actor, viaCookie } = await authenticate(req, info);
       const reads = req.method === "GET" || req.method === "HEAD";
       if (viaCookie && !reads) assertSameOrigin(req);
-      const params = await ctx.params;
+      // A route without dynamic segments gets no params from Next.
+      const params = (await ctx.params) ?? {};
       const body = reads ? undefined : await readJson(req, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, !opts.checksTextPerItem);
       const query = new URL(req.url).searchParams;
       const input = opts.input ? opts.input({ params, body, query }) : defaultInput({ params, body, query }, req.method);

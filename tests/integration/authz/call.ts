@@ -14,7 +14,7 @@ export type Req = {
   /** Sent as a script sends it: without the Sec-Fetch-Site a browser adds to every request. */
   bare?: boolean;
 };
-export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type Handler = (req: Request, ctx: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 
 const sessions = new Map<string, string>();
 
@@ -41,7 +41,8 @@ export async function callRoute(handler: Handler, p: Party | null, req: Req, met
     method, headers, signal: ac.signal,
     body: method === "GET" ? undefined : req.raw ?? (req.body === undefined ? undefined : JSON.stringify(req.body)),
   });
-  const res = await handler(request, { params: Promise.resolve(req.params ?? {}) });
+  // As Next calls it: a route without dynamic segments gets no params at all.
+  const res = await handler(request, req.params ? { params: Promise.resolve(req.params) } : {});
   if (res.headers.get("content-type")?.includes("text/event-stream")) {
     ac.abort();
     await res.body?.cancel().catch(() => {});
