@@ -3,6 +3,7 @@
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { Eye } from "lucide-react";
+import type { Result } from "@/lib/commands/action";
 
 /**
  * Shows a masked value with a "reveal" control: asks for a reason, calls the server (which checks
@@ -13,8 +14,8 @@ export function RevealButton({
   masked, reveal,
 }: {
   masked: string;
-  /** A server action answering the full value (a Result's data; `value` until every reveal is a command), or an error code. */
-  reveal: (reason: string) => Promise<{ ok: true; data: string } | { ok: true; value: string } | { ok: false; code: string }>;
+  /** A reveal command's action (callAction): the full value, or an error code. */
+  reveal: (reason: string) => Promise<Result<string>>;
 }) {
   const t = useTranslations("pii");
   const [value, setValue] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function RevealButton({
           if (!reason) return;
           start(async () => {
             const r = await reveal(reason);
-            if (r.ok) setValue("data" in r ? r.data : r.value);
+            if (r.ok) setValue(r.data);
             else setError(t.has(`errors.${r.code}`) ? t(`errors.${r.code}`) : t("errors.default"));
           });
         }}

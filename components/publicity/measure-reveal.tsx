@@ -8,10 +8,7 @@ export function MeasureReveal({ masked, id, field }: { masked: string; id: strin
   return (
     <RevealButton
       masked={masked}
-      reveal={async (reason) => {
-        const r = await revealMeasureAction(id, field, reason);
-        return r.ok ? { ok: true, value: r.data } : { ok: false, code: r.code };
-      }}
+      reveal={(reason) => revealMeasureAction(id, field, reason)}
     />
   );
 }

@@ -2,7 +2,7 @@
 // hand-written bodies.
 //
 //   export const transitionAction = formAction(transitionWarning, { revalidate: ["/warnings"] });
-//   export const revealAction = callAction(revealWarningField, (id: string, field: string, reason: string) => ({ id, field, reason }));
+//   export const revealAction = callAction(revealWarning, (id: string, field: string, reason: string) => ({ id, field, reason }));
 //
 // The adapter authenticates the session, turns the form into the command's input (formToObject),
 // runs the command (permission, parse, transaction, audit: lib/commands/command.ts) and answers

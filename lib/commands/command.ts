@@ -15,8 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import type { PendingStep } from "@/lib/auth/session";
 import { requireAnyPermission } from "@/lib/auth/guards";
-import { issuesOf, parseInput } from "@/lib/validation/parse";
-import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
 import { idempotent, keyRequired } from "@/lib/http/idempotency";
 import { declaredAudit } from "@/lib/commands/audit-scope";
 
@@ -106,7 +105,7 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
     if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
     if (def.idempotent === "required" && !options.idempotencyKey) throw keyRequired();
-    const input = (def.checksTextPerItem ? parseStructure(def.input, raw) : parseInput(def.input, raw)) as z.infer<S>;
+    const input = parseInput(def.input, raw, { checkText: !def.checksTextPerItem }) as z.infer<S>;
     const now = options.now ?? new Date();
     const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));
     if (def.idempotent && options.idempotencyKey) {
@@ -121,13 +120,6 @@ export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): C
   // A function's own `name` is read-only by assignment; it is configurable.
   Object.defineProperty(run, "name", { value: def.name });
   return Object.assign(run, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary, pending: def.pending });
-}
-
-/** The strict parse without the whole-input text check (for commands that check text per item). */
-function parseStructure(schema: z.ZodType, raw: unknown): unknown {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError("VALIDATION", "invalid input", issuesOf(r.error));
-  return r.data;
 }
 
 /** Whether a value is a declared command (what the matrix and the adapters check). */

@@ -4,7 +4,7 @@ import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { recordReveal, revealReasonSchema } from "@/lib/pii/reveal";
 import { uuidSchema } from "@/lib/validation/fields";
-import { revealWarningField } from "@/lib/warnings/reveal";
+import { revealVictimField } from "@/lib/warnings/reveal";
 
 // An officer on the street calls the person or walks to the address: one tap reveals the full
 // value (never in the page payload before that). The reason rule holds here as everywhere
@@ -18,10 +18,8 @@ export type FieldReveal = (typeof FIELD_REVEAL)[number];
 export const revealForVisit = command({
   name: "field.victim.reveal", permission: "pii:reveal",
   summary: "Reveal a warning victim's full phone or address for a call or a visit",
-  // The warnings domain's reveal runs its own transaction.
-  input: z.object({ id: uuidSchema, field: z.enum(FIELD_REVEAL), reason: revealReasonSchema }).strict(),
-  audit: ["pii.reveal"], transaction: "own",
-  run: ({ actor, input }) => revealWarningField(actor, input.id, input.field, input.reason),
+  input: z.object({ id: uuidSchema, field: z.enum(FIELD_REVEAL), reason: revealReasonSchema }).strict(), audit: ["pii.reveal"],
+  run: ({ actor, input, tx }) => revealVictimField(tx, actor, input),
 });
 
 /** The customer's full phone of a standalone record of the unit (a counter interception), to call for its follow-up. */

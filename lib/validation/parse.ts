@@ -21,9 +21,10 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /** Parses a boundary input, or throws a 422 that names each bad field and why. */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  // Text the database cannot store (NUL, unpaired surrogates) is a 422, not a failed statement.
-  const unsafe = unsafeTextIssues(raw);
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, { checkText = true } = {}): z.infer<S> {
+  // Text the database cannot store (NUL, unpaired surrogates) is a 422, not a failed statement —
+  // unless the caller refuses it item by item (a batch, where one bad item must not sink the rest).
+  const unsafe = checkText ? unsafeTextIssues(raw) : [];
   if (unsafe.length) throw new AppError("VALIDATION", "invalid input", unsafe);
   const r = schema.safeParse(raw);
   if (!r.success) throw new AppError("VALIDATION", "invalid input", issuesOf(r.error));

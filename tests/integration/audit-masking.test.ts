@@ -9,7 +9,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-chain";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { dispatchWarning } from "@/lib/warnings/commands";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { revealWarningField } from "@/lib/warnings/reveal";
+import { revealWarning } from "@/lib/warnings/reveal";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 
@@ -43,7 +43,7 @@ describe("audit details hold no full phone, ID or card number", () => {
       unitCode: tree.branches[0]!.precincts[0]!.code, version: w.version,
       note: `当事人手机 ${PHONE}，身份证 ${ID_NUMBER}，转账卡号 ${CARD}`,
     });
-    await revealWarningField(dispatcher.actor, warningId, "victimPhone", `回拨 ${PHONE} 核实`);
+    await revealWarning(dispatcher.actor, { id: warningId, field: "victimPhone", reason: `回拨 ${PHONE} 核实` });
 
     const dispatch = await stored("warning.dispatch");
     expect((dispatch.details as { note: string }).note).toBe("当事人手机 139****1234，身份证 4203**********1237，转账卡号 622202*********0123");

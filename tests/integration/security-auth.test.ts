@@ -15,7 +15,7 @@ import { installSocketPeerHook } from "@/lib/http/socket-peer";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { resolveSession } from "@/lib/auth/session";
 import { takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
-import { revealWarningField } from "@/lib/warnings/reveal";
+import { revealWarning } from "@/lib/warnings/reveal";
 import { revealCustomerPhone, revealForVisit } from "@/lib/field/reveal";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 import { client, makeUser, TEST_PASSWORD } from "@/tests/factories";
@@ -198,10 +198,10 @@ describe("denials (B7, E19)", () => {
     const leader = (await makeUser(team.tree.city, "LEADER")).actor;
     const auditor = (await makeUser(team.tree.city, "AUDITOR")).actor;
     const attempts: [typeof leader, () => Promise<unknown>][] = [
-      [leader, () => revealWarningField(leader, w.id, "victimPhone", "核实当事人身份信息")],
+      [leader, () => revealWarning(leader, { id: w.id, field: "victimPhone", reason: "核实当事人身份信息" })],
       [leader, () => revealForVisit(leader, { id: w.id, field: "victimPhone", reason: "核实当事人身份信息" })],
       [leader, () => revealCustomerPhone(leader, { id: i.id, reason: "核实当事人身份信息" })],
-      [leader, () => revealWarningField(leader, w.id, "victimPhone", undefined)],
+      [leader, () => revealWarning(leader, { id: w.id, field: "victimPhone", reason: undefined })],
       [auditor, () => transitionWarning(auditor, { id: w.id, to: "ACKNOWLEDGED", version: w.version })],
       [auditor, () => transitionWarning(auditor, { id: w.id, })],
       [auditor, () => takeNextWarning(auditor, {})],

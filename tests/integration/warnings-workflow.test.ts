@@ -5,7 +5,7 @@ import type { WarningStatus } from "@/lib/generated/prisma/enums";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { dispatchWarning, logWarningAction, takeNextWarning, transitionWarning } from "@/lib/warnings/commands";
 import { getWarning, listWarnings } from "@/lib/warnings/queries";
-import { revealWarningField } from "@/lib/warnings/reveal";
+import { revealWarning } from "@/lib/warnings/reveal";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { WARNING_TRANSITIONS } from "@/lib/warnings/state-machine";
@@ -114,7 +114,7 @@ describe("jurisdiction", () => {
     for (const attempt of [
       () => getWarning(outsider.actor, w.id),
       () => transitionWarning(outsider.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version }),
-      () => revealWarningField(outsider.actor, w.id, "victimPhone", "核实身份"),
+      () => revealWarning(outsider.actor, { id: w.id, field: "victimPhone", reason: "核实身份" }),
     ]) {
       const e = await attempt().catch((x: AppError) => x);
       expect((e as AppError).status).toBe(404);
@@ -130,8 +130,8 @@ describe("jurisdiction", () => {
     const row = page.items.find((r) => r.id === w.id)!;
     expect(row.victimPhone).toBe("139****5678");
     expect(JSON.stringify(page)).not.toContain("13912345678");
-    await expect(revealWarningField(dispatcher.actor, w.id, "victimPhone", "")).rejects.toMatchObject({ status: 422 });
-    expect(await revealWarningField(dispatcher.actor, w.id, "victimPhone", "回拨核实")).toBe("13912345678");
+    await expect(revealWarning(dispatcher.actor, { id: w.id, field: "victimPhone", reason: "" })).rejects.toMatchObject({ status: 422 });
+    expect(await revealWarning(dispatcher.actor, { id: w.id, field: "victimPhone", reason: "回拨核实" })).toBe("13912345678");
     expect(await getDb().auditLog.count({ where: { action: "pii.reveal", entityId: w.id } })).toBe(1);
   });
 });
