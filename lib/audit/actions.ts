@@ -9,6 +9,7 @@ export const AUDIT_ACTION_GROUPS = {
   pii: ["pii.reveal"],
   warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action"],
   field: ["field.home_visit", "field.follow_up_visit", "field.counter_intercept"],
+  revisit: ["revisit.outcome"],
   case: [
     "case.create", "case.facts.update", "case.victim.update", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
     "case.freeze.request", "case.freeze.update", "case.freeze.expiry_flagged", "case.freeze.expire", "case.suspect.add", "case.suspect.status",
@@ -26,7 +27,7 @@ export const AUDIT_ACTION_GROUPS = {
   handover: ["handover.create", "handover.acknowledge"],
   unit: ["unit.create", "unit.update"],
   apikey: ["apikey.create", "apikey.revoke"],
-  config: ["config.sla.update", "config.security.update"],
+  config: ["config.sla.update", "config.security.update", "config.revisits.update"],
   audit: ["audit.export", "audit.retention"],
 } as const satisfies Record<string, readonly string[]>;
 

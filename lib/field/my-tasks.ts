@@ -4,6 +4,7 @@ import { command } from "@/lib/commands/command";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { tasksQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps, type FollowUp } from "@/lib/field/follow-ups";
+import { dueRevisits } from "@/lib/revisits/queries";
 
 export const OPEN_STATUSES = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const MAX_TASKS = 100;
@@ -11,7 +12,8 @@ const MAX_TASKS = 100;
 /**
  * An officer's home: the precinct's open warnings, most urgent first (the SLA step due soonest,
  * then priority), each with its open follow-up if one is scheduled; and the follow-ups of
- * resolved warnings and standalone records (counter interceptions), missed ones first.
+ * resolved warnings and standalone records (counter interceptions), missed ones first; and the
+ * revisits of dissuaded people due today or overdue.
  */
 export const myTasks = command({
   name: "field.tasks", permission: "warnings:work",
@@ -20,13 +22,14 @@ export const myTasks = command({
   run: async ({ actor, input: q, tx: db, now }) => {
     const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
     const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;
-    const [rows, followUps, all, mine, unclaimed, overdue] = await Promise.all([
+    const [rows, followUps, all, mine, unclaimed, overdue, revisits] = await Promise.all([
       db.warning.findMany({ where, orderBy: [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }], take: MAX_TASKS, select: warningRowSelect }),
       listFollowUps(actor, now),
       db.warning.count({ where: open }),
       db.warning.count({ where: { ...open, assigneeId: actor.id } }),
       db.warning.count({ where: { ...open, assigneeId: null } }),
       db.warning.count({ where: { ...open, slaDueAt: { lt: now } } }),
+      dueRevisits(actor, now),
     ]);
     const onOpenWarning = new Map<string, FollowUp>();
     for (const f of followUps) {
@@ -38,7 +41,9 @@ export const myTasks = command({
         ...toWarningRow(r), mine: r.assignee?.id === actor.id, overdue: !!r.slaDueAt && r.slaDueAt < now, followUp: onOpenWarning.get(r.id) ?? null,
       })),
       followUps: followUps.filter((f) => !f.warningId || f.warningStatus === "RESOLVED"),
-      counts: { all, mine, unclaimed, overdue, missedFollowUps: followUps.filter((f) => f.state === "missed").length },
+      // The unit's revisits (回访) due today and overdue, the caller's own first.
+      revisits,
+      counts: { all, mine, unclaimed, overdue, missedFollowUps: followUps.filter((f) => f.state === "missed").length, overdueRevisits: revisits.filter((r) => r.due === "overdue").length },
     };
   },
 });

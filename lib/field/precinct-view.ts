@@ -11,6 +11,7 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { precinctQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps } from "@/lib/field/follow-ups";
 import { OPEN_STATUSES } from "@/lib/field/my-tasks";
+import { unitRevisitSummary } from "@/lib/revisits/queries";
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +29,8 @@ async function viewedUnit(actor: Actor, code: string | undefined) {
 
 /**
  * The precinct at a glance: today's visits and interceptions with what they achieved, the open
- * warnings per officer (and how many are past their SLA), and the warnings breaching now.
+ * warnings per officer (and how many are past their SLA), the warnings breaching now, and the
+ * revisits (回访) due today and overdue.
  */
 export const precinctView = command({
   name: "field.precinct", permission: ["warnings:work", "warnings:triage"],
@@ -41,7 +43,7 @@ export const precinctView = command({
     const todays = { unitId: unit.id, kind: { in: ["HOME_VISIT" as const, "COUNTER_INTERCEPT" as const] }, occurredAt: { gte: dayStart, lt: new Date(dayStart.getTime() + DAY_MS) } };
     const open = { unitId: unit.id, status: { in: [...OPEN_STATUSES] } };
     const db = getDb();
-    const [visits, totals, apps, byOfficer, overdueByOfficer, breaching, breachesToday, followUps] = await Promise.all([
+    const [visits, totals, apps, byOfficer, overdueByOfficer, breaching, breachesToday, followUps, revisits] = await Promise.all([
       db.dissuasionAction.findMany({
         where: todays, orderBy: [{ occurredAt: "desc" }, { id: "asc" }], take: 200,
         select: {
@@ -56,6 +58,7 @@ export const precinctView = command({
       db.warning.findMany({ where: { ...open, slaDueAt: { lt: now } }, orderBy: [{ slaDueAt: "asc" }, { id: "asc" }], take: 100, select: warningRowSelect }),
       db.slaBreach.count({ where: { unitId: unit.id, breachedAt: { gte: dayStart } } }),
       listFollowUps(actor, now, unit.id),
+      unitRevisitSummary(actor, unit.id, now),
     ]);
     const ids = byOfficer.map((o) => o.assigneeId).filter((x): x is string => !!x);
     const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
@@ -74,6 +77,7 @@ export const precinctView = command({
         .sort((a, b) => (a.officerId === null ? -1 : b.officerId === null ? 1 : b.open - a.open)),
       breaching: breaching.map(toWarningRow),
       missedFollowUps: followUps.filter((f) => f.state === "missed"),
+      revisits,
     };
   },
 });

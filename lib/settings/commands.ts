@@ -14,12 +14,15 @@ import { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
 import { forgetSlaLadder } from "@/lib/warnings/sla-policy";
 import { securitySettingsSchema, slaLadderSchema } from "@/lib/settings/schemas";
+import { revisitSettingsSchema } from "@/lib/revisits/schemas";
+import { REVISIT_DAYS_KEY, revisitDays } from "@/lib/revisits/intervals";
+import { DEFAULT_REVISIT_DAYS } from "@/lib/revisits/constants";
 import { isCityWide } from "@/lib/units/jurisdiction";
 
 export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number };
 /** A setting in force, and its row's version (0 while the default applies). */
 export type Setting = { value: number; version: number };
-export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting };
+export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting; revisitDays: { value: number[]; version: number } };
 
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
 export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && isCityWide(actor);
@@ -34,11 +37,12 @@ async function assertRootAdmin(actor: Actor) {
 export async function getSettings(actor: Actor): Promise<Settings> {
   await assertRootAdmin(actor);
   const db = getDb();
-  const [policies, rows, maxAge, retention] = await Promise.all([
+  const [policies, rows, maxAge, retention, revisits] = await Promise.all([
     db.slaPolicy.findMany(),
-    db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY] } }, select: { key: true, version: true } }),
+    db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY, REVISIT_DAYS_KEY] } }, select: { key: true, version: true } }),
     passwordMaxAgeDays(db),
     auditRetentionDays(db),
+    revisitDays(db),
   ]);
   const byRisk = new Map(policies.map((p) => [p.riskLevel, p]));
   const versionOf = (key: string) => rows.find((r) => r.key === key)?.version ?? 0;
@@ -50,6 +54,7 @@ export async function getSettings(actor: Actor): Promise<Settings> {
     }),
     passwordMaxAgeDays: { value: maxAge, version: versionOf(PASSWORD_MAX_AGE_KEY) },
     auditRetentionDays: { value: retention, version: versionOf(AUDIT_RETENTION_KEY) },
+    revisitDays: { value: revisits, version: versionOf(REVISIT_DAYS_KEY) },
   };
 }
 
@@ -80,10 +85,10 @@ export const updateSlaLadder = command({
 });
 
 /** Saves one setting read at `version` (0: the default was in force); false when it was unchanged. */
-async function saveSetting(tx: Tx, key: string, value: number, version: number, defaultValue: number): Promise<boolean> {
+async function saveSetting(tx: Tx, key: string, value: number | number[], version: number, defaultValue: number | readonly number[]): Promise<boolean> {
   const row = await tx.appSetting.findUnique({ where: { key }, select: { version: true, value: true } });
   if ((row?.version ?? 0) !== version) throw versionConflict();
-  if (value === (row ? row.value : defaultValue)) return false;
+  if (JSON.stringify(value) === JSON.stringify(row ? row.value : defaultValue)) return false;
   if (!row) await tx.appSetting.create({ data: { key, value } });
   else if ((await tx.appSetting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } })).count === 0) throw versionConflict();
   return true;
@@ -103,5 +108,21 @@ export const updateSecuritySettings = command({
     };
     if (Object.keys(changed).length) await writeAudit(tx, actor, { action: "config.security.update", success: true, entityType: "AppSetting", details: changed });
     forgetPasswordMaxAge();
+  },
+});
+
+/**
+ * Saves the revisit intervals (回访, days after a dissuasion). They apply to warnings dissuaded from
+ * now on; revisits already scheduled keep their due dates.
+ */
+export const updateRevisitSettings = command({
+  name: "config.revisits.update", permission: "config:manage",
+  summary: "Save the revisit intervals (days after a dissuasion)",
+  input: revisitSettingsSchema, audit: ["config.revisits.update"],
+  async run({ actor, input, tx }): Promise<void> {
+    await assertRootAdmin(actor);
+    if (await saveSetting(tx, REVISIT_DAYS_KEY, input.revisitDays, input.revisitDaysVersion, DEFAULT_REVISIT_DAYS)) {
+      await writeAudit(tx, actor, { action: "config.revisits.update", success: true, entityType: "AppSetting", details: { revisitDays: input.revisitDays } });
+    }
   },
 });

@@ -17,6 +17,7 @@ import { command } from "@/lib/commands/command";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
+import { cancelRevisits, scheduleRevisits } from "@/lib/revisits/schedule";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -76,9 +77,15 @@ export async function applyTransition(
   if (to === "RESOLVED" && extra.outcome === "ALREADY_DEFRAUDED" && !caseId) {
     caseId = (await openCaseFromWarning(tx, actor, { ...w, amountAtRisk: w.amountAtRisk?.toFixed(2) ?? null })).id;
   }
+  // The one place revisits (回访) follow a resolution: DISSUADED schedules them, any other outcome
+  // cancels those still open.
+  let revisits: { scheduled?: number; cancelled?: number } = {};
+  if (to === "RESOLVED") {
+    revisits = extra.outcome === "DISSUADED" ? { scheduled: await scheduleRevisits(tx, actor, w.id, now) } : { cancelled: await cancelRevisits(tx, w.id, now) || undefined };
+  }
   await writeAudit(tx, actor, {
     action: reopen ? "warning.reopen" : "warning.transition", success: true, entityType: "Warning", entityId: w.id,
-    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined },
+    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled },
   });
   await notifyWarningEvent(tx, { kind: "changed", id: w.id, unitId: w.unitId, status: to, version: version + 1 });
   return version + 1;

@@ -1,0 +1,140 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { notFound } from "@/lib/errors";
+import { command } from "@/lib/commands/command";
+import { outOfScope } from "@/lib/audit/audit-denied";
+import { maskAddress, maskName, maskPhone } from "@/lib/pii";
+import { addDays, chinaDayStart, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { revisitsQuerySchema, type RevisitsQuery } from "@/lib/revisits/schemas";
+
+/** How many days ahead the lists show coming revisits. */
+export const UPCOMING_DAYS = 7;
+const MAX_ROWS = 200;
+
+export type RevisitDue = "overdue" | "today" | "upcoming";
+
+const revisitSelect = {
+  id: true, warningId: true, sequence: true, attempt: true, dueOn: true, status: true, outcome: true, note: true, doneAt: true,
+  cancelledAt: true, version: true, officerId: true, createdAt: true,
+  unit: { select: { code: true, name: true } },
+  officer: { select: { displayName: true } },
+  doneBy: { select: { displayName: true } },
+  warning: { select: { riskLevel: true, fraudType: true, status: true, outcome: true, victimName: true, victimPhone: true, victimAddress: true, resolvedAt: true } },
+} satisfies Prisma.RevisitSelect;
+
+type Row = Prisma.RevisitGetPayload<{ select: typeof revisitSelect }>;
+
+/** A revisit as the lists show it: masked person, due day, how late. */
+function toRevisit(r: Row, today: string, actor: Actor) {
+  const dueOn = dateToDay(r.dueOn);
+  return {
+    id: r.id,
+    warningId: r.warningId,
+    unit: r.unit,
+    sequence: r.sequence,
+    attempt: r.attempt,
+    dueOn,
+    due: (dueOn < today ? "overdue" : dueOn === today ? "today" : "upcoming") as RevisitDue,
+    daysLate: r.status === "OPEN" ? Math.max(0, daysBetween(dueOn, today)) : 0,
+    status: r.status,
+    outcome: r.outcome,
+    note: r.note,
+    doneAt: r.doneAt?.toISOString() ?? null,
+    doneBy: r.doneBy?.displayName ?? null,
+    cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    version: r.version,
+    officer: r.officer?.displayName ?? null,
+    mine: r.officerId === actor.id,
+    riskLevel: r.warning.riskLevel,
+    fraudType: r.warning.fraudType,
+    warningStatus: r.warning.status,
+    warningOutcome: r.warning.outcome,
+    dissuadedAt: r.warning.resolvedAt?.toISOString() ?? null,
+    personName: maskName(r.warning.victimName),
+    personPhone: maskPhone(r.warning.victimPhone),
+    place: maskAddress(r.warning.victimAddress),
+  };
+}
+
+export type RevisitRow = ReturnType<typeof toRevisit>;
+
+/** The units whose revisits the caller reads: an officer's own unit; a dispatcher's jurisdiction, or one unit of it. */
+async function readableUnitIds(actor: Actor, code: string | undefined): Promise<string[]> {
+  const triage = actor.permissions.has("warnings:triage");
+  if (!code || code === actor.unitCode) return triage ? scopeUnitIds(actor.scopePath) : [actor.unitId];
+  const u = (await routingTable(getDb())).byCode.get(code);
+  if (!u) throw notFound("unit");
+  if (!triage || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
+  return [u.id];
+}
+
+function dueWhere(due: RevisitsQuery["due"], today: string): Prisma.RevisitWhereInput {
+  if (due === "overdue") return { dueOn: { lt: dayToDate(today) } };
+  if (due === "today") return { dueOn: dayToDate(today) };
+  if (due === "upcoming") return { dueOn: { gt: dayToDate(today), lte: dayToDate(addDays(today, UPCOMING_DAYS)) } };
+  return {};
+}
+
+/**
+ * The caller's revisits: an officer's unit's, a dispatcher's jurisdiction's (or one unit's), by
+ * status and due (overdue / today / upcoming within UPCOMING_DAYS), the earliest due first.
+ */
+export const listRevisits = command({
+  name: "revisit.list", permission: ["warnings:work", "warnings:triage"],
+  summary: "The caller's revisits (回访), filtered by status and due",
+  input: revisitsQuerySchema, audit: false,
+  run: async ({ actor, input: q, now }) => {
+    const today = chinaToday(now);
+    const unitIds = await readableUnitIds(actor, q.unit);
+    const rows = await getDb().revisit.findMany({
+      where: {
+        AND: [{ unitId: { in: unitIds } }, q.status ? { status: q.status } : {}, dueWhere(q.due, today), q.mine ? { officerId: actor.id } : {}],
+      },
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      take: MAX_ROWS,
+      select: revisitSelect,
+    });
+    return { today, revisits: rows.map((r) => toRevisit(r, today, actor)) };
+  },
+});
+
+/** My tasks' share: the unit's open revisits due today or earlier, the caller's first, the most overdue first. */
+export async function dueRevisits(actor: Actor, now = new Date(), unitId = actor.unitId): Promise<RevisitRow[]> {
+  const today = chinaToday(now);
+  const rows = await getDb().revisit.findMany({
+    where: { unitId, status: "OPEN", dueOn: { lte: dayToDate(today) } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: MAX_ROWS,
+    select: revisitSelect,
+  });
+  return rows.map((r) => toRevisit(r, today, actor)).sort((a, b) => Number(b.mine) - Number(a.mine));
+}
+
+/** One open or done revisit of the caller's unit (the outcome page); 404 (audited) for another unit's. */
+export async function getRevisit(actor: Actor, id: string, now = new Date()): Promise<RevisitRow> {
+  const r = await getDb().revisit.findFirst({ where: { id, unitId: actor.unitId }, select: revisitSelect });
+  if (!r) throw await outOfScope(actor, "Revisit", id, async () => (await getDb().revisit.count({ where: { id } })) > 0);
+  return toRevisit(r, chinaToday(now), actor);
+}
+
+/** The revisits of a warning the caller may see (call after the scoped read of the warning): its history. */
+export async function revisitsOfWarning(actor: Actor, warningId: string, now = new Date()): Promise<RevisitRow[]> {
+  const rows = await getDb().revisit.findMany({ where: { warningId }, orderBy: [{ sequence: "asc" }, { attempt: "asc" }], select: revisitSelect });
+  return rows.map((r) => toRevisit(r, chinaToday(now), actor));
+}
+
+/** A unit's revisits at a glance (the precinct view): due today, overdue, and the open ones due by today. */
+export async function unitRevisitSummary(actor: Actor, unitId: string, now = new Date()) {
+  const today = chinaToday(now);
+  const open = { unitId, status: "OPEN" as const };
+  const [dueToday, overdue, doneToday, list] = await Promise.all([
+    getDb().revisit.count({ where: { ...open, dueOn: dayToDate(today) } }),
+    getDb().revisit.count({ where: { ...open, dueOn: { lt: dayToDate(today) } } }),
+    getDb().revisit.count({ where: { unitId, status: "DONE", doneAt: { gte: chinaDayStart(today) } } }),
+    dueRevisits(actor, now, unitId),
+  ]);
+  return { dueToday, overdue, doneToday, list };
+}
