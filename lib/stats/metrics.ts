@@ -27,6 +27,8 @@
 //   fr.amount                      funds recovered (yuan), by recoveredAt
 //   p.events / p.audience / p.app  outreach events, their audience and app registrations, by occurredOn
 //   d.APP_REGISTRATIONS / d.CONSULTATION_CALLS   daily counts, by day
+//   r.due / r.done / r.ontime      revisits (回访) due (not cancelled), of those done, of those done by the
+//                                  end of their due day — all by the day they are due (dueOn)
 import {
   ActionKind,
   DailyMetric,
@@ -78,6 +80,7 @@ export const metric = {
   audience: "p.audience",
   eventApps: "p.app",
   daily: (m: DailyMetric) => `d.${m}`,
+  revisits: { due: "r.due", done: "r.done", onTime: "r.ontime" },
 } as const;
 
 /** Every metric name the triggers can write. */
@@ -111,6 +114,7 @@ export const ALL_METRICS: readonly string[] = [
   metric.audience,
   metric.eventApps,
   ...Object.values(DailyMetric).map(metric.daily),
+  ...Object.values(metric.revisits),
 ];
 
 /** Seized items that count as 缴获物品 (everything but cash, which is money, not items). */

@@ -46,6 +46,9 @@ const SOURCES: string[] = [
   `SELECT "unitId", "occurredOn", 'p.audience', "audienceCount" FROM publicity_events`,
   `SELECT "unitId", "occurredOn", 'p.app', "appRegistrations" FROM publicity_events`,
   `SELECT "unitId", day, 'd.' || metric, count FROM daily_counts`,
+  `SELECT "unitId", "dueOn", 'r.due', 1 FROM revisits WHERE status <> 'CANCELLED'`,
+  `SELECT "unitId", "dueOn", 'r.done', 1 FROM revisits WHERE status = 'DONE'`,
+  `SELECT "unitId", "dueOn", 'r.ontime', 1 FROM revisits WHERE status = 'DONE' AND ${cn(`"doneAt"`)} <= "dueOn"`,
 ];
 
 /** Every non-zero (unit, day, metric) of the given units, recounted from the raw records. */

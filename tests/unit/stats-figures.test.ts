@@ -55,9 +55,14 @@ describe("rankings", () => {
       [metric.received("CRITICAL")]: "10", [metric.received("HIGH")]: "30", [metric.received("LOW")]: "60", [metric.breached("ACK")]: "6",
       [metric.resolvedAs("DISSUADED")]: "3", [metric.resolvedAs("ALREADY_DEFRAUDED")]: "1", [metric.action("HOME_VISIT")]: "10",
       [metric.daily("APP_REGISTRATIONS")]: "500", [metric.casesSolved]: "4", [metric.protected]: "1234.50",
+      [metric.revisits.due]: "8", [metric.revisits.done]: "6", [metric.revisits.onTime]: "4",
     }).all;
-    expect(rankingValues(t, 50_000)).toEqual({ slaCompliance: 98, dissuasionRate: 75, homeVisitRate: 25, casesSolved: 4, lossStopped: 1234.5, appPer10k: 100 });
-    expect(rankingValues(new Map(), null)).toEqual({ slaCompliance: null, dissuasionRate: null, homeVisitRate: null, casesSolved: 0, lossStopped: 0, appPer10k: null });
+    expect(rankingValues(t, 50_000)).toEqual({
+      slaCompliance: 98, dissuasionRate: 75, homeVisitRate: 25, casesSolved: 4, lossStopped: 1234.5, appPer10k: 100, revisitRate: 75, revisitTimeliness: 50,
+    });
+    expect(rankingValues(new Map(), null)).toEqual({
+      slaCompliance: null, dissuasionRate: null, homeVisitRate: null, casesSolved: 0, lossStopped: 0, appPer10k: null, revisitRate: null, revisitTimeliness: null,
+    });
   });
 });
 
