@@ -40,7 +40,7 @@ export function navFor(actor: Pick<Actor, "permissions">) {
  * task pages a card opens).
  */
 export const FIELD_TABS = [
-  { key: "tasks", href: "/field", match: ["/field/warnings", "/field/follow-ups"], permission: "warnings:work" },
+  { key: "tasks", href: "/field", match: ["/field/warnings", "/field/follow-ups", "/field/revisits"], permission: "warnings:work" },
   { key: "intercept", href: "/field/intercepts/new", match: ["/field/intercepts"], permission: "warnings:work" },
   { key: "precinct", href: "/field/precinct", match: [], permission: "warnings:work" },
   { key: "publicity", href: "/publicity", match: [], permission: "publicity:read" },

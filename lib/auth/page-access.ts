@@ -20,6 +20,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/warnings", anyOf: ["warnings:read"] },
   { path: "/field", exact: true, anyOf: ["warnings:work"] },
   { path: "/field/follow-ups", anyOf: ["warnings:work"] },
+  { path: "/field/revisits", anyOf: ["warnings:work"] },
   { path: "/field/intercepts", anyOf: ["actions:write"] },
   // The precinct view and a warning on the phone: officers, and dispatchers who look over them.
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },

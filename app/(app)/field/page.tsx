@@ -7,6 +7,7 @@ import { tasksQuerySchema } from "@/lib/field/schemas";
 import { Badge, EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { FollowUpCard, TaskCard } from "@/components/field/task-cards";
+import { RevisitCard } from "@/components/revisits/revisit-card";
 import { LiveIndicator } from "@/components/warnings/live-status";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function FieldPage({ searchParams }: Props) {
   const actor = await requirePagePermission("warnings:work");
   const parsed = tasksQuerySchema.safeParse(await searchParams);
   const tasks = await myTasks(actor, parsed.success ? parsed.data : {});
-  const t = await getTranslations("field");
+  const [t, tr] = await Promise.all([getTranslations("field"), getTranslations("revisits")]);
   const due = tasks.followUps.filter((f) => f.state !== "upcoming");
   const upcoming = tasks.followUps.filter((f) => f.state === "upcoming");
   const tabs = (["all", "mine", "unclaimed"] as const).map((k) => ({ k, n: tasks.counts[k] }));
@@ -43,6 +44,18 @@ export default async function FieldPage({ searchParams }: Props) {
           {[tasks.counts.overdue > 0 ? t("overdue", { count: tasks.counts.overdue }) : null, tasks.counts.missedFollowUps > 0 ? t("missedFollowUps", { count: tasks.counts.missedFollowUps }) : null].filter(Boolean).join(" · ")}
         </p>
       ) : null}
+
+      <section aria-labelledby="revisits-h" className="space-y-2" data-testid="revisits">
+        <h2 id="revisits-h" className="text-base font-semibold">
+          {tr("section")} {tasks.revisits.length ? <Badge tone={tasks.counts.overdueRevisits ? "red" : "amber"}>{tasks.revisits.length}</Badge> : null}
+        </h2>
+        {tasks.counts.overdueRevisits > 0 ? <p className="text-sm text-red-700" data-testid="revisits-overdue">{tr("overdueSummary", { count: tasks.counts.overdueRevisits })}</p> : null}
+        {tasks.revisits.length === 0 ? (
+          <EmptyState title={tr("empty")}>{tr("emptyHint")}</EmptyState>
+        ) : (
+          <ul className="grid gap-3 lg:grid-cols-2" data-testid="revisit-list">{tasks.revisits.map((r) => <RevisitCard key={r.id} r={r} />)}</ul>
+        )}
+      </section>
 
       {due.length > 0 ? (
         <section aria-labelledby="due-h" className="space-y-2">

@@ -6,6 +6,7 @@ import { canConfigure, getSettings } from "@/lib/settings/commands";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SlaForm } from "@/components/admin/sla-form";
 import { SecuritySettingsForm } from "@/components/admin/security-settings-form";
+import { RevisitSettingsForm } from "@/components/admin/revisit-settings-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePagePermission("config:manage");
   if (!canConfigure(actor)) notFound();
-  const [settings, t] = await Promise.all([getSettings(actor), getTranslations("settings")]);
+  const [settings, t, tr] = await Promise.all([getSettings(actor), getTranslations("settings"), getTranslations("revisits.settings")]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -26,6 +27,10 @@ export default async function SettingsPage() {
       <Card className="p-5">
         <h2 className="mb-4 text-base font-semibold">{t("securityTitle")}</h2>
         <SecuritySettingsForm passwordMaxAgeDays={settings.passwordMaxAgeDays} auditRetentionDays={settings.auditRetentionDays} />
+      </Card>
+      <Card className="mt-6 p-5">
+        <h2 className="mb-4 text-base font-semibold">{tr("title")}</h2>
+        <RevisitSettingsForm days={settings.revisitDays.value} version={settings.revisitDays.version} />
       </Card>
     </>
   );

@@ -11,6 +11,7 @@ import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { LiveIndicator } from "@/components/warnings/live-status";
 import { FollowUpBadge } from "@/components/field/task-cards";
+import { RevisitDueBadge } from "@/components/revisits/revisit-card";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("precinct.title") };
@@ -27,7 +28,7 @@ export default async function PrecinctPage({ searchParams }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tw, format] = await Promise.all([getTranslations("field"), getTranslations("warnings"), getFormatter()]);
+  const [t, tw, tr, format] = await Promise.all([getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getFormatter()]);
   const money = (s: string) => format.number(Number(s), { style: "currency", currency: "CNY" });
   const stat = (label: string, value: string | number, testId: string) => (
     <Card className="p-3">
@@ -107,6 +108,28 @@ export default async function PrecinctPage({ searchParams }: Props) {
                   <span className="text-slate-600">{w.victimName}</span>
                   <span className="text-sm text-slate-500">{w.assignee?.displayName ?? t("card.unclaimed")}</span>
                 </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="revisits-h" className="space-y-2" data-testid="precinct-revisits">
+        <h2 id="revisits-h" className="text-base font-semibold">{tr("precinct.title")}</h2>
+        <div className="grid grid-cols-3 gap-2">
+          {stat(tr("precinct.dueToday"), v.revisits.dueToday, "stat-revisits-today")}
+          {stat(tr("precinct.overdue"), v.revisits.overdue, "stat-revisits-overdue")}
+          {stat(tr("precinct.doneToday"), v.revisits.doneToday, "stat-revisits-done")}
+        </div>
+        {v.revisits.list.length === 0 ? <EmptyState title={tr("precinct.empty")}>{tr("precinct.emptyHint")}</EmptyState> : (
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {v.revisits.list.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
+                <RevisitDueBadge r={r} />
+                <span>{tr("sequence", { n: r.sequence })}</span>
+                <span>{r.personName ?? "—"}</span>
+                <span className="text-slate-500">{r.officer ?? tr("noOfficer")}</span>
+                <Link href={actor.permissions.has("warnings:work") ? `/field/revisits/${r.id}` : `/warnings/${r.warningId}`} className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-brand-600">{t("precinct.view")}</Link>
               </li>
             ))}
           </ul>

@@ -16,6 +16,8 @@ import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { WarningActions } from "@/components/warnings/warning-actions";
 import { LiveIndicator } from "@/components/warnings/live-status";
 import { revealAction } from "../actions";
+import { revisitsOfWarning } from "@/lib/revisits/queries";
+import { RevisitHistory } from "@/components/revisits/revisit-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -31,7 +33,9 @@ export default async function WarningPage({ params, searchParams }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tc, format, units, { do: initial }] = await Promise.all([getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams]);
+  const [t, tc, format, units, { do: initial }, revisits] = await Promise.all([
+    getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams, revisitsOfWarning(actor, w.id),
+  ]);
   const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
   const canReveal = actor.permissions.has("pii:reveal");
   const pii = (field: "victimName" | "victimPhone" | "victimIdNumber" | "victimAddress", masked: string | null) =>
@@ -105,6 +109,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
               <li key={x.id}>{dt(x.at)} · {t(`status.${x.fromStatus!}`)} → {t(`status.${x.toStatus}`)}{x.outcome ? `（${t(`outcome.${x.outcome}`)}）` : ""}{x.actor ? ` · ${x.actor}` : ""}{x.note ? ` · ${x.note}` : ""}</li>
             ))}
           </ol>
+          <RevisitHistory revisits={revisits} />
         </Card>
       </div>
 

@@ -1,0 +1,73 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { CheckCircle2 } from "lucide-react";
+import { REVISIT_OUTCOMES, MAX_RESCHEDULE_DAYS, type RevisitOutcomeCode } from "@/lib/revisits/constants";
+import type { RevisitOutcomeResult } from "@/lib/revisits/record-outcome";
+import { revisitOutcomeAction } from "@/app/(app)/field/actions";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { bigInput, ChoiceGroup, TextArea } from "@/components/field/controls";
+import { useFieldError } from "@/components/ui/action-form";
+import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
+
+type Props = {
+  id: string;
+  version: number;
+  /** The first and last day a next attempt may be set for ("YYYY-MM-DD", China). */
+  minReschedule: string;
+  maxReschedule: string;
+};
+
+/** 回访登记: the outcome in one tap, a note, and for a person not reached the next attempt's day. */
+export function RevisitForm({ id, version, minReschedule, maxReschedule }: Props) {
+  const t = useTranslations("revisits");
+  const [outcome, setOutcome] = useState<RevisitOutcomeCode | undefined>();
+  const [saved, setSaved] = useState<RevisitOutcomeResult | null>(null);
+  const { state, pending, offline, retry, formProps } = useResilientForm(revisitOutcomeAction, (s) => s.ok && setSaved(s.data));
+  const err = useFieldError(state, "revisits");
+
+  if (saved) {
+    return (
+      <div role="status" data-testid="revisit-saved" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4">
+        <p className="flex items-center gap-2 text-lg font-semibold text-green-900">
+          <CheckCircle2 className="size-6" aria-hidden />
+          {t("saved")}
+        </p>
+        {saved.outcome === "DEFRAUDED" ? <p className="text-base text-green-900" data-testid="revisit-case">{t("savedCase")}</p> : null}
+        {saved.next ? <p className="text-base text-green-900">{t("savedNext", { date: saved.next.dueOn })}</p> : null}
+        <Link href="/field" className="inline-flex min-h-12 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white">
+          {t("back")}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <form {...formProps} aria-label={t("recordTitle")} className="space-y-5">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <ChoiceGroup
+        id="revisit-outcome" name="outcome" legend={t("outcome")} value={outcome ?? ""} onChange={(o) => setOutcome(o as RevisitOutcomeCode)} error={err("outcome")}
+        options={REVISIT_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`), hint: outcome === o ? t(`outcomeHints.${o}`) : undefined }))}
+      />
+      {outcome === "TEMP_UNREACHABLE" ? (
+        <Field id="revisit-reschedule" label={t("rescheduleOn")} hint={t("rescheduleHint", { days: MAX_RESCHEDULE_DAYS })} error={err("rescheduleOn")}>
+          <Input id="revisit-reschedule" name="rescheduleOn" type="date" min={minReschedule} max={maxReschedule} className={bigInput} invalid={!!err("rescheduleOn")} />
+        </Field>
+      ) : null}
+      <Field id="revisit-note" label={t("note")} error={err("note")}>
+        <TextArea id="revisit-note" name="note" maxLength={2000} rows={3} invalid={!!err("note")} />
+      </Field>
+      <OfflineBanner offline={offline} pending={pending} retry={retry} />
+      <div className="space-y-2">
+        <Button type="submit" disabled={pending} className="min-h-12 w-full text-base">
+          {pending ? t("saving") : t("submit")}
+        </Button>
+        <FormError state={state} />
+      </div>
+    </form>
+  );
+}
