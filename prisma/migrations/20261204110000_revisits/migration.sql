@@ -45,7 +45,7 @@ ALTER TABLE "revisits" ADD CONSTRAINT "revisits_officerId_fkey" FOREIGN KEY ("of
 ALTER TABLE "revisits" ADD CONSTRAINT "revisits_doneById_fkey" FOREIGN KEY ("doneById") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 
--- ───────────── statistics (hand-written; see 20261129030000_stats_rollups) ─────────────
+-- ───────────── statistics (hand-written, as in 20261129030000_stats_rollups) ─────────────
 -- Revisits add to the rollups on the day they are due (a China calendar day already):
 --   r.due     revisits due that day (cancelled ones are not due)
 --   r.done    …of those, done (any outcome)

@@ -11,6 +11,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
+import { dissuadedRevisit } from "../revisits-fixtures";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -186,4 +187,13 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/publicity/counts/import/actions.ts#previewImportAction": { scope: "none", args: async () => [{}] },
   "app/(app)/publicity/counts/import/actions.ts#commitImportAction": { scope: "none", args: async () => [{}] },
+
+  // Revisits (回访) of dissuaded people; the intervals setting is sent invalid so nothing global changes.
+  "app/(app)/field/actions.ts#revisitOutcomeAction": {
+    scope: "record", args: async (w) => {
+      const r = await dissuadedRevisit(w);
+      return [prev, form({ id: r.id, version: String(r.version), outcome: "CONFIRMED" })];
+    },
+  },
+  "app/(app)/admin/settings/actions.ts#updateRevisitsAction": { scope: "none", args: async () => [prev, form({ revisitDays: "7, 1", revisitDaysVersion: "0" })] },
 };

@@ -12,6 +12,7 @@ import type { Req } from "./call";
 import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
+import { dissuadedRevisit } from "../revisits-fixtures";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -129,4 +130,14 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/v1/stats/summary/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/summary" }) },
   "GET app/api/v1/stats/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/export" }) },
   "GET app/(app)/audit/export/route.ts": { scope: "none", request: async () => ({ path: "/audit/export?format=csv" }) },
+
+  // Revisits (回访) of dissuaded people.
+  "GET app/api/v1/revisits/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/revisits", marker: (await dissuadedRevisit(w)).id }) },
+  "POST app/api/v1/revisits/[id]/outcome/route.ts": {
+    scope: "record",
+    request: async (w) => {
+      const r = await dissuadedRevisit(w);
+      return { path: `/api/v1/revisits/${r.id}/outcome`, params: { id: r.id }, body: { version: r.version, outcome: "CONFIRMED" }, marker: r.id };
+    },
+  },
 };
