@@ -157,7 +157,7 @@ export const COLS = {
 
 // ── load modes, shared with bench/stats-scale.ts ──
 
-const SOURCE_TABLES = ["warnings", "sla_breaches", "dissuasion_actions", "cases", "gangs", "suspects", "seized_items", "fund_recoveries", "publicity_events", "daily_counts"];
+const SOURCE_TABLES = ["warnings", "sla_breaches", "dissuasion_actions", "cases", "gangs", "suspects", "seized_items", "fund_recoveries", "publicity_events", "daily_counts", "revisits"];
 
 /**
  * With the right to set session_replication_role (a superuser, as on the embedded server), the

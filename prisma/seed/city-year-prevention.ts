@@ -1,6 +1,7 @@
 // City-year prevention and publicity: daily 国家反诈中心APP registrations per precinct and 96110
 // consultation calls at the center (each year's sums exact), outreach events whose audiences add
 // up to the year's 受教 count, 反诈法 art. 38 measures and 无诈 creation campaigns.
+import type pg from "pg";
 import type { PublicityKind, TargetGroup } from "@/lib/generated/prisma/enums";
 import type { SeedUnit } from "./context";
 import { type CityYearCtx, perDay, uuidAt } from "./city-year-context";
@@ -97,4 +98,35 @@ export async function generatePrevention(ctx: CityYearCtx): Promise<void> {
   }
   await campaigns.flush();
   ctx.progress("publicity");
+}
+
+/**
+ * Revisits (回访) of every warning resolved DISSUADED, at the default intervals (the next day and
+ * day 7), in one INSERT … SELECT on the loaded warnings (a few thousand rows; the rollup trigger
+ * runs once). Those due before `now` are done — 85 % on their day, the rest one to three days
+ * late; 84 % confirmed — and the rest open. Ids and choices derive from the warning's id, so the
+ * dataset stays deterministic.
+ */
+export async function generateRevisits(client: pg.ClientBase, now: Date): Promise<number> {
+  const { rowCount } = await client.query(
+    `INSERT INTO revisits (id, "warningId", "unitId", "officerId", sequence, attempt, "dueOn", status, outcome, note, "doneAt", "doneById", "createdAt", "updatedAt")
+     SELECT md5(w.id::text || '/' || s.seq)::uuid, w.id, w."unitId", w."assigneeId", s.seq, 1, d.due,
+            CASE WHEN d.done THEN 'DONE' ELSE 'OPEN' END::"RevisitStatus",
+            CASE WHEN d.done THEN (CASE WHEN h.v < 84 THEN 'CONFIRMED' WHEN h.v < 90 THEN 'TEMP_UNREACHABLE' WHEN h.v < 94 THEN 'UNREACHABLE'
+                                        WHEN h.v < 97 THEN 'INFO_MISMATCH' ELSE 'DUPLICATE' END)::"RevisitOutcome" END,
+            NULL,
+            CASE WHEN d.done THEN least(d.due + ((CASE WHEN h.l < 85 THEN 0 ELSE 1 + h.l % 3 END) || ' days')::interval + interval '2 hours', $1::timestamp) END,
+            CASE WHEN d.done THEN w."assigneeId" END,
+            w."resolvedAt", w."resolvedAt"
+       FROM warnings w
+       CROSS JOIN (VALUES (1, 1), (2, 7)) AS s(seq, days)
+       CROSS JOIN LATERAL (SELECT abs(hashtext(w.id::text || s.seq)) % 100 AS v, abs(hashtext(s.seq || w.id::text)) % 100 AS l) h
+       CROSS JOIN LATERAL (
+         SELECT ((w."resolvedAt" + interval '8 hours')::date + s.days) AS due,
+                ((w."resolvedAt" + interval '8 hours')::date + s.days) < ($1::timestamp + interval '8 hours')::date AS done
+       ) d
+      WHERE w.status = 'RESOLVED' AND w.outcome = 'DISSUADED'`,
+    [now],
+  );
+  return rowCount ?? 0;
 }

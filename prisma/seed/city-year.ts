@@ -17,7 +17,7 @@ import type { SeedUnit, SeedUser } from "./context";
 import { buildContext } from "./city-year-context";
 import { generateCases } from "./city-year-cases";
 import { BulkWriter, dropSecondaryIndexes, endFastMode, loadMode } from "./city-year-load";
-import { generatePrevention } from "./city-year-prevention";
+import { generatePrevention, generateRevisits } from "./city-year-prevention";
 import { generateResults } from "./city-year-results";
 import { verifyCityYear } from "./city-year-verify";
 import { generateWarnings } from "./city-year-warnings";
@@ -73,6 +73,7 @@ try {
     await generateResults(ctx, cases);
     await generatePrevention(ctx);
     await writer.drain();
+    log(`${(await generateRevisits(client, now)).toLocaleString("en")} revisits of the dissuaded`);
     log(`loaded ${writer.total().toLocaleString("en")} rows: ${[...writer.counts].map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
     log(`${w.warnings.toLocaleString("en")} warnings, ${w.actions.toLocaleString("en")} dissuasion actions`);
     if (fast) await endFastMode(clients);

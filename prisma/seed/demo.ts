@@ -13,6 +13,7 @@ import { buildCases } from "./demo-cases";
 import { buildCounterIntercepts } from "./demo-intercepts";
 import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
+import { buildRevisits } from "./demo-revisits";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -65,6 +66,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       dailyCount: prevention.dailyCounts,
       disciplinaryMeasure: prevention.measures,
       preventionCampaign: prevention.campaigns,
+      revisit: buildRevisits(ctx, warnings.warnings),
     });
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
@@ -128,6 +130,7 @@ type Rows = {
   dailyCount: Prisma.DailyCountCreateManyInput[];
   disciplinaryMeasure: Prisma.DisciplinaryMeasureCreateManyInput[];
   preventionCampaign: Prisma.PreventionCampaignCreateManyInput[];
+  revisit: Prisma.RevisitCreateManyInput[];
 };
 
 const TABLES: Record<keyof Rows, string> = {
@@ -136,6 +139,7 @@ const TABLES: Record<keyof Rows, string> = {
   caseEvent: "case_events", freezeRequest: "freeze_requests", gang: "gangs", suspect: "suspects", caseSuspect: "case_suspects",
   gangCase: "gang_cases", seizedItem: "seized_items", fundRecovery: "fund_recoveries", publicityEvent: "publicity_events",
   dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns",
+  revisit: "revisits",
 };
 
 /** A value in COPY's text format as Prisma would have stored it: arrays as array literals, JSON as text. */
