@@ -12,12 +12,12 @@ import { outOfScope } from "@/lib/audit/audit-denied";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdNumber, maskName, maskPhone, normalizeIdNumber, normalizePhone } from "@/lib/pii";
 import { DAY_MS, chinaDayStart, chinaToday } from "@/lib/time/china";
-import { isCityWide, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { uuidSchema } from "@/lib/validation/fields";
 
-/** The unit ids whose records the actor sees, or null for the whole city (no filter). */
+/** The unit ids whose records the actor sees (the centre's: its whole city's). */
 async function scopeOf(actor: Actor): Promise<string[] | null> {
-  return isCityWide(actor) ? null : scopeUnitIds(actor.scopePath);
+  return scopeUnitIds(actor.scopePath);
 }
 const unitIn = (units: string[] | null) => (units ? { in: units } : undefined);
 
