@@ -29,6 +29,7 @@ export const AUDIT_ACTION_GROUPS = {
   apikey: ["apikey.create", "apikey.revoke"],
   config: ["config.sla.update", "config.security.update", "config.revisits.update"],
   audit: ["audit.export", "audit.retention"],
+  person: ["person.lookup"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "handover:read", // the duty shift's handovers and each dispatcher's workload (aggregates)
   "handover:write", // write one's own handover, acknowledge the one handed to one's desk
   "grants:approve", // decide proposals that grant access to personal data (三员分立)
+  "persons:read", // a person's file (一人一档) and the tail search, within one's jurisdiction
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -31,14 +32,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   DISPATCHER: [
     "warnings:read", "warnings:ingest", "warnings:triage", "actions:write",
     "cases:read", "publicity:read", "publicity:write", "stats:read", "pii:reveal",
-    "handover:read", "handover:write",
+    "handover:read", "handover:write", "persons:read",
   ],
   OFFICER: [
     "warnings:read", "warnings:work", "actions:write", "cases:read",
-    "publicity:read", "publicity:write", "pii:reveal",
+    "publicity:read", "publicity:write", "pii:reveal", "persons:read",
   ],
   INVESTIGATOR: [
-    "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal",
+    "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal", "persons:read",
   ],
   LEADER: ["stats:read", "publicity:read", "handover:read"],
   ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage"],
@@ -55,7 +56,7 @@ export function permissionsOf(role: Role, grants: readonly string[] = []): Set<P
 }
 
 /** Permissions through which personal data is read: holding any of them is a PII grant. */
-const PII_PERMISSIONS: readonly Permission[] = ["warnings:read", "cases:read", "pii:reveal"];
+const PII_PERMISSIONS: readonly Permission[] = ["warnings:read", "cases:read", "pii:reveal", "persons:read"];
 
 /** Whether a user of this role (with these grants) reads personal data. */
 export const readsPii = (role: Role, grants: readonly string[] = []) => {

@@ -2,9 +2,10 @@ import type { PathItem } from "@/lib/openapi/document";
 import { casePaths } from "@/lib/cases/openapi";
 import { publicityPaths } from "@/lib/publicity/openapi";
 import { fieldPaths } from "@/lib/field/openapi";
+import { personPaths } from "@/lib/persons/openapi";
 import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths];

@@ -35,6 +35,27 @@ const AMOUNT_RANGE: Record<RiskLevel, readonly [number, number]> = {
 const BRANCH_LOAD: Record<string, number> = { "420302": 3, "420303": 2.5, "420391": 2, "420390": 0.4 };
 const VAGUE_ADDRESSES = ["湖北省十堰市（暂住地不详）", "十堰市区，具体地址待核实", "外地来堰务工，住址未登记"] as const;
 
+/**
+ * A repeat victim (一人一档): the person of an open warning of 东城's first precinct was warned twice
+ * in the weeks before, and dissuaded at home once. The person links by the phone (migration
+ * person_file); the e2e finds the open warning by the tail.
+ */
+export const REPEAT_VICTIM = { unitCode: "42030201", phone: "13986018675", name: "龚秀珍", age: 72, gender: "FEMALE" as Gender, address: "十堰市张湾区车城路街道柳林路3号" };
+
+function repeatVictim(rows: WarningRows, unitId: string, now: Date) {
+  const open = rows.warnings.find((w) => w.status !== "RESOLVED" && w.unitId === unitId);
+  const visited = new Set(rows.actions.filter((a) => a.kind === "HOME_VISIT" && a.result === "DISSUADED").map((a) => a.warningId));
+  const recent = rows.warnings.filter((w) => w.status === "RESOLVED" && w.outcome === "DISSUADED" && now.getTime() - new Date(w.receivedAt).getTime() < 28 * DAY);
+  const earlier = [recent.find((w) => visited.has(w.id)), recent.find((w) => !visited.has(w.id))];
+  if (!open || earlier.some((w) => !w)) throw new Error("demo: no warnings for the repeat victim");
+  for (const w of [open, ...earlier]) {
+    Object.assign(w!, {
+      victimName: REPEAT_VICTIM.name, victimPhone: REPEAT_VICTIM.phone, victimIdNumber: null, victimAge: REPEAT_VICTIM.age,
+      victimGender: REPEAT_VICTIM.gender, victimAddress: REPEAT_VICTIM.address,
+    });
+  }
+}
+
 export type WarningRows = {
   warnings: Prisma.WarningCreateManyInput[];
   transitions: Prisma.WarningTransitionCreateManyInput[];
@@ -291,6 +312,7 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
     for (let k = 0; k < n; k++) resolvedWarning(() => addMs(chinaTime(now, daysAgo, rng.weighted(HOUR_WEIGHTS), rng.int(0, 59)), rng.int(0, 59_000)));
   }
 
+  repeatVictim(rows, unitOf(ctx, REPEAT_VICTIM.unitCode).id, now);
   return rows;
 
   function actionSteps(outcome: WarningOutcome, atCenter: boolean, risk: RiskLevel): Step[] {

@@ -43,6 +43,13 @@ describe("permission table", () => {
     expect((Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => readsPii(r)).sort()).toEqual(["DISPATCHER", "INVESTIGATOR", "OFFICER"]);
   });
 
+  it("opens person files (一人一档) to those who read warnings and cases in their jurisdiction", () => {
+    const holders = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes("persons:read")).sort();
+    expect(holders).toEqual(["DISPATCHER", "INVESTIGATOR", "OFFICER"]);
+    for (const role of holders) expect(navFor({ permissions: permissionsOf(role) }).map((i) => i.key)).toContain("persons");
+    expect(ROLE_PERMISSIONS.LEADER).not.toContain("persons:read");
+  });
+
   it("shows the auditor nothing but the audit trail and the approvals about security officers", () => {
     expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit", "approvals"]);
     expect(NAV_ITEMS.length).toBeGreaterThan(5);

@@ -7,8 +7,13 @@ import { addVictimAction, updateVictimAction } from "@/app/(app)/cases/[id]/acti
 import { RecordForm } from "@/components/cases/form-kit";
 import { Pii } from "@/components/cases/detail/pii";
 import { Empty, Section, td, th } from "@/components/cases/detail/section";
+import { PersonLink } from "@/components/persons/person-link";
 
-export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail; canWrite: boolean; canReveal: boolean }) {
+export async function VictimsSection({ c, canWrite, canReveal, personLinks }: {
+  c: CaseDetail; canWrite: boolean; canReveal: boolean;
+  /** Each victim's person file link (一人一档), by victim id. */
+  personLinks?: Map<string, { personId: string; warnings90d: number }>;
+}) {
   const t = await getTranslations("cases");
   const editable = canWrite && canEditFacts(c.status);
   const genders = GENDERS.map((g) => ({ value: g, label: t(`gender.${g}`) }));
@@ -50,7 +55,7 @@ export async function VictimsSection({ c, canWrite, canReveal }: { c: CaseDetail
             <tbody className="divide-y divide-slate-100">
               {c.victims.map((v) => (
                 <tr key={v.id} data-victim={v.id}>
-                  <td className={td}><Pii entity="victim" id={v.id} field="name" masked={v.name} canReveal={canReveal} /></td>
+                  <td className={td}><Pii entity="victim" id={v.id} field="name" masked={v.name} canReveal={canReveal} /><div><PersonLink link={personLinks?.get(v.id) ?? null} /></div></td>
                   <td className={td}><Pii entity="victim" id={v.id} field="phone" masked={v.phone} canReveal={canReveal} /></td>
                   <td className={td}><Pii entity="victim" id={v.id} field="idNumber" masked={v.idNumber} canReveal={canReveal} /></td>
                   <td className={td}>{v.gender ? t(`gender.${v.gender}`) : "—"}{v.age !== null ? ` / ${v.age}` : ""}</td>

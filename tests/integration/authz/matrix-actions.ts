@@ -12,6 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
+import { personOfP } from "./matrix-routes";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -196,4 +197,15 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
     },
   },
   "app/(app)/admin/settings/actions.ts#updateRevisitsAction": { scope: "none", args: async () => [prev, form({ revisitDays: "7, 1", revisitDaysVersion: "0" })] },
+  // 一人一档 (person file): the exact lookup (a list-like answer: the other side is told "known"
+  // without the person) and the reveal of one number of a file of P.
+  "app/(app)/persons/actions.ts#lookupAction": {
+    scope: "none", args: async (w) => [prev, form({ number: (await personOfP(w)).phone, reason: "来电核实身份" })],
+  },
+  "app/(app)/persons/actions.ts#revealIdentifierAction": {
+    scope: "record", args: async (w) => {
+      const p = await personOfP(w);
+      return [p.id, p.identifierId, "回访核实号码"];
+    },
+  },
 };

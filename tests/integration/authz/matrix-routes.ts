@@ -13,6 +13,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
 import { dissuadedRevisit } from "../revisits-fixtures";
+import { getDb } from "@/lib/db";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -140,4 +141,40 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/revisits/${r.id}/outcome`, params: { id: r.id }, body: { version: r.version, outcome: "CONFIRMED" }, marker: r.id };
     },
   },
+
+  // 一人一档 (person file). A person of P: the victim of a fresh warning of P (a fresh random mobile).
+  // The other jurisdiction holds no record of the person: 404 on the file and its reveal, no hit in
+  // its tail search, and an exact lookup that says "known" without naming the person.
+  "GET app/api/v1/persons/route.ts": {
+    scope: "collection", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: `/api/v1/persons?tail=${p.phone.slice(-4)}`, marker: p.id };
+    },
+  },
+  "POST app/api/v1/persons/lookup/route.ts": {
+    scope: "collection", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: "/api/v1/persons/lookup", body: { number: `+86 ${p.phone}`, reason: "来电核实身份" }, marker: p.id };
+    },
+  },
+  "GET app/api/v1/persons/[id]/route.ts": {
+    scope: "record", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: `/api/v1/persons/${p.id}`, params: { id: p.id }, marker: p.id };
+    },
+  },
+  "POST app/api/v1/persons/[id]/reveal/route.ts": {
+    scope: "record", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: `/api/v1/persons/${p.id}/reveal`, params: { id: p.id }, body: { identifierId: p.identifierId, reason: "回访核实号码" }, marker: p.id };
+    },
+  },
 };
+
+/** The person a fresh warning of P names, with its mobile and that mobile's identifier. */
+export async function personOfP(w: World) {
+  const { id } = await w.make.warning();
+  const r = await getDb().warning.findUniqueOrThrow({ where: { id }, select: { personId: true, victimPhone: true } });
+  const i = await getDb().personIdentifier.findUniqueOrThrow({ where: { kind_value: { kind: "MOBILE", value: r.victimPhone } } });
+  return { id: r.personId!, phone: r.victimPhone, identifierId: i.id };
+}

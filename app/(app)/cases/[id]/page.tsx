@@ -16,6 +16,7 @@ import { RecoveriesSection } from "@/components/cases/detail/recoveries-section"
 import { SuspectsSection } from "@/components/cases/detail/suspects-section";
 import { TimelineSection } from "@/components/cases/detail/timeline-section";
 import { VictimsSection } from "@/components/cases/detail/victims-section";
+import { personLinksOfVictims } from "@/lib/persons/queries";
 
 type Params = Promise<{ id: string }>;
 
@@ -42,6 +43,7 @@ export default async function CasePage({ params }: { params: Params }) {
   const open = !isTerminal(c.status);
   const canWrite = writer && open;
   const canReveal = can(actor, "pii:reveal");
+  const personLinks = can(actor, "persons:read") ? await personLinksOfVictims(actor, c.victims.map((v) => v.id), now) : undefined;
   const [units, choices] = await Promise.all([
     canWrite ? transferTargets(c.unit.code) : Promise.resolve([]),
     canWrite ? linkChoices(actor, c.id) : Promise.resolve({ suspects: [], gangs: [] }),
@@ -65,7 +67,7 @@ export default async function CasePage({ params }: { params: Params }) {
         ))}
       </nav>
       {!writer ? <p className="text-sm text-slate-500">{t("detail.readOnlyNote")}</p> : null}
-      <VictimsSection c={c} canWrite={canWrite} canReveal={canReveal} />
+      <VictimsSection c={c} canWrite={canWrite} canReveal={canReveal} personLinks={personLinks} />
       <FreezesSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} now={now} />
       <SuspectsSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} choices={choices} />
       <ItemsSection c={c} canWrite={canWrite} canUpdate={writer} now={now} />

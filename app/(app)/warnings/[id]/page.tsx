@@ -15,6 +15,8 @@ import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { WarningActions } from "@/components/warnings/warning-actions";
 import { LiveIndicator } from "@/components/warnings/live-status";
+import { personLinkOf } from "@/lib/persons/queries";
+import { PersonLink } from "@/components/persons/person-link";
 import { revealAction } from "../actions";
 import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
@@ -33,8 +35,9 @@ export default async function WarningPage({ params, searchParams }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tc, format, units, { do: initial }, revisits] = await Promise.all([
+  const [t, tc, format, units, { do: initial }, revisits, personLink] = await Promise.all([
     getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams, revisitsOfWarning(actor, w.id),
+    actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
   ]);
   const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
   const canReveal = actor.permissions.has("pii:reveal");
@@ -74,7 +77,10 @@ export default async function WarningPage({ params, searchParams }: Props) {
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Card className="p-4">
-          <h2 className="mb-3 text-sm font-semibold">{t("detail.victim")}</h2>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <h2 className="text-sm font-semibold">{t("detail.victim")}</h2>
+            <PersonLink link={personLink} />
+          </div>
           <dl className="grid grid-cols-[7rem_1fr] gap-y-2 text-sm">
             <dt className="text-slate-500">{t("detail.name")}</dt><dd>{pii("victimName", w.victimName)}</dd>
             <dt className="text-slate-500">{t("detail.phone")}</dt><dd>{pii("victimPhone", w.victimPhone)}</dd>

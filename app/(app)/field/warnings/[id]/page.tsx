@@ -17,6 +17,8 @@ import { AssignForm, ClaimButton } from "@/components/field/claim-assign";
 import { FollowUpBadge } from "@/components/field/task-cards";
 import { HomeVisitForm } from "@/components/field/home-visit-form";
 import { VisitLog } from "@/components/field/visit-log";
+import { personLinkOf } from "@/lib/persons/queries";
+import { PersonLink } from "@/components/persons/person-link";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("visit.title") };
@@ -32,8 +34,9 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
     throw e;
   });
   const canAssign = actor.permissions.has("warnings:triage") && w.status !== "RESOLVED";
-  const [t, tw, format, followUps, officers] = await Promise.all([
+  const [t, tw, format, followUps, officers, personLink] = await Promise.all([
     getTranslations("field"), getTranslations("warnings"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),
+    actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
   ]);
   const resolved = w.status === "RESOLVED";
   const clock = formClock();
@@ -61,6 +64,7 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
           <CallButton source={{ warningId: w.id }} masked={w.victimPhone ?? ""} />
         </div>
         <p className="text-base"><AddressReveal warningId={w.id} masked={w.victimAddress} /></p>
+        <PersonLink link={personLink} />
         <dl className="grid grid-cols-[6rem_1fr] gap-y-1.5 text-sm">
           <dt className="text-slate-500">{t("detail.amountAtRisk")}</dt>
           <dd>{w.amountAtRisk ? format.number(Number(w.amountAtRisk), { style: "currency", currency: "CNY" }) : "—"}</dd>

@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requirePagePermission } from "@/lib/auth/guards";
+import { AppError } from "@/lib/errors";
+import { getPersonFile, type TimelineEntry } from "@/lib/persons/queries";
+import { uuidSchema } from "@/lib/validation/fields";
+import { Badge, Card, PageHeader } from "@/components/ui/card";
+import { RevealButton } from "@/components/pii/reveal-button";
+import { revealIdentifierAction } from "../actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("persons"))("title") };
+}
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function PersonPage({ params }: Props) {
+  const actor = await requirePagePermission("persons:read");
+  const id = uuidSchema.safeParse((await params).id);
+  if (!id.success) notFound();
+  const file = await getPersonFile(actor, id.data).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const [t, tw, tc, tp, format] = await Promise.all([getTranslations("persons"), getTranslations("warnings"), getTranslations("cases"), getTranslations("publicity"), getFormatter()]);
+  const yuan = (v: string) => format.number(Number(v), { style: "currency", currency: "CNY" });
+  const canReveal = actor.permissions.has("pii:reveal");
+  const c = file.counts;
+  const figures = [
+    ["warningsThisMonth", c.warningsThisMonth], ["warningsThisYear", c.warningsThisYear], ["casesAsVictim", c.casesAsVictim],
+    ["losses", yuan(c.losses)], ["amountProtected", yuan(c.amountProtected)],
+  ] as const;
+
+  const say = (e: TimelineEntry): string => {
+    const d = e.detail;
+    switch (e.kind) {
+      case "WARNING":
+        return [d.source === "HOTLINE" ? t("entry.hotline") : tw(`source.${d.source}`), tw(`risk.${d.riskLevel}`), tw(`fraudType.${d.fraudType}`), tw(`status.${d.status}`), d.outcome ? tw(`outcome.${d.outcome}`) : null, d.amount ? yuan(String(d.amount)) : null].filter(Boolean).join(" · ");
+      case "REPEAT":
+        return [tw(`source.${d.source}`), tw(`risk.${d.riskLevel}`)].join(" · ");
+      case "ACTION":
+      case "INTERCEPT":
+        return [tw(`actionKind.${d.actionKind}`), tw(`actionResult.${d.result}`), d.bank ? String(d.bank) : null, d.amount ? `${t("entry.protected")} ${yuan(String(d.amount))}` : null, d.appRegistered ? t("entry.app") : null, d.followUpOn ? `${t("entry.followUp")} ${d.followUpOn}` : null].filter(Boolean).join(" · ");
+      case "CASE_VICTIM":
+        return [String(d.caseNumber), tc(`status.${d.caseStatus}`), d.amount && d.amount !== "0.00" ? `${t("entry.loss")} ${yuan(String(d.amount))}` : null].filter(Boolean).join(" · ");
+      case "MEASURE":
+        return [tp(`measureKinds.${d.measure}`), d.endsOn ? `${t("entry.until")} ${d.endsOn}` : null].filter(Boolean).join(" · ");
+    }
+  };
+
+  return (
+    <div className="space-y-5">
+      <Link href="/persons" className="text-sm text-brand-600 hover:underline">← {t("back")}</Link>
+      <PageHeader title={<>{t("fileTitle")} · {file.name ?? "—"}</>} subtitle={t("scopeNote")} />
+      <div className="grid gap-5 lg:grid-cols-[20rem_1fr]">
+        <div className="space-y-5">
+          <Card className="p-4">
+            <h2 className="mb-3 text-sm font-semibold">{t("identity")}</h2>
+            <dl className="grid grid-cols-[5.5rem_1fr] gap-y-2 text-sm" data-testid="person-identity">
+              {file.identifiers.map((i) => (
+                <div key={i.id} className="contents">
+                  <dt className="text-slate-500">{t(`kind.${i.kind}`)}</dt>
+                  <dd>{canReveal ? <RevealButton masked={i.masked} reveal={revealIdentifierAction.bind(null, file.id, i.id)} /> : <span className="font-mono">{i.masked}</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card className="p-4">
+            <dl className="grid grid-cols-2 gap-3 text-sm" data-testid="person-counts">
+              {figures.map(([k, v]) => (
+                <div key={k}>
+                  <dt className="text-xs text-slate-500">{t(`counts.${k}`)}</dt>
+                  <dd className="text-lg font-semibold tabular-nums" data-testid={`count-${k}`}>{v}</dd>
+                </div>
+              ))}
+              <div>
+                <dt className="text-xs text-slate-500">{t("counts.app")}</dt>
+                <dd>{c.appRegistered ? <Badge tone="green">{t("counts.appYes")}</Badge> : <Badge tone="amber">{t("counts.appNo")}</Badge>}</dd>
+              </div>
+            </dl>
+          </Card>
+        </div>
+        <Card className="p-4">
+          <h2 className="mb-3 text-sm font-semibold">{t("timeline")}</h2>
+          <ol className="space-y-2" data-testid="person-timeline">
+            {file.timeline.map((e) => (
+              <li key={e.key} data-kind={e.kind}>
+                <Link href={e.href} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded border border-slate-100 px-3 py-2 text-sm hover:bg-slate-50">
+                  <span className="w-32 shrink-0 text-xs text-slate-500 tabular-nums">{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "short" })}</span>
+                  <Badge tone={e.kind === "CASE_VICTIM" ? "red" : e.kind === "WARNING" || e.kind === "REPEAT" ? "amber" : e.kind === "MEASURE" ? "slate" : "blue"}>{t(`entryKind.${e.kind}`)}</Badge>
+                  <span className="min-w-0 flex-1">{say(e)}</span>
+                  <span className="text-xs text-slate-500">{e.unit}</span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { commandRoute } from "@/lib/http/route";
+import { showPerson } from "@/lib/persons/queries";
+
+export const GET = commandRoute(showPerson);

@@ -1,0 +1,4 @@
+import { commandRoute } from "@/lib/http/route";
+import { searchPersonsByTail } from "@/lib/persons/queries";
+
+export const GET = commandRoute(searchPersonsByTail);

@@ -1,0 +1,72 @@
+// `npm run bench:persons [-- --runs=200]`
+// 一人一档 at the article's scale: the person searches and the opening of a file, on the city-year
+// dataset (`npm run seed:city-year` first), against DATABASE_URL (else the embedded development
+// database). Calls the read functions and commands the API serves (lib/persons), in-process, as
+// the demo dispatcher (the centre: the whole city) and the demo officer (one precinct), and prints
+// p50/p95 of: the exact lookup of a full number (the command: its transaction and audit record
+// included), the tail search on the last four digits, and the opening of a file.
+import { randomUUID } from "node:crypto";
+import { resolveDatabase } from "../scripts/embedded-postgres";
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
+const RUNS = Number(arg("runs") ?? 200);
+const log = (msg: string) => console.log(`[bench:persons] ${msg}`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+const db = await resolveDatabase();
+process.env.DATABASE_URL = db.url;
+process.env.AUTH_SECRET ??= "bench-does-not-sign-sessions-but-env-needs-32-bytes";
+const { getDb } = await import("@/lib/db");
+const { permissionsOf } = await import("@/lib/auth/permissions");
+const { scopePathOf } = await import("@/lib/units/jurisdiction");
+const { tailSearch, getPersonFile } = await import("@/lib/persons/queries");
+const { lookupPerson } = await import("@/lib/persons/commands");
+type Actor = import("@/lib/auth/actor").Actor;
+
+async function actorOf(username: string): Promise<Actor> {
+  const u = await getDb().user.findUniqueOrThrow({
+    where: { username },
+    select: { id: true, username: true, displayName: true, role: true, grants: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
+  });
+  return {
+    kind: "user", id: u.id, name: u.username, displayName: u.displayName, role: u.role, unitId: u.unit.id, unitCode: u.unit.code, unitName: u.unit.name,
+    unitKind: u.unit.kind, scopePath: scopePathOf(u.unit), permissions: permissionsOf(u.role, u.grants), ip: "127.0.0.1", requestId: randomUUID(),
+  } as Actor;
+}
+
+async function time<T>(list: number[], f: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  const r = await f();
+  list.push(performance.now() - t);
+  return r;
+}
+
+try {
+  const [counts] = await getDb().$queryRaw<{ warnings: bigint; persons: bigint; identifiers: bigint; linked: bigint }[]>`
+    SELECT (SELECT count(*) FROM warnings) AS warnings, (SELECT count(*) FROM persons) AS persons,
+           (SELECT count(*) FROM person_identifiers) AS identifiers, (SELECT count(*) FROM warnings WHERE "personId" IS NOT NULL) AS linked`;
+  log(`${counts!.warnings} warnings (${counts!.linked} linked), ${counts!.persons} persons, ${counts!.identifiers} identifiers`);
+  const dispatcher = await actorOf("dispatcher");
+  const officer = await actorOf("officer");
+  // Numbers to look for: mobiles of warnings spread over the data (officer: of its precinct).
+  const sample = await getDb().$queryRaw<{ phone: string; personId: string }[]>`
+    SELECT "victimPhone" AS phone, "personId" FROM warnings TABLESAMPLE SYSTEM (0.5) WHERE "personId" IS NOT NULL LIMIT ${RUNS}`;
+  const own = await getDb().warning.findMany({ where: { unitId: officer.unitId, personId: { not: null } }, select: { victimPhone: true, personId: true }, take: RUNS, orderBy: { receivedAt: "desc" } });
+  const scenarios: [string, Actor, { phone: string; personId: string | null }[]][] = [["centre (city)", dispatcher, sample], ["precinct", officer, own.map((w) => ({ phone: w.victimPhone, personId: w.personId }))]];
+  log(`${"who".padEnd(14)} ${"what".padEnd(22)} ${"runs".padStart(5)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max".padStart(8)}`);
+  for (const [name, actor, numbers] of scenarios) {
+    const exact: number[] = [], tail: number[] = [], file: number[] = [];
+    for (const n of numbers) {
+      await time(exact, () => lookupPerson(actor, { number: n.phone, reason: "性能测试：精确查询" }));
+      await time(tail, () => tailSearch(actor, n.phone.slice(-4)));
+      await time(file, () => getPersonFile(actor, n.personId!).catch(() => null));
+    }
+    for (const [what, list] of [["exact lookup", exact], ["tail search (last 4)", tail], ["open a file", file]] as const) {
+      const s = [...list].sort((a, b) => a - b);
+      log(`${name.padEnd(14)} ${what.padEnd(22)} ${String(s.length).padStart(5)} ${pct(s, 50).toFixed(1).padStart(8)} ${pct(s, 95).toFixed(1).padStart(8)} ${s.at(-1)!.toFixed(1).padStart(8)}`);
+    }
+  }
+} finally {
+  await getDb().$disconnect();
+  await db.stop();
+}

@@ -1,0 +1,151 @@
+// 一人一档, the linking rule (migration person_file): PostgreSQL links every record that names a
+// person, on insert and on update, through COPY as through Prisma; the set-based backfill
+// person_link_all() gives the same persons as the triggers on the same data.
+import { randomInt, randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { createCase } from "@/lib/cases/create-case";
+import { createMeasure } from "@/lib/publicity/measures";
+import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
+import { addDays, chinaToday } from "@/lib/time/china";
+import type { Actor } from "@/lib/auth/actor";
+import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
+import { caseInput, idNumber } from "./cases-fixtures";
+
+const mobile = () => `13${randomInt(5, 10)}${String(randomInt(0, 1e8)).padStart(8, "0")}`;
+let tree: TestTree;
+let feed: Actor;
+let investigator: Actor;
+let officer: Actor;
+
+beforeAll(async () => {
+  tree = await makeUnitTree();
+  forgetRoutingTable();
+  feed = (await makeApiKey(tree.city, ["warnings:ingest"])).actor;
+  investigator = (await makeUser(tree.branches[0]!, "INVESTIGATOR")).actor;
+  officer = (await makeUser(tree.branches[0]!.precincts[0]!, "OFFICER")).actor;
+});
+
+async function warn(victim: Record<string, unknown>, over: Record<string, unknown> = {}) {
+  const [r] = await ingestWarnings(feed, [warningInput({ unitCode: tree.branches[0]!.precincts[0]!.code, victim: { name: "刘某某", ...victim }, ...over })]);
+  expect(r?.status).toBe("created");
+  return getDb().warning.findUniqueOrThrow({ where: { id: r!.id }, select: { id: true, personId: true } });
+}
+const identifiersOf = async (personId: string | null) =>
+  (await getDb().personIdentifier.findMany({ where: { personId: personId! }, select: { kind: true, value: true, tail4: true } })).sort((a, b) => a.value.localeCompare(b.value));
+async function victimOf(phone: string | undefined, id: string | undefined) {
+  const c = await createCase(investigator, caseInput({ victims: [{ name: "刘某某", phone, idNumber: id, lossAmount: "100.00" }] }));
+  return getDb().caseVictim.findFirstOrThrow({ where: { caseId: c.id }, select: { id: true, personId: true } });
+}
+
+describe("linking on insert and update", () => {
+  it("gives a mobile its person on first sight and every later record the same one, with the tail stored", async () => {
+    const m = mobile();
+    const a = await warn({ phone: m });
+    const b = await warn({ phone: `+86 ${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}` });
+    expect(a.personId).toBeTruthy();
+    expect(b.personId).toBe(a.personId);
+    expect(await identifiersOf(a.personId)).toEqual([{ kind: "MOBILE", value: m, tail4: m.slice(-4) }]);
+  });
+
+  it("normalises in SQL too: a raw write of '+86 …' with spaces and dashes, or a lower-case x, names the same person", async () => {
+    const m = mobile();
+    // An ID number ending in X, written in lower case behind the app's back.
+    const n = Array.from({ length: 1000 }, (_, i) => idNumber(i)).filter((x) => x.endsWith("X"))[randomInt(0, 20)]!;
+    const v = await victimOf(m, n);
+    const db = getDb();
+    // Written behind the app's back (an import, a fix by hand): the trigger normalises as lib/pii does.
+    await db.$executeRaw`UPDATE case_victims SET phone = ${`+86 ${m.slice(0, 3)}-${m.slice(3, 7)} ${m.slice(7)}`}, "idNumber" = NULL WHERE id = ${v.id}::uuid`;
+    expect((await db.caseVictim.findUniqueOrThrow({ where: { id: v.id } })).personId).toBe(v.personId);
+    await db.$executeRaw`UPDATE case_victims SET phone = NULL, "idNumber" = ${n.toLowerCase()} WHERE id = ${v.id}::uuid`;
+    expect((await db.caseVictim.findUniqueOrThrow({ where: { id: v.id } })).personId).toBe(v.personId);
+    // A landline names no one.
+    await db.$executeRaw`UPDATE case_victims SET phone = '0719-8123456', "idNumber" = NULL WHERE id = ${v.id}::uuid`;
+    expect((await db.caseVictim.findUniqueOrThrow({ where: { id: v.id } })).personId).toBeNull();
+  });
+
+  it("merges a phone-only person into the ID's person when the mobile turns up with an ID number, and keeps the first ID's claim", async () => {
+    const m = mobile();
+    const n = idNumber(randomInt(0, 1000));
+    const early = await warn({ phone: m });
+    const phoneOnly = early.personId!;
+    const v = await victimOf(m, n);
+    expect(v.personId).not.toBe(phoneOnly);
+    expect(await getDb().person.count({ where: { id: phoneOnly } })).toBe(0);
+    expect((await getDb().warning.findUniqueOrThrow({ where: { id: early.id } })).personId).toBe(v.personId);
+    expect((await identifiersOf(v.personId)).map((i) => i.kind).sort()).toEqual(["ID_NUMBER", "MOBILE"]);
+    // Another ID number with the same mobile: the record is that ID's person; the mobile stays with the first.
+    const other = idNumber(randomInt(0, 1000));
+    const later = await warn({ phone: m, idNumber: other }, { receivedAt: new Date().toISOString() });
+    expect(later.personId).not.toBe(v.personId);
+    expect((await warn({ phone: m })).personId).toBe(v.personId);
+    // A measure names its person by the ID number alone.
+    const measure = await createMeasure(officer, {
+      personName: "刘某某", personIdNumber: n, measure: "RESTRICT_CALLS", startsOn: addDays(chinaToday(), -1), endsOn: addDays(chinaToday(), 30), reason: "名下电话卡被用于实施诈骗",
+    });
+    expect((await getDb().disciplinaryMeasure.findUniqueOrThrow({ where: { id: measure.id } })).personId).toBe(v.personId);
+    // A counter interception's customer too.
+    const i = await recordCounterIntercept(officer, {
+      occurredAt: new Date(Date.now() - 60_000).toISOString(), bankName: "中国银行", bankBranch: "人民路支行", customerName: "刘某某", customerPhone: m,
+      amountProtected: "500.00", fraudType: "FAKE_INVESTMENT",
+    }, { idempotencyKey: randomUUID() });
+    expect((await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: i.id } })).personId).toBe(v.personId);
+  });
+});
+
+describe("backfill", () => {
+  it("person_link_all() gives the same persons as the triggers on the same data", async () => {
+    // A fresh precinct's worth of records, made through the triggers.
+    const m1 = mobile(), m2 = mobile(), m3 = mobile();
+    const n1 = idNumber(randomInt(0, 1000)), n2 = idNumber(randomInt(0, 1000));
+    const records = [
+      await warn({ phone: m1 }),
+      await warn({ phone: m2 }),
+      await warn({ phone: m1, idNumber: n1 }, { receivedAt: new Date(Date.now() - 30_000).toISOString() }),
+      await warn({ phone: m3, idNumber: n2 }, { receivedAt: new Date(Date.now() - 20_000).toISOString() }),
+      await warn({ phone: m3 }, { receivedAt: new Date(Date.now() - 10_000).toISOString() }),
+      await warn({ phone: "0719-8123456", idNumber: n2 }, { receivedAt: new Date().toISOString() }),
+    ].map((r) => r.id);
+    const victim = await victimOf(m2, undefined);
+    const db = getDb();
+    const partition = async () => {
+      const ws = await db.warning.findMany({ where: { id: { in: records } }, select: { id: true, personId: true } });
+      const v = await db.caseVictim.findUniqueOrThrow({ where: { id: victim.id }, select: { personId: true } });
+      const byRecord = [...ws.map((w) => [w.id, w.personId] as const), [victim.id, v.personId] as const];
+      // Persons named by their identifiers, so fresh ids compare equal.
+      const names = new Map<string, string>();
+      for (const pid of new Set(byRecord.map(([, p]) => p).filter((p): p is string => !!p))) names.set(pid, (await identifiersOf(pid)).map((i) => `${i.kind}:${i.value}`).join(","));
+      return Object.fromEntries(byRecord.map(([id, p]) => [id, p ? names.get(p) : null]));
+    };
+    const byTriggers = await partition();
+    expect(Object.values(byTriggers).filter(Boolean)).toHaveLength(records.length + 1);
+
+    // Unlink and forget these persons, backfill, compare, roll back.
+    const rollback = new Error("rollback");
+    let byBackfill: Record<string, string | null | undefined> = {};
+    await db.$transaction(async (tx) => {
+      const persons = [...new Set((await tx.warning.findMany({ where: { id: { in: records } }, select: { personId: true } })).map((w) => w.personId!))];
+      await tx.$executeRaw`UPDATE warnings SET "personId" = NULL WHERE "personId" = ANY(${persons}::uuid[])`;
+      await tx.$executeRaw`UPDATE case_victims SET "personId" = NULL WHERE "personId" = ANY(${persons}::uuid[])`;
+      await tx.$executeRaw`UPDATE disciplinary_measures SET "personId" = NULL WHERE "personId" = ANY(${persons}::uuid[])`;
+      await tx.$executeRaw`UPDATE dissuasion_actions SET "personId" = NULL WHERE "personId" = ANY(${persons}::uuid[])`;
+      await tx.$executeRaw`UPDATE warning_sightings SET "personId" = NULL WHERE "personId" = ANY(${persons}::uuid[])`;
+      await tx.$executeRaw`DELETE FROM persons WHERE id = ANY(${persons}::uuid[])`;
+      await tx.$queryRaw`SELECT person_link_all()`;
+      const ws = await tx.warning.findMany({ where: { id: { in: records } }, select: { id: true, personId: true } });
+      const v = await tx.caseVictim.findUniqueOrThrow({ where: { id: victim.id }, select: { personId: true } });
+      const names = new Map<string, string>();
+      for (const pid of new Set([...ws.map((w) => w.personId), v.personId].filter((p): p is string => !!p))) {
+        const ids = await tx.personIdentifier.findMany({ where: { personId: pid }, select: { kind: true, value: true } });
+        names.set(pid, ids.sort((a, b) => a.value.localeCompare(b.value)).map((i) => `${i.kind}:${i.value}`).join(","));
+      }
+      byBackfill = Object.fromEntries([...ws.map((w) => [w.id, w.personId ? names.get(w.personId) : null]), [victim.id, v.personId ? names.get(v.personId) : null]]);
+      throw rollback;
+    }, { timeout: 60_000 }).catch((e: unknown) => {
+      if (e !== rollback) throw e;
+    });
+    expect(byBackfill).toEqual(byTriggers);
+  });
+});
