@@ -17,6 +17,8 @@ import { AssignForm, ClaimButton } from "@/components/field/claim-assign";
 import { FollowUpBadge } from "@/components/field/task-cards";
 import { HomeVisitForm } from "@/components/field/home-visit-form";
 import { VisitLog } from "@/components/field/visit-log";
+import { revisitsOfWarning } from "@/lib/revisits/queries";
+import { RevisitHistory } from "@/components/revisits/revisit-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("visit.title") };
@@ -32,8 +34,9 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
     throw e;
   });
   const canAssign = actor.permissions.has("warnings:triage") && w.status !== "RESOLVED";
-  const [t, tw, format, followUps, officers] = await Promise.all([
+  const [t, tw, format, followUps, officers, revisits] = await Promise.all([
     getTranslations("field"), getTranslations("warnings"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),
+    revisitsOfWarning(actor, w.id),
   ]);
   const resolved = w.status === "RESOLVED";
   const clock = formClock();
@@ -92,6 +95,7 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
       <Card className="p-4">
         <h2 className="mb-2 text-base font-semibold">{t("detail.actions")}</h2>
         <VisitLog actions={w.actions} />
+        <RevisitHistory revisits={revisits} />
       </Card>
     </div>
   );
