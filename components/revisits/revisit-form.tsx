@@ -16,13 +16,15 @@ import { FormError, OfflineBanner, useResilientForm } from "@/components/field/r
 type Props = {
   id: string;
   version: number;
+  /** A revisit already done or cancelled: what it came to (shown instead of the form). */
+  closed: { outcome: RevisitOutcomeCode | null; note: string | null } | null;
   /** The first and last day a next attempt may be set for ("YYYY-MM-DD", China). */
   minReschedule: string;
   maxReschedule: string;
 };
 
 /** 回访登记: the outcome in one tap, a note, and for a person not reached the next attempt's day. */
-export function RevisitForm({ id, version, minReschedule, maxReschedule }: Props) {
+export function RevisitForm({ id, version, closed, minReschedule, maxReschedule }: Props) {
   const t = useTranslations("revisits");
   const [outcome, setOutcome] = useState<RevisitOutcomeCode | undefined>();
   const [saved, setSaved] = useState<RevisitOutcomeResult | null>(null);
@@ -41,6 +43,18 @@ export function RevisitForm({ id, version, minReschedule, maxReschedule }: Props
         <Link href="/field" className="inline-flex min-h-12 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white">
           {t("back")}
         </Link>
+      </div>
+    );
+  }
+
+  // After a save the page refreshes with the revisit closed; this component stays mounted (same
+  // place in the tree), so the confirmation above outlives the refresh.
+  if (closed) {
+    return (
+      <div className="space-y-1 text-base">
+        <p>{t("notOpen")}</p>
+        {closed.outcome ? <p className="font-medium">{t(`outcomes.${closed.outcome}`)}</p> : null}
+        {closed.note ? <p className="text-sm break-words text-slate-600">{closed.note}</p> : null}
       </div>
     );
   }

@@ -11,7 +11,7 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { precinctQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps } from "@/lib/field/follow-ups";
 import { OPEN_STATUSES } from "@/lib/field/my-tasks";
-import { unitRevisitSummary } from "@/lib/revisits/queries";
+import { revisitsByUnit, unitRevisitSummary } from "@/lib/revisits/queries";
 
 const DAY_MS = 86_400_000;
 
@@ -60,6 +60,8 @@ export const precinctView = command({
       listFollowUps(actor, now, unit.id),
       unitRevisitSummary(actor, unit.id, now),
     ]);
+    // A dispatcher also sees where revisits are due across the jurisdiction.
+    const revisitUnits = actor.permissions.has("warnings:triage") ? await revisitsByUnit(actor, now) : null;
     const ids = byOfficer.map((o) => o.assigneeId).filter((x): x is string => !!x);
     const names = new Map((await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
     const overdue = new Map(overdueByOfficer.map((o) => [o.assigneeId, o._count._all]));
@@ -78,6 +80,7 @@ export const precinctView = command({
       breaching: breaching.map(toWarningRow),
       missedFollowUps: followUps.filter((f) => f.state === "missed"),
       revisits,
+      revisitUnits,
     };
   },
 });

@@ -138,3 +138,22 @@ export async function unitRevisitSummary(actor: Actor, unitId: string, now = new
   ]);
   return { dueToday, overdue, doneToday, list };
 }
+
+/**
+ * The dispatcher's overview: per unit of the jurisdiction, the open revisits due today and those
+ * overdue (units with none are left out), the most overdue first.
+ */
+export async function revisitsByUnit(actor: Actor, now = new Date()) {
+  const today = dayToDate(chinaToday(now));
+  const unitIds = await scopeUnitIds(actor.scopePath);
+  const rows = await getDb().$queryRaw<{ unitId: string; dueToday: number; overdue: number }[]>`
+    SELECT "unitId"::text AS "unitId", count(*) FILTER (WHERE "dueOn" = ${today}::date)::int AS "dueToday",
+           count(*) FILTER (WHERE "dueOn" < ${today}::date)::int AS overdue
+      FROM revisits WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = 'OPEN' AND "dueOn" <= ${today}::date
+     GROUP BY "unitId"`;
+  const table = await routingTable(getDb());
+  const byId = new Map(table.units.map((u) => [u.id, u]));
+  return rows
+    .map((r) => ({ code: byId.get(r.unitId)?.code ?? "", name: byId.get(r.unitId)?.name ?? "", dueToday: r.dueToday, overdue: r.overdue }))
+    .sort((a, b) => b.overdue - a.overdue || b.dueToday - a.dueToday || a.code.localeCompare(b.code));
+}

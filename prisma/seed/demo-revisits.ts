@@ -1,8 +1,8 @@
 // Revisits (回访) of the demo's dissuaded warnings: one the next day and one on day 7 after the
 // resolution (the default intervals), done when due in the past — mostly confirmed, some late —
-// and open from today on. 东城开发区派出所's officer (`officer`) finds three due today (for two of
-// them, the person could not be reached on the first day and the revisit was moved to today) and
-// one overdue in My tasks.
+// and open from today on. 东城开发区派出所's officer (`officer`) finds three due today (the person
+// could not be reached on the first day and the revisit was moved to today) and one overdue in My
+// tasks.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RevisitOutcome } from "@/lib/generated/prisma/enums";
 import { DEFAULT_REVISIT_DAYS } from "@/lib/revisits/constants";
@@ -56,11 +56,9 @@ export function buildRevisits(ctx: SeedContext, warnings: readonly Prisma.Warnin
         });
       };
       if (i === 0 && feature >= 0 && feature < 3) {
-        // Not reached on the first day (day 1 was before today): moved to today.
-        if (feature < 2) {
-          done(1, dueOn, "TEMP_UNREACHABLE", 0);
-          open(2, today);
-        } else open(1, today);
+        // Not reached on its day (before today): moved to today.
+        done(1, dueOn, "TEMP_UNREACHABLE", 0);
+        open(2, today);
         return;
       }
       if (i === 0 && feature === 3) return void open(1, dueOn); // overdue

@@ -280,6 +280,11 @@ describe("jurisdiction: two precincts, two branches", () => {
     const view = await precinctView(team.dispatcher.actor, { unit: team.precinct.code }, at(8));
     expect(view.revisits.overdue).toBeGreaterThanOrEqual(2);
     expect(view.revisits.list.map((r) => r.id)).toContain(first.id);
+    expect(view.revisitUnits?.find((u) => u.code === team.precinct.code)?.overdue).toBeGreaterThanOrEqual(2);
+    expect((await precinctView(team.officer.actor, {}, at(8))).revisitUnits).toBeNull();
+    const far = await makeUnitTree();
+    const farView = await precinctView((await makeUser(far.center, "DISPATCHER")).actor, {}, at(8));
+    expect(farView.revisitUnits?.map((u) => u.code)).not.toContain(team.precinct.code);
   });
 });
 

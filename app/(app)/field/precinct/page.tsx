@@ -136,6 +136,28 @@ export default async function PrecinctPage({ searchParams }: Props) {
         )}
       </section>
 
+      {v.revisitUnits ? (
+        <section aria-labelledby="revisit-units-h" className="space-y-2">
+          <h2 id="revisit-units-h" className="text-base font-semibold">{tr("precinct.byUnit")}</h2>
+          {v.revisitUnits.length === 0 ? <EmptyState title={tr("precinct.byUnitEmpty")} /> : (
+            <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm" data-testid="revisit-units">
+              <thead className="bg-slate-50 text-left text-xs text-slate-500">
+                <tr><th className="px-3 py-2 font-medium">{tr("precinct.unit")}</th><th className="px-3 py-2 text-right font-medium">{tr("precinct.dueToday")}</th><th className="px-3 py-2 text-right font-medium">{tr("precinct.overdue")}</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {v.revisitUnits.map((u) => (
+                  <tr key={u.code}>
+                    <td className="px-3 py-1"><Link href={`/field/precinct?unit=${u.code}`} className="inline-flex min-h-11 items-center text-brand-600">{u.name}</Link></td>
+                    <td className="px-3 py-1 text-right tabular-nums">{u.dueToday}</td>
+                    <td className="px-3 py-1 text-right tabular-nums">{u.overdue ? <span className="font-semibold text-red-700">{u.overdue}</span> : 0}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
+
       {v.missedFollowUps.length ? (
         <section aria-labelledby="missed-h" className="space-y-2">
           <h2 id="missed-h" className="text-base font-semibold">{t("precinct.missedFollowUps")}</h2>

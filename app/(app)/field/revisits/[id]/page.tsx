@@ -50,15 +50,10 @@ export default async function RevisitPage({ params }: { params: Promise<{ id: st
         ) : null}
       </Card>
       <Card className="p-4">
-        {r.status === "OPEN" ? (
-          <RevisitForm id={r.id} version={r.version} minReschedule={addDays(today, 1)} maxReschedule={addDays(today, MAX_RESCHEDULE_DAYS)} />
-        ) : (
-          <div className="space-y-1 text-base">
-            <p>{t("notOpen")}</p>
-            {r.outcome ? <p className="font-medium">{t(`outcomes.${r.outcome}`)}</p> : null}
-            {r.note ? <p className="text-sm break-words text-slate-600">{r.note}</p> : null}
-          </div>
-        )}
+        <RevisitForm
+          id={r.id} version={r.version} closed={r.status === "OPEN" ? null : { outcome: r.outcome, note: r.note }}
+          minReschedule={addDays(today, 1)} maxReschedule={addDays(today, MAX_RESCHEDULE_DAYS)}
+        />
       </Card>
     </div>
   );

@@ -19,6 +19,8 @@ import { HomeVisitForm } from "@/components/field/home-visit-form";
 import { VisitLog } from "@/components/field/visit-log";
 import { personLinkOf } from "@/lib/persons/queries";
 import { PersonLink } from "@/components/persons/person-link";
+import { revisitsOfWarning } from "@/lib/revisits/queries";
+import { RevisitHistory } from "@/components/revisits/revisit-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("visit.title") };
@@ -34,9 +36,10 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
     throw e;
   });
   const canAssign = actor.permissions.has("warnings:triage") && w.status !== "RESOLVED";
-  const [t, tw, format, followUps, officers, personLink] = await Promise.all([
+  const [t, tw, format, followUps, officers, personLink, revisits] = await Promise.all([
     getTranslations("field"), getTranslations("warnings"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),
     actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
+    revisitsOfWarning(actor, w.id),
   ]);
   const resolved = w.status === "RESOLVED";
   const clock = formClock();
@@ -96,6 +99,7 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
       <Card className="p-4">
         <h2 className="mb-2 text-base font-semibold">{t("detail.actions")}</h2>
         <VisitLog actions={w.actions} />
+        <RevisitHistory revisits={revisits} />
       </Card>
     </div>
   );
