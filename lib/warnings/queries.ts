@@ -138,7 +138,7 @@ export async function getWarning(actor: Actor, id: string) {
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await getDb().warning.count({ where: { id } })) > 0);
   const actorIds = [...new Set(w.transitions.map((t) => t.actorId).filter((x): x is string => !!x))];
   const names = new Map((await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  const transfers = await transfersOfWarning(w.id);
+  const transfers = await transfersOfWarning(actor, w.id);
   return {
     ...toWarningRow(w),
     externalId: w.externalId,

@@ -8,6 +8,7 @@ import { command } from "@/lib/commands/command";
 import { uuidSchema } from "@/lib/validation/fields";
 import { isUnder, routingTable } from "@/lib/units/jurisdiction";
 import { maskPhone } from "@/lib/pii";
+import { pinyinInitials, type UnitOption } from "@/lib/units/picker-options";
 import type { WarningTransferStatus } from "@/lib/generated/prisma/enums";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
@@ -183,7 +184,7 @@ export const decideTransfer = command({
 });
 
 /** The transfers of a warning, oldest first: its history's transfer steps (the caller has checked the warning's scope). */
-export async function transfersOfWarning(warningId: string) {
+export async function transfersOfWarning(actor: Actor, warningId: string) {
   const rows = await getDb().warningTransfer.findMany({
     where: { warningId }, orderBy: { proposedAt: "asc" },
     select: {
@@ -195,6 +196,8 @@ export async function transfersOfWarning(warningId: string) {
   return rows.map((r) => ({
     ...r, proposedAt: r.proposedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null,
     proposedBy: names.get(r.proposedById) ?? null, decidedBy: r.decidedById ? names.get(r.decidedById) ?? null : null,
+    canDecide: r.status === "PROPOSED" && actor.unitId === r.toUnit.id,
+    canCancel: r.status === "PROPOSED" && actor.id === r.proposedById,
   }));
 }
 
@@ -243,3 +246,13 @@ export const listTransfersCommand = command({
   input: transferListSchema, audit: false,
   run: async ({ actor, input }) => ({ items: await listTransfers(actor, input) }),
 });
+
+/** The units a warning may be transferred to: the active precincts and branches of the actor's city (for the picker). */
+export async function transferTargets(actor: Pick<Actor, "scopePath">): Promise<UnitOption[]> {
+  const city = cityOf(actor.scopePath);
+  const table = await routingTable(getDb());
+  return table.units
+    .filter((u) => u.active && (u.kind === "PRECINCT" || u.kind === "BRANCH") && isUnder(u.path, city))
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .map((u) => ({ code: u.code, name: u.name, kind: u.kind, depth: u.path.split("/").length - 1, initials: pinyinInitials(u.name) }));
+}
