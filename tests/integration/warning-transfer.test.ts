@@ -26,7 +26,8 @@ beforeAll(async () => {
   far = await makeUnitTree();
   forgetRoutingTable();
   feed = await makeApiKey(tree.city, ["warnings:ingest"]);
-  [P1, P2] = tree.branches[0]!.precincts as [typeof P1, typeof P2];
+  P1 = tree.branches[0]!.precincts[0]!;
+  P2 = tree.branches[0]!.precincts[1]!;
   Q1 = tree.branches[1]!.precincts[0]!;
   B2 = tree.branches[1]!;
   dispatcher = await makeUser(tree.center, "DISPATCHER");

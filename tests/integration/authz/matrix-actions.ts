@@ -11,6 +11,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
+import { openTransfer } from "./transfers";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -186,4 +187,15 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/publicity/counts/import/actions.ts#previewImportAction": { scope: "none", args: async () => [{}] },
   "app/(app)/publicity/counts/import/actions.ts#commitImportAction": { scope: "none", args: async () => [{}] },
+
+  // 移交审核 (warning transfers): propose on a warning of P; decide an open transfer of P (the receiving unit alone decides: the others' 409 is the rule speaking).
+  "app/(app)/transfers/actions.ts#proposeTransferAction": {
+    scope: "record", args: warningForm((v, w, side) => ({ version: v.version, toUnitCode: targetUnit(w, side), reason: "管辖调整" })),
+  },
+  "app/(app)/transfers/actions.ts#decideTransferAction": {
+    scope: "record", args: async (w) => {
+      const t = await openTransfer(w);
+      return [prev, form({ id: t.id, version: t.version, decision: "RETURN", reason: "不属本所辖区" })];
+    },
+  },
 };

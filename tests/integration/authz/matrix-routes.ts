@@ -12,6 +12,7 @@ import type { Req } from "./call";
 import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
+import { openTransfer } from "./transfers";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -129,4 +130,18 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/v1/stats/summary/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/summary" }) },
   "GET app/api/v1/stats/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/export" }) },
   "GET app/(app)/audit/export/route.ts": { scope: "none", request: async () => ({ path: "/audit/export?format=csv" }) },
+
+  // 移交审核 (warning transfers): the sender's side and the units above it get through (the receiving unit alone decides: 409 for the others); other units 404.
+  "POST app/api/v1/warnings/[id]/transfers/route.ts": {
+    scope: "record", request: async (w) => warningRoute("/transfers", (v) => ({ version: v.version, toUnitCode: w.city.branches[0]!.precincts[1]!.code, reason: "管辖调整" }))(w),
+  },
+  "POST app/api/v1/transfers/[id]/decisions/route.ts": {
+    scope: "record", request: async (w) => {
+      const t = await openTransfer(w);
+      return { path: `/api/v1/transfers/${t.id}/decisions`, params: { id: t.id }, body: { decision: "RETURN", version: t.version, reason: "不属本所辖区" }, marker: t.id };
+    },
+  },
+  "GET app/api/v1/transfers/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/transfers?direction=outgoing", marker: (await openTransfer(w)).id }),
+  },
 };
