@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { ActionResult, WarningOutcome, type WarningStatus } from "@/lib/generated/prisma/enums";
+import { ActionResult, type WarningStatus } from "@/lib/generated/prisma/enums";
 import type { ActionState } from "@/lib/commands/action";
-import { acceptsActions, isReopen, WARNING_TRANSITIONS } from "@/lib/warnings/state-machine";
+import { acceptsActions, isReopen, RESOLVE_OUTCOMES, WARNING_TRANSITIONS } from "@/lib/warnings/state-machine";
 import { logCallAction, transitionAction } from "@/app/(app)/warnings/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -143,7 +143,7 @@ function ResolveForm({ id, version, onSettled }: { id: string; version: number }
       <input type="hidden" name="version" value={version} />
       <Field id="resolve-outcome" label={t("resolve.outcome")} error={fieldError("outcome")}>
         <Select id="resolve-outcome" name="outcome" ref={first} defaultValue="DISSUADED">
-          {Object.values(WarningOutcome).map((o) => <option key={o} value={o}>{t(`outcome.${o}`)}</option>)}
+          {RESOLVE_OUTCOMES.map((o) => <option key={o} value={o}>{t(`outcome.${o}`)}</option>)}
         </Select>
       </Field>
       <Field id="resolve-note" label={t("resolve.note")} error={fieldError("note")}>

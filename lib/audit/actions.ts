@@ -7,7 +7,7 @@ export const AUDIT_ACTION_GROUPS = {
   auth: ["auth.login", "auth.logout", "auth.lock", "auth.password.change", "auth.session.end", "auth.mfa", "auth.mfa.challenge", "auth.mfa.enroll.start", "auth.mfa.enroll", "auth.mfa.recovery-codes", "auth.mfa.remove"],
   authz: ["authz.denied"],
   pii: ["pii.reveal"],
-  warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action"],
+  warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action", "warning.transfer.propose", "warning.transfer.accept", "warning.transfer.return", "warning.transfer.cancel"],
   field: ["field.home_visit", "field.follow_up_visit", "field.counter_intercept"],
   revisit: ["revisit.outcome"],
   case: [

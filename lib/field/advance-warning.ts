@@ -5,6 +5,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { WarningOutcome, WarningStatus } from "@/lib/generated/prisma/enums";
+import type { ResolveOutcome } from "@/lib/warnings/state-machine";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { versionConflict } from "@/lib/errors";
 import { applyTransition, warningForTransition, type WarningForTransition } from "@/lib/warnings/commands";
@@ -41,7 +42,7 @@ export async function advanceWarning(
 ): Promise<{ status: WarningStatus; version: number }> {
   let cur: WarningForTransition = w;
   let version = w.version;
-  const step = async (to: WarningStatus, extra: { outcome?: WarningOutcome; note?: string }, when: Date, patch: Partial<WarningForTransition> = {}) => {
+  const step = async (to: WarningStatus, extra: { outcome?: ResolveOutcome; note?: string }, when: Date, patch: Partial<WarningForTransition> = {}) => {
     const base = { ...cur, ...patch };
     version = await applyTransition(tx, actor, base, to, version, extra, when);
     cur = { ...base, status: to, version };

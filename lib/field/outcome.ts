@@ -1,8 +1,8 @@
-import type { WarningOutcome } from "@/lib/generated/prisma/enums";
 import type { VisitOutcome } from "@/lib/field/constants";
+import type { ResolveOutcome } from "@/lib/warnings/state-machine";
 
 /** What a visit does to its warning: resolve it with an outcome, or keep working it (劝阻中). */
-export type WarningEffect = { resolveAs: WarningOutcome } | { keepOpen: true };
+export type WarningEffect = { resolveAs: ResolveOutcome } | { keepOpen: true };
 
 /**
  * The home visit's outcome mapped onto the warning state machine (DESIGN.md §2.5):

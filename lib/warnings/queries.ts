@@ -12,6 +12,7 @@ import { queueCursorSchema, queueQuerySchema, type QueueCursor, type QueueQuery 
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
+import { transfersOfWarning } from "@/lib/warnings/transfers";
 
 const OPEN = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 
@@ -137,6 +138,7 @@ export async function getWarning(actor: Actor, id: string) {
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await getDb().warning.count({ where: { id } })) > 0);
   const actorIds = [...new Set(w.transitions.map((t) => t.actorId).filter((x): x is string => !!x))];
   const names = new Map((await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const transfers = await transfersOfWarning(actor, w.id);
   return {
     ...toWarningRow(w),
     externalId: w.externalId,
@@ -154,6 +156,8 @@ export async function getWarning(actor: Actor, id: string) {
     // What each repeat said, masked like the warning's own fields.
     sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString(), victimName: maskName(s.victimName), amountAtRisk: s.amountAtRisk?.toFixed(2) ?? null })),
     breaches: w.breaches.map((b) => ({ ...b, dueAt: b.dueAt.toISOString(), breachedAt: b.breachedAt.toISOString() })),
+    // 移交审核: every transfer step (proposed, accepted / returned / cancelled) for the history.
+    transfers,
   };
 }
 

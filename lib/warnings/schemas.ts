@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningOutcome, WarningSource, WarningStatus } from "@/lib/generated/prisma/enums";
+import { ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningSource, WarningStatus } from "@/lib/generated/prisma/enums";
+import { RESOLVE_OUTCOMES } from "@/lib/warnings/state-machine";
 import { boundedDaySchema, idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const MAX_BATCH = 5_000;
@@ -40,7 +41,7 @@ export const transitionSchema = z
   .object({
     to: z.enum(WarningStatus),
     version: versionSchema,
-    outcome: z.enum(WarningOutcome).optional(),
+    outcome: z.enum(RESOLVE_OUTCOMES).optional(),
     note: text(2000).optional(),
   })
   .strict();

@@ -10,6 +10,11 @@ export const WARNING_TRANSITIONS: Record<WarningStatus, readonly WarningStatus[]
   RESOLVED: ["IN_PROGRESS"], // reopen
 };
 
+/** The outcomes a person resolves with: TRANSFERRED_OUT is set only by an accepted external transfer (lib/warnings/transfers.ts). */
+export const RESOLVE_OUTCOMES = ["DISSUADED", "ALREADY_DEFRAUDED", "UNREACHABLE", "FALSE_POSITIVE"] as const satisfies readonly WarningOutcome[];
+
+export type ResolveOutcome = (typeof RESOLVE_OUTCOMES)[number];
+
 export const isReopen = (from: WarningStatus, to: WarningStatus) => from === "RESOLVED" && to === "IN_PROGRESS";
 
 /** Whether dissuasion actions (calls, visits) may be logged: signed for and not resolved. The first one moves ACKNOWLEDGED on to IN_PROGRESS. */

@@ -14,6 +14,7 @@ import { buildCounterIntercepts } from "./demo-intercepts";
 import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
+import { buildTransfers } from "./demo-transfers";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -44,6 +45,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       cases.events.push({ id: ctx.rng.uuid(at), caseId: c.row.id, kind, at, data, actorId: c.investigator.id }),
     );
     const prevention = buildPrevention(ctx, cases.planned);
+    const transfers = buildTransfers(ctx, warnings.warnings);
 
     await insert(tx, {
       fraudCase: cases.planned.map((c) => c.row),
@@ -52,6 +54,8 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       warningTransition: warnings.transitions,
       dissuasionAction: [...warnings.actions, ...intercepts],
       slaBreach: warnings.breaches,
+      warningTransfer: transfers.transfers,
+      notification: transfers.notifications,
       caseApproval: cases.approvals,
       caseTransfer: cases.transfers,
       caseEvent: cases.events,
@@ -116,6 +120,8 @@ type Rows = {
   warningTransition: Prisma.WarningTransitionCreateManyInput[];
   dissuasionAction: Prisma.DissuasionActionCreateManyInput[];
   slaBreach: Prisma.SlaBreachCreateManyInput[];
+  warningTransfer: Prisma.WarningTransferCreateManyInput[];
+  notification: Prisma.NotificationCreateManyInput[];
   caseApproval: Prisma.CaseApprovalCreateManyInput[];
   caseTransfer: Prisma.CaseTransferCreateManyInput[];
   caseEvent: Prisma.CaseEventCreateManyInput[];
@@ -135,7 +141,7 @@ type Rows = {
 
 const TABLES: Record<keyof Rows, string> = {
   unit: "units", user: "users", fraudCase: "cases", caseVictim: "case_victims", warning: "warnings", warningTransition: "warning_transitions",
-  dissuasionAction: "dissuasion_actions", slaBreach: "sla_breaches", caseApproval: "case_approvals", caseTransfer: "case_transfers",
+  dissuasionAction: "dissuasion_actions", slaBreach: "sla_breaches", warningTransfer: "warning_transfers", notification: "notifications", caseApproval: "case_approvals", caseTransfer: "case_transfers",
   caseEvent: "case_events", freezeRequest: "freeze_requests", gang: "gangs", suspect: "suspects", caseSuspect: "case_suspects",
   gangCase: "gang_cases", seizedItem: "seized_items", fundRecovery: "fund_recoveries", publicityEvent: "publicity_events",
   dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns",

@@ -11,6 +11,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { QueueFilters } from "@/components/warnings/queue-filters";
 import { TriageQueue } from "@/components/warnings/triage-queue";
+import { listTransfers } from "@/lib/warnings/transfers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -49,7 +50,10 @@ export default async function WarningsPage({ searchParams }: { searchParams: Sea
       },
     );
   const invalid = !parsed.success;
-  const [{ page, query, staleCursor }, counts, units] = await Promise.all([list(), queueCounts(actor), listUnits(actor)]);
+  const [{ page, query, staleCursor }, counts, units, incoming, tt] = await Promise.all([
+    list(), queueCounts(actor), listUnits(actor), listTransfers(actor, { direction: "incoming", status: "PROPOSED" }), getTranslations("transfers"),
+  ]);
+  const awaiting = incoming.filter((x) => x.canDecide).length;
   const filtered = Object.keys(raw).some((k) => k !== "cursor");
   const { cursor, ...view } = query;
   const options = unitPickerOptions(units);
@@ -59,7 +63,14 @@ export default async function WarningsPage({ searchParams }: { searchParams: Sea
       <PageHeader
         title={t("title")}
         subtitle={t("subtitle")}
-        actions={<Link href="/warnings/new" className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">{t("newManual")}</Link>}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link href="/transfers" data-testid="transfers-link" className={cn("inline-flex min-h-10 items-center rounded-md border bg-white px-4 text-sm hover:bg-slate-50", awaiting ? "border-amber-400 text-amber-800" : "border-slate-300")}>
+              {awaiting ? `${tt("incoming")} ${awaiting}` : tt("title")}
+            </Link>
+            <Link href="/warnings/new" className="inline-flex min-h-10 items-center rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">{t("newManual")}</Link>
+          </div>
+        }
       />
       <nav className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="queue-counts" aria-label={t("counts.label")}>
         {CARDS.map((c) => {

@@ -13,6 +13,7 @@ export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { personOfP } from "./matrix-routes";
+import { openTransfer } from "./transfers";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -206,6 +207,16 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
     scope: "record", args: async (w) => {
       const p = await personOfP(w);
       return [p.id, p.identifierId, "回访核实号码"];
+    },
+  },
+  // 移交审核 (warning transfers): propose on a warning of P; decide an open transfer of P (the receiving unit alone decides: the others' 409 is the rule speaking).
+  "app/(app)/transfers/actions.ts#proposeTransferAction": {
+    scope: "record", args: warningForm((v, w, side) => ({ version: v.version, toUnitCode: targetUnit(w, side), reason: "管辖调整" })),
+  },
+  "app/(app)/transfers/actions.ts#decideTransferAction": {
+    scope: "record", args: async (w) => {
+      const t = await openTransfer(w);
+      return [prev, form({ id: t.id, version: t.version, decision: "RETURN", reason: "不属本所辖区" })];
     },
   },
 };

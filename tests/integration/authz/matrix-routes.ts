@@ -14,6 +14,7 @@ import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { getDb } from "@/lib/db";
+import { openTransfer } from "./transfers";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -168,6 +169,20 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       const p = await personOfP(w);
       return { path: `/api/v1/persons/${p.id}/reveal`, params: { id: p.id }, body: { identifierId: p.identifierId, reason: "回访核实号码" }, marker: p.id };
     },
+  },
+
+  // 移交审核 (warning transfers): the sender's side and the units above it get through (the receiving unit alone decides: 409 for the others); other units 404.
+  "POST app/api/v1/warnings/[id]/transfers/route.ts": {
+    scope: "record", request: async (w) => warningRoute("/transfers", (v) => ({ version: v.version, toUnitCode: w.city.branches[0]!.precincts[1]!.code, reason: "管辖调整" }))(w),
+  },
+  "POST app/api/v1/transfers/[id]/decisions/route.ts": {
+    scope: "record", request: async (w) => {
+      const t = await openTransfer(w);
+      return { path: `/api/v1/transfers/${t.id}/decisions`, params: { id: t.id }, body: { decision: "RETURN", version: t.version, reason: "不属本所辖区" }, marker: t.id };
+    },
+  },
+  "GET app/api/v1/transfers/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/transfers?direction=outgoing", marker: (await openTransfer(w)).id }),
   },
 };
 

@@ -12,6 +12,8 @@ import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { LiveIndicator } from "@/components/warnings/live-status";
 import { FollowUpBadge } from "@/components/field/task-cards";
 import { RevisitDueBadge } from "@/components/revisits/revisit-card";
+import { listTransfers } from "@/lib/warnings/transfers";
+import { TransferList } from "@/components/warnings/transfer-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("precinct.title") };
@@ -28,7 +30,11 @@ export default async function PrecinctPage({ searchParams }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tw, tr, format] = await Promise.all([getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getFormatter()]);
+  const [t, tw, tr, tt, format, incoming] = await Promise.all([
+    getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getTranslations("transfers"), getFormatter(),
+    listTransfers(actor, { direction: "incoming", status: "PROPOSED" }),
+  ]);
+  const awaiting = incoming.filter((x) => x.canDecide);
   const money = (s: string) => format.number(Number(s), { style: "currency", currency: "CNY" });
   const stat = (label: string, value: string | number, testId: string) => (
     <Card className="p-3">
@@ -44,6 +50,15 @@ export default async function PrecinctPage({ searchParams }: Props) {
         <h1 className="text-xl font-semibold">{t("precinct.title")}</h1>
         <p className="text-sm text-slate-500">{t("precinct.subtitle", { unit: v.unit.name, date: v.today })} <LiveIndicator /></p>
       </div>
+
+      {awaiting.length ? (
+        <section aria-labelledby="transfers-h" className="space-y-2">
+          <h2 id="transfers-h" className="flex items-center justify-between text-base font-semibold">
+            {tt("incoming")} <Link href="/transfers" className="inline-flex min-h-11 items-center text-sm font-normal text-brand-600">{tt("all")}</Link>
+          </h2>
+          <Card className="px-3"><TransferList rows={awaiting} empty={tt("noneIncoming")} testId="precinct-transfers" /></Card>
+        </section>
+      ) : null}
 
       <section aria-labelledby="today-h" className="space-y-2">
         <h2 id="today-h" className="text-base font-semibold">{t("precinct.today")}</h2>

@@ -20,6 +20,8 @@ import { PersonLink } from "@/components/persons/person-link";
 import { revealAction } from "../actions";
 import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
+import { transferTargets } from "@/lib/warnings/transfers";
+import { TransferDecision, TransferForm, TransferStatusBadge } from "@/components/warnings/transfer-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -49,6 +51,26 @@ export default async function WarningPage({ params, searchParams }: Props) {
     { step: "RESOLVE", due: w.resolveDueAt, done: w.resolvedAt },
   ] as const;
   const breached = new Set(w.breaches.map((b) => b.step));
+  // 移交: whoever works the warning's unit offers it while it is open and no transfer is pending.
+  const works = actor.permissions.has("warnings:triage") || (actor.permissions.has("warnings:work") && actor.unitId === w.unit.id);
+  const openTransfer = w.transfers.find((x) => x.status === "PROPOSED");
+  const [tt, targets] = await Promise.all([getTranslations("transfers"), works && !openTransfer && w.status !== "RESOLVED" ? transferTargets(actor) : []]);
+  const transferTo = (x: (typeof w.transfers)[number]) => (x.external ? tt("externalTo", { destination: x.destination ?? "" }) : x.toUnit.name);
+  const history = [
+    ...w.transitions.filter((x) => x.fromStatus).map((x) => ({
+      key: x.id, at: x.at,
+      text: `${t(`status.${x.fromStatus!}`)} → ${t(`status.${x.toStatus}`)}${x.outcome ? `（${t(`outcome.${x.outcome}`)}）` : ""}${x.actor ? ` · ${x.actor}` : ""}${x.note ? ` · ${x.note}` : ""}`,
+    })),
+    ...w.transfers.flatMap((x) => [
+      { key: `${x.id}:p`, at: x.proposedAt, text: tt("history.proposed", { by: x.proposedBy ?? "", from: x.fromUnit.name, to: transferTo(x), reason: x.reason }) },
+      ...(x.decidedAt && x.status !== "PROPOSED" ? [{
+        key: `${x.id}:d`, at: x.decidedAt,
+        text: x.status === "ACCEPTED" ? tt(x.external ? "history.acceptedExternal" : "history.accepted", { by: x.decidedBy ?? "", to: transferTo(x) })
+          : x.status === "RETURNED" ? tt("history.returned", { by: x.decidedBy ?? "", to: x.toUnit.name, reason: x.returnReason ?? "" })
+          : tt("history.cancelled", { by: x.decidedBy ?? "" }),
+      }] : []),
+    ]),
+  ].sort((a, b) => a.at.localeCompare(b.at));
 
   return (
     <div className="space-y-5">
@@ -73,6 +95,16 @@ export default async function WarningPage({ params, searchParams }: Props) {
           units={actor.permissions.has("warnings:triage") ? unitPickerOptions(units) : []}
           initial={initial === "call" || initial === "resolve" ? initial : undefined}
         />
+        {openTransfer ? (
+          <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3 text-sm" data-testid="open-transfer">
+            <TransferStatusBadge status={openTransfer.status} />
+            <span>{tt("open", { to: transferTo(openTransfer) })}</span>
+            <span className="text-slate-500">{tt("col.reason")}：{openTransfer.reason}</span>
+            <TransferDecision transfer={openTransfer} />
+          </div>
+        ) : targets.length ? (
+          <div className="mt-3 border-t border-slate-100 pt-3"><TransferForm warningId={w.id} version={w.version} targets={targets} /></div>
+        ) : null}
       </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">
@@ -109,11 +141,9 @@ export default async function WarningPage({ params, searchParams }: Props) {
             ))}
           </ol>
           <h2 className="mt-5 mb-2 text-sm font-semibold">{t("detail.history")}</h2>
-          <ol className="space-y-1 text-xs text-slate-600">
+          <ol className="space-y-1 text-xs text-slate-600" data-testid="warning-history">
             <li>{dt(w.receivedAt)} · {t("detail.created")}</li>
-            {w.transitions.filter((x) => x.fromStatus).map((x) => (
-              <li key={x.id}>{dt(x.at)} · {t(`status.${x.fromStatus!}`)} → {t(`status.${x.toStatus}`)}{x.outcome ? `（${t(`outcome.${x.outcome}`)}）` : ""}{x.actor ? ` · ${x.actor}` : ""}{x.note ? ` · ${x.note}` : ""}</li>
-            ))}
+            {history.map((x) => <li key={x.key}>{dt(x.at)} · {x.text}</li>)}
           </ol>
           <RevisitHistory revisits={revisits} />
         </Card>
