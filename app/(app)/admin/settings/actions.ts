@@ -2,8 +2,11 @@
 
 import { formAction } from "@/lib/commands/action";
 import { updateSecuritySettings, updateSlaLadder } from "@/lib/settings/commands";
+import { updateAppealSettings } from "@/lib/appeals/settings";
 
 /** The ladder form names its inputs `<risk>.<field>`, the schema's paths. */
 export const updateSlaAction = formAction(updateSlaLadder, { revalidate: ["/admin/settings"] });
 
 export const updateSecurityAction = formAction(updateSecuritySettings, { revalidate: ["/admin/settings"] });
+
+export const updateAppealSettingsAction = formAction(updateAppealSettings, { revalidate: ["/admin/settings"] });

@@ -6,6 +6,8 @@ import { canConfigure, getSettings } from "@/lib/settings/commands";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SlaForm } from "@/components/admin/sla-form";
 import { SecuritySettingsForm } from "@/components/admin/security-settings-form";
+import { AppealSettingsForm } from "@/components/appeals/appeal-settings-form";
+import { getAppealSettings } from "@/lib/appeals/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePagePermission("config:manage");
   if (!canConfigure(actor)) notFound();
-  const [settings, t] = await Promise.all([getSettings(actor), getTranslations("settings")]);
+  const [settings, appealDeadline, t, ta] = await Promise.all([getSettings(actor), getAppealSettings(actor), getTranslations("settings"), getTranslations("appeals")]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -26,6 +28,10 @@ export default async function SettingsPage() {
       <Card className="p-5">
         <h2 className="mb-4 text-base font-semibold">{t("securityTitle")}</h2>
         <SecuritySettingsForm passwordMaxAgeDays={settings.passwordMaxAgeDays} auditRetentionDays={settings.auditRetentionDays} />
+      </Card>
+      <Card className="mt-6 p-5">
+        <h2 className="mb-4 text-base font-semibold">{ta("settings.title")}</h2>
+        <AppealSettingsForm setting={appealDeadline} />
       </Card>
     </>
   );
