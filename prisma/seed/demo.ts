@@ -65,6 +65,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       dailyCount: prevention.dailyCounts,
       disciplinaryMeasure: prevention.measures,
       preventionCampaign: prevention.campaigns,
+      appeal: prevention.appeals,
     });
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
@@ -128,6 +129,7 @@ type Rows = {
   dailyCount: Prisma.DailyCountCreateManyInput[];
   disciplinaryMeasure: Prisma.DisciplinaryMeasureCreateManyInput[];
   preventionCampaign: Prisma.PreventionCampaignCreateManyInput[];
+  appeal: Prisma.AppealCreateManyInput[];
 };
 
 const TABLES: Record<keyof Rows, string> = {
@@ -135,7 +137,7 @@ const TABLES: Record<keyof Rows, string> = {
   dissuasionAction: "dissuasion_actions", slaBreach: "sla_breaches", caseApproval: "case_approvals", caseTransfer: "case_transfers",
   caseEvent: "case_events", freezeRequest: "freeze_requests", gang: "gangs", suspect: "suspects", caseSuspect: "case_suspects",
   gangCase: "gang_cases", seizedItem: "seized_items", fundRecovery: "fund_recoveries", publicityEvent: "publicity_events",
-  dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns",
+  dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns", appeal: "appeals",
 };
 
 /** A value in COPY's text format as Prisma would have stored it: arrays as array literals, JSON as text. */
