@@ -19,7 +19,7 @@ export const AUDIT_ACTION_GROUPS = {
     "publicity.event.create", "publicity.event.update", "publicity.count.create", "publicity.count.update", "publicity.counts.bulk",
     "publicity.counts.import", "publicity.measure.create", "publicity.measure.update", "publicity.measures.export", "publicity.campaign.create",
     "publicity.campaign.update", "publicity.appeal.register", "publicity.appeal.review", "publicity.appeal.decide", "publicity.appeal.withdraw",
-    "publicity.measure.revoke",
+    "publicity.appeal.deadline_flagged", "publicity.measure.revoke",
   ],
   stats: ["stats.export"],
   user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end", "user.password.reset", "user.alert_prefs"],

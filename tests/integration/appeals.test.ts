@@ -11,6 +11,7 @@ import { addWorkingDays, deadlineFlag, workingDaysBetween } from "@/lib/appeals/
 import { decideAppeal, registerAppeal, takeAppealForReview, withdrawAppeal } from "@/lib/appeals/commands";
 import { getAppeal, listAppeals } from "@/lib/appeals/queries";
 import { appealAggregates } from "@/lib/appeals/aggregates";
+import { APPEAL_DEADLINE_NOTIFICATIONS, appealDeadlineKey, flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
 import { APPEAL_DEADLINE_KEY, appealDeadlineSetting, updateAppealSettings } from "@/lib/appeals/settings";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
@@ -100,8 +101,8 @@ describe("the deadline in working days", () => {
 describe("review and decision", () => {
   it("refuses review and decision by whoever registered the appeal (双人审核), audited", async () => {
     const a = await appealIn(p(0, 0));
-    for (const attempt of [takeAppealForReview(a.registrar, { id: a.id, version: 1 }), decideAppeal(a.registrar, { id: a.id, version: 1, decision: "REVOKED", reason: "自己撤销自己" })]) {
-      const e = await rejection(attempt);
+    for (const attempt of [() => takeAppealForReview(a.registrar, { id: a.id, version: 1 }), () => decideAppeal(a.registrar, { id: a.id, version: 1, decision: "REVOKED", reason: "自己撤销自己" })]) {
+      const e = await rejection(attempt());
       expect(e.status).toBe(403);
       expect(e.details[0]).toMatchObject({ path: "id", code: "two_person_rule" });
     }
@@ -276,6 +277,15 @@ describe("deadline flags and counts", () => {
     expect(b1).toEqual({ received: 3, upheld: 1, revoked: 1, withdrawn: 0, open: 1, dueSoon: 0, overdue: 0 });
     expect(agg.total).toMatchObject({ received: 5, overdue: 1, revoked: 1 });
     expect(JSON.stringify(agg)).not.toMatch(/王/);
+    // The scheduler's check notifies the registrar and the unit's handlers once per flag.
+    const { actor: colleague } = await makeUser(p(0, 0, t), "OFFICER");
+    await flagAppealDeadlines();
+    await flagAppealDeadlines();
+    const notes = await getDb().notification.findMany({ where: { entityId: { in: [overdue.id, dueSoon.id, fresh.id, revoked.id] } }, select: { userId: true, kind: true, dedupeKey: true } });
+    expect(notes.filter((n) => n.dedupeKey === appealDeadlineKey(overdue.id, "overdue")).map((n) => n.userId).sort()).toEqual([overdue.registrar.id, colleague.id].sort());
+    expect(notes.filter((n) => n.dedupeKey === appealDeadlineKey(dueSoon.id, "dueSoon")).map((n) => n.kind)).toEqual([APPEAL_DEADLINE_NOTIFICATIONS.dueSoon]);
+    expect(notes.filter((n) => [fresh.id, revoked.id].some((id) => n.dedupeKey.endsWith(id)))).toEqual([]);
+    expect(await getDb().auditLog.count({ where: { action: "publicity.appeal.deadline_flagged", entityId: { in: [overdue.id, dueSoon.id] } } })).toBe(2);
     // A period before any receipt counts only what is open today.
     const empty = await appealAggregates(leader, { from: addDays(today, -400), to: addDays(today, -300) });
     expect(empty.total).toMatchObject({ received: 0, open: 3, overdue: 1 });
