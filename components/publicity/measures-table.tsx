@@ -6,12 +6,12 @@ import { DataTable } from "@/components/ui/table";
 import type { MeasureDto, MeasureState } from "@/lib/publicity/measures";
 
 const STATE_TONE: Record<MeasureState, "slate" | "green" | "red" | "amber" | "blue"> = {
-  upcoming: "blue", active: "green", ending: "amber", ended: "slate", once: "slate",
+  upcoming: "blue", active: "green", ending: "amber", ended: "slate", once: "slate", revoked: "red",
 };
 
 /** The register: masked identities (revealed one at a time, audited), ending-soon measures flagged. */
 export async function MeasuresTable({ items, canEdit, canReveal }: { items: MeasureDto[]; canEdit: boolean; canReveal: boolean }) {
-  const t = await getTranslations("publicity");
+  const [t, ta] = await Promise.all([getTranslations("publicity"), getTranslations("appeals")]);
   const identity = (m: MeasureDto, field: "personName" | "personIdNumber") => {
     const masked = m[field];
     if (!masked) return <span className="text-slate-400">{t("measures.noIdNumber")}</span>;
@@ -52,6 +52,11 @@ export async function MeasuresTable({ items, canEdit, canReveal }: { items: Meas
           {canEdit ? (
             <td className="px-3 py-2 text-right">
               <Link href={`/publicity/measures/${m.id}`} className="whitespace-nowrap text-brand-700 hover:underline">{t("common.edit")}</Link>
+              {m.state !== "revoked" ? (
+                <Link href={`/publicity/appeals/new?measure=${m.id}`} className="ml-3 whitespace-nowrap text-brand-700 hover:underline" data-testid="measure-appeal">
+                  {ta("measure.appeal")}
+                </Link>
+              ) : null}
             </td>
           ) : null}
         </tr>

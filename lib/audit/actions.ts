@@ -19,7 +19,8 @@ export const AUDIT_ACTION_GROUPS = {
   publicity: [
     "publicity.event.create", "publicity.event.update", "publicity.count.create", "publicity.count.update", "publicity.counts.bulk",
     "publicity.counts.import", "publicity.measure.create", "publicity.measure.update", "publicity.measures.export", "publicity.campaign.create",
-    "publicity.campaign.update",
+    "publicity.campaign.update", "publicity.appeal.register", "publicity.appeal.review", "publicity.appeal.decide", "publicity.appeal.withdraw",
+    "publicity.appeal.deadline_flagged", "publicity.measure.revoke",
   ],
   stats: ["stats.export"],
   user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end", "user.password.reset", "user.alert_prefs"],
@@ -27,7 +28,7 @@ export const AUDIT_ACTION_GROUPS = {
   handover: ["handover.create", "handover.acknowledge"],
   unit: ["unit.create", "unit.update"],
   apikey: ["apikey.create", "apikey.revoke"],
-  config: ["config.sla.update", "config.security.update", "config.revisits.update"],
+  config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update"],
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup"],
 } as const satisfies Record<string, readonly string[]>;

@@ -13,10 +13,11 @@ export async function unreadCount(actor: Actor): Promise<number> {
 
 type Row = { id: string; kind: string; entityType: string | null; entityId: string | null; data: Record<string, string>; createdAt: string; readAt: string | null };
 
-/** Where a notification leads: the warning, the transfers page (移交), or the case a freeze belongs to. */
+/** Where a notification leads: the warning, the transfers page (移交), the appeal, or the case a freeze belongs to. */
 export function notificationHref(n: Pick<Row, "entityType" | "entityId" | "data">): string | null {
   if (n.entityType === "Warning" && n.entityId) return `/warnings/${n.entityId}`;
   if (n.entityType === "WarningTransfer") return "/transfers";
+  if (n.entityType === "Appeal" && n.entityId) return `/publicity/appeals/${n.entityId}`;
   if (n.data.caseId && uuidSchema.safeParse(n.data.caseId).success) return `/cases/${n.data.caseId}`;
   return null;
 }

@@ -7,6 +7,7 @@ import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
 import { transferPaths } from "@/lib/warnings/transfer-openapi";
+import { appealPaths } from "@/lib/appeals/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths];

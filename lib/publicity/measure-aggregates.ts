@@ -25,9 +25,9 @@ export async function measureAggregates(actor: Actor, q: { unit?: string; from?:
   const db = getDb();
   const [byKind, active, ending] = await Promise.all([
     db.disciplinaryMeasure.groupBy({ by: ["unitId", "measure"], where: { ...where, ...started }, _count: { _all: true } }),
-    db.disciplinaryMeasure.groupBy({ by: ["unitId"], where: { ...where, startsOn: { lte: t }, endsOn: { gte: t } }, _count: { _all: true } }),
+    db.disciplinaryMeasure.groupBy({ by: ["unitId"], where: { ...where, startsOn: { lte: t }, endsOn: { gte: t }, revokedOn: null }, _count: { _all: true } }),
     db.disciplinaryMeasure.groupBy({
-      by: ["unitId"], where: { ...where, startsOn: { lte: t }, endsOn: { gte: t, lte: dayToDate(addDays(today, ENDING_SOON_DAYS)) } }, _count: { _all: true },
+      by: ["unitId"], where: { ...where, startsOn: { lte: t }, endsOn: { gte: t, lte: dayToDate(addDays(today, ENDING_SOON_DAYS)) }, revokedOn: null }, _count: { _all: true },
     }),
   ]);
   const values = new Map<string, Partial<Record<AggregateKey, number>>>();

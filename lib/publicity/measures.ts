@@ -21,9 +21,11 @@ import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 /** A measure ending within this many days is flagged "ending soon". */
 export const ENDING_SOON_DAYS = 7;
 
-export type MeasureState = "upcoming" | "active" | "ending" | "ended" | "once";
+export type MeasureState = "upcoming" | "active" | "ending" | "ended" | "once" | "revoked";
 
-export function measureState(m: { startsOn: string; endsOn: string | null }, today = chinaToday()): MeasureState {
+export function measureState(m: { startsOn: string; endsOn: string | null; revokedOn?: string | null }, today = chinaToday()): MeasureState {
+  // Revoked on appeal (lib/appeals): ended, whatever its dates said.
+  if (m.revokedOn) return "revoked";
   if (!m.endsOn) return "once";
   if (m.startsOn > today) return "upcoming";
   if (m.endsOn < today) return "ended";
@@ -43,22 +45,23 @@ async function requirePersons(actor: Actor) {
 }
 
 const select = {
-  id: true, personName: true, personIdNumber: true, measure: true, startsOn: true, endsOn: true, reason: true, version: true,
+  id: true, personName: true, personIdNumber: true, measure: true, startsOn: true, endsOn: true, revokedOn: true, reason: true, version: true,
   unit: { select: { code: true, name: true } }, fraudCase: { select: { caseNumber: true } },
 } satisfies Prisma.DisciplinaryMeasureSelect;
 
 export type MeasureDto = {
   id: string; unitCode: string; unitName: string; personName: string; personIdNumber: string | null; measure: MeasureKind;
-  startsOn: string; endsOn: string | null; reason: string; caseNumber: string | null; state: MeasureState; daysLeft: number | null; version: number;
+  startsOn: string; endsOn: string | null; revokedOn: string | null; reason: string; caseNumber: string | null; state: MeasureState; daysLeft: number | null; version: number;
 };
 
 function toDto(m: Prisma.DisciplinaryMeasureGetPayload<{ select: typeof select }>, today: string): MeasureDto {
   const endsOn = m.endsOn ? dateToDay(m.endsOn) : null;
   const startsOn = dateToDay(m.startsOn);
+  const revokedOn = m.revokedOn ? dateToDay(m.revokedOn) : null;
   return {
     id: m.id, unitCode: m.unit.code, unitName: m.unit.name, personName: maskName(m.personName)!, personIdNumber: maskIdNumber(m.personIdNumber),
-    measure: m.measure, startsOn, endsOn, reason: m.reason, caseNumber: m.fraudCase?.caseNumber ?? null,
-    state: measureState({ startsOn, endsOn }, today), daysLeft: endsOn && endsOn >= today ? daysBetween(today, endsOn) : null, version: m.version,
+    measure: m.measure, startsOn, endsOn, revokedOn, reason: m.reason, caseNumber: m.fraudCase?.caseNumber ?? null,
+    state: measureState({ startsOn, endsOn, revokedOn }, today), daysLeft: !revokedOn && endsOn && endsOn >= today ? daysBetween(today, endsOn) : null, version: m.version,
   };
 }
 
@@ -68,9 +71,10 @@ export async function measureWhere(actor: Actor, q: Omit<MeasuresQuery, "page">,
   if (unitPath === null) return null;
   const t = dayToDate(today);
   const state: Prisma.DisciplinaryMeasureWhereInput =
-    q.state === "active" ? { startsOn: { lte: t }, endsOn: { gte: t } }
-    : q.state === "ending" ? { startsOn: { lte: t }, endsOn: { gte: t, lte: dayToDate(addDays(today, ENDING_SOON_DAYS)) } }
-    : q.state === "ended" ? { endsOn: { lt: t } }
+    q.state === "active" ? { startsOn: { lte: t }, endsOn: { gte: t }, revokedOn: null }
+    : q.state === "ending" ? { startsOn: { lte: t }, endsOn: { gte: t, lte: dayToDate(addDays(today, ENDING_SOON_DAYS)) }, revokedOn: null }
+    : q.state === "ended" ? { OR: [{ endsOn: { lt: t } }, { revokedOn: { not: null } }] }
+    : q.state === "revoked" ? { revokedOn: { not: null } }
     : {};
   return {
     AND: [

@@ -137,7 +137,7 @@ export const updateMeasureSchema = measureFields
   .strict()
   .superRefine(measureDatesRefinement);
 
-export const MEASURE_STATES = ["active", "ending", "ended"] as const;
+export const MEASURE_STATES = ["active", "ending", "ended", "revoked"] as const;
 export const measuresQuerySchema = z
   .object({
     unit: optional(unitCodeSchema),

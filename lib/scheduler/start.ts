@@ -1,6 +1,7 @@
 import { logger } from "@/lib/log";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
+import { flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
 
 const EVERY_MS = 15_000;
 const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
@@ -18,7 +19,10 @@ export function startScheduler(): void {
     try {
       const breaches = await escalateBreaches();
       const freezes = await flagExpiringFreezes();
-      if (breaches || freezes.flagged || freezes.expired) logger.info("scheduler.tick", { breaches, ...freezes });
+      const appeals = await flagAppealDeadlines();
+      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue) {
+        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue });
+      }
     } catch (e) {
       logger.warn("scheduler.failed", { error: e });
     } finally {

@@ -7,6 +7,8 @@ import type { SeedUnit } from "./context";
 import { type CityYearCtx, perDay, uuidAt } from "./city-year-context";
 import { allocate } from "./city-year-plan";
 import { idNumberFor, personName } from "./people";
+import { addWorkingDays, DEFAULT_APPEAL_DEADLINE_DAYS } from "@/lib/appeals/deadline";
+import { addDays } from "@/lib/time/china";
 
 const DAY = 86_400_000;
 type Template = { kind: PublicityKind; group: TargetGroup; title: string; audience: [number, number]; weight: number };
@@ -20,6 +22,19 @@ const EVENTS: Template[] = [
   { kind: "ONLINE", group: "OTHER", title: "“十堰反诈”新媒体直播", audience: [500, 4_000], weight: 6 },
   { kind: "MEDIA", group: "RESIDENTS", title: "《反诈进行时》广播电视专题", audience: [800, 6_000], weight: 4 },
 ];
+const APPEAL_EVERY = 30;
+const APPEAL_OUTCOMES = ["UPHELD", "UPHELD", "REVOKED", "UPHELD", "WITHDRAWN", "UPHELD", "REVOKED", "UPHELD"] as const;
+type AppealPlan = { measureId: string; name: string; idNumber: string; receivedOn: string; status: "RECEIVED" | (typeof APPEAL_OUTCOMES)[number]; decidedOn: string | null };
+
+/** The appeal of the k-th measure: received within three weeks of its start, decided within its deadline, or still open near the year's end. */
+function planAppeal(k: number, measureId: string, name: string, idNumber: string, startsOn: string, lastDay: string): AppealPlan | null {
+  const receivedOn = addDays(startsOn, 1 + (k % 20));
+  if (receivedOn > lastDay) return null;
+  const decidedOn = addWorkingDays(receivedOn, 3 + (k % 11));
+  if (decidedOn > lastDay) return { measureId, name, idNumber, receivedOn, status: "RECEIVED", decidedOn: null };
+  return { measureId, name, idNumber, receivedOn, status: APPEAL_OUTCOMES[Math.floor(k / APPEAL_EVERY) % APPEAL_OUTCOMES.length]!, decidedOn };
+}
+
 const MEASURES = ["ADMIN_DETENTION", "FINE", "CONFISCATION", "SUSPEND_NON_COUNTER", "RECEIVE_ONLY", "RESTRICT_CALLS", "RESTRICT_NEW_CARDS"] as const;
 
 export async function generatePrevention(ctx: CityYearCtx): Promise<void> {
@@ -71,14 +86,26 @@ export async function generatePrevention(ctx: CityYearCtx): Promise<void> {
   // 反诈法 art. 38 measures and 无诈 campaigns: a steady trickle, for the publicity pages.
   const measures = writer.table("disciplinary_measures", [
     ["id", "uuid"], ["unitId", "uuid"], ["personName", "text"], ["personIdNumber", "text"], ["measure", '"MeasureKind"'], ["startsOn", "date"],
-    ["endsOn", "date"], ["reason", "text"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+    ["endsOn", "date"], ["reason", "text"], ["revokedOn", "date"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
   ]);
+  const appeals: AppealPlan[] = [];
   for (let k = 0; k < Math.round(ctx.days.length * 0.8); k++) {
     const day = rng.pick(ctx.days);
     const at = new Date(`${day}T03:00:00Z`);
     const gender = rng.chance(0.75) ? "MALE" : "FEMALE";
-    const ends = new Date(at.getTime() + rng.int(15, 365) * DAY).toISOString().slice(0, 10);
-    await measures.add([uuidAt(rng, at), rng.weighted(ctx.branchWeights).id, personName(rng, gender), idNumberFor(rng, now, rng.int(18, 60), gender), rng.pick(MEASURES), day, ends, "出租、出售本人银行卡/电话卡，依据《反电信网络诈骗法》第三十八条予以惩戒", at, at]);
+    let ends = new Date(at.getTime() + rng.int(15, 365) * DAY).toISOString().slice(0, 10);
+    // Drawn in the order the row lists them, as before appeals were added.
+    const id = uuidAt(rng, at);
+    const unitId = rng.weighted(ctx.branchWeights).id;
+    const name = personName(rng, gender);
+    const idNumber = idNumberFor(rng, now, rng.int(18, 60), gender);
+    const kind = rng.pick(MEASURES);
+    // About one measure in thirty is appealed (decided without drawing from the random source, so the rest of the dataset stays as it was).
+    const appeal = k % APPEAL_EVERY === 7 ? planAppeal(k, id, name, idNumber, day, ctx.days[ctx.days.length - 1]!) : null;
+    if (appeal) appeals.push(appeal);
+    const revokedOn = appeal?.status === "REVOKED" ? appeal.decidedOn! : null;
+    if (revokedOn && revokedOn < ends) ends = revokedOn;
+    await measures.add([id, unitId, name, idNumber, kind, day, ends, "出租、出售本人银行卡/电话卡，依据《反电信网络诈骗法》第三十八条予以惩戒", revokedOn, at, at]);
   }
   await measures.flush();
   const campaigns = writer.table("prevention_campaigns", [
@@ -97,6 +124,26 @@ export async function generatePrevention(ctx: CityYearCtx): Promise<void> {
     }
   }
   await campaigns.flush();
+  // Appeals last: their ids are the only draws added, after everything else.
+  const registrar = ctx.users.get("dispatcher2")!;
+  const reviewer = ctx.users.get("dispatcher")!;
+  const appealRows = writer.table("appeals", [
+    ["id", "uuid"], ["measureId", "uuid"], ["appellantName", "text"], ["appellantIdNumber", "text"], ["grounds", "text"], ["receivedOn", "date"], ["deadlineOn", "date"],
+    ["status", '"AppealStatus"'], ["registeredById", "uuid"], ["registeredByName", "text"], ["reviewerId", "uuid"], ["reviewerName", "text"],
+    ["decisionReason", "text"], ["decidedAt", "timestamp"], ["version", "int4"], ["createdAt", "timestamp"], ["updatedAt", "timestamp"],
+  ], [measures]);
+  for (const a of appeals) {
+    const at = new Date(`${a.receivedOn}T02:00:00Z`);
+    const decidedAt = a.decidedOn ? new Date(`${a.decidedOn}T07:00:00Z`) : null;
+    const open = a.status === "RECEIVED";
+    await appealRows.add([
+      uuidAt(rng, at), a.measureId, a.name, a.idNumber, "本人银行卡/电话卡系被他人冒用办理，请求撤销惩戒措施", a.receivedOn, addWorkingDays(a.receivedOn, DEFAULT_APPEAL_DEADLINE_DAYS),
+      a.status, registrar.id, registrar.displayName, open ? null : reviewer.id, open ? null : reviewer.displayName,
+      open ? null : a.status === "WITHDRAWN" ? "申诉人书面撤回" : a.status === "REVOKED" ? "经核查确系被冒用，撤销措施" : "证据不足，维持原措施",
+      decidedAt, open ? 1 : 2, at, decidedAt ?? at,
+    ]);
+  }
+  await appealRows.flush();
   ctx.progress("publicity");
 }
 

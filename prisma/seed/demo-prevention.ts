@@ -8,6 +8,8 @@ import type { PlannedCase } from "./demo-cases";
 import { idNumberFor, personName } from "./people";
 import { addMs, chinaDay, DAY, HOUR } from "./random";
 import { CENTER_CODE } from "./units";
+import { addWorkingDays, DEFAULT_APPEAL_DEADLINE_DAYS, deadlineFlag } from "@/lib/appeals/deadline";
+import { dateToDay, dayToDate } from "@/lib/time/china";
 
 const PUBLICITY_COUNT = 60;
 const DAILY_DAYS = 60;
@@ -18,6 +20,7 @@ export type PreventionRows = {
   dailyCounts: Prisma.DailyCountCreateManyInput[];
   measures: Prisma.DisciplinaryMeasureCreateManyInput[];
   campaigns: Prisma.PreventionCampaignCreateManyInput[];
+  appeals: Prisma.AppealCreateManyInput[];
 };
 
 type EventTemplate = { group: TargetGroup; title: string; place: (unit: SeedUnit, kw: string) => string; audience: [number, number] };
@@ -48,12 +51,14 @@ const TEMPLATES: Record<PublicityKind, EventTemplate[]> = {
 const KINDS: readonly PublicityKind[] = ["LECTURE", "CAMPUS", "COMMUNITY", "ENTERPRISE", "ELDERLY", "ONLINE", "MEDIA", "OTHER"];
 
 export function buildPrevention(ctx: SeedContext, cases: PlannedCase[]): PreventionRows {
-  return {
+  const rows = {
     publicity: publicityEvents(ctx),
     dailyCounts: dailyCounts(ctx),
     measures: measures(ctx, cases),
     campaigns: campaigns(ctx),
   };
+  // Last: the appeals draw their ids after everything else, so the rest of the dataset is unchanged.
+  return { ...rows, appeals: appeals(ctx, rows.measures) };
 }
 
 function publicityEvents(ctx: SeedContext): Prisma.PublicityEventCreateManyInput[] {
@@ -186,3 +191,57 @@ function campaigns(ctx: SeedContext): Prisma.PreventionCampaignCreateManyInput[]
     };
   });
 }
+
+/**
+ * 申诉 against four measures that started at least 45 days ago: one due within 3 working days, one
+ * past its deadline (under review by the demo dispatcher), one revoked (the measure ended that
+ * day) and one upheld. Registered by the center's second dispatcher, so the demo dispatcher may
+ * review and decide the open ones (双人审核).
+ */
+function appeals(ctx: SeedContext, measureRows: Prisma.DisciplinaryMeasureCreateManyInput[]): Prisma.AppealCreateManyInput[] {
+  const { rng, now } = ctx;
+  const today = dateToDay(chinaDay(now));
+  const registrar = userOf(ctx, "dispatcher2");
+  const reviewer = userOf(ctx, "dispatcher");
+  const eligible = measureRows.filter((m) => m.endsOn && dateToDay(m.endsOn as Date) > addDaysOf(today, 30) && dateToDay(m.startsOn as Date) <= addDaysOf(today, -45));
+  /** The latest day on or before `from` whose deadline has the flag wanted. */
+  const receivedFor = (from: string, ok: (deadline: string) => boolean) => {
+    for (let d = from; ; d = addDaysOf(d, -1)) if (ok(addWorkingDays(d, DEFAULT_APPEAL_DEADLINE_DAYS))) return d;
+  };
+  type Plan = { receivedOn: string; status: "RECEIVED" | "UNDER_REVIEW" | "REVOKED" | "UPHELD"; decidedDaysAgo?: number; reason?: string };
+  const plans: Plan[] = [
+    { receivedOn: receivedFor(today, (dl) => deadlineFlag(dl, today) === "dueSoon"), status: "RECEIVED" },
+    { receivedOn: receivedFor(addDaysOf(today, -25), (dl) => dl < today), status: "UNDER_REVIEW" },
+    { receivedOn: addDaysOf(today, -20), status: "REVOKED", decidedDaysAgo: 3, reason: "经核查，涉案电话卡系他人冒用身份办理，申诉人不知情，撤销限制措施。" },
+    { receivedOn: addDaysOf(today, -30), status: "UPHELD", decidedDaysAgo: 10, reason: "申诉人提供的材料不能证明其未出租、出借账户，维持原措施。" },
+  ];
+  const GROUNDS = [
+    "本人银行卡于2026年春节期间丢失并已挂失，涉案交易并非本人操作，请求解除限制。",
+    "名下电话卡为单位统一办理，本人从未使用，已向运营商申请注销，请求撤销限制通话措施。",
+    "本人系被他人冒用身份证开户，已报警并取得回执，请求撤销惩戒。",
+    "因经营需要频繁收款，并非出租账户，请求恢复非柜面业务。",
+  ];
+  return plans.flatMap((plan, i) => {
+    const m = eligible[i];
+    if (!m) return [];
+    const receivedAt = addMs(dayToDate(plan.receivedOn), 2 * HOUR);
+    const decided = plan.decidedDaysAgo !== undefined ? addMs(chinaDay(now), -plan.decidedDaysAgo * DAY + 3 * HOUR) : null;
+    if (plan.status === "REVOKED" && decided) {
+      // The measure ends the day the appeal revoked it.
+      m.revokedOn = chinaDay(decided);
+      m.endsOn = chinaDay(decided);
+      m.version = 2;
+    }
+    return [{
+      id: rng.uuid(receivedAt), measureId: m.id!, appellantName: m.personName, appellantIdNumber: m.personIdNumber ?? null, appellantPhone: null,
+      grounds: GROUNDS[i]!, evidence: i % 2 === 0 ? ["挂失证明复印件", "派出所报警回执"] : ["运营商销户证明"],
+      receivedOn: dayToDate(plan.receivedOn), deadlineOn: dayToDate(addWorkingDays(plan.receivedOn, DEFAULT_APPEAL_DEADLINE_DAYS)), status: plan.status,
+      registeredById: registrar.id, registeredByName: registrar.displayName,
+      reviewerId: plan.status === "RECEIVED" ? null : reviewer.id, reviewerName: plan.status === "RECEIVED" ? null : reviewer.displayName,
+      decisionReason: plan.reason ?? null, decidedAt: decided, version: plan.status === "RECEIVED" ? 1 : 2,
+      createdAt: receivedAt, updatedAt: decided ?? receivedAt,
+    }];
+  });
+}
+
+const addDaysOf = (day: string, n: number) => dateToDay(addMs(dayToDate(day), n * DAY));

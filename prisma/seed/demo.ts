@@ -71,6 +71,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       disciplinaryMeasure: prevention.measures,
       preventionCampaign: prevention.campaigns,
       revisit: buildRevisits(ctx, warnings.warnings),
+      appeal: prevention.appeals,
     });
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
@@ -137,6 +138,7 @@ type Rows = {
   disciplinaryMeasure: Prisma.DisciplinaryMeasureCreateManyInput[];
   preventionCampaign: Prisma.PreventionCampaignCreateManyInput[];
   revisit: Prisma.RevisitCreateManyInput[];
+  appeal: Prisma.AppealCreateManyInput[];
 };
 
 const TABLES: Record<keyof Rows, string> = {
@@ -144,7 +146,7 @@ const TABLES: Record<keyof Rows, string> = {
   dissuasionAction: "dissuasion_actions", slaBreach: "sla_breaches", warningTransfer: "warning_transfers", notification: "notifications", caseApproval: "case_approvals", caseTransfer: "case_transfers",
   caseEvent: "case_events", freezeRequest: "freeze_requests", gang: "gangs", suspect: "suspects", caseSuspect: "case_suspects",
   gangCase: "gang_cases", seizedItem: "seized_items", fundRecovery: "fund_recoveries", publicityEvent: "publicity_events",
-  dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns",
+  dailyCount: "daily_counts", disciplinaryMeasure: "disciplinary_measures", preventionCampaign: "prevention_campaigns", appeal: "appeals",
   revisit: "revisits",
 };
 

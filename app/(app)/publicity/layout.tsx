@@ -6,12 +6,13 @@ import { PublicityTabs } from "@/components/publicity/tabs";
 
 export default async function PublicityLayout({ children }: { children: ReactNode }) {
   await requirePagePermission("publicity:read");
-  const t = await getTranslations("publicity");
+  const [t, ta] = await Promise.all([getTranslations("publicity"), getTranslations("appeals")]);
   const tabs = [
     { href: "/publicity", label: t("tabs.overview") },
     { href: "/publicity/events", label: t("tabs.events") },
     { href: "/publicity/counts", label: t("tabs.counts") },
     { href: "/publicity/measures", label: t("tabs.measures") },
+    { href: "/publicity/appeals", label: ta("tab") },
     { href: "/publicity/campaigns", label: t("tabs.campaigns") },
   ];
   return (

@@ -219,4 +219,17 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
       return [prev, form({ id: t.id, version: t.version, decision: "RETURN", reason: "不属本所辖区" })];
     },
   },
+
+  // Appeals (申诉) against measures, and their review period.
+  "app/(app)/publicity/appeals/actions.ts#registerAppealAction": {
+    scope: "record", args: async (w) => [prev, form({ measureId: (await w.make.measure()).id, appellantName: "王小明", grounds: "并非本人办卡", receivedOn: today() })],
+  },
+  "app/(app)/publicity/appeals/actions.ts#takeAppealAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.appeal()).id, version: "1" })] },
+  "app/(app)/publicity/appeals/actions.ts#decideAppealAction": {
+    scope: "record", args: async (w) => [prev, form({ id: (await w.make.appeal()).id, version: "1", decision: "UPHELD", reason: "理由不成立，维持原措施" })],
+  },
+  "app/(app)/publicity/appeals/actions.ts#withdrawAppealAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.appeal()).id, version: "1" })] },
+  "app/(app)/admin/settings/actions.ts#updateAppealSettingsAction": {
+    scope: "none", args: async () => [prev, form({ appealDeadlineDays: "15", appealDeadlineDaysVersion: "0" })],
+  },
 };

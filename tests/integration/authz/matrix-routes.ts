@@ -35,6 +35,11 @@ const warningRoute = (sub: string, body?: (v: { id: string; version: number }) =
   return { path: `/api/v1/warnings/${v.id}${sub}`, params: { id: v.id }, body: body?.(v), headers: headers?.(), marker: v.id };
 };
 
+const appealRoute = (sub: string, body?: (a: { id: string; version: number }) => unknown) => async (w: World): Promise<Req> => {
+  const a = await w.make.appeal();
+  return { path: `/api/v1/appeals/${a.id}${sub}`, params: { id: a.id }, body: body?.(a), marker: a.id };
+};
+
 export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/health/route.ts": { public: "liveness for load balancers; answers no data" },
   "GET app/api/v1/openapi.json/route.ts": { public: "the API reference; holds no data" },
@@ -184,6 +189,21 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/v1/transfers/route.ts": {
     scope: "collection", request: async (w) => ({ path: "/api/v1/transfers?direction=outgoing", marker: (await openTransfer(w)).id }),
   },
+  // Appeals (申诉) against measures: records of P through their measure; persons, so not for leaders.
+  "GET app/api/v1/appeals/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/appeals", marker: (await w.make.appeal()).id }) },
+  "POST app/api/v1/appeals/route.ts": {
+    scope: "record",
+    request: async (w) => {
+      const m = await w.make.measure();
+      return { path: "/api/v1/appeals", body: { measureId: m.id, appellantName: "王小明", grounds: "并非本人办卡", receivedOn: today() }, marker: m.id };
+    },
+  },
+  "GET app/api/v1/appeals/[id]/route.ts": { scope: "record", request: appealRoute("") },
+  "POST app/api/v1/appeals/[id]/review/route.ts": { scope: "record", request: appealRoute("/review", (a) => ({ version: a.version })) },
+  "POST app/api/v1/appeals/[id]/decision/route.ts": {
+    scope: "record", request: appealRoute("/decision", (a) => ({ version: a.version, decision: "REVOKED", reason: "证据表明电话卡非本人使用" })),
+  },
+  "POST app/api/v1/appeals/[id]/withdrawal/route.ts": { scope: "record", request: appealRoute("/withdrawal", (a) => ({ version: a.version })) },
 };
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */

@@ -18,6 +18,7 @@ import { addCaseGang } from "@/lib/cases/gangs";
 import { createEvent } from "@/lib/publicity/events";
 import { createMeasure } from "@/lib/publicity/measures";
 import { createCampaign } from "@/lib/publicity/campaigns";
+import { registerAppeal } from "@/lib/appeals/commands";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
@@ -138,6 +139,12 @@ export async function buildWorld() {
         personName: "王小明", personIdNumber: makeIdNumber("420302", new Date(Date.UTC(1990, 1, 1)), randomInt(1000)),
         measure: "RESTRICT_CALLS", startsOn: addDays(today(), -10), endsOn: addDays(today(), 10), reason: "名下电话卡被用于实施诈骗",
       });
+    },
+    /** An appeal registered by P's officer against a fresh measure of P (anyone else may decide it). */
+    async appeal() {
+      const m = await this.measure();
+      const a = await registerAppeal(officer, { measureId: m.id, appellantName: "王小明", grounds: "名下电话卡已注销，非本人使用", receivedOn: today() });
+      return { id: a.id, version: a.version, measureId: m.id };
     },
     async campaign() {
       return createCampaign(officer, { kind: "COMMUNITY", name: `无诈社区${randomInt(1e6)}`, status: "PLANNED" });

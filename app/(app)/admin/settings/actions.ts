@@ -2,6 +2,7 @@
 
 import { formAction } from "@/lib/commands/action";
 import { updateRevisitSettings, updateSecuritySettings, updateSlaLadder } from "@/lib/settings/commands";
+import { updateAppealSettings } from "@/lib/appeals/settings";
 
 /** The ladder form names its inputs `<risk>.<field>`, the schema's paths. */
 export const updateSlaAction = formAction(updateSlaLadder, { revalidate: ["/admin/settings"] });
@@ -9,3 +10,4 @@ export const updateSlaAction = formAction(updateSlaLadder, { revalidate: ["/admi
 export const updateSecurityAction = formAction(updateSecuritySettings, { revalidate: ["/admin/settings"] });
 
 export const updateRevisitsAction = formAction(updateRevisitSettings, { revalidate: ["/admin/settings"] });
+export const updateAppealSettingsAction = formAction(updateAppealSettings, { revalidate: ["/admin/settings"] });

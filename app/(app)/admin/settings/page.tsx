@@ -7,6 +7,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { SlaForm } from "@/components/admin/sla-form";
 import { SecuritySettingsForm } from "@/components/admin/security-settings-form";
 import { RevisitSettingsForm } from "@/components/admin/revisit-settings-form";
+import { AppealSettingsForm } from "@/components/appeals/appeal-settings-form";
+import { getAppealSettings } from "@/lib/appeals/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -15,7 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePagePermission("config:manage");
   if (!canConfigure(actor)) notFound();
-  const [settings, t, tr] = await Promise.all([getSettings(actor), getTranslations("settings"), getTranslations("revisits.settings")]);
+  const [settings, appealDeadline, t, tr, ta] = await Promise.all([
+    getSettings(actor), getAppealSettings(actor), getTranslations("settings"), getTranslations("revisits.settings"), getTranslations("appeals"),
+  ]);
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
@@ -31,6 +35,10 @@ export default async function SettingsPage() {
       <Card className="mt-6 p-5">
         <h2 className="mb-4 text-base font-semibold">{tr("title")}</h2>
         <RevisitSettingsForm days={settings.revisitDays.value} version={settings.revisitDays.version} />
+      </Card>
+      <Card className="mt-6 p-5">
+        <h2 className="mb-4 text-base font-semibold">{ta("settings.title")}</h2>
+        <AppealSettingsForm setting={appealDeadline} />
       </Card>
     </>
   );

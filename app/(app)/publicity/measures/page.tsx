@@ -14,6 +14,7 @@ import { MeasuresTable } from "@/components/publicity/measures-table";
 import { Pager, queryString } from "@/components/publicity/pager";
 import { PeriodFilter } from "@/components/publicity/period-filter";
 import { TotalsTable } from "@/components/publicity/totals-table";
+import { AppealTotals } from "@/components/appeals/appeal-totals";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("publicity"))("tabs.measures") };
@@ -42,6 +43,7 @@ async function Aggregates({ actor, units, raw }: { actor: Actor; units: ScopeUni
       <p className="mb-3 text-xs text-slate-500">{t("measures.aggregateNote")}</p>
       <TotalsTable rows={agg.rows} total={agg.total} columns={AGGREGATE_KEYS.map((key) => ({ key, label: label(key) }))}
         drill={{ path: "/publicity/measures", params: { from: q.from, to: q.to } }} testId="measure-aggregates" />
+      <AppealTotals actor={actor} unit={unit} from={q.from} to={q.to} />
     </>
   );
 }
