@@ -6,6 +6,7 @@ import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 const TAIL = "8675";
 
 test("a dispatcher opens a warning, sees the person's two earlier warnings and last visit, and finds the person by the last four digits", async ({ page }) => {
+  test.setTimeout(180_000);
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
 
