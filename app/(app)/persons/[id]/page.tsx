@@ -88,10 +88,11 @@ export default async function PersonPage({ params }: Props) {
             {file.timeline.map((e) => (
               <li key={e.key} data-kind={e.kind}>
                 <Link href={e.href} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded border border-slate-100 px-3 py-2 text-sm hover:bg-slate-50">
-                  <span className="w-32 shrink-0 text-xs text-slate-500 tabular-nums">{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "short" })}</span>
+                  <span className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-32">{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "short" })}</span>
                   <Badge tone={e.kind === "CASE_VICTIM" ? "red" : e.kind === "WARNING" || e.kind === "REPEAT" ? "amber" : e.kind === "MEASURE" ? "slate" : "blue"}>{t(`entryKind.${e.kind}`)}</Badge>
-                  <span className="min-w-0 flex-1">{say(e)}</span>
-                  <span className="text-xs text-slate-500">{e.unit}</span>
+                  {/* On a phone the description takes a line of its own, under the date, kind and unit. */}
+                  <span className="order-last min-w-0 basis-full sm:order-none sm:basis-0 sm:flex-1">{say(e)}</span>
+                  <span className="ml-auto text-xs text-slate-500 sm:ml-0">{e.unit}</span>
                 </Link>
               </li>
             ))}
