@@ -41,7 +41,7 @@ export default async function RevisitPage({ params }: { params: Promise<{ id: st
         <p className="text-sm text-slate-500">{t("person")}</p>
         <p className="flex flex-wrap items-center gap-2"><RiskBadge risk={r.riskLevel} /> {tw(`fraudType.${r.fraudType}`)} <span className="text-slate-700">{r.personName ?? "—"}</span></p>
         {r.place ? <p className="text-sm break-words text-slate-600">{r.place}</p> : null}
-        {r.dissuadedAt ? <p className="text-sm text-slate-600">{t("dissuadedAt", { date: format.dateTime(new Date(r.dissuadedAt), { dateStyle: "medium" }) })}</p> : null}
+        {r.dissuadedAt && r.warningOutcome === "DISSUADED" ? <p className="text-sm text-slate-600">{t("dissuadedAt", { date: format.dateTime(new Date(r.dissuadedAt), { dateStyle: "medium" }) })}</p> : null}
         {r.personPhone ? (
           <div className="flex flex-wrap items-center gap-3">
             <span className="font-mono">{r.personPhone}</span>
