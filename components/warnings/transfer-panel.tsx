@@ -69,8 +69,8 @@ export function TransferForm({ warningId, version, targets }: { warningId: strin
       <input type="hidden" name="version" value={version} />
       <fieldset className="flex flex-wrap gap-4 text-sm md:col-span-2">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("form.target")}</legend>
-        <label className="inline-flex min-h-11 items-center gap-2"><input type="radio" name="target" checked={!external} onChange={() => setExternal(false)} />{t("form.inCity")}</label>
-        <label className="inline-flex min-h-11 items-center gap-2"><input type="radio" name="target" checked={external} onChange={() => setExternal(true)} />{t("form.external")}</label>
+        <label className="inline-flex min-h-11 items-center gap-2"><input type="radio" checked={!external} onChange={() => setExternal(false)} />{t("form.inCity")}</label>
+        <label className="inline-flex min-h-11 items-center gap-2"><input type="radio" checked={external} onChange={() => setExternal(true)} />{t("form.external")}</label>
       </fieldset>
       {external ? (
         <Field id="transfer-destination" label={t("form.destination")} hint={t("form.externalNote")} error={err.field("destination")}>

@@ -25,7 +25,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   // The precinct view and a warning on the phone: officers, and dispatchers who look over them.
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },
   // 移交审核: incoming and outgoing transfers, for whoever works warnings.
-  { path: "/transfers", anyOf: ["warnings:triage", "warnings:work"] },
+  { path: "/transfers", anyOf: ["warnings:work", "warnings:triage"] },
   { path: "/cases/new", anyOf: ["cases:write"] },
   { path: "/handover", anyOf: ["handover:read"] },
   { path: "/approvals", anyOf: ["grants:approve"] },

@@ -1,12 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { FROM_OUR_PAGES, expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 
 // 移交审核: a dispatcher transfers a warning to 中区派出所; its officer, on a phone, returns it with a
 // reason; the dispatcher reads the reason in the warning's history.
 test("a dispatcher transfers a warning to another precinct, which returns it with a reason shown in the history", async ({ browser }) => {
+  test.setTimeout(180_000);
   const desk = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await loginAs(desk, "dispatcher");
-  await expectLoggedIn(desk, "/warnings");
+  // A busy machine signs in slowly: wait for the home page longer than the default.
+  await desk.waitForURL(/\/warnings$/, { timeout: 60_000 });
 
   // A 96110 caller with no address: routed to the centre.
   const tail = String(1000 + Math.floor(Math.random() * 9000));
@@ -41,7 +43,7 @@ test("a dispatcher transfers a warning to another precinct, which returns it wit
   // 中区派出所's officer, on a phone: the transfer waits on the precinct view.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await loginAs(phone, "officer2");
-  await expectLoggedIn(phone, "/field");
+  await phone.waitForURL(/\/field$/, { timeout: 60_000 });
   await phone.goto("/field/precinct");
   const item = phone.getByTestId("precinct-transfers").getByRole("listitem").filter({ hasText: reason });
   await expect(item).toContainText(`139****${tail}`);
