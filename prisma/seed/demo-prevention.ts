@@ -203,7 +203,10 @@ function appeals(ctx: SeedContext, measureRows: Prisma.DisciplinaryMeasureCreate
   const today = dateToDay(chinaDay(now));
   const registrar = userOf(ctx, "dispatcher2");
   const reviewer = userOf(ctx, "dispatcher");
-  const eligible = measureRows.filter((m) => m.endsOn && dateToDay(m.endsOn as Date) > addDaysOf(today, 30) && dateToDay(m.startsOn as Date) <= addDaysOf(today, -45));
+  // Measures in force well past the deadlines come first (the open and the revoked appeals); any other old measure may be upheld.
+  const old = measureRows.filter((m) => dateToDay(m.startsOn as Date) <= addDaysOf(today, -45));
+  const running = (m: Prisma.DisciplinaryMeasureCreateManyInput) => !!m.endsOn && dateToDay(m.endsOn as Date) > addDaysOf(today, 30);
+  const eligible = [...old.filter(running).slice(0, 3), ...old.filter((m) => !running(m)), ...old.filter(running).slice(3)];
   /** The latest day on or before `from` whose deadline has the flag wanted. */
   const receivedFor = (from: string, ok: (deadline: string) => boolean) => {
     for (let d = from; ; d = addDaysOf(d, -1)) if (ok(addWorkingDays(d, DEFAULT_APPEAL_DEADLINE_DAYS))) return d;
@@ -229,7 +232,7 @@ function appeals(ctx: SeedContext, measureRows: Prisma.DisciplinaryMeasureCreate
     if (plan.status === "REVOKED" && decided) {
       // The measure ends the day the appeal revoked it.
       m.revokedOn = chinaDay(decided);
-      m.endsOn = chinaDay(decided);
+      if (m.endsOn) m.endsOn = chinaDay(decided);
       m.version = 2;
     }
     return [{

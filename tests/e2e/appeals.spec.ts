@@ -5,6 +5,8 @@ import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 const chinaDay = (daysAgo: number) => new Date(Date.now() + 8 * 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
 
 test("an officer registers an appeal against a measure on a phone; a colleague at the center revokes it and the measure ends", async ({ page, browser }) => {
+  // Two users, two sessions, a dozen page loads: more than the default minute on a shared machine.
+  test.setTimeout(240_000);
   const reason = `名下电话卡被用于实施诈骗（申诉演示${Date.now()}）`;
   await loginAs(page, "officer");
   await expectLoggedIn(page, "/field");
