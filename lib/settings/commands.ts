@@ -37,7 +37,7 @@ export async function getSettings(actor: Actor): Promise<Settings> {
   const [policies, rows, maxAge, retention] = await Promise.all([
     db.slaPolicy.findMany(),
     db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY] } }, select: { key: true, version: true } }),
-    passwordMaxAgeDays(db),
+    passwordMaxAgeDays(),
     auditRetentionDays(db),
   ]);
   const byRisk = new Map(policies.map((p) => [p.riskLevel, p]));
