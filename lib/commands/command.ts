@@ -6,8 +6,8 @@
 //
 // Running a command: authenticate (the adapter's job), then here the permission (an audited
 // denial), the strict parse (a 422 naming each bad field), the idempotency key when the command
-// takes one, one transaction around the body, and a check that the body audited only what its
-// declaration says it does.
+// takes one, the transaction its mode says (one around the body, the body's own, or none for a
+// read), and a check that the body audited only what its declaration says it does.
 import "server-only";
 import type { z } from "zod";
 import { getDb, type Db, type Tx } from "@/lib/db";
