@@ -56,6 +56,8 @@ function createClient(url: string) {
 export type Db = ReturnType<typeof createClient>;
 /** A transaction client, as passed to `db.$transaction(async (tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** The caller's transaction, or the client where there is none: for reads (and single-statement writes) that run either way. */
+export type DbOrTx = Db | Tx;
 
 const globalForDb = globalThis as unknown as { fanzhaDb?: Db };
 

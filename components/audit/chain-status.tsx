@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { ShieldAlert, ShieldCheck } from "lucide-react";
-import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { verifyAppAuditChain } from "@/lib/audit/verify-chain";
 
 const REASON_KEY = { hash: "reasonHash", "prev-hash": "reasonLink", head: "reasonHead" } as const;
 
 /** Walks the whole chain (streamed in under Suspense: on a large trail it takes a while). */
 export async function ChainStatus() {
-  const [t, report] = await Promise.all([getTranslations("audit.chain"), verifyAuditChain()]);
+  const [t, report] = await Promise.all([getTranslations("audit.chain"), verifyAppAuditChain()]);
   if (report.intact) {
     return (
       <p className="flex items-center gap-2 rounded-md bg-green-50 p-3 text-sm text-green-800" data-testid="chain-status">

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { command } from "@/lib/commands/command";
 import { isCityWide, unitSubtree } from "@/lib/units/jurisdiction";
 import { chainHash, chainedFieldsOf, type ChainedFields } from "@/lib/audit/hash";
 import { auditIdSchema, auditQuerySchema, localInstant, type AuditQuery } from "@/lib/audit/schemas";
@@ -100,11 +101,15 @@ export async function allAudit(actor: Actor, query: AuditQuery, limit: number): 
 }
 
 /** The full record, with whether its own hash still matches its content. */
-export async function getAuditRecord(actor: Actor, rawId: unknown): Promise<AuditRecord> {
-  const { id } = parseInput(auditIdSchema, { id: rawId });
-  const r = await getDb().auditLog.findFirst({ where: { AND: [{ id: BigInt(id) }, await scopeWhere(actor, {})] }, select: { ...rowSelect, prevHash: true, hash: true } });
-  if (!r) throw notFound("audit record");
-  const hashValid = chainHash(r.prevHash, chainedFieldsOf(r)) === r.hash;
-  const [row] = await forDisplay([r]);
-  return { ...row!, prevHash: r.prevHash, hash: r.hash, hashValid };
-}
+export const getAuditRecord = command({
+  name: "audit.record.get", permission: "audit:read",
+  summary: "One audit record of the caller's jurisdiction, with whether its hash still matches",
+  input: auditIdSchema, audit: false,
+  async run({ actor, input: { id }, db }): Promise<AuditRecord> {
+    const r = await db.auditLog.findFirst({ where: { AND: [{ id: BigInt(id) }, await scopeWhere(actor, {})] }, select: { ...rowSelect, prevHash: true, hash: true } });
+    if (!r) throw notFound("audit record");
+    const hashValid = chainHash(r.prevHash, chainedFieldsOf(r)) === r.hash;
+    const [row] = await forDisplay([r]);
+    return { ...row!, prevHash: r.prevHash, hash: r.hash, hashValid };
+  },
+});

@@ -11,7 +11,7 @@ export async function accountOverview(who: Actor): Promise<AccountOverview> {
   const db = getDb();
   const [u, days, factor] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: who.id }, select: { mustChangePassword: true } }),
-    passwordMaxAgeDays(db),
+    passwordMaxAgeDays(),
     factorStatus(who),
   ]);
   return { mustChangePassword: u.mustChangePassword, passwordMaxAgeDays: days, factor };

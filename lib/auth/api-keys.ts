@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { API_SCOPES, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { scopePathOf } from "@/lib/units/jurisdiction";
@@ -21,8 +21,9 @@ export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null
   !k.approvalPending && !k.revokedAt && (!k.expiresAt || k.expiresAt > now);
 
 /** The actor behind a bearer key, or null when the key is unknown, awaiting approval, revoked or expired. */
-export async function authenticateApiKey(db: Db, key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
+export async function authenticateApiKey(key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
   if (!/^fz_[0-9a-f]{10}_[A-Za-z0-9_-]{20,64}$/.test(key)) return null;
+  const db = getDb();
   const row = await db.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
     select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, approvalPending: true, lastUsedAt: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },

@@ -2,7 +2,6 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db";
 import { env, isHttps } from "@/lib/env";
 import { authorizeCredentials } from "@/lib/auth/login";
 import { requestInfoFromRecord } from "@/lib/auth/request-info";
@@ -44,7 +43,7 @@ export function authOptions(): NextAuthOptions {
             Object.entries({ username: credentials?.username, password: credentials?.password, otp: credentials?.otp || undefined }).filter(([, v]) => v !== undefined),
           );
           // The thrown message reaches the login form as its error code.
-          return authorizeCredentials(getDb(), input, requestInfoFromRecord(req?.headers));
+          return authorizeCredentials(input, requestInfoFromRecord(req?.headers));
         },
       }),
     ],
@@ -59,7 +58,7 @@ export function authOptions(): NextAuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid) await endSession(getDb(), token.sid, { ip: null, requestId: randomUUID() });
+        if (token?.sid) await endSession(token.sid, { ip: null, requestId: randomUUID() });
       },
     },
   };

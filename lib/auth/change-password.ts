@@ -30,7 +30,7 @@ export async function changeOwnPassword(who: Actor, raw: unknown, now = new Date
     throw invalid("current", "account_locked");
   }
   if (!(await verifyPassword(user.passwordHash, input.current))) {
-    const locked = await countFailedProof(db, who.id, who, now, { endSessions: true });
+    const locked = await countFailedProof(who.id, who, now, { endSessions: true });
     await audit(false, { reason: "wrong-current" });
     throw invalid("current", locked ? "account_locked" : "wrong_password");
   }

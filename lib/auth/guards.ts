@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
-import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
@@ -18,7 +17,7 @@ export { auditDenied };
 export const currentSession = cache(async (): Promise<SessionState | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return null;
-  return resolveSessionState(getDb(), session.sid, await requestInfo());
+  return resolveSessionState(session.sid, await requestInfo());
 });
 
 /** The signed-in user of a full session, or null. */

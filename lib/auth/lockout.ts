@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
 
 export const LOCK_AFTER_FAILURES = 5;
@@ -18,8 +18,9 @@ export const isLocked = (user: { lockedUntil: Date | null }, now: Date) => !!use
  * also ends every session of the user when it locks (a guesser holding a session loses it).
  */
 export async function countFailedProof(
-  db: Db, userId: string, who: AuditActor, now: Date, { endSessions = false }: { endSessions?: boolean } = {},
+  userId: string, who: AuditActor, now: Date, { endSessions = false }: { endSessions?: boolean } = {},
 ): Promise<boolean> {
+  const db = getDb();
   const failures = await db.$transaction(async (tx) => {
     const { failedLogins } = await tx.user.update({ where: { id: userId }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
     if (failedLogins >= LOCK_AFTER_FAILURES) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
@@ -30,11 +30,11 @@ type LoginUser = { id: string; role: AuditActor["role"]; unitId: string };
  * their password first.
  */
 export async function login(
-  db: Db,
   raw: unknown,
   client: ClientInfo,
   { now = new Date(), demoMode = isDemoMode() }: { now?: Date; demoMode?: boolean } = {},
 ): Promise<LoginResult> {
+  const db = getDb();
   const who: AuditActor = { ip: client.ip, requestId: client.requestId };
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "INVALID_INPUT" };
@@ -42,7 +42,7 @@ export async function login(
   const as = (user: { id: string; role: AuditActor["role"]; unitId: string }): AuditActor => ({ ...who, id: user.id, name: username, role: user.role, unitId: user.unitId });
 
   const fail = async (error: LoginError, reason: string, user?: LoginUser) => {
-    if (error !== "THROTTLED") await recordLoginFailure(db, client.ip, now);
+    if (error !== "THROTTLED") await recordLoginFailure(client.ip, now);
     await db.$transaction((tx) =>
       writeAudit(tx, user ? as(user) : { ...who, name: username }, {
         action: "auth.login",
@@ -55,9 +55,9 @@ export async function login(
     return { ok: false as const, error };
   };
 
-  const countFailure = (user: LoginUser) => countFailedProof(db, user.id, as(user), now);
+  const countFailure = (user: LoginUser) => countFailedProof(user.id, as(user), now);
 
-  if (await loginThrottled(db, client.ip, now)) return fail("THROTTLED", "ip-throttled");
+  if (await loginThrottled(client.ip, now)) return fail("THROTTLED", "ip-throttled");
 
   // Usernames are unique whatever their case (a unique index on lower(username)), and sign in so.
   const [match] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(username) = lower(${username})`;
@@ -128,10 +128,10 @@ export async function login(
  * throws an Error whose message is the form's error code. Whatever fails inside — the database
  * included — answers one generic code, never the error's text (SECURITY.md G29).
  */
-export async function authorizeCredentials(db: Db, raw: unknown, client: ClientInfo): Promise<{ id: string; sid: string }> {
+export async function authorizeCredentials(raw: unknown, client: ClientInfo): Promise<{ id: string; sid: string }> {
   let result: LoginResult;
   try {
-    result = await login(db, raw, client);
+    result = await login(raw, client);
   } catch (e) {
     logger.error("auth.login.failed", { requestId: client.requestId, error: e });
     result = { ok: false, error: "UNAVAILABLE" };

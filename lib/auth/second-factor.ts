@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import { hashRecoveryCode, matchTotp, openSecret } from "@/lib/auth/totp";
 
 export type FactorCheck =
@@ -9,23 +9,24 @@ export type FactorCheck =
 /**
  * Checks and consumes a second-factor code: a TOTP code (never twice: its time step must be
  * later than the last accepted one) or a single-use recovery code. Both consumptions are one
- * conditional UPDATE, so two concurrent logins with the same code cannot both pass.
+ * conditional UPDATE, so two concurrent logins with the same code cannot both pass. Runs in the
+ * caller's transaction (sign-in audits the check with it), or on the client: the UPDATE is atomic.
  */
-export async function consumeSecondFactor(db: Db | Tx, userId: string, code: string, now: Date): Promise<FactorCheck> {
+export async function consumeSecondFactor(tx: DbOrTx, userId: string, code: string, now: Date): Promise<FactorCheck> {
   const method = /^\d{6}$/.test(code) ? "totp" : "recovery";
-  const u = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const u = await tx.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
   if (!u?.totpEnabledAt || !u.totpSecret) return { ok: false, method, reason: "not-enrolled" };
   if (method === "totp") {
     const secret = openSecret(u.totpSecret);
     const step = secret ? matchTotp(secret, code, now) : null;
     if (step === null) return { ok: false, method, reason: "wrong" };
-    const n = await db.$executeRaw`
+    const n = await tx.$executeRaw`
       UPDATE users SET "totpLastStep" = ${step}
       WHERE id = ${userId}::uuid AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
     return n === 1 ? { ok: true, method } : { ok: false, method, reason: "reused" };
   }
   const hash = hashRecoveryCode(code);
-  const rows = await db.$queryRaw<{ remaining: number }[]>`
+  const rows = await tx.$queryRaw<{ remaining: number }[]>`
     UPDATE users SET "recoveryCodeHashes" = array_remove("recoveryCodeHashes", ${hash})
     WHERE id = ${userId}::uuid AND ${hash} = ANY("recoveryCodeHashes")
     RETURNING cardinality("recoveryCodeHashes")::int AS remaining`;

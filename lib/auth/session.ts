@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
@@ -45,13 +45,13 @@ function sessionEndOf(s: SessionRow, now: Date): SessionEnd | null {
  * takes effect at once.
  */
 export async function resolveSessionState(
-  db: Db,
   sessionId: string,
   client: { ip: string | null; requestId: string },
   now = new Date(),
   opts: Options = {},
 ): Promise<SessionState | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const db = getDb();
   const s = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -84,7 +84,7 @@ export async function resolveSessionState(
   }
   const demoMode = opts.demoMode ?? isDemoMode();
   // Demo accounts keep the published demo password: they never expire (and production refuses them).
-  const expired = !u.isDemo && passwordExpired(u.passwordChangedAt, opts.maxAgeDays ?? (await passwordMaxAgeDays(db)), now);
+  const expired = !u.isDemo && passwordExpired(u.passwordChangedAt, opts.maxAgeDays ?? (await passwordMaxAgeDays()), now);
   const pending: PendingStep | null =
     u.mustChangePassword || expired ? "password"
     : mfaRequired(u.role, demoMode) && !u.totpEnabledAt ? "mfa-enroll"
@@ -112,20 +112,19 @@ export async function resolveSessionState(
 
 /** The acting user of a full session, or null (no session, or one still owing a step). */
 export async function resolveSession(
-  db: Db,
   sessionId: string,
   client: { ip: string | null; requestId: string },
   now = new Date(),
   opts: Options = {},
 ): Promise<Actor | null> {
-  const state = await resolveSessionState(db, sessionId, client, now, opts);
+  const state = await resolveSessionState(sessionId, client, now, opts);
   return state && !state.pending ? state.actor : null;
 }
 
 /** Ends a session (logout). */
-export async function endSession(db: Db, sessionId: string, client: { ip: string | null; requestId: string }): Promise<void> {
+export async function endSession(sessionId: string, client: { ip: string | null; requestId: string }): Promise<void> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
-  await db.$transaction(async (tx) => {
+  await getDb().$transaction(async (tx) => {
     const s = await tx.userSession.findUnique({
       where: { id: sessionId },
       select: { revokedAt: true, user: { select: { id: true, username: true, role: true, unitId: true } } },

@@ -1,7 +1,7 @@
 // A user's own second factor: enrol (secret → confirm with a code → recovery codes shown once),
 // new recovery codes, and — for roles that do not require one — removal. Every step is audited.
 import "server-only";
-import { getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { isDemoMode } from "@/lib/env";
@@ -14,8 +14,8 @@ import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, openSecre
 
 const codeError = (code: string) => new AppError("VALIDATION", code, [{ path: "code", code, message: code }]);
 
-const audit = (db: Db, who: Actor, action: string, success: boolean, details: Record<string, unknown> = {}) =>
-  db.$transaction((tx) => writeAudit(tx, who, { action, success, entityType: "User", entityId: who.id, details }));
+const audit = (who: Actor, action: string, success: boolean, details: Record<string, unknown> = {}) =>
+  getDb().$transaction((tx) => writeAudit(tx, who, { action, success, entityType: "User", entityId: who.id, details }));
 
 export type FactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number; required: boolean };
 
@@ -51,7 +51,7 @@ export async function confirmTotpEnrollment(who: Actor, raw: unknown, now = new 
   if (!secret) throw codeError("not_started");
   const step = matchTotp(secret, code, now);
   if (step === null) {
-    await audit(db, who, "auth.mfa.enroll", false, { reason: "wrong" });
+    await audit(who, "auth.mfa.enroll", false, { reason: "wrong" });
     throw codeError("otp_invalid");
   }
   const recoveryCodes = newRecoveryCodes();
@@ -72,7 +72,7 @@ export async function regenerateRecoveryCodes(who: Actor, raw: unknown, now = ne
   const { code } = parseInput(totpCodeSchema, raw);
   const check = await consumeSecondFactor(db, who.id, code, now);
   if (!check.ok) {
-    await audit(db, who, "auth.mfa.recovery-codes", false, { reason: check.reason });
+    await audit(who, "auth.mfa.recovery-codes", false, { reason: check.reason });
     throw codeError(check.reason === "reused" ? "otp_reused" : "otp_invalid");
   }
   const recoveryCodes = newRecoveryCodes();
@@ -90,7 +90,7 @@ export async function removeOwnFactor(who: Actor, raw: unknown, { now = new Date
   const { code } = parseInput(totpCodeSchema, raw);
   const check = await consumeSecondFactor(db, who.id, code, now);
   if (!check.ok) {
-    await audit(db, who, "auth.mfa.remove", false, { reason: check.reason });
+    await audit(who, "auth.mfa.remove", false, { reason: check.reason });
     throw codeError(check.reason === "reused" ? "otp_reused" : "otp_invalid");
   }
   await db.$transaction(async (tx) => {

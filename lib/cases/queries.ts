@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseSource, CaseStatus, FraudType, SeizedItemType } from "@/lib/generated/prisma/enums";
 import { getDb } from "@/lib/db";
@@ -191,11 +192,16 @@ export async function transferTargets(caseUnitCode: string) {
  * What the list says after the actor's own 流转 of a case: where it went. Read from the transfer
  * itself, so a crafted link shows nothing; the case may now be out of the actor's sight.
  */
-export async function transferNotice(actor: Actor, caseNumber: string): Promise<{ caseNumber: string; unitName: string } | null> {
-  const t = await getDb().caseTransfer.findFirst({
-    where: { actorId: actor.id, fraudCase: { caseNumber: caseNumber.slice(0, 64) } },
-    orderBy: { at: "desc" },
-    select: { toUnit: { select: { name: true } } },
-  });
-  return t ? { caseNumber, unitName: t.toUnit.name } : null;
-}
+export const transferNotice = command({
+  name: "case.transfer_notice", permission: "cases:read",
+  summary: "Where the caller's own latest transfer of a case went",
+  input: z.object({ caseNumber: z.string().max(64) }).strict(), audit: false,
+  async run({ actor, input: { caseNumber }, db }): Promise<{ caseNumber: string; unitName: string } | null> {
+    const t = await db.caseTransfer.findFirst({
+      where: { actorId: actor.id, fraudCase: { caseNumber } },
+      orderBy: { at: "desc" },
+      select: { toUnit: { select: { name: true } } },
+    });
+    return t ? { caseNumber, unitName: t.toUnit.name } : null;
+  },
+});

@@ -6,11 +6,11 @@
 //
 // Running a command: authenticate (the adapter's job), then here the permission (an audited
 // denial), the strict parse (a 422 naming each bad field), the idempotency key when the command
-// takes one, one transaction around the body, and a check that the body audited only what its
-// declaration says it does.
+// takes one, the transaction its mode says (one around the body, the body's own, or none for a
+// read), and a check that the body audited only what its declaration says it does.
 import "server-only";
 import type { z } from "zod";
-import { getDb, type Tx } from "@/lib/db";
+import { getDb, type Db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import type { PendingStep } from "@/lib/auth/session";
@@ -19,18 +19,19 @@ import { parseInput } from "@/lib/validation/parse";
 import { idempotent, keyRequired } from "@/lib/http/idempotency";
 import { declaredAudit } from "@/lib/commands/audit-scope";
 
-/** What a command's body receives. */
-export type CommandContext<I> = {
+/**
+ * What a command's body receives: with `transaction: "one"` (the default) the command's
+ * transaction `tx`; with "own" and "none" the client `db` (to open its own transactions, or to read).
+ */
+export type CommandContext<I, M extends TransactionMode = "one"> = {
   actor: Actor;
   /** The parsed input: path ids, body and query fields in one object, exactly as the schema gives it. */
   input: I;
-  /** The command's transaction (or, for `transaction: "own"`, the client, to open its own). */
-  tx: Tx;
   /** The command's clock: one instant for every timestamp it writes (tests pass their own). */
   now: Date;
-};
+} & (M extends "one" ? { tx: Tx } : { db: Db });
 
-type TransactionMode =
+export type TransactionMode =
   /** One transaction around the body (the default): its writes and its audit commit together. */
   | "one"
   /** The body opens its own transactions (a batch: one per item, so one bad item sinks only itself). */
@@ -38,7 +39,7 @@ type TransactionMode =
   /** A read: no transaction. */
   | "none";
 
-export type CommandDefinition<S extends z.ZodType, O> = {
+export type CommandDefinition<S extends z.ZodType, O, A extends readonly string[] | false = readonly string[] | false, M extends TransactionMode = TransactionMode> = {
   /**
    * Stable dotted name, e.g. "warning.transition": the OpenAPI operationId (camel-cased), the
    * matrix's key, and the log's name for the command.
@@ -56,8 +57,9 @@ export type CommandDefinition<S extends z.ZodType, O> = {
    * The audit actions (lib/audit/actions.ts) its body writes in its transaction, or false for a
    * read that records nothing. Writing an undeclared action is a bug the runner refuses.
    */
-  audit: readonly string[] | false;
-  transaction?: TransactionMode;
+  audit: A;
+  /** Default: "one" for a command that audits, "none" for a read (`audit: false`). */
+  transaction?: M;
   /** Options of the transaction ("one"), e.g. longer waits for commands whose replays queue. */
   transactionOptions?: { maxWait?: number; timeout?: number };
   /**
@@ -78,7 +80,7 @@ export type CommandDefinition<S extends z.ZodType, O> = {
    * change, a second factor to enrol) when it runs this. Absent: a full session is needed.
    */
   pending?: readonly PendingStep[];
-  run(ctx: CommandContext<z.infer<S>>): Promise<O>;
+  run(ctx: CommandContext<z.infer<S>, M>): Promise<O>;
 };
 
 export type RunOptions = { now?: Date; idempotencyKey?: string | null };
@@ -97,29 +99,44 @@ export type Command<O = unknown> = {
   execute(actor: Actor, raw: unknown, options?: RunOptions): Promise<{ data: O; replayed: boolean }>;
 };
 
-/** Declares a command. */
-export function command<S extends z.ZodType, O>(def: CommandDefinition<S, O>): Command<O> {
+/** The transaction mode a declaration gets when it names none. */
+type DefaultMode<A> = A extends false ? "none" : "one";
+
+/** Whether a declaration runs in one of `modes`; where it does, its body takes that mode's context. */
+function runsIn<S extends z.ZodType, O, A extends readonly string[] | false, M extends TransactionMode, K extends TransactionMode>(
+  def: CommandDefinition<S, O, A, M>, ...modes: K[]
+): def is CommandDefinition<S, O, A, M> & CommandDefinition<S, O, A, K> {
+  const mode: TransactionMode = def.transaction ?? (def.audit === false ? "none" : "one");
+  const wanted: readonly TransactionMode[] = modes;
+  return wanted.includes(mode);
+}
+
+/** Declares a command; its body's context (`tx` or `db`) follows from its transaction mode. */
+export function command<S extends z.ZodType, O, const A extends readonly string[] | false, M extends TransactionMode = DefaultMode<A>>(
+  def: CommandDefinition<S, O, A, M>,
+): Command<O> {
   const permissions: readonly Permission[] = def.permission === "signed-in" ? [] : typeof def.permission === "string" ? [def.permission] : def.permission;
-  const mode = def.transaction ?? (def.audit === false ? "none" : "one");
 
   async function execute(actor: Actor, raw: unknown, options: RunOptions = {}): Promise<{ data: O; replayed: boolean }> {
     if (permissions.length) await requireAnyPermission(actor, permissions as [Permission, ...Permission[]]);
     if (def.idempotent === "required" && !options.idempotencyKey) throw keyRequired();
     const input = parseInput(def.input, raw, { checkText: !def.checksTextPerItem }) as z.infer<S>;
     const now = options.now ?? new Date();
-    const body = (tx: Tx) => declaredAudit.run({ command: def.name, declared: def.audit }, () => def.run({ actor, input, tx, now }));
-    if (def.idempotent && options.idempotencyKey) {
-      if (mode !== "one") throw new Error(`command ${def.name}: an idempotent command runs in one transaction`);
-      return idempotent(actor, def.name, options.idempotencyKey, input, body, def.transactionOptions);
+    const audited = (work: () => Promise<O>) => declaredAudit.run({ command: def.name, declared: def.audit }, work);
+    if (runsIn(def, "one")) {
+      const body = (tx: Tx) => audited(() => def.run({ actor, input, now, tx }));
+      if (def.idempotent && options.idempotencyKey) return idempotent(actor, def.name, options.idempotencyKey, input, body, def.transactionOptions);
+      return { data: await getDb().$transaction(body, def.transactionOptions), replayed: false };
     }
-    if (mode === "one") return { data: await getDb().$transaction(body, def.transactionOptions), replayed: false };
-    return { data: await body(getDb() as unknown as Tx), replayed: false };
+    if (def.idempotent && options.idempotencyKey) throw new Error(`command ${def.name}: an idempotent command runs in one transaction`);
+    if (runsIn(def, "own", "none")) return { data: await audited(() => def.run({ actor, input, now, db: getDb() })), replayed: false };
+    throw new Error(`command ${def.name}: unknown transaction mode ${String(def.transaction)}`);
   }
 
-  const run = async (actor: Actor, raw: unknown, options?: RunOptions) => (await execute(actor, raw, options)).data;
+  const call = async (actor: Actor, raw: unknown, options?: RunOptions) => (await execute(actor, raw, options)).data;
   // A function's own `name` is read-only by assignment; it is configurable.
-  Object.defineProperty(run, "name", { value: def.name });
-  return Object.assign(run, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary, pending: def.pending });
+  Object.defineProperty(call, "name", { value: def.name });
+  return Object.assign(call, { execute, permissions, input: def.input, audit: def.audit, idempotent: def.idempotent ?? false, summary: def.summary, pending: def.pending });
 }
 
 /** Whether a value is a declared command (what the matrix and the adapters check). */

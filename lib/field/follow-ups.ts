@@ -1,9 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { outOfScope } from "@/lib/audit/audit-denied";
+import { command } from "@/lib/commands/command";
+import { uuidSchema } from "@/lib/validation/fields";
 import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 
 /** How many days ahead My tasks lists the coming follow-ups. */
@@ -83,11 +86,16 @@ export async function listFollowUps(actor: Actor, now = new Date(), unitId = act
 }
 
 /** One follow-up of the unit (for the follow-up visit page); 404 (audited) for another unit's. */
-export async function getFollowUp(actor: Actor, id: string, now = new Date()): Promise<FollowUp> {
-  const r = await getDb().dissuasionAction.findFirst({ where: { id, unitId: actor.unitId, followUpOn: { not: null } }, select: followUpSelect });
-  if (!r) throw await outOfScope(actor, "DissuasionAction", id, async () => (await getDb().dissuasionAction.count({ where: { id, followUpOn: { not: null } } })) > 0);
-  return toFollowUp(r, chinaToday(now));
-}
+export const getFollowUp = command({
+  name: "field.follow_up.get", permission: "warnings:work",
+  summary: "One follow-up visit of the caller's unit",
+  input: z.object({ id: uuidSchema }).strict(), audit: false,
+  async run({ actor, input: { id }, db, now }): Promise<FollowUp> {
+    const r = await db.dissuasionAction.findFirst({ where: { id, unitId: actor.unitId, followUpOn: { not: null } }, select: followUpSelect });
+    if (!r) throw await outOfScope(actor, "DissuasionAction", id, async () => (await db.dissuasionAction.count({ where: { id, followUpOn: { not: null } } })) > 0);
+    return toFollowUp(r, chinaToday(now));
+  },
+});
 
 /** The open follow-ups of a warning the caller may see (call after the scoped read of the warning). */
 export async function openFollowUpsOf(warningId: string, now = new Date()): Promise<FollowUp[]> {

@@ -19,7 +19,7 @@ export const myTasks = command({
   name: "field.tasks", permission: "warnings:work",
   summary: "The caller's precinct's open warnings and follow-ups, most urgent first",
   input: tasksQuerySchema, audit: false,
-  run: async ({ actor, input: q, tx: db, now }) => {
+  run: async ({ actor, input: q, db, now }) => {
     const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
     const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;
     const [rows, followUps, all, mine, unclaimed, overdue, revisits] = await Promise.all([

@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 /** The unit the view is about: an officer's own; a dispatcher's pick inside the jurisdiction. */
 async function viewedUnit(actor: Actor, code: string | undefined) {
-  const table = await routingTable(getDb());
+  const table = await routingTable();
   if (!code || code === actor.unitCode) return { id: actor.unitId, code: actor.unitCode, name: actor.unitName };
   const u = table.byCode.get(code);
   if (!u) throw notFound("unit");

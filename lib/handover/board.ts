@@ -1,13 +1,11 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import type { ActionKind, RiskLevel, SlaStep, FraudType, WarningStatus } from "@/lib/generated/prisma/enums";
 import { addDays, chinaToday, dateToDay, dayToDate } from "@/lib/time/china";
 
 // The duty shift's picture of a jurisdiction (交接班): the open work a shift hands on, the promises
 // it made (follow-up visits and call-backs), and what each dispatcher did in a time window. Every
 // function takes the ids of the units in the caller's jurisdiction; the callers scope.
-
-type Reader = Db | Tx;
 
 /** Kinds of follow-up that are a call back (回拨) rather than a visit (回访). */
 export const CALL_KINDS: readonly ActionKind[] = ["HOTLINE_CALL", "SMS", "ROBOT_CALL", "VIDEO_CALL", "RELATIVE_CONTACT"];
@@ -24,15 +22,15 @@ const promisedBy = (unitIds: string[], now: Date) => ({
 export type OpenWork = { open: number; pending: number; overdue: number; critical: number; promised: number; missed: number };
 
 /** The jurisdiction's open work now: what the next shift inherits. */
-export async function openWork(db: Reader, unitIds: string[], now: Date): Promise<OpenWork> {
+export async function openWork(tx: DbOrTx, unitIds: string[], now: Date): Promise<OpenWork> {
   const scoped = { unitId: { in: unitIds }, ...open };
   const [openCount, pending, overdue, critical, promised, missed] = await Promise.all([
-    db.warning.count({ where: scoped }),
-    db.warning.count({ where: { ...scoped, status: "PENDING" } }),
-    db.warning.count({ where: { ...scoped, slaDueAt: { lt: now } } }),
-    db.warning.count({ where: { ...scoped, riskLevel: "CRITICAL" } }),
-    db.dissuasionAction.count({ where: promisedBy(unitIds, now) }),
-    db.dissuasionAction.count({ where: { ...promisedBy(unitIds, now), followUpOn: { not: null, lt: dayToDate(chinaToday(now)) } } }),
+    tx.warning.count({ where: scoped }),
+    tx.warning.count({ where: { ...scoped, status: "PENDING" } }),
+    tx.warning.count({ where: { ...scoped, slaDueAt: { lt: now } } }),
+    tx.warning.count({ where: { ...scoped, riskLevel: "CRITICAL" } }),
+    tx.dissuasionAction.count({ where: promisedBy(unitIds, now) }),
+    tx.dissuasionAction.count({ where: { ...promisedBy(unitIds, now), followUpOn: { not: null, lt: dayToDate(chinaToday(now)) } } }),
   ]);
   return { open: openCount, pending, overdue, critical, promised, missed };
 }
@@ -44,8 +42,8 @@ export type OverdueItem = {
 const STEP_OF: Record<Exclude<WarningStatus, "RESOLVED">, SlaStep> = { PENDING: "ACK", ACKNOWLEDGED: "CONTACT", IN_PROGRESS: "RESOLVE" };
 
 /** The most overdue open warnings, the latest first in line: no personal data, only what and where. */
-export async function overdueWarnings(db: Reader, unitIds: string[], now: Date, take = 10): Promise<OverdueItem[]> {
-  const rows = await db.warning.findMany({
+export async function overdueWarnings(tx: DbOrTx, unitIds: string[], now: Date, take = 10): Promise<OverdueItem[]> {
+  const rows = await tx.warning.findMany({
     where: { unitId: { in: unitIds }, ...open, slaDueAt: { lt: now } },
     orderBy: [{ slaDueAt: "asc" }, { id: "asc" }],
     take,
@@ -63,9 +61,9 @@ export type PromiseItem = {
 };
 
 /** Follow-up visits and call-backs due by the end of tomorrow, the oldest first. */
-export async function promises(db: Reader, unitIds: string[], now: Date, take = 20): Promise<PromiseItem[]> {
+export async function promises(tx: DbOrTx, unitIds: string[], now: Date, take = 20): Promise<PromiseItem[]> {
   const today = chinaToday(now);
-  const rows = await db.dissuasionAction.findMany({
+  const rows = await tx.dissuasionAction.findMany({
     where: promisedBy(unitIds, now),
     orderBy: [{ followUpOn: "asc" }, { occurredAt: "asc" }, { id: "asc" }],
     take,
@@ -85,16 +83,16 @@ const none = (): Workload => ({ signed: 0, dispatched: 0, resolved: 0, calls: 0 
  * transitions), dispatched to a unit (the audited dispatches: a dispatch is recorded nowhere else
  * with its actor) and 96110 calls logged.
  */
-export async function workloadOf(db: Reader, userIds: string[], from: Date, to: Date): Promise<Map<string, Workload>> {
+export async function workloadOf(tx: DbOrTx, userIds: string[], from: Date, to: Date): Promise<Map<string, Workload>> {
   const out = new Map(userIds.map((id) => [id, none()]));
   if (userIds.length === 0) return out;
   const at = { gte: from, lt: to };
   const [transitions, dispatches, calls] = await Promise.all([
-    db.warningTransition.groupBy({
+    tx.warningTransition.groupBy({
       by: ["actorId", "toStatus"], where: { actorId: { in: userIds }, at, toStatus: { in: ["ACKNOWLEDGED", "RESOLVED"] } }, _count: { _all: true },
     }),
-    db.auditLog.groupBy({ by: ["actorId"], where: { actorId: { in: userIds }, at, action: "warning.dispatch", success: true }, _count: { _all: true } }),
-    db.dissuasionAction.groupBy({ by: ["actorId"], where: { actorId: { in: userIds }, occurredAt: at, kind: "HOTLINE_CALL" }, _count: { _all: true } }),
+    tx.auditLog.groupBy({ by: ["actorId"], where: { actorId: { in: userIds }, at, action: "warning.dispatch", success: true }, _count: { _all: true } }),
+    tx.dissuasionAction.groupBy({ by: ["actorId"], where: { actorId: { in: userIds }, occurredAt: at, kind: "HOTLINE_CALL" }, _count: { _all: true } }),
   ]);
   for (const t of transitions) {
     const w = out.get(t.actorId!)!;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, type Tx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
@@ -18,11 +18,11 @@ const DEFAULT_SHIFT_HOURS = 12;
  * handover they acknowledged), else when a colleague last handed the desk over, else twelve hours
  * ago — never more than MAX_SHIFT_HOURS back.
  */
-export async function defaultShiftStart(db: Tx | ReturnType<typeof getDb>, actor: Actor, now: Date): Promise<Date> {
+export async function defaultShiftStart(tx: DbOrTx, actor: Actor, now: Date): Promise<Date> {
   const since = new Date(now.getTime() - MAX_SHIFT_HOURS * HOUR);
   const [taken, last] = await Promise.all([
-    db.handover.findFirst({ where: { acknowledgedById: actor.id, acknowledgedAt: { gte: since, lte: now } }, orderBy: { acknowledgedAt: "desc" }, select: { acknowledgedAt: true } }),
-    db.handover.findFirst({ where: { unitId: actor.unitId, outgoingId: { not: actor.id }, shiftEnd: { gte: since, lte: now } }, orderBy: { shiftEnd: "desc" }, select: { shiftEnd: true } }),
+    tx.handover.findFirst({ where: { acknowledgedById: actor.id, acknowledgedAt: { gte: since, lte: now } }, orderBy: { acknowledgedAt: "desc" }, select: { acknowledgedAt: true } }),
+    tx.handover.findFirst({ where: { unitId: actor.unitId, outgoingId: { not: actor.id }, shiftEnd: { gte: since, lte: now } }, orderBy: { shiftEnd: "desc" }, select: { shiftEnd: true } }),
   ]);
   return taken?.acknowledgedAt ?? last?.shiftEnd ?? new Date(now.getTime() - DEFAULT_SHIFT_HOURS * HOUR);
 }

@@ -1,6 +1,5 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { getDb } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import type { Actor } from "@/lib/auth/actor";
@@ -25,12 +24,12 @@ async function authenticate(req: Request, info: { ip: string | null; requestId: 
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
-    const actor = m ? await authenticateApiKey(getDb(), m[1]!, info) : null;
+    const actor = m ? await authenticateApiKey(m[1]!, info) : null;
     if (!actor) throw new AppError("UNAUTHENTICATED", "invalid or revoked API key");
     return { actor, viaCookie: false };
   }
   const session = await getServerSession(authOptions());
-  const actor = session?.sid ? await resolveSession(getDb(), session.sid, info) : null;
+  const actor = session?.sid ? await resolveSession(session.sid, info) : null;
   if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API key");
   return { actor, viaCookie: true };
 }

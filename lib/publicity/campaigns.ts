@@ -11,7 +11,7 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { dateToDay, dayToDate } from "@/lib/time/china";
 import { CAMPAIGN_STATUSES, type CampaignKind, type CampaignStatus } from "@/lib/publicity/enums";
-import { createCampaignSchema, updateCampaignSchema } from "@/lib/publicity/schemas";
+import { createCampaignSchema, idSchema, updateCampaignSchema } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 
 const select = {
@@ -50,11 +50,16 @@ export async function listCampaigns(actor: Actor, q: { unit?: string; kind?: Cam
   return { items: rows.map(toDto), byStatus };
 }
 
-export async function getCampaign(actor: Actor, id: string): Promise<CampaignDto> {
-  const row = await getDb().preventionCampaign.findFirst({ where: { id, ...inJurisdiction(actor) }, select });
-  if (!row) throw await outOfScope(actor, "PreventionCampaign", id, async () => (await getDb().preventionCampaign.count({ where: { id } })) > 0);
-  return toDto(row);
-}
+export const getCampaign = command({
+  name: "publicity.campaign.get", permission: "publicity:read",
+  summary: "One prevention campaign",
+  input: idSchema, audit: false,
+  async run({ actor, input: { id }, db }): Promise<CampaignDto> {
+    const row = await db.preventionCampaign.findFirst({ where: { id, ...inJurisdiction(actor) }, select });
+    if (!row) throw await outOfScope(actor, "PreventionCampaign", id, async () => (await db.preventionCampaign.count({ where: { id } })) > 0);
+    return toDto(row);
+  },
+});
 
 type CampaignInput = { kind: CampaignKind; name: string; status: CampaignStatus; startedOn?: string; certifiedOn?: string; note?: string };
 const campaignData = (c: CampaignInput) => ({

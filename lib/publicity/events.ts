@@ -79,11 +79,11 @@ export const listEventsPage = command({
   name: "publicity.event.list", permission: "publicity:read",
   summary: "Publicity events of the caller's jurisdiction, newest first, cursor-paginated",
   input: eventsApiQuerySchema, audit: false,
-  async run({ actor, input: f, tx }) {
+  async run({ actor, input: f, db }) {
     const where = await eventWhere(actor, f);
     const limit = f.limit ?? 50;
     if (!where) return { items: [], nextCursor: null };
-    const rows = await tx.publicityEvent.findMany({
+    const rows = await db.publicityEvent.findMany({
       where, select: eventSelect, orderBy: [{ occurredOn: "desc" }, { id: "desc" }], take: limit + 1,
       ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
     });
@@ -105,9 +105,9 @@ export const getEvent = command({
   name: "publicity.event.get", permission: "publicity:read",
   summary: "One publicity event",
   input: z.object({ id: uuidSchema }).strict(), audit: false,
-  async run({ actor, input: { id }, tx }): Promise<EventDto> {
-    const row = await tx.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });
-    if (!row) throw await outOfScope(actor, "PublicityEvent", id, async () => (await tx.publicityEvent.count({ where: { id } })) > 0);
+  async run({ actor, input: { id }, db }): Promise<EventDto> {
+    const row = await db.publicityEvent.findFirst({ where: { id, ...inJurisdiction(actor) }, select: eventSelect });
+    if (!row) throw await outOfScope(actor, "PublicityEvent", id, async () => (await db.publicityEvent.count({ where: { id } })) > 0);
     return toDto(row);
   },
 });

@@ -15,7 +15,7 @@ import { maskIdNumber, maskName } from "@/lib/pii";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { addDays, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 import type { MeasureKind } from "@/lib/publicity/enums";
-import { createMeasureSchema, revealMeasureSchema, updateMeasureSchema, type MeasuresQuery } from "@/lib/publicity/schemas";
+import { createMeasureSchema, idSchema, revealMeasureSchema, updateMeasureSchema, type MeasuresQuery } from "@/lib/publicity/schemas";
 import { filterUnitPath, resolveUnit } from "@/lib/publicity/units";
 
 /** A measure ending within this many days is flagged "ending soon". */
@@ -116,12 +116,17 @@ export async function allMeasures(actor: Actor, q: Omit<MeasuresQuery, "page">, 
   return rows.map((r) => toDto(r, today));
 }
 
-export async function getMeasure(actor: Actor, id: string): Promise<MeasureDto> {
-  await requirePersons(actor);
-  const row = await getDb().disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select });
-  if (!row) throw await outOfScope(actor, "DisciplinaryMeasure", id, async () => (await getDb().disciplinaryMeasure.count({ where: { id } })) > 0);
-  return toDto(row, chinaToday());
-}
+export const getMeasure = command({
+  name: "publicity.measure.get", permission: "publicity:read",
+  summary: "One disciplinary measure, masked",
+  input: idSchema, audit: false,
+  async run({ actor, input: { id }, db, now }): Promise<MeasureDto> {
+    await requirePersons(actor);
+    const row = await db.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select });
+    if (!row) throw await outOfScope(actor, "DisciplinaryMeasure", id, async () => (await db.disciplinaryMeasure.count({ where: { id } })) > 0);
+    return toDto(row, chinaToday(now));
+  },
+});
 
 /** A linked case must be one the actor can see. */
 async function resolveCase(tx: Tx, actor: Actor, caseNumber: string | undefined): Promise<string | null> {

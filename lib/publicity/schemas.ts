@@ -150,6 +150,9 @@ export const measuresQuerySchema = z
   .strict();
 export type MeasuresQuery = z.infer<typeof measuresQuerySchema>;
 
+/** A record named by its id in the path. */
+export const idSchema = z.object({ id: uuidSchema }).strict();
+
 export const revealMeasureSchema = z.object({ id: uuidSchema, field: z.enum(["personName", "personIdNumber"]) }).strict();
 
 // ───────────── 无诈 creation campaigns ─────────────

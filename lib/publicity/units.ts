@@ -9,8 +9,8 @@ import { unitSubtree } from "@/lib/units/jurisdiction";
 export type ScopeUnit = { id: string; code: string; name: string; path: string; parentId: string | null; kind: string; active: boolean; depth: number };
 
 /** Every unit the actor may see, parents before children. */
-export async function scopeUnits(actor: Pick<Actor, "scopePath">, db: Tx | ReturnType<typeof getDb> = getDb()): Promise<ScopeUnit[]> {
-  const rows = await db.unit.findMany({
+export async function scopeUnits(actor: Pick<Actor, "scopePath">): Promise<ScopeUnit[]> {
+  const rows = await getDb().unit.findMany({
     where: unitSubtree(actor.scopePath),
     orderBy: { path: "asc" },
     select: { id: true, code: true, name: true, path: true, parentId: true, kind: true, active: true },

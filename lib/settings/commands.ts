@@ -40,7 +40,7 @@ export async function getSettings(actor: Actor): Promise<Settings> {
   const [policies, rows, maxAge, retention, revisits] = await Promise.all([
     db.slaPolicy.findMany(),
     db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY, REVISIT_DAYS_KEY] } }, select: { key: true, version: true } }),
-    passwordMaxAgeDays(db),
+    passwordMaxAgeDays(),
     auditRetentionDays(db),
     revisitDays(db),
   ]);

@@ -3,7 +3,7 @@
 // rollups with it; `npm run seed:city-year` uses it to prove its calibration. It scans raw tables:
 // never call it on a request path.
 import "server-only";
-import type { Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
 
@@ -52,9 +52,9 @@ const SOURCES: string[] = [
 ];
 
 /** Every non-zero (unit, day, metric) of the given units, recounted from the raw records. */
-export async function recountDaily(db: Db, unitIds: readonly string[]): Promise<RecountRow[]> {
+export async function recountDaily(unitIds: readonly string[]): Promise<RecountRow[]> {
   const selects = SOURCES.map((s) => Prisma.sql`${Prisma.raw(s)} ${Prisma.raw(/ WHERE /.test(s) ? "AND" : "WHERE")} "unitId" = ANY(${unitIds as string[]}::uuid[])`);
-  return db.$queryRaw<RecountRow[]>`
+  return getDb().$queryRaw<RecountRow[]>`
     SELECT "unitId"::text AS "unitId", day::text AS day, metric, sum(value)::text AS value
     FROM (${Prisma.join(selects, " UNION ALL ")}) AS raw ("unitId", day, metric, value)
     WHERE day IS NOT NULL
@@ -65,12 +65,12 @@ export async function recountDaily(db: Db, unitIds: readonly string[]): Promise<
  * The figures of lib/stats/figures.ts counted straight from the raw records (same definitions,
  * separate SQL) for a unit's subtree and a range of China-local days.
  */
-export async function directFigures(db: Db, unitPath: string, range: { from: string; to: string }): Promise<Record<string, string>> {
+export async function directFigures(unitPath: string, range: { from: string; to: string }): Promise<Record<string, string>> {
   // China-local midnight of `from`, and of the day after `to`, as UTC timestamps.
   const lo = chinaDayStart(range.from).toISOString();
   const hi = chinaDayEnd(range.to).toISOString();
   const inRange = (col: string) => Prisma.sql`${Prisma.raw(col)} >= ${lo}::timestamp AND ${Prisma.raw(col)} < ${hi}::timestamp`;
-  const [row] = await db.$queryRaw<Record<string, string>[]>`
+  const [row] = await getDb().$queryRaw<Record<string, string>[]>`
     WITH u AS (SELECT id, kind = 'CENTER' AS center FROM units WHERE path = ${unitPath} OR starts_with(path, ${`${unitPath}/`})),
     w AS (
       SELECT count(*) FILTER (WHERE outcome = 'DISSUADED') AS dissuaded,

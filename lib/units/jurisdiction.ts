@@ -8,7 +8,7 @@
 //   scopePathSql / isUnderSql — scopePathOf and isUnder in raw SQL
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { getDb, type Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 
@@ -56,9 +56,9 @@ const TTL_MS = 30_000;
 let cached: { at: number; table: Promise<RoutingTable> } | undefined;
 
 /** All units with their paths and address keywords; read once per 30 s (the tree changes rarely). */
-export function routingTable(db: Db): Promise<RoutingTable> {
+export function routingTable(): Promise<RoutingTable> {
   if (!cached || Date.now() - cached.at > TTL_MS) {
-    const table = db.unit
+    const table = getDb().unit
       .findMany({ select: { id: true, code: true, name: true, path: true, kind: true, active: true, addressKeywords: true } })
       .then((units) => ({ units, byCode: new Map(units.map((u) => [u.code, u])) }));
     cached = { at: Date.now(), table };
@@ -72,7 +72,7 @@ export function forgetRoutingTable() {
 }
 
 /** Ids of the units at or below a path (a jurisdiction, or a filter unit and all below it). */
-export async function scopeUnitIds(scopePath: string, db: Db = getDb()): Promise<string[]> {
-  const table = await routingTable(db);
+export async function scopeUnitIds(scopePath: string): Promise<string[]> {
+  const table = await routingTable();
   return table.units.filter((u) => isUnder(u.path, scopePath)).map((u) => u.id);
 }

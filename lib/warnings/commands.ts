@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDb, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, versionConflict } from "@/lib/errors";
 import { requireAnyPermission } from "@/lib/auth/guards";
@@ -173,7 +173,7 @@ export const dispatchWarning = command({
   input: dispatchSchema.extend({ id: uuidSchema }), audit: ["warning.dispatch"],
   async run({ actor, input: { id, ...input }, tx, now }) {
     const unitIds = await scopeUnitIds(actor.scopePath);
-    const target = (await routingTable(getDb())).byCode.get(input.unitCode);
+    const target = (await routingTable()).byCode.get(input.unitCode);
     if (!target || !target.active || !unitIds.includes(target.id)) {
       throw new AppError("VALIDATION", "unknown unit", [{ path: "unitCode", code: "unknown_unit", message: `no active unit ${input.unitCode} in your jurisdiction` }]);
     }

@@ -71,7 +71,7 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }
   const db = getDb();
-  const [table, ladder, sources] = await Promise.all([routingTable(db), slaLadder(db), sourcesOf(actor)]);
+  const [table, ladder, sources] = await Promise.all([routingTable(), slaLadder(), sourcesOf(actor)]);
   const results: IngestResult[] = new Array(items.length);
   const planned: Planned[] = [];
   const firstBySource = new Map<string, Planned>();
@@ -104,7 +104,7 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
   if (planned.length > 0) {
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
-    const visible = await scopeUnitIds(actor.scopePath, db);
+    const visible = await scopeUnitIds(actor.scopePath);
     await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results));
   }
   for (const d of inBatchDuplicates) results[d.index] = { index: d.index, id: results[d.of.index]?.id, status: "duplicate" };

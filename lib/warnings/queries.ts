@@ -36,7 +36,7 @@ function decodeCursor(s: string | undefined, view: QueueCursor["v"]): QueueCurso
 
 /** Ids of the units a filter code stands for: the unit and everything under it (a branch and its precincts). */
 async function unitFilterIds(code: string): Promise<string[]> {
-  const unit = (await routingTable(getDb())).byCode.get(code);
+  const unit = (await routingTable()).byCode.get(code);
   return unit ? scopeUnitIds(unit.path) : [];
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import type { RiskLevel } from "@/lib/generated/prisma/enums";
 import { DEFAULT_SLA, type SlaLadder } from "@/lib/warnings/sla";
 
@@ -7,9 +7,9 @@ const TTL_MS = 30_000;
 let cached: { at: number; ladder: Promise<Record<RiskLevel, SlaLadder>> } | undefined;
 
 /** The configured SLA ladder (sla_policies), falling back to the defaults; read once per 30 s. */
-export function slaLadder(db: Db): Promise<Record<RiskLevel, SlaLadder>> {
+export function slaLadder(): Promise<Record<RiskLevel, SlaLadder>> {
   if (!cached || Date.now() - cached.at > TTL_MS) {
-    const ladder = db.slaPolicy.findMany().then((rows) => {
+    const ladder = getDb().slaPolicy.findMany().then((rows) => {
       const out = { ...DEFAULT_SLA };
       for (const r of rows) out[r.riskLevel] = { ackMinutes: r.ackMinutes, contactMinutes: r.contactMinutes, resolveMinutes: r.resolveMinutes };
       return out;

@@ -84,7 +84,7 @@ export async function makeApiKey(unit: { id: string }, scopes: string[], sources
   const { generateApiKey, authenticateApiKey } = await import("@/lib/auth/api-keys");
   const { key, prefix, keyHash } = generateApiKey();
   await getDb().apiKey.create({ data: { name: `测试密钥${prefix}`, prefix, keyHash, unitId: unit.id, scopes, sources } });
-  const actor = await authenticateApiKey(getDb(), key, { ip: "127.0.0.1", requestId: randomUUID() });
+  const actor = await authenticateApiKey(key, { ip: "127.0.0.1", requestId: randomUUID() });
   if (!actor) throw new Error("key did not authenticate");
   return { key, actor };
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
 async function signIn(role: "ADMIN" | "OFFICER", data: Record<string, unknown> = {}) {
   const { user } = await makeUser(tree.city, role);
   if (Object.keys(data).length) await getDb().user.update({ where: { id: user.id }, data });
-  const r = await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client(), { demoMode: false });
+  const r = await login({ username: user.username, password: TEST_PASSWORD }, client(), { demoMode: false });
   if (!r.ok) throw new Error(r.error);
   box.__authzSid = r.sessionId;
   return user;

@@ -25,18 +25,18 @@ const NEW_PASSWORD = "Quiet-Meadow-4821";
 async function signIn(role: Role = "OFFICER", data: Record<string, unknown> = {}) {
   const { user } = await makeUser(tree.branches[0]!.precincts[0]!, role);
   if (Object.keys(data).length) await db().user.update({ where: { id: user.id }, data });
-  const r = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
+  const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
   if (!r.ok) throw new Error(r.error);
   return { user, sessionId: r.sessionId };
 }
-const stateOf = (sessionId: string, now = new Date()) => resolveSessionState(db(), sessionId, client(), now);
+const stateOf = (sessionId: string, now = new Date()) => resolveSessionState(sessionId, client(), now);
 
 describe("forced password change", () => {
   it("holds a first-login session to the password page until the password is changed", async () => {
     const { user, sessionId } = await signIn("OFFICER", { mustChangePassword: true });
     const state = await stateOf(sessionId);
     expect(state?.pending).toBe("password");
-    expect(await resolveSession(db(), sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client())).toBeNull();
 
     const weak = await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: "short", confirm: "short" }).catch((e: AppError) => e);
     expect((weak as AppError).details.map((d) => d.code)).toContain("too_short");
@@ -48,21 +48,21 @@ describe("forced password change", () => {
     expect((mismatch as AppError).details[0]).toMatchObject({ path: "confirm", code: "mismatch" });
 
     await changeOwnPassword(state!.actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
-    expect((await resolveSession(db(), sessionId, client()))?.id).toBe(user.id);
-    expect((await login(db(), { username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
-    expect((await login(db(), { username: user.username, password: NEW_PASSWORD }, client())).ok).toBe(true);
+    expect((await resolveSession(sessionId, client()))?.id).toBe(user.id);
+    expect((await login({ username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
+    expect((await login({ username: user.username, password: NEW_PASSWORD }, client())).ok).toBe(true);
     const audits = await db().auditLog.findMany({ where: { entityId: user.id, action: "auth.password.change" }, select: { success: true } });
     expect(audits.map((a) => a.success)).toEqual([false, true]);
   });
 
   it("ends the user's other sessions when the password changes", async () => {
     const { user, sessionId } = await signIn();
-    const other = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
+    const other = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!other.ok) throw new Error(other.error);
-    const actor = (await resolveSession(db(), sessionId, client()))!;
+    const actor = (await resolveSession(sessionId, client()))!;
     await changeOwnPassword(actor, { current: TEST_PASSWORD, next: NEW_PASSWORD, confirm: NEW_PASSWORD });
-    expect(await resolveSession(db(), other.sessionId, client())).toBeNull();
-    expect(await resolveSession(db(), sessionId, client())).not.toBeNull();
+    expect(await resolveSession(other.sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client())).not.toBeNull();
   });
 
   it("expires a password after 90 days by default, and after the configured lifetime", async () => {
@@ -96,21 +96,21 @@ describe("admin actions on another user's sign-in", () => {
     await confirmTotpEnrollment(who, { code: totpCodeAt(secret) });
     const admin = (await makeUser(tree.city, "ADMIN")).actor;
     await resetUserFactor(admin, { id: user.id });
-    expect(await resolveSession(db(), sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client())).toBeNull();
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true, recoveryCodeHashes: true } });
     expect(row).toEqual({ totpSecret: null, totpEnabledAt: null, recoveryCodeHashes: [] });
-    expect((await login(db(), { username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(true);
+    expect((await login({ username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(true);
     expect(await db().auditLog.count({ where: { action: "user.mfa.reset", entityId: user.id, actorId: admin.id } })).toBe(1);
   });
 
   it("ends all of a user's sessions at once, audited", async () => {
     const { user, sessionId } = await signIn("DISPATCHER");
-    const second = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
+    const second = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!second.ok) throw new Error(second.error);
     const admin = (await makeUser(tree.city, "ADMIN")).actor;
     expect(await endUserSessions(admin, { id: user.id })).toEqual({ ended: 2 });
-    expect(await resolveSession(db(), sessionId, client())).toBeNull();
-    expect(await resolveSession(db(), second.sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client())).toBeNull();
+    expect(await resolveSession(second.sessionId, client())).toBeNull();
     expect(await db().auditLog.count({ where: { action: "user.sessions.end", entityId: user.id } })).toBe(1);
   });
 
@@ -138,7 +138,7 @@ describe("三员分立", () => {
     const input = { username: `aud${Date.now().toString(36)}`, displayName: "审计员", role: "AUDITOR", unitCode: tree.city.code };
     const made = await createUser(admin, input);
     expect(made.pending).toBe(true);
-    expect((await login(db(), { username: input.username, password: made.password }, client())).ok).toBe(false);
+    expect((await login({ username: input.username, password: made.password }, client())).ok).toBe(false);
     const { user } = await makeUser(tree.city, "OFFICER");
     expect(await updateUser(admin, { id: user.id, version: user.version, role: "AUDITOR" })).toEqual({ pending: true });
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("OFFICER");

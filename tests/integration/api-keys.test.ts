@@ -18,12 +18,12 @@ describe("API keys", () => {
     const row = await getDb().apiKey.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.keyHash).not.toContain(created.key);
     expect(JSON.stringify(row)).not.toContain(created.key.split("_")[2]);
-    const feed = await authenticateApiKey(getDb(), created.key, client);
+    const feed = await authenticateApiKey(created.key, client);
     expect(feed).toMatchObject({ kind: "apiKey", scopePath: tree.city.path });
     expect([...feed!.permissions]).toEqual(["warnings:ingest"]);
     expect((await listApiKeys(actor)).map((k) => k.prefix)).toContain(created.prefix);
     await revokeApiKey(actor, { id: created.id, version: row.version });
-    expect(await authenticateApiKey(getDb(), created.key, client)).toBeNull();
+    expect(await authenticateApiKey(created.key, client)).toBeNull();
     expect(await getDb().auditLog.count({ where: { entityId: created.id, action: { in: ["apikey.create", "apikey.revoke"] } } })).toBe(2);
   });
 
@@ -53,6 +53,6 @@ describe("API keys", () => {
   it("expire", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
     const created = await createApiKey(actor, { name: "限期", unitCode: tree.city.code, scopes: ["warnings:read"], expiresInDays: 1 });
-    expect(await authenticateApiKey(getDb(), created.key, client, new Date(Date.now() + 2 * 86_400_000))).toBeNull();
+    expect(await authenticateApiKey(created.key, client, new Date(Date.now() + 2 * 86_400_000))).toBeNull();
   });
 });

@@ -51,7 +51,7 @@ describe("audit details hold no full phone, ID or card number", () => {
     expect((reveal.details as { reason: string }).reason).toBe("回拨 139****1234 核实");
 
     // What the auditor opens and exports.
-    const record = await getAuditRecord(auditor.actor, String(dispatch.id));
+    const record = await getAuditRecord(auditor.actor, { id: String(dispatch.id) });
     const listed = await listAudit(auditor.actor, { entityId: warningId });
     const labels = { sheet: "审计", headers: Object.fromEntries(AUDIT_COLUMNS.map((c) => [c, c])) as Record<(typeof AUDIT_COLUMNS)[number], string>, yesNo: (ok: boolean) => String(ok) };
     const csv = (await auditExportFile(await exportAudit(auditor.actor, { entityId: warningId, format: "csv" }), labels)).toString("utf8");
@@ -75,6 +75,6 @@ describe("audit details hold no full phone, ID or card number", () => {
     for (const full of FULL) expect(JSON.stringify(row.details)).not.toContain(full);
     const report = await verifyAuditChain(getDb());
     expect(report.intact).toBe(true);
-    expect((await getAuditRecord(auditor.actor, String(row.id))).hashValid).toBe(true);
+    expect((await getAuditRecord(auditor.actor, { id: String(row.id) })).hashValid).toBe(true);
   });
 });

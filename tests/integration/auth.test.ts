@@ -16,10 +16,10 @@ const auditOf = (username: string) =>
 describe("login", () => {
   it("opens a session for the right password and audits it", async () => {
     const { user } = await makeUser(tree.branches[0]!.precincts[0]!, "OFFICER");
-    const r = await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client());
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const actor = await resolveSession(getDb(), r.sessionId, client());
+    const actor = await resolveSession(r.sessionId, client());
     expect(actor?.id).toBe(user.id);
     expect(actor?.permissions.has("warnings:work")).toBe(true);
     expect(await auditOf(user.username)).toEqual([expect.objectContaining({ action: "auth.login", success: true })]);
@@ -27,15 +27,15 @@ describe("login", () => {
 
   it("answers an unknown user exactly like a wrong password", async () => {
     const { user } = await makeUser(tree.city, "ADMIN");
-    const wrong = await login(getDb(), { username: user.username, password: "Wrong-Password-1" }, client());
-    const unknown = await login(getDb(), { username: "nobody_here_123", password: "Wrong-Password-1" }, client());
+    const wrong = await login({ username: user.username, password: "Wrong-Password-1" }, client());
+    const unknown = await login({ username: "nobody_here_123", password: "Wrong-Password-1" }, client());
     expect(wrong).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
     expect(unknown).toEqual(wrong);
   });
 
   it("rejects malformed and oversized input before touching the database", async () => {
     for (const bad of [{}, { username: "", password: "x" }, { username: "a".repeat(33), password: "x" }, { username: "ok_user", password: "p".repeat(129) }, { username: "x'; DROP TABLE users;--", password: "x" }, { username: "abc", password: "x", role: "ADMIN" }]) {
-      expect(await login(getDb(), bad, client())).toEqual({ ok: false, error: "INVALID_INPUT" });
+      expect(await login(bad, client())).toEqual({ ok: false, error: "INVALID_INPUT" });
     }
   });
 
@@ -43,36 +43,36 @@ describe("login", () => {
     const { user } = await makeUser(tree.center, "DISPATCHER");
     const results = [];
     for (let i = 0; i < LOCK_AFTER_FAILURES; i++) {
-      results.push((await login(getDb(), { username: user.username, password: `Wrong-Password-${i}` }, client())) as { error: string });
+      results.push((await login({ username: user.username, password: `Wrong-Password-${i}` }, client())) as { error: string });
     }
     // Locked or not, the answer is an unknown user's (SECURITY.md A3: it must not tell that the account exists).
     expect(results.every((r) => r.error === "INVALID_CREDENTIALS")).toBe(true);
-    expect(await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
+    expect(await login({ username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
     const actions = (await auditOf(user.username)).map((a) => a.action);
     expect(actions.filter((a) => a === "auth.lock")).toHaveLength(1);
     // 15 minutes later the right password works again.
     const later = new Date(Date.now() + 16 * 60_000);
-    expect((await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client(), { now: later })).ok).toBe(true);
+    expect((await login({ username: user.username, password: TEST_PASSWORD }, client(), { now: later })).ok).toBe(true);
   });
 
   it("refuses a disabled user with the right password", async () => {
     const { user } = await makeUser(tree.city, "LEADER");
     await getDb().user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "DISABLED" });
+    expect(await login({ username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "DISABLED" });
   });
 
   it("refuses demo accounts outside demo mode", async () => {
     const { user } = await makeUser(tree.city, "LEADER");
     await getDb().user.update({ where: { id: user.id }, data: { isDemo: true } });
     const creds = { username: user.username, password: TEST_PASSWORD };
-    expect(await login(getDb(), creds, client(), { demoMode: false })).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
-    expect((await login(getDb(), creds, client(), { demoMode: true })).ok).toBe(true);
+    expect(await login(creds, client(), { demoMode: false })).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
+    expect((await login(creds, client(), { demoMode: true })).ok).toBe(true);
   });
 
   it("throttles one address after many attempts", async () => {
     const c = client();
     let last;
-    for (let i = 0; i < 52; i++) last = await login(getDb(), { username: "nobody_here_456", password: "x" }, c);
+    for (let i = 0; i < 52; i++) last = await login({ username: "nobody_here_456", password: "x" }, c);
     expect(last).toEqual({ ok: false, error: "THROTTLED" });
   });
 });
@@ -80,28 +80,28 @@ describe("login", () => {
 describe("sessions", () => {
   async function session(role: "OFFICER" | "ADMIN" = "OFFICER") {
     const { user } = await makeUser(tree.branches[1]!.precincts[0]!, role);
-    const r = await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client());
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!r.ok) throw new Error(r.error);
     return { user, sessionId: r.sessionId };
   }
 
   it("tell a long-lived response whether its session still stands, without counting as activity", async () => {
     const { sessionId } = await session();
-    const actor = (await resolveSession(getDb(), sessionId, client()))!;
+    const actor = (await resolveSession(sessionId, client()))!;
     const seen = async () => (await getDb().userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
     const before = await seen();
     expect(await credentialStillValid(actor, new Date(Date.now() + 5 * 60_000))).toBe(true);
     expect(await seen()).toBe(before);
     expect(await credentialStillValid(actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBe(false);
-    await endSession(getDb(), sessionId, client());
+    await endSession(sessionId, client());
     expect(await credentialStillValid(actor)).toBe(false);
   });
 
   it("ends after 30 idle minutes and stays ended", async () => {
     const { sessionId } = await session();
     const idle = new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000);
-    expect(await resolveSession(getDb(), sessionId, client(), idle)).toBeNull();
-    expect(await resolveSession(getDb(), sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client(), idle)).toBeNull();
+    expect(await resolveSession(sessionId, client())).toBeNull();
   });
 
   it("ends after 12 hours even when active", async () => {
@@ -109,7 +109,7 @@ describe("sessions", () => {
     let t = Date.now();
     for (let i = 0; i < 25; i++) {
       t += 29 * 60_000;
-      const alive = await resolveSession(getDb(), sessionId, client(), new Date(t));
+      const alive = await resolveSession(sessionId, client(), new Date(t));
       if (t - Date.now() < 12 * 3600_000 - 60_000) expect(alive, `at +${Math.round((t - Date.now()) / 60_000)} min`).not.toBeNull();
       else expect(alive).toBeNull();
     }
@@ -119,27 +119,27 @@ describe("sessions", () => {
     const { user, sessionId } = await session();
     const admin = (await makeUser(tree.city, "ADMIN")).actor;
     await updateUser(admin, { id: user.id, version: user.version, role: "LEADER" });
-    expect(await resolveSession(getDb(), sessionId, client())).toBeNull();
+    expect(await resolveSession(sessionId, client())).toBeNull();
 
     const second = await session();
     await updateUser(admin, { id: second.user.id, version: second.user.version, active: false });
-    expect(await resolveSession(getDb(), second.sessionId, client())).toBeNull();
+    expect(await resolveSession(second.sessionId, client())).toBeNull();
   });
 
   it("keeps at most two live sessions per user: the oldest ends", async () => {
     const { user, sessionId: first } = await session();
     const creds = { username: user.username, password: TEST_PASSWORD };
-    const second = await login(getDb(), creds, client());
-    const third = await login(getDb(), creds, client());
+    const second = await login(creds, client());
+    const third = await login(creds, client());
     expect(second.ok && third.ok).toBe(true);
-    expect(await resolveSession(getDb(), first, client())).toBeNull();
-    if (second.ok) expect(await resolveSession(getDb(), second.sessionId, client())).not.toBeNull();
+    expect(await resolveSession(first, client())).toBeNull();
+    if (second.ok) expect(await resolveSession(second.sessionId, client())).not.toBeNull();
   });
 
   it("gives the 反诈中心 the whole city as its jurisdiction", async () => {
     const { user } = await makeUser(tree.center, "DISPATCHER");
-    const r = await login(getDb(), { username: user.username, password: TEST_PASSWORD }, client());
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!r.ok) throw new Error(r.error);
-    expect((await resolveSession(getDb(), r.sessionId, client()))?.scopePath).toBe(tree.city.path);
+    expect((await resolveSession(r.sessionId, client()))?.scopePath).toBe(tree.city.path);
   });
 });

@@ -189,9 +189,9 @@ describe("transfer (流转)", () => {
     expect(stored.data).toMatchObject({ fromUnit: team.branch.code, toUnit: team.other.code });
 
     // The sender's list says where it went; nobody else's does, whatever the link says.
-    expect(await transferNotice(investigator.actor, r.caseNumber)).toEqual({ caseNumber: r.caseNumber, unitName: team.other.name });
-    expect(await transferNotice(outsider.actor, r.caseNumber)).toBeNull();
-    expect(await transferNotice(investigator.actor, "420302-2026-99999")).toBeNull();
+    expect(await transferNotice(investigator.actor, { caseNumber: r.caseNumber })).toEqual({ caseNumber: r.caseNumber, unitName: team.other.name });
+    expect(await transferNotice(outsider.actor, { caseNumber: r.caseNumber })).toBeNull();
+    expect(await transferNotice(investigator.actor, { caseNumber: "420302-2026-99999" })).toBeNull();
   });
 
   it("refuses a transfer while the filing decision is pending, to the same unit, or to an unknown unit", async () => {

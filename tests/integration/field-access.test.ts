@@ -58,7 +58,7 @@ describe("jurisdiction", () => {
   it("keeps a counter interception and its follow-up inside the precinct", async () => {
     const i = await recordCounterIntercept(team.officer.actor, intercept({ followUpOn: today() }), key());
     const { actor } = team.outsider;
-    for (const attempt of [() => getFollowUp(actor, i.id), () => revealCustomerPhone(actor, { id: i.id, reason: REASON }), () => recordFollowUpVisit(actor, { id: i.id, ...visit() }, key())]) {
+    for (const attempt of [() => getFollowUp(actor, { id: i.id }), () => revealCustomerPhone(actor, { id: i.id, reason: REASON }), () => recordFollowUpVisit(actor, { id: i.id, ...visit() }, key())]) {
       expect(await attempt().catch((e: AppError) => e.status)).toBe(404);
     }
     expect(await denials(actor.id, i.id)).toBe(3);

@@ -67,7 +67,7 @@ describe("art. 38 measures", () => {
     const { actor: owner } = await makeUser(p(1, 0), "OFFICER");
     const { id } = await createMeasure(owner, measure());
     const { actor: other } = await makeUser(p(1, 1), "OFFICER");
-    expect((await rejection(getMeasure(other, id))).status).toBe(404);
+    expect((await rejection(getMeasure(other, { id }))).status).toBe(404);
     expect((await rejection(revealMeasureField(other, { id, field: "personName", reason: "越权查看" }))).status).toBe(404);
     expect((await rejection(updateMeasure(other, { ...measure(), id, version: "1" }))).status).toBe(404);
     const { actor: leader } = await makeUser(tree.city, "LEADER");

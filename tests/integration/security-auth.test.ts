@@ -46,7 +46,7 @@ beforeAll(async () => {
     let outcome = "signed-in";
     if (req.url === "/login") {
       const body = JSON.parse(await new Promise<string>((r) => { let s = ""; req.on("data", (c) => (s += c)); req.on("end", () => r(s)); })) as unknown;
-      await authorizeCredentials(db(), body, info).catch((e: Error) => (outcome = e.message));
+      await authorizeCredentials(body, info).catch((e: Error) => (outcome = e.message));
     }
     res.end(JSON.stringify({ ip: info.ip, outcome }));
   });
@@ -114,13 +114,13 @@ describe("sign-in failures (G29)", () => {
     const broken = { ...client(), ip: "9".repeat(100) };
     const codes: string[] = [];
     for (let i = 0; i < LOCK_AFTER_FAILURES; i++) {
-      codes.push(await authorizeCredentials(db(), { username: user.username, password: `Wrong-Password-${i}` }, broken).then(() => "signed-in", (e: Error) => e.message));
+      codes.push(await authorizeCredentials({ username: user.username, password: `Wrong-Password-${i}` }, broken).then(() => "signed-in", (e: Error) => e.message));
     }
     expect(codes).toEqual(Array(LOCK_AFTER_FAILURES).fill("UNAVAILABLE"));
     expect(await lockedUntil(user.id)).not.toBeNull();
     // The right password, failing the same way, answers the same — and the lock holds.
-    expect(await authorizeCredentials(db(), { username: user.username, password: TEST_PASSWORD }, broken).catch((e: Error) => e.message)).toBe("UNAVAILABLE");
-    expect(await login(db(), { username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
+    expect(await authorizeCredentials({ username: user.username, password: TEST_PASSWORD }, broken).catch((e: Error) => e.message)).toBe("UNAVAILABLE");
+    expect(await login({ username: user.username, password: TEST_PASSWORD }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
     // The database's words go to the log (with the request id), never to the caller.
     expect(logged.mock.calls.map((c) => String(c[0])).every((l) => l.includes('"auth.login.failed"') && l.includes(broken.requestId))).toBe(true);
     logged.mockRestore();
@@ -132,12 +132,12 @@ describe("the lockout's answer (A3)", () => {
     const { user } = await makeUser(team.precinct, "OFFICER");
     const unknown = `nobody${Date.now()}`;
     for (let i = 0; i < LOCK_AFTER_FAILURES; i++) {
-      const existing = await login(db(), { username: user.username, password: `Wrong-Password-${i}` }, client());
-      expect(existing).toEqual(await login(db(), { username: unknown, password: `Wrong-Password-${i}` }, client()));
+      const existing = await login({ username: user.username, password: `Wrong-Password-${i}` }, client());
+      expect(existing).toEqual(await login({ username: unknown, password: `Wrong-Password-${i}` }, client()));
     }
     expect(await lockedUntil(user.id)).not.toBeNull();
-    const locked = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
-    expect(locked).toEqual(await login(db(), { username: unknown, password: TEST_PASSWORD }, client()));
+    const locked = await login({ username: user.username, password: TEST_PASSWORD }, client());
+    expect(locked).toEqual(await login({ username: unknown, password: TEST_PASSWORD }, client()));
     expect(locked).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
   });
 });
@@ -148,17 +148,17 @@ describe("changing the password (A2, A3)", () => {
 
   it("counts wrong current passwords toward the lockout: the fifth locks the account and ends its sessions", async () => {
     const { user } = await makeUser(team.precinct, "OFFICER");
-    const r = await login(db(), { username: user.username, password: TEST_PASSWORD }, client());
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!r.ok) throw new Error(r.error);
-    const actor = (await resolveSession(db(), r.sessionId, client()))!;
+    const actor = (await resolveSession(r.sessionId, client()))!;
     const answers = [];
     for (let i = 0; i < LOCK_AFTER_FAILURES; i++) answers.push((await change(actor, `Wrong-Password-${i}`))?.code);
     expect(answers).toEqual([...Array(LOCK_AFTER_FAILURES - 1).fill("wrong_password"), "account_locked"]);
     expect(await lockedUntil(user.id)).not.toBeNull();
-    expect(await resolveSession(db(), r.sessionId, client())).toBeNull();
+    expect(await resolveSession(r.sessionId, client())).toBeNull();
     // Locked: not even the right current password changes it, nor signs in.
     expect((await change(actor, TEST_PASSWORD))?.code).toBe("account_locked");
-    expect((await login(db(), { username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
+    expect((await login({ username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
   });
 
   it.each(["Qq1!Qq1!Qq1!", "Ab1!Ab1!Ab1!Ab1!", "Abcdefg12345!", "1qaz@WSX3edc"])("refuses %s", async (weak) => {

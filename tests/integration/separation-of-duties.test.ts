@@ -20,7 +20,7 @@ import { client, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/
 
 const db = () => getDb();
 const uname = (p: string) => `${p}${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-const signIn = (username: string, password: string) => login(db(), { username, password }, client());
+const signIn = (username: string, password: string) => login({ username, password }, client());
 
 /** The open proposal about an account or key. */
 const openProposal = (where: { userId: string } | { apiKeyId: string }) =>
@@ -140,22 +140,22 @@ describe("API keys with a read scope", () => {
   it("are refused until the security officer approves; an ingest-only key works at once", async () => {
     const reader = await createApiKey(admin, { name: "读取密钥", unitCode: tree.city.code, scopes: ["warnings:ingest", "warnings:read"], sources: ["NATIONAL"] });
     expect(reader.pending).toBe(true);
-    expect(await authenticateApiKey(db(), reader.key, req)).toBeNull();
+    expect(await authenticateApiKey(reader.key, req)).toBeNull();
     await decide(secofficer, { apiKeyId: reader.id }, "approve");
-    const actor = await authenticateApiKey(db(), reader.key, req);
+    const actor = await authenticateApiKey(reader.key, req);
     expect([...actor!.permissions].sort()).toEqual(["warnings:ingest", "warnings:read"]);
     expect(await credentialStillValid(actor!)).toBe(true);
 
     const ingest = await createApiKey(admin, { name: "推送密钥", unitCode: tree.city.code, scopes: ["warnings:ingest"], sources: ["NATIONAL"] });
     expect(ingest.pending).toBe(false);
-    expect(await authenticateApiKey(db(), ingest.key, req)).not.toBeNull();
+    expect(await authenticateApiKey(ingest.key, req)).not.toBeNull();
   });
 
   it("are revoked when rejected", async () => {
     const k = await createApiKey(admin, { name: "统计密钥", unitCode: tree.city.code, scopes: ["stats:read"] });
     await decide(secofficer, { apiKeyId: k.id }, "reject");
     expect((await db().apiKey.findUniqueOrThrow({ where: { id: k.id } })).revokedAt).not.toBeNull();
-    expect(await authenticateApiKey(db(), k.key, req)).toBeNull();
+    expect(await authenticateApiKey(k.key, req)).toBeNull();
   });
 });
 

@@ -66,7 +66,7 @@ describe("the rollups against a direct recount", () => {
       const to = new Date(Date.parse(`${from}T00:00:00Z`) + ((i * 37) % 400) * 86_400_000).toISOString().slice(0, 10);
       const unit = units[i % units.length]!;
       const s = await summaryFor(actor, { from, to, unit: unit.code });
-      const direct = await directFigures(getDb(), unit.path, { from, to });
+      const direct = await directFigures(unit.path, { from, to });
       expect(Object.fromEntries(s.figures.map((f) => [f.key, Number(f.value)])), `${unit.code} ${from}…${to}`).toEqual(
         Object.fromEntries(Object.entries(direct).map(([k, v]) => [k, Number(v)])),
       );

@@ -150,7 +150,7 @@ async function randomStep(r: Rng): Promise<void> {
 
 async function expectRollupsAgree() {
   const db = getDb();
-  const recount = await recountDaily(db, units);
+  const recount = await recountDaily(units);
   const daily = await db.$queryRaw<{ unitId: string; day: string; metric: string; value: string }[]>`
     SELECT "unitId"::text AS "unitId", day::text AS day, metric, value::text AS value FROM stat_daily
     WHERE "unitId" = ANY(${units}::uuid[]) AND value <> 0`;

@@ -59,7 +59,7 @@ describe("login with a second factor", () => {
   it("answers OTP_REQUIRED to the password alone, with no session, for an enrolled user of any role", async () => {
     for (const role of ["ADMIN", "OFFICER"] as const) {
       const { user, creds } = await enrolled(role);
-      expect(await login(db(), creds, client())).toEqual({ ok: false, error: "OTP_REQUIRED" });
+      expect(await login(creds, client())).toEqual({ ok: false, error: "OTP_REQUIRED" });
       expect(await sessionsOf(user.id)).toBe(0);
     }
   });
@@ -67,11 +67,11 @@ describe("login with a second factor", () => {
   it("opens a session with the right code and refuses the same code again (same time step), audited", async () => {
     const { user, secret, creds } = await enrolled("AUDITOR");
     const code = totpCodeAt(secret);
-    const first = await login(db(), { ...creds, otp: code }, client(), production);
+    const first = await login({ ...creds, otp: code }, client(), production);
     expect(first.ok).toBe(true);
-    if (first.ok) expect(await resolveSession(db(), first.sessionId, client(), new Date(), production)).not.toBeNull();
-    expect(await login(db(), { ...creds, otp: code }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
-    expect(await login(db(), { ...creds, otp: "000000" === code ? "111111" : "000000" }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
+    if (first.ok) expect(await resolveSession(first.sessionId, client(), new Date(), production)).not.toBeNull();
+    expect(await login({ ...creds, otp: code }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
+    expect(await login({ ...creds, otp: "000000" === code ? "111111" : "000000" }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
     expect(await sessionsOf(user.id)).toBe(1);
     const mfa = await audits(user.id, "auth.mfa");
     expect(mfa.map((a) => [a.success, (a.details as { reason?: string }).reason])).toEqual([[true, undefined], [false, "reused"], [false, "wrong"]]);
@@ -80,15 +80,15 @@ describe("login with a second factor", () => {
   it("refuses a code of an earlier step than the last one accepted", async () => {
     const { secret, creds } = await enrolled("LEADER");
     const now = new Date();
-    expect((await login(db(), { ...creds, otp: totpCodeAt(secret, now) }, client(), { ...production, now })).ok).toBe(true);
+    expect((await login({ ...creds, otp: totpCodeAt(secret, now) }, client(), { ...production, now })).ok).toBe(true);
     const older = totpCodeAt(secret, new Date(now.getTime() - 30_000));
-    expect(await login(db(), { ...creds, otp: older }, client(), { ...production, now })).toEqual({ ok: false, error: "OTP_INVALID" });
+    expect(await login({ ...creds, otp: older }, client(), { ...production, now })).toEqual({ ok: false, error: "OTP_INVALID" });
   });
 
   it("accepts each recovery code once", async () => {
     const { user, recoveryCodes, creds } = await enrolled("ADMIN");
-    expect((await login(db(), { ...creds, otp: recoveryCodes[3]!.toUpperCase() }, client(), production)).ok).toBe(true);
-    expect(await login(db(), { ...creds, otp: recoveryCodes[3] }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
+    expect((await login({ ...creds, otp: recoveryCodes[3]!.toUpperCase() }, client(), production)).ok).toBe(true);
+    expect(await login({ ...creds, otp: recoveryCodes[3] }, client(), production)).toEqual({ ok: false, error: "OTP_INVALID" });
     const row = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { recoveryCodeHashes: true } });
     expect(row.recoveryCodeHashes).toHaveLength(9);
   });
@@ -97,17 +97,17 @@ describe("login with a second factor", () => {
     const { user, secret, creds } = await enrolled("OFFICER");
     const bad = totpCodeAt(secret, new Date(Date.now() + 3_600_000));
     const results = [];
-    for (let i = 0; i < 5; i++) results.push((await login(db(), { ...creds, otp: bad }, client())) as { error: string });
+    for (let i = 0; i < 5; i++) results.push((await login({ ...creds, otp: bad }, client())) as { error: string });
     expect(results.map((r) => r.error)).toEqual(["OTP_INVALID", "OTP_INVALID", "OTP_INVALID", "OTP_INVALID", "LOCKED"]);
     // The lock is told only to whoever just proved the password; afterwards it answers as an unknown user.
-    expect(await login(db(), { ...creds, otp: totpCodeAt(secret) }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
+    expect(await login({ ...creds, otp: totpCodeAt(secret) }, client())).toEqual({ ok: false, error: "INVALID_CREDENTIALS" });
     expect(await audits(user.id, "auth.lock")).toHaveLength(1);
   });
 
   it("lets two concurrent logins with one code open one session only", async () => {
     const { user, secret, creds } = await enrolled("OFFICER");
     const code = totpCodeAt(secret);
-    const results = await Promise.all(Array.from({ length: 5 }, () => login(db(), { ...creds, otp: code }, client())));
+    const results = await Promise.all(Array.from({ length: 5 }, () => login({ ...creds, otp: code }, client())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await sessionsOf(user.id)).toBe(1);
   });
@@ -116,21 +116,21 @@ describe("login with a second factor", () => {
 describe("second factor required for ADMIN, AUDITOR and LEADER outside demo mode", () => {
   it.each(["ADMIN", "AUDITOR", "LEADER"] as const)("a %s without a factor gets a session good only for enrolment", async (role) => {
     const { user } = await makeUser(tree.city, role);
-    const r = await login(db(), { username: user.username, password: TEST_PASSWORD }, client(), production);
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client(), production);
     if (!r.ok) throw new Error(r.error);
-    expect(await resolveSession(db(), r.sessionId, client(), new Date(), production)).toBeNull();
-    const state = await resolveSessionState(db(), r.sessionId, client(), new Date(), production);
+    expect(await resolveSession(r.sessionId, client(), new Date(), production)).toBeNull();
+    const state = await resolveSessionState(r.sessionId, client(), new Date(), production);
     expect(state?.pending).toBe("mfa-enroll");
     expect(state?.actor.permissions.size).toBe(0);
     // In demo mode the same session is a full one.
-    expect(await resolveSession(db(), r.sessionId, client(), new Date(), { demoMode: true })).not.toBeNull();
+    expect(await resolveSession(r.sessionId, client(), new Date(), { demoMode: true })).not.toBeNull();
   });
 
   it("is not required of the other roles", async () => {
     const { user } = await makeUser(tree.city, "INVESTIGATOR");
-    const r = await login(db(), { username: user.username, password: TEST_PASSWORD }, client(), production);
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client(), production);
     if (!r.ok) throw new Error(r.error);
-    expect(await resolveSession(db(), r.sessionId, client(), new Date(), production)).not.toBeNull();
+    expect(await resolveSession(r.sessionId, client(), new Date(), production)).not.toBeNull();
   });
 });
 
@@ -139,8 +139,8 @@ describe("managing one's own factor", () => {
     const { who, secret, recoveryCodes, creds } = await enrolled("DISPATCHER", tree.center);
     const { recoveryCodes: fresh } = await regenerateRecoveryCodes(who, { code: totpCodeAt(secret) });
     expect(fresh).not.toEqual(recoveryCodes);
-    expect(await login(db(), { ...creds, otp: recoveryCodes[0] }, client())).toEqual({ ok: false, error: "OTP_INVALID" });
-    expect((await login(db(), { ...creds, otp: fresh[0] }, client())).ok).toBe(true);
+    expect(await login({ ...creds, otp: recoveryCodes[0] }, client())).toEqual({ ok: false, error: "OTP_INVALID" });
+    expect((await login({ ...creds, otp: fresh[0] }, client())).ok).toBe(true);
   });
 
   it("removes the factor only where the role does not require it", async () => {
@@ -148,7 +148,7 @@ describe("managing one's own factor", () => {
     await expect(removeOwnFactor(admin.who, { code: totpCodeAt(admin.secret) }, { demoMode: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const officer = await enrolled("OFFICER");
     await removeOwnFactor(officer.who, { code: totpCodeAt(officer.secret) }, { demoMode: false });
-    expect((await login(db(), officer.creds, client())).ok).toBe(true);
+    expect((await login(officer.creds, client())).ok).toBe(true);
     expect(await audits(officer.user.id, "auth.mfa.remove")).toEqual([expect.objectContaining({ success: true })]);
   });
 });

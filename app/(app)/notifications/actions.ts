@@ -12,10 +12,7 @@ export const markAllReadAction = formAction(markAllRead, everywhere);
 /** The header's live state (unread notifications, unhandled 特高危), fetched when the stream says something changed. */
 export const alertStateAction = callAction(readAlertState, () => ({}));
 
-/** Opens a notification (or a warning's group of them): marks them read and goes where they point. */
-export const openNotificationsAction = callAction(openNotifications, (form: FormData) => ({ ids: form.getAll("id").map(String) }), {
-  ...everywhere,
-  redirect: (href) => href ?? "/notifications",
-});
+/** Opens a notification (or a warning's group of them, posted as ids.0, ids.1 …): marks them read and goes where they point. */
+export const openNotificationsAction = formAction(openNotifications, { ...everywhere, redirect: (href) => href ?? "/notifications" });
 
 export const setAlertPrefsAction = callAction(setAlertPrefs, (prefs: { sound: boolean; desktop: boolean }) => prefs, everywhere);

@@ -6,7 +6,6 @@ import { alertPrefs } from "@/lib/warnings/alerts";
 import { formatSpan } from "@/lib/i18n/duration";
 import { Card, EmptyState, PageHeader } from "@/components/ui/card";
 import { ActionButton } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { RiskBadge } from "@/components/warnings/risk-badge";
 import { AlertPrefs } from "@/components/warnings/alert-prefs";
@@ -65,10 +64,9 @@ export default async function NotificationsPage() {
                   </ul>
                 </div>
                 {g.href ? (
-                  <form action={openNotificationsAction as unknown as (form: FormData) => Promise<void>}>
-                    {g.items.map((n) => <input key={n.id} type="hidden" name="id" value={n.id} />)}
-                    <Button type="submit" size="sm" variant="secondary">{t("open")}</Button>
-                  </form>
+                  <ActionButton action={openNotificationsAction} fields={Object.fromEntries(g.items.map((n, i) => [`ids.${i}`, n.id]))} variant="secondary">
+                    {t("open")}
+                  </ActionButton>
                 ) : null}
               </li>
             ))}

@@ -62,7 +62,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/notifications/actions.ts#markAllReadAction": { scope: "self", args: async () => [prev, form({})] },
   "app/(app)/notifications/actions.ts#alertStateAction": { scope: "self", args: async () => [] },
   "app/(app)/notifications/actions.ts#setAlertPrefsAction": { scope: "self", args: async () => [{ sound: true, desktop: false }] },
-  "app/(app)/notifications/actions.ts#openNotificationsAction": { scope: "self", args: async () => [form({ id: randomUUID() })] },
+  "app/(app)/notifications/actions.ts#openNotificationsAction": { scope: "self", args: async () => [prev, form({ "ids.0": randomUUID() })] },
 
   // Administration (三员分立: the admin only).
   "app/(app)/admin/users/actions.ts#createUserAction": {

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { readForPage } from "@/lib/commands/page";
 import { getAuditRecord } from "@/lib/audit/queries";
 import { actionName, entityText } from "@/lib/audit/display";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -17,11 +16,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 /** One record in full: every field, its details as text, and whether its hash still matches. */
 export default async function AuditRecordPage({ params }: { params: Params }) {
   const actor = await requirePagePermission("audit:read");
-  const { id } = await params;
-  const record = await getAuditRecord(actor, id).catch((e: unknown) => {
-    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
-    throw e;
-  });
+  const record = await readForPage(getAuditRecord, actor, { id: (await params).id });
   const [t, ta, format] = await Promise.all([getTranslations(), getTranslations("audit"), getFormatter()]);
   const rows: [string, React.ReactNode][] = [
     [t("audit.columns.at"), `${format.dateTime(record.at, { dateStyle: "medium", timeStyle: "medium" })} (${record.at.toISOString()})`],

@@ -5,6 +5,7 @@ import { Plus } from "lucide-react";
 import { can, requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { approvalTasks, listCases, transferNotice } from "@/lib/cases/queries";
+import { readForPage } from "@/lib/commands/page";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { ApprovalTasks } from "@/components/cases/approval-tasks";
 import { CaseFilters } from "@/components/cases/case-filters";
@@ -40,7 +41,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Search
     invalid = e.details.map((d) => (t.has(`filters.${d.path}`) ? t(`filters.${d.path}`) : d.path));
   }
   const tasks = can(actor, "cases:approve") ? await approvalTasks(actor) : null;
-  const notice = transferred ? await transferNotice(actor, transferred) : null;
+  const notice = transferred ? await readForPage(transferNotice, actor, { caseNumber: transferred }) : null;
   const writer = can(actor, "cases:write");
   const pages = result ? Math.max(1, Math.ceil(result.total / result.pageSize)) : 1;
   const pageHref = (p: number) => `/cases?${new URLSearchParams({ ...values, page: String(p) })}`;

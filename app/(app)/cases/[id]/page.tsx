@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can, requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { readForPage } from "@/lib/commands/page";
 import { getCase } from "@/lib/cases/case-detail";
 import { linkChoices, transferTargets } from "@/lib/cases/queries";
 import { isTerminal } from "@/lib/cases/state-machine";
@@ -26,13 +25,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function load(id: string, now: Date) {
   const actor = await requirePagePermission("cases:read");
-  try {
-    return { actor, c: await getCase(actor, { id }, { now }) };
-  } catch (e) {
-    // Missing, outside the jurisdiction (audited), or no case id at all: the same "not found" either way.
-    if (e instanceof AppError && (e.code === "NOT_FOUND" || e.code === "VALIDATION")) notFound();
-    throw e;
-  }
+  // Missing, outside the jurisdiction (audited), or no case id at all: the same "not found" either way.
+  return { actor, c: await readForPage(getCase, actor, { id }, { now }) };
 }
 
 export default async function CasePage({ params }: { params: Params }) {

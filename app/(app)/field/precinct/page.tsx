@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors";
+import { readForPage } from "@/lib/commands/page";
 import { requireFieldPage } from "@/lib/field/guard";
 import { precinctView } from "@/lib/field/precinct-view";
-import { precinctQuerySchema } from "@/lib/field/schemas";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
@@ -24,12 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** 本所概况: today's visits, open warnings per officer, breaching SLAs. */
 export default async function PrecinctPage({ searchParams }: Props) {
   const actor = await requireFieldPage();
-  const q = precinctQuerySchema.safeParse(await searchParams);
-  if (!q.success) notFound();
-  const v = await precinctView(actor, q.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const v = await readForPage(precinctView, actor, await searchParams);
   const [t, tw, tr, tt, format, incoming] = await Promise.all([
     getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getTranslations("transfers"), getFormatter(),
     listTransfers(actor, { direction: "incoming", status: "PROPOSED" }),

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { getWarning } from "@/lib/warnings/queries";
+import { readForPage } from "@/lib/commands/page";
+import { showWarning } from "@/lib/warnings/queries";
 import { listUnits } from "@/lib/units/queries";
 import { unitPickerOptions } from "@/lib/units/picker-options";
-import { uuidSchema } from "@/lib/validation/fields";
 import { formatSpan } from "@/lib/i18n/duration";
 import { Badge, Card } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
@@ -31,12 +29,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ do?: str
 
 export default async function WarningPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("warnings:read");
-  const id = uuidSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const w = await getWarning(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const w = await readForPage(showWarning, actor, { id: (await params).id });
   const [t, tc, format, units, { do: initial }, revisits, personLink] = await Promise.all([
     getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams, revisitsOfWarning(actor, w.id),
     actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { uuidSchema } from "@/lib/validation/fields";
+import { readForPage } from "@/lib/commands/page";
 import { getFollowUp } from "@/lib/field/follow-ups";
 import { formClock } from "@/lib/field/constants";
 import { Badge, Card } from "@/components/ui/card";
@@ -19,12 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The follow-up visit of a standalone record (a counter interception) of the officer's unit. */
 export default async function FollowUpPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("warnings:work");
-  const id = uuidSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const f = await getFollowUp(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const f = await readForPage(getFollowUp, actor, { id: (await params).id });
   if (f.warningId) redirect(`/field/warnings/${f.warningId}`);
   const [t, tw] = await Promise.all([getTranslations("field"), getTranslations("warnings")]);
   return (

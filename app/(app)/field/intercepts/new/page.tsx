@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { uuidSchema } from "@/lib/validation/fields";
-import { getWarning } from "@/lib/warnings/queries";
+import { readForPage } from "@/lib/commands/page";
+import { showWarning } from "@/lib/warnings/queries";
 import { formClock } from "@/lib/field/constants";
 import { Card } from "@/components/ui/card";
 import { RiskBadge } from "@/components/warnings/risk-badge";
@@ -21,15 +19,7 @@ type Props = { searchParams: Promise<{ warning?: string | string[] }> };
 export default async function NewInterceptPage({ searchParams }: Props) {
   const actor = await requirePagePermission("actions:write");
   const { warning } = await searchParams;
-  let linked: Awaited<ReturnType<typeof getWarning>> | null = null;
-  if (warning !== undefined) {
-    const id = uuidSchema.safeParse(warning);
-    if (!id.success) notFound();
-    linked = await getWarning(actor, id.data).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-      throw e;
-    });
-  }
+  const linked = warning === undefined ? null : await readForPage(showWarning, actor, { id: warning });
   const [t, tw] = await Promise.all([getTranslations("field"), getTranslations("warnings")]);
   return (
     <div className="mx-auto max-w-2xl space-y-4">

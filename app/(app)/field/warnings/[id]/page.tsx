@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AppError } from "@/lib/errors";
-import { uuidSchema } from "@/lib/validation/fields";
-import { getWarning } from "@/lib/warnings/queries";
+import { readForPage } from "@/lib/commands/page";
+import { showWarning } from "@/lib/warnings/queries";
 import { requireFieldPage } from "@/lib/field/guard";
 import { openFollowUpsOf } from "@/lib/field/follow-ups";
 import { unitOfficers } from "@/lib/field/assign";
@@ -29,12 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** One warning on the officer's phone: who, where, call, claim — and the home visit form. */
 export default async function FieldWarningPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireFieldPage();
-  const id = uuidSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const w = await getWarning(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const w = await readForPage(showWarning, actor, { id: (await params).id });
   const canAssign = actor.permissions.has("warnings:triage") && w.status !== "RESOLVED";
   const [t, tw, format, followUps, officers, personLink, revisits] = await Promise.all([
     getTranslations("field"), getTranslations("warnings"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { readForPage } from "@/lib/commands/page";
 import { chinaToday } from "@/lib/time/china";
 import { getEvent } from "@/lib/publicity/events";
 import { scopeUnits } from "@/lib/publicity/units";
@@ -16,12 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("publicity:write");
-  const id = z.string().uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const event = await getEvent(actor, { id: id.data }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const event = await readForPage(getEvent, actor, { id: (await params).id });
   const [units, t] = await Promise.all([scopeUnits(actor), getTranslations("publicity")]);
   return (
     <Card className="p-4 md:p-5">

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
+import { readForPage } from "@/lib/commands/page";
 import { chinaToday } from "@/lib/time/china";
 import { getMeasure } from "@/lib/publicity/measures";
 import { scopeUnits } from "@/lib/publicity/units";
@@ -19,12 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditMeasurePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("publicity:write");
-  const id = z.string().uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const measure = await getMeasure(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const measure = await readForPage(getMeasure, actor, { id: (await params).id });
   const [units, t, ta, appeals] = await Promise.all([
     scopeUnits(actor), getTranslations("publicity"), getTranslations("appeals"), listAppeals(actor, { measureId: measure.id }),
   ]);
