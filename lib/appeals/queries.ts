@@ -3,7 +3,7 @@
 // the deadline and today's China date, so the list, its counts and the filter agree.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/db";
+import type { DbOrTx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { command } from "@/lib/commands/command";
@@ -74,7 +74,7 @@ export const listAppeals = command({
   name: "publicity.appeal.list", permission: APPEAL_READERS,
   summary: "Appeals against measures of the caller's jurisdiction, masked; filter by status, deadline flag, unit or measure",
   input: appealsQuerySchema, audit: false,
-  async run({ actor, input: q, tx }) {
+  async run({ actor, input: q, db: tx }) {
     const today = chinaToday();
     const page = q.page ?? 1;
     const empty = { items: [] as AppealDto[], total: 0, page, pageCount: 0, counts: { open: 0, dueSoon: 0, overdue: 0 } };
@@ -105,12 +105,12 @@ export const getAppeal = command({
   name: "publicity.appeal.get", permission: APPEAL_READERS,
   summary: "One appeal, masked (404 outside the caller's jurisdiction)",
   input: appealIdSchema, audit: false,
-  async run({ actor, input: { id }, tx }): Promise<AppealDto> {
-    return appealById(tx, actor, id);
+  async run({ actor, input: { id }, db }): Promise<AppealDto> {
+    return appealById(db, actor, id);
   },
 });
 
-async function appealById(tx: Tx, actor: Actor, id: string): Promise<AppealDto> {
+async function appealById(tx: DbOrTx, actor: Actor, id: string): Promise<AppealDto> {
   const row = await tx.appeal.findFirst({ where: { id, measure: inJurisdiction(actor) }, select });
   if (!row) throw await outOfScope(actor, "Appeal", id, async () => (await tx.appeal.count({ where: { id } })) > 0);
   return toDto(row, actor, chinaToday());

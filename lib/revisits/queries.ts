@@ -65,7 +65,7 @@ export type RevisitRow = ReturnType<typeof toRevisit>;
 async function readableUnitIds(actor: Actor, code: string | undefined): Promise<string[]> {
   const triage = actor.permissions.has("warnings:triage");
   if (!code || code === actor.unitCode) return triage ? scopeUnitIds(actor.scopePath) : [actor.unitId];
-  const u = (await routingTable(getDb())).byCode.get(code);
+  const u = (await routingTable()).byCode.get(code);
   if (!u) throw notFound("unit");
   if (!triage || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
   return [u.id];
@@ -151,7 +151,7 @@ export async function revisitsByUnit(actor: Actor, now = new Date()) {
            count(*) FILTER (WHERE "dueOn" < ${today}::date)::int AS overdue
       FROM revisits WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = 'OPEN' AND "dueOn" <= ${today}::date
      GROUP BY "unitId"`;
-  const table = await routingTable(getDb());
+  const table = await routingTable();
   const byId = new Map(table.units.map((u) => [u.id, u]));
   return rows
     .map((r) => ({ code: byId.get(r.unitId)?.code ?? "", name: byId.get(r.unitId)?.name ?? "", dueToday: r.dueToday, overdue: r.overdue }))

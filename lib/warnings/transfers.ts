@@ -76,7 +76,7 @@ async function moveWarning(
     return w.version + 1;
   }
   // The receiving unit's clock starts at acceptance: every step of the ladder is due from now.
-  const due = dueTimes(now, (await slaLadder(getDb()))[w.riskLevel]);
+  const due = dueTimes(now, (await slaLadder())[w.riskLevel]);
   const step = nextStep({ ...w, ...due });
   const { count } = await tx.warning.updateMany({
     where: { id: w.id, version: w.version },
@@ -100,7 +100,7 @@ export const proposeTransfer = command({
     if (w.version !== input.version) throw versionConflict();
     if (w.status === "RESOLVED") throw conflict("status", "resolved", "a resolved warning is not transferred");
     const city = cityOf(w.unit.path);
-    const table = await routingTable(getDb());
+    const table = await routingTable();
     let toUnitId: string;
     if (input.toUnitCode) {
       const to = table.byCode.get(input.toUnitCode);
@@ -250,7 +250,7 @@ export const listTransfersCommand = command({
 /** The units a warning may be transferred to: the active precincts and branches of the actor's city (for the picker). */
 export async function transferTargets(actor: Pick<Actor, "scopePath">): Promise<UnitOption[]> {
   const city = cityOf(actor.scopePath);
-  const table = await routingTable(getDb());
+  const table = await routingTable();
   return table.units
     .filter((u) => u.active && (u.kind === "PRECINCT" || u.kind === "BRANCH") && isUnder(u.path, city))
     .sort((a, b) => a.path.localeCompare(b.path))

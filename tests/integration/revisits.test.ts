@@ -313,7 +313,7 @@ describe("statistics", () => {
     const byDay = (m: string, day: string) => Number(rows.find((r) => r.metric === m && dateToDay(r.day) === day)?.value ?? 0);
     expect([byDay("r.due", inDays(1)), byDay("r.done", inDays(1)), byDay("r.ontime", inDays(1)), byDay("r.due", inDays(7))]).toEqual([3, 3, 2, 2]);
 
-    const recount = (await recountDaily(getDb(), [p.id])).filter((r) => r.metric.startsWith("r."));
+    const recount = (await recountDaily([p.id])).filter((r) => r.metric.startsWith("r."));
     const norm = (xs: { day: string; metric: string; value: string }[]) => xs.map((r) => `${r.day}|${r.metric}|${Number(r.value)}`).sort();
     expect(norm(rows.map((r) => ({ day: dateToDay(r.day), metric: r.metric, value: r.value.toString() })))).toEqual(norm(recount));
 
