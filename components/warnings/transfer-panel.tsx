@@ -40,6 +40,8 @@ function useTransferError(state: ActionState) {
     form: (shown: string[]) => {
       if (!state || state.ok) return null;
       const other = Object.entries(state.fields).find(([path]) => !shown.includes(path));
+      // A field under its input already says what is wrong.
+      if (!other && Object.keys(state.fields).length) return null;
       return <p role="alert" className="text-sm text-red-700">{other ? word(other[1]) : t(`errors.${state.code}`)}</p>;
     },
   };
