@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { FormStatus, useFieldError, useFormAction } from "@/components/ui/action-form";
 
-/** The appeal review period in working days (lib/appeals/settings.ts). */
+/** The appeal review period in working days (lib/settings/commands.ts). */
 export function AppealSettingsForm({ setting }: { setting: Setting }) {
   const t = useTranslations("appeals");
   const { state, pending, formProps } = useFormAction(updateAppealSettingsAction);

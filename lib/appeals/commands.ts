@@ -13,7 +13,7 @@ import { maskIdNumber, maskName, maskPhone } from "@/lib/pii";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/time/china";
 import { addWorkingDays } from "@/lib/appeals/deadline";
-import { appealDeadlineSetting } from "@/lib/appeals/settings";
+import { appealDeadlineDays } from "@/lib/appeals/settings";
 import { decideAppealSchema, OPEN_APPEAL_STATUSES, registerAppealSchema, takeAppealSchema, withdrawAppealSchema, type AppealStatus } from "@/lib/appeals/schemas";
 
 const isOpen = (s: AppealStatus) => (OPEN_APPEAL_STATUSES as readonly AppealStatus[]).includes(s);
@@ -63,7 +63,7 @@ export const registerAppeal = command({
     if (input.receivedOn < dateToDay(m.startsOn)) {
       throw new AppError("VALIDATION", "received before the measure started", [{ path: "receivedOn", code: "before_measure", message: "an appeal cannot precede its measure" }]);
     }
-    const days = (await appealDeadlineSetting(tx)).value;
+    const days = await appealDeadlineDays(tx);
     const deadlineOn = addWorkingDays(input.receivedOn, days);
     const created = await tx.appeal.create({
       data: {

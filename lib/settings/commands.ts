@@ -17,12 +17,15 @@ import { securitySettingsSchema, slaLadderSchema } from "@/lib/settings/schemas"
 import { revisitSettingsSchema } from "@/lib/revisits/schemas";
 import { REVISIT_DAYS_KEY, revisitDays } from "@/lib/revisits/intervals";
 import { DEFAULT_REVISIT_DAYS } from "@/lib/revisits/constants";
+import { APPEAL_DEADLINE_KEY, appealDeadlineDays } from "@/lib/appeals/settings";
+import { DEFAULT_APPEAL_DEADLINE_DAYS } from "@/lib/appeals/deadline";
+import { appealSettingsSchema } from "@/lib/appeals/schemas";
 import { isCityWide } from "@/lib/units/jurisdiction";
 
 export type SlaRow = SlaLadder & { riskLevel: RiskLevel; version: number };
 /** A setting in force, and its row's version (0 while the default applies). */
 export type Setting = { value: number; version: number };
-export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting; revisitDays: { value: number[]; version: number } };
+export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetentionDays: Setting; revisitDays: { value: number[]; version: number }; appealDeadlineDays: Setting };
 
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
 export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && isCityWide(actor);
@@ -37,12 +40,13 @@ async function assertRootAdmin(actor: Actor) {
 export async function getSettings(actor: Actor): Promise<Settings> {
   await assertRootAdmin(actor);
   const db = getDb();
-  const [policies, rows, maxAge, retention, revisits] = await Promise.all([
+  const [policies, rows, maxAge, retention, revisits, appealDays] = await Promise.all([
     db.slaPolicy.findMany(),
-    db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY, REVISIT_DAYS_KEY] } }, select: { key: true, version: true } }),
+    db.appSetting.findMany({ where: { key: { in: [PASSWORD_MAX_AGE_KEY, AUDIT_RETENTION_KEY, REVISIT_DAYS_KEY, APPEAL_DEADLINE_KEY] } }, select: { key: true, version: true } }),
     passwordMaxAgeDays(),
     auditRetentionDays(db),
     revisitDays(db),
+    appealDeadlineDays(db),
   ]);
   const byRisk = new Map(policies.map((p) => [p.riskLevel, p]));
   const versionOf = (key: string) => rows.find((r) => r.key === key)?.version ?? 0;
@@ -55,6 +59,7 @@ export async function getSettings(actor: Actor): Promise<Settings> {
     passwordMaxAgeDays: { value: maxAge, version: versionOf(PASSWORD_MAX_AGE_KEY) },
     auditRetentionDays: { value: retention, version: versionOf(AUDIT_RETENTION_KEY) },
     revisitDays: { value: revisits, version: versionOf(REVISIT_DAYS_KEY) },
+    appealDeadlineDays: { value: appealDays, version: versionOf(APPEAL_DEADLINE_KEY) },
   };
 }
 
@@ -123,6 +128,20 @@ export const updateRevisitSettings = command({
     await assertRootAdmin(actor);
     if (await saveSetting(tx, REVISIT_DAYS_KEY, input.revisitDays, input.revisitDaysVersion, DEFAULT_REVISIT_DAYS)) {
       await writeAudit(tx, actor, { action: "config.revisits.update", success: true, entityType: "AppSetting", details: { revisitDays: input.revisitDays } });
+    }
+  },
+});
+
+/** Saves the appeal review period (working days after receipt); it applies to appeals registered from now on. */
+export const updateAppealSettings = command({
+  name: "config.appeals.update", permission: "config:manage",
+  summary: "Save the appeal review period (working days after receipt; applies to appeals registered from now on)",
+  input: appealSettingsSchema, audit: ["config.appeals.update"],
+  async run({ actor, input, tx }): Promise<void> {
+    await assertRootAdmin(actor);
+    const from = await appealDeadlineDays(tx);
+    if (await saveSetting(tx, APPEAL_DEADLINE_KEY, input.appealDeadlineDays, input.appealDeadlineDaysVersion, DEFAULT_APPEAL_DEADLINE_DAYS)) {
+      await writeAudit(tx, actor, { action: "config.appeals.update", success: true, entityType: "AppSetting", details: { appealDeadlineDays: { from, to: input.appealDeadlineDays } } });
     }
   },
 });

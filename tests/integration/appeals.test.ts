@@ -12,7 +12,8 @@ import { decideAppeal, registerAppeal, takeAppealForReview, withdrawAppeal } fro
 import { getAppeal, listAppeals } from "@/lib/appeals/queries";
 import { appealAggregates } from "@/lib/appeals/aggregates";
 import { APPEAL_DEADLINE_NOTIFICATIONS, appealDeadlineKey, flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
-import { APPEAL_DEADLINE_KEY, appealDeadlineSetting, updateAppealSettings } from "@/lib/appeals/settings";
+import { APPEAL_DEADLINE_KEY, appealDeadlineDays } from "@/lib/appeals/settings";
+import { getSettings, updateAppealSettings } from "@/lib/settings/commands";
 import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
 let tree: TestTree;
@@ -69,7 +70,7 @@ describe("the deadline in working days", () => {
     const { actor: admin } = await makeUser(tree.city, "ADMIN");
     const { actor: branchAdmin } = await makeUser(tree.branches[0]!, "ADMIN");
     expect((await rejection(updateAppealSettings(branchAdmin, { appealDeadlineDays: "5", appealDeadlineDaysVersion: "0" }))).status).toBe(403);
-    const { version } = await appealDeadlineSetting(getDb());
+    const { version } = (await getSettings(admin)).appealDeadlineDays;
     expect((await rejection(updateAppealSettings(admin, { appealDeadlineDays: "0", appealDeadlineDaysVersion: String(version) }))).details[0]).toMatchObject({ path: "appealDeadlineDays" });
     await updateAppealSettings(admin, { appealDeadlineDays: "5", appealDeadlineDaysVersion: String(version) });
     expect(await getDb().auditLog.count({ where: { action: "config.appeals.update", actorId: admin.id } })).toBe(1);
@@ -81,7 +82,7 @@ describe("the deadline in working days", () => {
     } finally {
       await getDb().appSetting.deleteMany({ where: { key: APPEAL_DEADLINE_KEY } });
     }
-    expect((await appealDeadlineSetting(getDb())).value).toBe(15);
+    expect(await appealDeadlineDays(getDb())).toBe(15);
   });
 });
 
@@ -117,8 +118,8 @@ describe("review and decision", () => {
     expect(await decideAppeal(reviewer, { id: revoked.id, version: 1, decision: "REVOKED", reason: "电话卡确系被冒用" })).toMatchObject({ status: "REVOKED", version: 2 });
     const m = await getDb().disciplinaryMeasure.findUniqueOrThrow({ where: { id: revoked.measureId } });
     expect(m).toMatchObject({ revokedOn: dayToDate(today), endsOn: dayToDate(today), version: 2 });
-    expect((await getMeasure(reviewer, revoked.measureId)).state).toBe("revoked");
-    expect((await getMeasure(reviewer, upheld.measureId)).state).toBe("active");
+    expect((await getMeasure(reviewer, { id: revoked.measureId })).state).toBe("revoked");
+    expect((await getMeasure(reviewer, { id: upheld.measureId })).state).toBe("active");
     expect((await listMeasures(reviewer, { unit: p(0, 1).code, state: "active" })).items.map((x) => x.id)).not.toContain(revoked.measureId);
     expect((await listMeasures(reviewer, { unit: p(0, 1).code, state: "ended" })).items.map((x) => x.id)).toContain(revoked.measureId);
     expect(await getDb().auditLog.count({ where: { action: "publicity.measure.revoke", entityId: revoked.measureId } })).toBe(1);
@@ -208,7 +209,7 @@ describe("jurisdiction", () => {
     const { actor: center } = await makeUser(tree.center, "DISPATCHER");
     expect((await listAppeals(center, {})).items.map((x) => x.id)).toContain(a.id);
     await decideAppeal(branchOfficer, { id: a.id, version: 1, decision: "REVOKED", reason: "分局复核后撤销" });
-    expect((await getMeasure(center, a.measureId)).state).toBe("revoked");
+    expect((await getMeasure(center, { id: a.measureId })).state).toBe("revoked");
   });
 
   it("lists masked identities; leadership gets aggregates only", async () => {

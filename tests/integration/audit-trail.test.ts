@@ -63,7 +63,7 @@ describe("audit trail queries", () => {
     const rows = (await listAudit(actor, { entityId: marker })).rows;
     expect(rows.map((r) => r.actorName)).toEqual([`${marker}a`, `${marker}a`]);
     const other = (await listAudit((await makeUser(tree.city, "AUDITOR")).actor, { entityId: marker, unit: tree.branches[1]!.code })).rows[0]!;
-    await expect(getAuditRecord(actor, other.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getAuditRecord(actor, { id: other.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("pages by keyset, newest first", async () => {
@@ -81,7 +81,7 @@ describe("audit trail queries", () => {
   it("opens the full record and checks its hash", async () => {
     const { actor } = await makeUser(tree.city, "AUDITOR");
     const [row] = (await listAudit(actor, { entityId: marker, action: "pii.reveal" })).rows;
-    const record = await getAuditRecord(actor, row!.id);
+    const record = await getAuditRecord(actor, { id: row!.id });
     expect(record).toMatchObject({ action: "pii.reveal", requestId: marker, hashValid: true, details: { field: "victimPhone" } });
     expect(record.hash).toMatch(/^[0-9a-f]{64}$/);
   });

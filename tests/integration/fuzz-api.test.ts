@@ -147,7 +147,7 @@ describe("values out of range", () => {
       expect((e as AppError).status).toBe(422);
       expect((e as AppError).details.map((d) => d.path)).toContain(field);
     }
-    const e = await getAuditRecord(auditor, "9223372036854775808").catch((x: unknown) => x);
+    const e = await getAuditRecord(auditor, { id: "9223372036854775808" }).catch((x: unknown) => x);
     expect((e as AppError).status).toBe(422);
   });
 

@@ -1,8 +1,7 @@
 "use server";
 
 import { formAction } from "@/lib/commands/action";
-import { updateRevisitSettings, updateSecuritySettings, updateSlaLadder } from "@/lib/settings/commands";
-import { updateAppealSettings } from "@/lib/appeals/settings";
+import { updateAppealSettings, updateRevisitSettings, updateSecuritySettings, updateSlaLadder } from "@/lib/settings/commands";
 
 /** The ladder form names its inputs `<risk>.<field>`, the schema's paths. */
 export const updateSlaAction = formAction(updateSlaLadder, { revalidate: ["/admin/settings"] });

@@ -8,7 +8,6 @@ import { SlaForm } from "@/components/admin/sla-form";
 import { SecuritySettingsForm } from "@/components/admin/security-settings-form";
 import { RevisitSettingsForm } from "@/components/admin/revisit-settings-form";
 import { AppealSettingsForm } from "@/components/appeals/appeal-settings-form";
-import { getAppealSettings } from "@/lib/appeals/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -17,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SettingsPage() {
   const actor = await requirePagePermission("config:manage");
   if (!canConfigure(actor)) notFound();
-  const [settings, appealDeadline, t, tr, ta] = await Promise.all([
-    getSettings(actor), getAppealSettings(actor), getTranslations("settings"), getTranslations("revisits.settings"), getTranslations("appeals"),
+  const [settings, t, tr, ta] = await Promise.all([
+    getSettings(actor), getTranslations("settings"), getTranslations("revisits.settings"), getTranslations("appeals"),
   ]);
   return (
     <>
@@ -38,7 +37,7 @@ export default async function SettingsPage() {
       </Card>
       <Card className="mt-6 p-5">
         <h2 className="mb-4 text-base font-semibold">{ta("settings.title")}</h2>
-        <AppealSettingsForm setting={appealDeadline} />
+        <AppealSettingsForm setting={settings.appealDeadlineDays} />
       </Card>
     </>
   );
