@@ -12,7 +12,11 @@ import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { addDays, chinaToday } from "@/lib/time/china";
 import type { Actor } from "@/lib/auth/actor";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
+import { makeIdNumber } from "@/lib/pii";
 import { caseInput, idNumber } from "./cases-fixtures";
+
+/** An ID number no other test uses (cases-fixtures' idNumber draws from 1,000, shared by every case test). */
+const freshIdNumber = () => makeIdNumber("420303", new Date(Date.UTC(randomInt(1940, 2006), randomInt(0, 12), randomInt(1, 29))), randomInt(0, 1000));
 
 const mobile = () => `13${randomInt(5, 10)}${String(randomInt(0, 1e8)).padStart(8, "0")}`;
 let tree: TestTree;
@@ -68,7 +72,7 @@ describe("linking on insert and update", () => {
 
   it("merges a phone-only person into the ID's person when the mobile turns up with an ID number, and keeps the first ID's claim", async () => {
     const m = mobile();
-    const n = idNumber(randomInt(0, 1000));
+    const n = freshIdNumber();
     const early = await warn({ phone: m });
     const phoneOnly = early.personId!;
     const v = await victimOf(m, n);
@@ -77,7 +81,7 @@ describe("linking on insert and update", () => {
     expect((await getDb().warning.findUniqueOrThrow({ where: { id: early.id } })).personId).toBe(v.personId);
     expect((await identifiersOf(v.personId)).map((i) => i.kind).sort()).toEqual(["ID_NUMBER", "MOBILE"]);
     // Another ID number with the same mobile: the record is that ID's person; the mobile stays with the first.
-    const other = idNumber(randomInt(0, 1000));
+    const other = freshIdNumber();
     const later = await warn({ phone: m, idNumber: other }, { receivedAt: new Date().toISOString() });
     expect(later.personId).not.toBe(v.personId);
     expect((await warn({ phone: m })).personId).toBe(v.personId);
