@@ -25,7 +25,7 @@ export default async function NewAppealPage({ searchParams }: { searchParams: Pr
       </EmptyState>
     );
   }
-  const m = await getMeasure(actor, id.data).catch((e: unknown) => {
+  const m = await getMeasure(actor, { id: id.data }).catch((e: unknown) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
