@@ -6,9 +6,9 @@ export async function PersonLink({ link }: { link: { personId: string; warnings9
   if (!link) return null;
   const t = await getTranslations("persons");
   return (
-    <Link href={`/persons/${link.personId}`} className="inline-flex items-center gap-1 text-sm text-brand-600 hover:underline" data-testid="person-link">
+    <Link href={`/persons/${link.personId}`} className="inline-flex min-h-11 items-center gap-1 text-sm text-brand-600 hover:underline" data-testid="person-link">
       {t("link.file")}
-      <span className="text-xs text-slate-500">· {t("link.recent", { n: link.warnings90d })}</span>
+      <span className="text-sm text-slate-500">· {t("link.recent", { n: link.warnings90d })}</span>
     </Link>
   );
 }
