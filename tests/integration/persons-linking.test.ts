@@ -3,6 +3,7 @@
 // person_link_all() gives the same persons as the triggers on the same data.
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { getDb } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { createCase } from "@/lib/cases/create-case";
@@ -96,6 +97,31 @@ describe("linking on insert and update", () => {
       amountProtected: "500.00", fraudType: "FAKE_INVESTMENT",
     }, { idempotencyKey: randomUUID() });
     expect((await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: i.id } })).personId).toBe(v.personId);
+  });
+
+  it("finds a known number through the (kind, value) index when a trigger links (a collation mismatch once made every linked write read the whole table)", async () => {
+    const m = mobile();
+    const known = await warn({ phone: m });
+    const other = await warn({ phone: mobile() });
+    // Its own connection (no plan cached by earlier tests) and 20,000 more identifiers (rolled
+    // back): a lookup the (kind, value) index cannot serve reads thousands of them.
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query("BEGIN");
+      await c.query(`WITH p AS (INSERT INTO persons (id) SELECT gen_random_uuid() FROM generate_series(1, 20000) RETURNING id)
+        INSERT INTO person_identifiers (id, "personId", kind, value, tail4) SELECT gen_random_uuid(), id, 'MOBILE', '199' || lpad((row_number() OVER ())::text, 8, '0'), '0000' FROM p`);
+      // Identifiers read by sequential scans and index entries read: a lookup by (kind, value) reads one.
+      const rowsRead = async () => Number((await c.query(`SELECT pg_stat_get_xact_tuples_returned('person_identifiers'::regclass)
+        + pg_stat_get_xact_tuples_returned('person_identifiers_kind_value_key'::regclass) AS n`)).rows[0].n);
+      const before = await rowsRead();
+      const { rows } = await c.query<{ personId: string }>(`UPDATE warnings SET "victimPhone" = $1 WHERE id = $2 RETURNING "personId"`, [m, other.id]);
+      expect(rows[0]!.personId).toBe(known.personId);
+      expect(await rowsRead() - before).toBeLessThan(10);
+    } finally {
+      await c.query("ROLLBACK");
+      await c.end();
+    }
   });
 });
 
