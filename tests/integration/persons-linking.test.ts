@@ -99,6 +99,23 @@ describe("linking on insert and update", () => {
     expect((await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: i.id } })).personId).toBe(v.personId);
   });
 
+  it("links a batch row by row in its order: in-batch mobiles join the ID's person, the first ID keeps its claim", async () => {
+    const [m1, m2] = [mobile(), mobile()];
+    const [n1, n2] = [freshIdNumber(), freshIdNumber()];
+    const unitCode = tree.branches[0]!.precincts[0]!.code;
+    const item = (victim: Record<string, unknown>) => warningInput({ unitCode, victim: { name: "刘某某", ...victim } });
+    // m1 alone, then with n1 (the phone-only person merges into n1's); m2 with n1, then with n2 (m2 stays n1's).
+    const results = await ingestWarnings(feed, [item({ phone: m1 }), item({ phone: m1, idNumber: n1 }), item({ phone: m2, idNumber: n1 }), item({ phone: m2, idNumber: n2 }), item({ phone: m2 })]);
+    expect(results.map((r) => r.status)).toEqual(["created", "created", "created", "created", "created"]);
+    const persons = (await getDb().warning.findMany({ where: { id: { in: results.map((r) => r.id!) } }, select: { id: true, personId: true } }));
+    const personOf = new Map(persons.map((w) => [w.id, w.personId]));
+    const [a, b, c, d, e] = results.map((r) => personOf.get(r.id!));
+    expect(new Set([a, b, c, e])).toEqual(new Set([b]));
+    expect(d).not.toBe(b);
+    expect(await identifiersOf(b!)).toEqual([{ kind: "MOBILE", value: m1, tail4: m1.slice(-4) }, { kind: "MOBILE", value: m2, tail4: m2.slice(-4) }, { kind: "ID_NUMBER", value: n1, tail4: n1.slice(-4) }].sort((x, y) => x.value.localeCompare(y.value)));
+    expect(await identifiersOf(d!)).toEqual([{ kind: "ID_NUMBER", value: n2, tail4: n2.slice(-4) }]);
+  });
+
   it("finds a known number through the (kind, value) index when a trigger links (a collation mismatch once made every linked write read the whole table)", async () => {
     const m = mobile();
     const known = await warn({ phone: m });
