@@ -70,19 +70,18 @@ ALTER TABLE "dissuasion_ladders" ADD CONSTRAINT "dissuasion_ladders_warningId_fk
 
 -- Transactional enqueue: every inserted message gets its graphile-worker job in the inserting
 -- transaction, so a message exists exactly when the decision that caused it committed. The job
--- schema is created by the worker on its first start (graphile-worker's own migrations); until
--- then messages wait as PENDING and the worker's start enqueues them (lib/outbound/worker.ts).
-CREATE FUNCTION outbound_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$
+-- schema is created by the worker on its first start (by the migrations of graphile-worker). Until
+-- then messages wait as PENDING, and the start of the worker enqueues them (lib/outbound/worker.ts).
+CREATE FUNCTION outbound_enqueue() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF to_regprocedure('graphile_worker.add_jobs(graphile_worker.job_spec[],boolean)') IS NOT NULL THEN
+  IF to_regprocedure($q$graphile_worker.add_jobs(graphile_worker.job_spec[],boolean)$q$) IS NOT NULL THEN
     PERFORM graphile_worker.add_jobs(
-      ARRAY(SELECT ROW('outbound_deliver', json_build_object('id', n.id), NULL, n."notBefore" AT TIME ZONE 'UTC', 1, 'outbound:' || n.id, 0, NULL)::graphile_worker.job_spec
-              FROM new_rows n WHERE n.status = 'PENDING'),
-      true);
-  END IF;
-  RETURN NULL;
-END
-$$;
+      ARRAY(SELECT ROW($q$outbound_deliver$q$, json_build_object($q$id$q$, n.id), NULL, n."notBefore" AT TIME ZONE $q$UTC$q$, 5, $q$outbound:$q$ || n.id, 0, NULL)::graphile_worker.job_spec
+              FROM new_rows n WHERE n.status = $q$PENDING$q$),
+      true)\073
+  END IF\073
+  RETURN NULL\073
+END';
 
 CREATE TRIGGER outbound_enqueue AFTER INSERT ON "outbound_messages"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION outbound_enqueue();
