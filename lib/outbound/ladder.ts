@@ -22,8 +22,11 @@ export async function outboundSettings(sql: Sql): Promise<{ ladder: Ladder; temp
   const rows = await sql.$queryRaw<{ key: string; value: unknown }[]>`
     SELECT key, value FROM app_settings WHERE key IN (${OUTBOUND_LADDER_KEY}, ${OUTBOUND_TEMPLATES_KEY})`;
   const ladder = ladderSchema.safeParse(rows.find((r) => r.key === OUTBOUND_LADDER_KEY)?.value);
-  const templates = rows.find((r) => r.key === OUTBOUND_TEMPLATES_KEY)?.value as Templates | undefined;
-  return { ladder: ladder.success ? ladder.data : DEFAULT_LADDER, templates: templates ?? DEFAULT_TEMPLATES };
+  const saved = rows.find((r) => r.key === OUTBOUND_TEMPLATES_KEY)?.value as Partial<Templates> | undefined;
+  const templates: Templates = {
+    SMS: { ...DEFAULT_TEMPLATES.SMS, ...saved?.SMS }, FLASH: { ...DEFAULT_TEMPLATES.FLASH, ...saved?.FLASH }, ROBOT_CALL: { ...DEFAULT_TEMPLATES.ROBOT_CALL, ...saved?.ROBOT_CALL },
+  };
+  return { ladder: ladder.success ? ladder.data : DEFAULT_LADDER, templates };
 }
 
 type Row = { warningId: string; channel: OutboundChannel; recipient: string; body: string; rung: string; notBefore: Date };
