@@ -13,6 +13,9 @@ import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
 import { startOutboundWorker } from "@/lib/outbound/worker";
 import { signedHeaders } from "@/lib/outbound/gateway";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
+import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
+import { updateOutboundTemplates } from "@/lib/outbound/commands";
+import { AppError } from "@/lib/errors";
 import type { OutboundConfig } from "@/lib/outbound/config";
 import type { ReceiptResult } from "@/lib/outbound/gateway";
 import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
@@ -165,5 +168,31 @@ describe("the receipt route", () => {
     expect(((await res.json()) as { error: { details: { path: string }[] } }).error.details[0]!.path).toBe("result");
     const unknown = JSON.stringify({ messageId: "0193a4c2-0000-7000-8000-000000000000", result: "DELIVERED", at: new Date().toISOString() });
     expect((await post(unknown, signedHeaders(SECRET, unknown))).status).toBe(404);
+  });
+});
+
+describe("the outbound settings", () => {
+  it("refuse a 闪信 longer than one segment with 422 naming the field, and save nothing", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const templates = structuredClone(DEFAULT_TEMPLATES);
+    templates.FLASH.ROMANCE = "预".repeat(71);
+    const e = await updateOutboundTemplates(actor, { ...templates, version: 0 }).catch((x: AppError) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).status).toBe(422);
+    expect((e as AppError).details.map((d) => [d.path, d.code])).toEqual([["FLASH.ROMANCE", "too_long"]]);
+    expect(await getDb().appSetting.count({ where: { key: OUTBOUND_TEMPLATES_KEY } })).toBe(0);
+  });
+
+  it("are saved by the root administrator alone, and the next warning's SMS uses them", async () => {
+    const branchAdmin = await makeUser(tree.branches[0]!, "ADMIN");
+    const templates = structuredClone(DEFAULT_TEMPLATES);
+    templates.SMS.FAKE_INVESTMENT = "【反诈中心】{name}，投资理财高回报是诈骗！请勿转账，咨询{hotline}。";
+    await expect(updateOutboundTemplates(branchAdmin.actor, { ...templates, version: 0 })).rejects.toMatchObject({ status: 403 });
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    await updateOutboundTemplates(actor, { ...templates, version: 0 });
+    const w = await critical({ victim: { name: "赵某", phone: "13912340002", gender: "FEMALE" } });
+    const sms = await getDb().outboundMessage.findFirstOrThrow({ where: { warningId: w.id, channel: "SMS" } });
+    expect(sms.body).toBe("【反诈中心】赵女士，投资理财高回报是诈骗！请勿转账，咨询96110。");
+    expect(await getDb().auditLog.count({ where: { action: "config.outbound.update", actorId: actor.id } })).toBe(1);
   });
 });
