@@ -3,7 +3,6 @@ import "server-only";
 // signature of the shared secret, not by a user or an API key. A bad signature is a 401 and an
 // audited event; a receipt is applied once (a repeat answers 200 and changes nothing).
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { getDb, type Sql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
@@ -12,15 +11,11 @@ import { errorResponse } from "@/lib/http/route";
 import { requestInfoFrom } from "@/lib/auth/request-info";
 import { logger } from "@/lib/log";
 import { outboundConfig } from "@/lib/outbound/config";
-import { RECEIPT_RESULTS, verifySignature, type ReceiptResult } from "@/lib/outbound/gateway";
+import { verifySignature, type ReceiptResult } from "@/lib/outbound/gateway";
+import { receiptSchema } from "@/lib/outbound/receipt-schema";
 import { recordResult } from "@/lib/outbound/ladder";
 import type { OutboundChannel } from "@/lib/generated/prisma/enums";
 
-export const receiptSchema = z.object({
-  messageId: z.uuid(),
-  result: z.enum(RECEIPT_RESULTS),
-  at: z.iso.datetime({ offset: true }),
-}).strict();
 
 const RECEIPT_LIMIT = 16 * 1024;
 
