@@ -4,7 +4,7 @@ import "server-only";
 // audited event; a receipt is applied once (a repeat answers 200 and changes nothing).
 import { randomUUID } from "node:crypto";
 import { getDb, type Sql } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, fromDatabaseError } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { errorResponse } from "@/lib/http/route";
@@ -68,7 +68,8 @@ export async function handleReceipt(req: Request): Promise<Response> {
     if (outcome === "unknown") throw new AppError("NOT_FOUND", "no such message");
     return Response.json({ messageId: r.messageId, status: outcome });
   } catch (e) {
-    if (e instanceof AppError) return errorResponse(e, info.requestId);
+    const err = e instanceof AppError ? e : fromDatabaseError(e);
+    if (err) return errorResponse(err, info.requestId);
     logger.error("api.failed", { requestId: info.requestId, path: "/api/v1/gateway/receipts", error: e });
     return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId ?? randomUUID());
   }

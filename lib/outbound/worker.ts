@@ -38,38 +38,58 @@ async function takeSlot(sql: Sql, channel: OutboundChannel, perSecond: number, n
 const again = (sql: Sql, id: string, runAt: Date) =>
   sql.$executeRaw`SELECT graphile_worker.add_job('outbound_deliver', json_build_object('id', ${id}::text), run_at => ${runAt}::timestamptz, job_key => ${`outbound:${id}`}, max_attempts => 5)`;
 
-/** Delivers one message (a job's work). Exported for the benchmark and tests. */
+/** A message left SENDING this long (its worker died mid-send) goes back to PENDING; the key makes the resend safe. */
+const SENDING_LEASE_MS = 120_000;
+
+/**
+ * Delivers one message (a job's work): claims it (PENDING → SENDING, a short transaction that also
+ * takes the channel's rate slot), talks to the gateway with no transaction open, then records the
+ * answer. Exported for the benchmark and tests.
+ */
 export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" | "skipped" | "retry" | "failed" | "throttled"> {
-  return sqlTransaction(getDb(), async (sql) => {
+  const claimed = await sqlTransaction(getDb(), async (sql) => {
     const [m] = await sql.$queryRaw<Claimed[]>`
       SELECT id::text AS id, "warningId"::text AS "warningId", channel::text AS channel, recipient, body, rung, attempts
         FROM outbound_messages WHERE id = ${id}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
-    if (!m) return "skipped";
+    if (!m) return "skipped" as const;
     const nextSlot = await takeSlot(sql, m.channel, cfg.ratePerSecond, Date.now());
     if (nextSlot !== null) {
       await again(sql, id, new Date(nextSlot));
-      return "throttled";
+      return "throttled" as const;
     }
-    try {
-      await sendToGateway({ url: cfg.gatewayUrl, secret: cfg.secret }, { idempotencyKey: m.id, channel: m.channel, to: m.recipient, text: m.body, callbackUrl: cfg.callbackUrl });
-    } catch (e) {
-      const attempts = m.attempts + 1;
-      const error = (e as Error).message.slice(0, 500);
-      if (attempts >= cfg.maxAttempts) {
-        await sql.$executeRaw`UPDATE outbound_messages SET status = 'FAILED', attempts = ${attempts}, "lastError" = ${error}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid`;
-        await recordResult(sql, m, "FAILED", new Date());
-        return "failed";
-      }
-      const at = new Date(Date.now() + backoffMs(cfg, attempts));
-      await sql.$executeRaw`UPDATE outbound_messages SET attempts = ${attempts}, "lastError" = ${error}, "notBefore" = ${at}::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid`;
-      await again(sql, id, at);
-      return "retry";
+    await sql.$executeRaw`UPDATE outbound_messages SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid`;
+    return { ...m, attempts: m.attempts + 1 };
+  });
+  if (typeof claimed === "string") return claimed;
+  const m = claimed;
+  let error: string | null = null;
+  try {
+    await sendToGateway({ url: cfg.gatewayUrl, secret: cfg.secret }, { idempotencyKey: m.id, channel: m.channel, to: m.recipient, text: m.body, callbackUrl: cfg.callbackUrl });
+  } catch (e) {
+    error = (e as Error).message.slice(0, 500);
+  }
+  return sqlTransaction(getDb(), async (sql) => {
+    if (error === null) {
+      // A receipt may have come first: it moved the message on already, and that stands.
+      await sql.$executeRaw`
+        UPDATE outbound_messages SET status = 'SENT', "sentAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
+         WHERE id = ${id}::uuid AND status = 'SENDING'`;
+      return "sent" as const;
     }
-    // A receipt may have come first (it waits for this row's lock, then finds it SENT and records its result).
-    await sql.$executeRaw`
-      UPDATE outbound_messages SET status = 'SENT', attempts = ${m.attempts + 1}, "sentAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
-       WHERE id = ${id}::uuid`;
-    return "sent";
+    if (m.attempts >= cfg.maxAttempts) {
+      const n = await sql.$executeRaw`UPDATE outbound_messages SET status = 'FAILED', "lastError" = ${error}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid AND status = 'SENDING'`;
+      if (n) await recordResult(sql, m, "FAILED", new Date());
+      return "failed" as const;
+    }
+    const at = new Date(Date.now() + backoffMs(cfg, m.attempts));
+    // Back to PENDING unless a person cancelled it meanwhile (or a late receipt settled it).
+    const [r] = await sql.$queryRaw<{ status: string }[]>`
+      UPDATE outbound_messages o SET "lastError" = ${error}, "notBefore" = ${at}::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC',
+             status = (CASE WHEN EXISTS (SELECT 1 FROM dissuasion_ladders l WHERE l."warningId" = o."warningId" AND l.status = 'STOPPED') THEN 'CANCELLED' ELSE 'PENDING' END)::"OutboundStatus"
+       WHERE o.id = ${id}::uuid AND o.status = 'SENDING'
+      RETURNING o.status::text AS status`;
+    if (r?.status === "PENDING") await again(sql, id, at);
+    return "retry" as const;
   });
 }
 
@@ -91,6 +111,9 @@ export async function startOutboundWorker(cfg: OutboundConfig, connectionString:
     connectionString, concurrency: cfg.concurrency, noHandleSignals: true, pollInterval: opts.pollInterval ?? 1000,
     taskList: tasks(cfg), logger: quiet,
   });
+  await getDb().$executeRaw`
+    UPDATE outbound_messages SET status = 'PENDING', "updatedAt" = now() AT TIME ZONE 'UTC'
+     WHERE status = 'SENDING' AND "updatedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${SENDING_LEASE_MS / 1000})`;
   await getDb().$executeRaw`
     SELECT graphile_worker.add_job('outbound_deliver', json_build_object('id', id::text), run_at => "notBefore" AT TIME ZONE 'UTC', job_key => 'outbound:' || id, job_key_mode => 'preserve_run_at', max_attempts => 5)
       FROM outbound_messages WHERE status = 'PENDING'`;
