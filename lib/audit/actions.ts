@@ -29,7 +29,7 @@ export const AUDIT_ACTION_GROUPS = {
   unit: ["unit.create", "unit.update"],
   apikey: ["apikey.create", "apikey.revoke"],
   config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update", "config.outbound.update"],
-  outbound: ["outbound.receipt", "outbound.receipt.rejected"],
+  outbound: ["outbound.receipt.rejected"],
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup"],
 } as const satisfies Record<string, readonly string[]>;

@@ -3,7 +3,7 @@ import "server-only";
 // signature of the shared secret, not by a user or an API key. A bad signature is a 401 and an
 // audited event; a receipt is applied once (a repeat answers 200 and changes nothing).
 import { randomUUID } from "node:crypto";
-import { getDb, type Sql } from "@/lib/db";
+import { getDb, sqlTransaction, type Sql } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -58,13 +58,9 @@ export async function handleReceipt(req: Request): Promise<Response> {
     const parsed = receiptSchema.safeParse(json);
     if (!parsed.success) throw new AppError("VALIDATION", "invalid receipt", issuesOf(parsed.error));
     const r = parsed.data;
-    const outcome = await getDb().$transaction(async (tx) => {
-      const applied = await applyReceipt(tx, { ...r, at: new Date(r.at) });
-      if (applied === "applied") {
-        await writeAudit(tx, { ...info, name: "gateway" }, { action: "outbound.receipt", success: true, entityType: "OutboundMessage", entityId: r.messageId, details: { result: r.result } });
-      }
-      return applied;
-    });
+    // A receipt is a machine's event, kept on its message (result, resultAt) and the warning's
+    // timeline, not in the audit trail: one chained audit append per message would serialise them.
+    const outcome = await sqlTransaction(getDb(), (sql) => applyReceipt(sql, { ...r, at: new Date(r.at) }));
     if (outcome === "unknown") throw new AppError("NOT_FOUND", "no such message");
     return Response.json({ messageId: r.messageId, status: outcome });
   } catch (e) {
