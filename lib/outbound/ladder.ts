@@ -143,21 +143,22 @@ async function handOver(sql: Sql, warningId: string, humanCall: boolean, visitAf
   if (humanCall) await notifyUnit(sql, warningId, "ladder_call", {});
   if (visitAfterMinutes !== null) {
     const runAt = new Date(at.getTime() + visitAfterMinutes * 60_000);
-    await sql.$executeRaw`
-      SELECT graphile_worker.add_job('ladder_visit', json_build_object('warningId', ${warningId}::text), run_at => ${runAt}::timestamptz, job_key => ${`ladder_visit:${warningId}`})
-       WHERE to_regnamespace('graphile_worker') IS NOT NULL`;
+    // The job schema exists once a worker has started (no worker: no receipts, no hand-over).
+    const [q] = await sql.$queryRaw<{ ok: boolean }[]>`SELECT to_regnamespace('graphile_worker') IS NOT NULL AS ok`;
+    if (q?.ok) await sql.$executeRaw`
+      SELECT graphile_worker.add_job('ladder_visit', json_build_object('warningId', ${warningId}::text), run_at => ${runAt}::timestamptz, job_key => ${`ladder_visit:${warningId}`})`;
   }
 }
+
+/** How long the precinct has for the home visit the ladder hands over. */
+const VISIT_SLA_MS = 24 * 3600_000;
 
 /** The visit rung, when its time has come: only if nobody acted on the warning meanwhile. */
 export async function visitRung(sql: Sql, warningId: string, now: Date): Promise<boolean> {
   const [l] = await sql.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM dissuasion_ladders WHERE "warningId" = ${warningId}::uuid FOR UPDATE`;
   if (l?.status !== "HANDED_OVER") return false;
-  await notifyUnit(sql, warningId, "ladder_visit", { dueAt: new Date(now.getTime() + 24 * 3600_000).toISOString() });
-  await sql.$executeRaw`
-    INSERT INTO dissuasion_actions (id, "warningId", "unitId", kind, result, "occurredAt", note, "updatedAt")
-    SELECT gen_random_uuid(), w.id, w."unitId", 'HOME_VISIT', 'UNANSWERED', ${now}::timestamptz AT TIME ZONE 'UTC', '自动劝阻：无人接听，转派出所上门劝阻', now() AT TIME ZONE 'UTC'
-      FROM warnings w WHERE w.id = ${warningId}::uuid`;
+  // A task, not a dissuasion action: the visit is counted when an officer records it (lib/field).
+  await notifyUnit(sql, warningId, "ladder_visit", { dueAt: new Date(now.getTime() + VISIT_SLA_MS).toISOString() });
   return true;
 }
 

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Runner } from "graphile-worker";
-import { getDb } from "@/lib/db";
+import { getDb, sqlTransaction } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { transitionWarning } from "@/lib/warnings/commands";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
 import { startOutboundWorker } from "@/lib/outbound/worker";
+import { visitRung } from "@/lib/outbound/ladder";
 import { signedHeaders } from "@/lib/outbound/gateway";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
@@ -131,6 +132,13 @@ describe("the outbox", () => {
     expect(await getDb().notification.count({ where: { userId: dispatcher.user.id, kind: "ladder_call", entityId: w.id } })).toBe(1);
     const timeline = await getDb().dissuasionAction.findMany({ where: { warningId: w.id, kind: "ROBOT_CALL" } });
     expect(timeline.map((a) => a.result)).toEqual(["UNANSWERED", "UNANSWERED"]);
+    // The visit rung's job is scheduled; when it comes, nobody having acted, the unit gets its visit task.
+    expect(Number((await getDb().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`ladder_visit:${w.id}`}`)[0]!.n)).toBe(1);
+    expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(true);
+    // A person's action stops it: a later visit rung does nothing.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    expect((await getDb().dissuasionLadder.findUniqueOrThrow({ where: { warningId: w.id } })).status).toBe("STOPPED");
+    expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(false);
   }, 60_000);
 
   it("stops the automatic steps when a person acts on the warning", async () => {
