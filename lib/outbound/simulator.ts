@@ -52,7 +52,7 @@ function parseOutcomes(spec: string | undefined): SimulatorOptions["callOutcomes
 export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv, secret: string): SimulatorOptions {
   return {
     secret,
-    port: Number(env.SIM_PORT ?? 3099),
+    port: Number(env.SIM_PORT ?? 0),
     delayMs: Number(env.SIM_DELAY_MS ?? 1500),
     failureRate: Number(env.SIM_FAILURE_RATE ?? 0.1),
     undeliveredRate: Number(env.SIM_UNDELIVERED_RATE ?? 0.05),
