@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/table";
 import { chinaDateTime } from "@/lib/time/china";
@@ -11,11 +12,11 @@ export async function OutboundMessagesTable({ rows }: { rows: OutboundAdminView[
   return (
     <DataTable testId="outbound-messages" frame="none" className="min-w-[960px]"
       head={
-        <tr>
+        <>
           <th className={th}>{t("col.createdAt")}</th><th className={th}>{t("col.channel")}</th><th className={th}>{t("col.recipient")}</th>
-          <th className={th}>{t("col.body")}</th><th className={th}>{t("col.rung")}</th><th className={th}>{t("col.status")}</th>
+          <th className={th}>{t("col.body")}</th><th className={th}>{t("col.rung")}</th><th className={th}>{t("col.warning")}</th><th className={th}>{t("col.status")}</th>
           <th className={th}>{t("col.attempts")}</th><th className={th}>{t("col.result")}</th><th className={th}>{t("col.lastError")}</th>
-        </tr>
+        </>
       }>
       {rows.map((m) => (
         <tr key={m.id} className="align-top">
@@ -24,6 +25,7 @@ export async function OutboundMessagesTable({ rows }: { rows: OutboundAdminView[
           <td className="whitespace-nowrap px-3 py-2 tabular-nums">{m.recipient}</td>
           <td className="max-w-md px-3 py-2">{m.body}</td>
           <td className="whitespace-nowrap px-3 py-2">{m.rung}</td>
+          <td className="whitespace-nowrap px-3 py-2">{m.warningId ? <Link href={`/warnings/${m.warningId}`} className="text-blue-700 underline" data-testid="outbound-warning-link">{m.warningId.slice(-6)}</Link> : ""}</td>
           <td className="whitespace-nowrap px-3 py-2">{t(`status.${m.status}`)}</td>
           <td className="px-3 py-2 tabular-nums">{m.attempts}</td>
           <td className="whitespace-nowrap px-3 py-2">{m.result ? t(`result.${m.result as "DELIVERED"}`) : ""}</td>
