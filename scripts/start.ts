@@ -36,8 +36,8 @@ if (process.env.FANZHA_SUPERVISED !== "1") {
 handleStopSignalsYourself();
 
 /** A persistent random secret for local installs, so sessions survive restarts. */
-function localSecret(): string {
-  const file = ".data/auth-secret";
+function localSecret(name = "auth-secret"): string {
+  const file = `.data/${name}`;
   if (!existsSync(file)) {
     mkdirSync(".data", { recursive: true });
     writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
@@ -99,6 +99,20 @@ if (prepared.loadedDemo) log("loaded the demo dataset");
 if (!devServer) buildIfNeeded();
 
 const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+
+// The gateway simulator (lib/outbound/simulator.ts) runs beside the app unless a real gateway is
+// configured (GATEWAY_URL) or OUTBOUND_SIMULATOR=off: the demo's SMS, 闪信 and robot calls land there.
+// Never in production: there, without a gateway, messages wait in the outbox.
+const gatewayEnv: Record<string, string> = {};
+if (!production && !process.env.GATEWAY_URL && process.env.OUTBOUND_SIMULATOR !== "off") {
+  const { startSimulator, simulatorOptionsFromEnv } = await import("../lib/outbound/simulator");
+  const secret = process.env.GATEWAY_SECRET ?? localSecret("gateway-secret");
+  const sim = await startSimulator(simulatorOptionsFromEnv(process.env, secret)).catch((e: unknown) => fail(`gateway simulator: ${(e as Error).message} (set SIM_PORT, or OUTBOUND_SIMULATOR=off)`));
+  gatewayEnv.GATEWAY_URL = sim.url;
+  gatewayEnv.GATEWAY_SECRET = secret;
+  if (!process.env.OUTBOUND_CALLBACK_URL) gatewayEnv.OUTBOUND_CALLBACK_URL = `http://127.0.0.1:${port}/api/v1/gateway/receipts`;
+  log(`gateway simulator on ${sim.url}`);
+}
 const child = spawn("node_modules/.bin/next", [devServer ? "dev" : "start", "-p", String(port)], {
   stdio: ["ignore", "inherit", "inherit"],
   env: {
@@ -107,6 +121,7 @@ const child = spawn("node_modules/.bin/next", [devServer ? "dev" : "start", "-p"
     AUTH_SECRET: process.env.AUTH_SECRET ?? localSecret(),
     APP_MODE: prepared.demo ? "demo" : "production",
     NEXTAUTH_URL: baseUrl,
+    ...gatewayEnv,
   },
 });
 

@@ -28,7 +28,8 @@ export const AUDIT_ACTION_GROUPS = {
   handover: ["handover.create", "handover.acknowledge"],
   unit: ["unit.create", "unit.update"],
   apikey: ["apikey.create", "apikey.revoke"],
-  config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update"],
+  config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update", "config.outbound.update"],
+  outbound: ["outbound.receipt.rejected"],
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup"],
 } as const satisfies Record<string, readonly string[]>;

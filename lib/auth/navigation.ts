@@ -15,6 +15,7 @@ export const NAV_ITEMS = [
   { key: "units", href: "/admin/units", permission: "units:manage" },
   { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
   { key: "settings", href: "/admin/settings", permission: "config:manage" },
+  { key: "outbound", href: "/admin/outbound", permission: "config:manage" },
   { key: "audit", href: "/audit", permission: "audit:read" },
   { key: "approvals", href: "/approvals", permission: "grants:approve" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];

@@ -41,6 +41,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/admin/units", anyOf: ["units:manage"] },
   { path: "/admin/api-keys", anyOf: ["apikeys:manage"] },
   { path: "/admin/settings", anyOf: ["config:manage"] },
+  { path: "/admin/outbound", anyOf: ["config:manage"] },
 ];
 
 const segments = (p: string) => p.split("/").filter(Boolean);

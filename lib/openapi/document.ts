@@ -4,6 +4,7 @@
 export { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
 import { PATHS } from "@/lib/openapi/paths";
 import type { PathItem } from "@/lib/openapi/schema";
+import { outboundWebhooks } from "@/lib/outbound/openapi";
 
 /** The OpenAPI document served at /api/v1/openapi.json, assembled from each domain's paths. */
 export function openApiDocument() {
@@ -24,5 +25,7 @@ export function openApiDocument() {
     },
     security: [{ apiKey: [] }, { session: [] }],
     paths: Object.assign({}, ...PATHS) as Record<string, PathItem>,
+    // Requests the platform sends: the outbound gateway's interface (lib/outbound/gateway.ts).
+    webhooks: outboundWebhooks,
   };
 }

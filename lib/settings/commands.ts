@@ -30,7 +30,7 @@ export type Settings = { sla: SlaRow[]; passwordMaxAgeDays: Setting; auditRetent
 /** Whether the actor configures the platform: config:manage at the root unit (the city bureau). */
 export const canConfigure = (actor: Actor) => actor.permissions.has("config:manage") && isCityWide(actor);
 
-async function assertRootAdmin(actor: Actor) {
+export async function assertRootAdmin(actor: Actor) {
   if (canConfigure(actor)) return;
   // A branch's administrator holds config:manage but configures nothing: audited like any denial.
   await auditDenied(actor, { permission: "config:manage" });

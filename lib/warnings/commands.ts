@@ -18,6 +18,10 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
 import { cancelRevisits, scheduleRevisits } from "@/lib/revisits/schedule";
+import { stopLadder } from "@/lib/outbound/ladder";
+
+/** A signed-in person (not an API key, not the command line). */
+const isPerson = (actor: Actor) => actor.kind === "user" && actor.role !== null;
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -72,6 +76,8 @@ export async function applyTransition(
     },
   });
   if (count === 0) throw versionConflict();
+  // A person moved the warning: the dissuasion ladder's automatic steps stop.
+  if (isPerson(actor)) await stopLadder(tx, w.id, now);
   await tx.warningTransition.create({ data: { warningId: w.id, fromStatus: w.status, toStatus: to, outcome: extra.outcome, note: extra.note, actorId: actor.id, at: now } });
   let caseId = w.caseId;
   if (to === "RESOLVED" && extra.outcome === "ALREADY_DEFRAUDED" && !caseId) {
@@ -125,6 +131,7 @@ async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionIn
     },
     select: { id: true },
   });
+  if (isPerson(actor)) await stopLadder(tx, w.id, now);
   let version = w.version;
   if (w.status === "ACKNOWLEDGED") {
     version = await applyTransition(tx, actor, { ...w, firstContactAt: w.firstContactAt ?? (input.occurredAt ?? now) }, "IN_PROGRESS", w.version, {}, now);

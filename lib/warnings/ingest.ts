@@ -17,6 +17,10 @@ import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
 import { notifyWarningEvent } from "@/lib/warnings/events";
 import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
+import { startLadders } from "@/lib/outbound/ladder";
+
+/** A warning received longer ago than this starts no dissuasion ladder. */
+const LADDER_FRESH_MS = 60 * 60_000;
 
 export type IngestStatus = "created" | "repeat" | "duplicate" | "rejected";
 export type IngestResult = {
@@ -209,6 +213,15 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
 
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
   if (creates.length) await tx.copy("warnings", WARNING_COLUMNS, creates.map((c) => c.row).join(""));
+  // The dissuasion ladder's first messages, in this transaction (the outbox): fresh warnings only,
+  // nobody is sent an SMS about a warning an upstream replays days later.
+  const now = new Date();
+  const fresh = creates.filter((c) => now.getTime() - c.at <= LADDER_FRESH_MS);
+  if (fresh.length) {
+    await startLadders(tx, fresh.map(({ id, item }) => ({
+      id, riskLevel: item.riskLevel, fraudType: item.fraudType, victimName: item.victim.name ?? null, victimGender: item.victim.gender ?? null, victimPhone: item.victim.phone,
+    })), now);
+  }
   if (repeats.length) {
     const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
     // Which warning it joined is said only to a caller who may read warnings.

@@ -18,6 +18,7 @@ import { buildTransfers } from "./demo-transfers";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
+import { startLadders, type LadderWarning } from "@/lib/outbound/ladder";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF, type DemoAccount } from "./accounts";
 
 const SEED = 96110;
@@ -73,6 +74,12 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       revisit: buildRevisits(ctx, warnings.warnings),
       appeal: prevention.appeals,
     });
+    // The dissuasion ladder of the newest open 特高危 warnings: their SMS, 闪信 and robot calls go
+    // out through the gateway simulator when `npm start` brings the worker up (lib/outbound).
+    const fresh = await tx.$queryRaw<LadderWarning[]>`
+      SELECT id::text AS id, "riskLevel"::text AS "riskLevel", "fraudType"::text AS "fraudType", "victimName", "victimGender"::text AS "victimGender", "victimPhone"
+        FROM warnings WHERE "riskLevel" = 'CRITICAL' AND status = 'PENDING' ORDER BY "receivedAt" DESC LIMIT 3`;
+    await startLadders(tx, fresh, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

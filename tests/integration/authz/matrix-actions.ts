@@ -14,6 +14,8 @@ import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
+import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
+import { DEFAULT_LADDER } from "@/lib/outbound/ladder-config";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -232,4 +234,16 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/admin/settings/actions.ts#updateAppealSettingsAction": {
     scope: "none", args: async () => [prev, form({ appealDeadlineDays: "15", appealDeadlineDaysVersion: "0" })],
   },
+
+  // Outbound (issue 16): the dissuasion templates and ladder, global settings of the root administrator.
+  "app/(app)/admin/outbound/actions.ts#updateOutboundTemplatesAction": { scope: "none", args: async () => [prev, form({ ...outboundTemplatesForm(), version: "0" })] },
+  "app/(app)/admin/outbound/actions.ts#updateOutboundLadderAction": { scope: "none", args: async () => [prev, form({ ...outboundLadderForm(), version: "0" })] },
 };
+
+/** The outbound settings forms as posted: the defaults, fields named by their schema paths. */
+function outboundTemplatesForm(): Record<string, string> {
+  return Object.fromEntries(Object.entries(DEFAULT_TEMPLATES).flatMap(([c, byType]) => Object.entries(byType).map(([f, text]) => [`${c}.${f}`, text])));
+}
+function outboundLadderForm(): Record<string, string> {
+  return Object.fromEntries(Object.entries(DEFAULT_LADDER).flatMap(([r, rungs]) => Object.entries(rungs).filter(([, v]) => v !== null).map(([k, v]) => [`${r}.${k}`, String(v)])));
+}

@@ -204,6 +204,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: appealRoute("/decision", (a) => ({ version: a.version, decision: "REVOKED", reason: "证据表明电话卡非本人使用" })),
   },
   "POST app/api/v1/appeals/[id]/withdrawal/route.ts": { scope: "record", request: appealRoute("/withdrawal", (a) => ({ version: a.version })) },
+
+  // Outbound (issue 16): the gateway's delivery receipts carry no user or key but the HMAC of the
+  // shared secret; a bad one is a 401, audited (tests/integration/outbound.test.ts).
+  "POST app/api/v1/gateway/receipts/route.ts": { public: "gateway delivery receipts, authenticated by their HMAC signature (401 and audited without one)", call: false },
 };
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */

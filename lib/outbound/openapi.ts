@@ -1,0 +1,68 @@
+import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
+import { CALL_RESULTS, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER } from "@/lib/outbound/gateway";
+import { receiptSchema } from "@/lib/outbound/receipt-schema";
+
+const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
+
+const signed = [
+  { name: TIMESTAMP_HEADER, in: "header", required: true, schema: { type: "string", pattern: "^\\d+$" }, description: `Unix seconds; refused more than ${SIGNATURE_TOLERANCE_SECONDS} s from the receiver's clock` },
+  {
+    name: SIGNATURE_HEADER, in: "header", required: true, schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" },
+    description: "`sha256=` + hex HMAC-SHA256, keyed with the shared secret (GATEWAY_SECRET), of `<timestamp>.<raw body>`",
+  },
+];
+
+/** The gateway's delivery receipts, posted to the platform. */
+export const outboundPaths: Record<string, PathItem> = {
+  "/gateway/receipts": {
+    post: {
+      operationId: "gatewayReceipt", tags: ["outbound"],
+      summary: "Delivery receipt of an SMS, 闪信 or robot call (from the gateway)",
+      description:
+        "Called by the SMS / 闪信 / robot call gateway, not by users: no API key or session, the request is authenticated by its HMAC signature. " +
+        "A bad or missing signature is a 401 and an audited event (outbound.receipt.rejected). A receipt is applied once: a repeat answers `repeat`. " +
+        "The result moves the warning's dissuasion ladder (an unanswered call redials, then hands over to a 96110 call task) and appears on its timeline.",
+      security: [], parameters: signed,
+      requestBody: { required: true, content: { "application/json": { schema: jsonSchema(receiptSchema) } } },
+      responses: {
+        200: json({ type: "object", properties: { messageId: { type: "string", format: "uuid" }, status: { type: "string", enum: ["applied", "repeat"] } } }),
+        401: errorBody, 404: errorBody, 413: errorBody, 422: errorBody,
+      },
+    },
+  },
+};
+
+/** What the platform sends: the gateway's interface, for a real gateway to implement (OpenAPI 3.1 webhooks). */
+export const outboundWebhooks: Record<string, PathItem> = {
+  gatewayMessage: {
+    post: {
+      operationId: "gatewayMessage", tags: ["outbound"],
+      summary: "POST <GATEWAY_URL>/v1/messages — one SMS, 闪信 or robot call, sent by the platform to the gateway",
+      description:
+        "Signed like the receipts (same headers, same secret). `idempotencyKey` (the message id) is delivered at most once: a retry of a key " +
+        "already accepted must answer 200 with `duplicate: true` and deliver nothing. Any non-2xx answer is retried with exponential backoff. " +
+        `After delivery the gateway posts a receipt to \`callbackUrl\` (/api/v1/gateway/receipts): DELIVERED / UNDELIVERED for SMS and 闪信, ${CALL_RESULTS.join(" / ")} for a robot call.`,
+      parameters: signed,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object", required: ["idempotencyKey", "channel", "to", "text", "callbackUrl"],
+              properties: {
+                idempotencyKey: { type: "string", format: "uuid" }, channel: { type: "string", enum: ["SMS", "FLASH", "ROBOT_CALL"] },
+                to: { type: "string", description: "the mobile number" }, text: { type: "string", description: "the SMS / 闪信 text, or the robot call's script" },
+                callbackUrl: { type: "string", format: "uri" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: json({ type: "object", properties: { id: { type: "string" }, duplicate: { type: "boolean" } } }),
+        401: { description: "bad signature" },
+        503: { description: "unavailable: retried" },
+      },
+    },
+  },
+};

@@ -1,0 +1,72 @@
+import "server-only";
+// Delivery receipts from the gateway (POST /api/v1/gateway/receipts): authenticated by the HMAC
+// signature of the shared secret, not by a user or an API key. A bad signature is a 401 and an
+// audited event; a receipt is applied once (a repeat answers 200 and changes nothing).
+import { randomUUID } from "node:crypto";
+import { getDb, sqlTransaction, type Sql } from "@/lib/db";
+import { AppError, fromDatabaseError } from "@/lib/errors";
+import { issuesOf } from "@/lib/validation/parse";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { errorResponse } from "@/lib/http/route";
+import { requestInfoFrom } from "@/lib/auth/request-info";
+import { logger } from "@/lib/log";
+import { outboundConfig } from "@/lib/outbound/config";
+import { verifySignature, type ReceiptResult } from "@/lib/outbound/gateway";
+import { receiptSchema } from "@/lib/outbound/receipt-schema";
+import { recordResult } from "@/lib/outbound/ladder";
+import type { OutboundChannel } from "@/lib/generated/prisma/enums";
+
+
+const RECEIPT_LIMIT = 16 * 1024;
+
+/** Applies one receipt in the caller's transaction; false when the message had its result already. */
+export async function applyReceipt(sql: Sql, r: { messageId: string; result: ReceiptResult; at: Date }): Promise<"applied" | "repeat" | "unknown"> {
+  const [m] = await sql.$queryRaw<{ id: string; warningId: string | null; channel: OutboundChannel; rung: string | null; result: string | null; status: string }[]>`
+    SELECT id::text AS id, "warningId"::text AS "warningId", channel::text AS channel, rung, result, status::text AS status
+      FROM outbound_messages WHERE id = ${r.messageId}::uuid FOR UPDATE`;
+  if (!m) return "unknown";
+  if (m.result) return "repeat";
+  const delivered = r.result !== "UNDELIVERED" && r.result !== "UNREACHABLE";
+  await sql.$executeRaw`
+    UPDATE outbound_messages SET result = ${r.result}, "resultAt" = ${r.at}::timestamptz AT TIME ZONE 'UTC',
+           status = (CASE WHEN status = 'CANCELLED' THEN 'CANCELLED' WHEN ${delivered} THEN 'DELIVERED' ELSE 'FAILED' END)::"OutboundStatus",
+           "updatedAt" = now() AT TIME ZONE 'UTC'
+     WHERE id = ${r.messageId}::uuid`;
+  await recordResult(sql, m, r.result, r.at);
+  return "applied";
+}
+
+/** The route's whole work: signature, body, the receipt, the audit. */
+export async function handleReceipt(req: Request): Promise<Response> {
+  const info = requestInfoFrom(req.headers);
+  try {
+    const cfg = outboundConfig();
+    const declared = Number(req.headers.get("content-length") ?? "0");
+    if (declared > RECEIPT_LIMIT) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${RECEIPT_LIMIT} bytes`);
+    const body = await req.text();
+    if (body.length > RECEIPT_LIMIT) throw new AppError("PAYLOAD_TOO_LARGE", `body over ${RECEIPT_LIMIT} bytes`);
+    if (!cfg || !verifySignature(cfg.secret, req.headers, body)) {
+      await getDb().$transaction((tx) => writeAudit(tx, info, { action: "outbound.receipt.rejected", success: false, details: { reason: cfg ? "bad signature" : "no gateway configured" } }));
+      throw new AppError("UNAUTHENTICATED", "bad or missing signature");
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      throw new AppError("VALIDATION", "the body is not valid JSON", [{ path: "", code: "invalid_json", message: "malformed JSON" }]);
+    }
+    const parsed = receiptSchema.safeParse(json);
+    if (!parsed.success) throw new AppError("VALIDATION", "invalid receipt", issuesOf(parsed.error));
+    const r = parsed.data;
+    // A receipt is a machine's event, kept on its message (result, resultAt) and the warning's
+    // timeline, not in the audit trail: one chained audit append per message would serialise them.
+    const outcome = await sqlTransaction(getDb(), (sql) => applyReceipt(sql, { ...r, at: new Date(r.at) }));
+    if (outcome === "unknown") throw new AppError("NOT_FOUND", "no such message");
+    return Response.json({ messageId: r.messageId, status: outcome });
+  } catch (e) {
+    const err = e instanceof AppError ? e : fromDatabaseError(e);
+    if (err) return errorResponse(err, info.requestId);
+    logger.error("api.failed", { requestId: info.requestId, path: "/api/v1/gateway/receipts", error: e });
+    return errorResponse(new AppError("INTERNAL", "internal error"), info.requestId ?? randomUUID());
+  }
+}

@@ -1,0 +1,206 @@
+// The outbox end to end (issue 16 items 1–3): real PostgreSQL, the real gateway simulator on a
+// port failing half the requests, two graphile-worker runners, and the receipt route handler
+// behind a small HTTP server (what the simulator posts back to).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Runner } from "graphile-worker";
+import { getDb, sqlTransaction } from "@/lib/db";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { transitionWarning } from "@/lib/warnings/commands";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
+import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
+import { startOutboundWorker } from "@/lib/outbound/worker";
+import { visitRung } from "@/lib/outbound/ladder";
+import { signedHeaders } from "@/lib/outbound/gateway";
+import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
+import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
+import { updateOutboundTemplates } from "@/lib/outbound/commands";
+import { AppError } from "@/lib/errors";
+import type { OutboundConfig } from "@/lib/outbound/config";
+import type { ReceiptResult } from "@/lib/outbound/gateway";
+import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
+import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
+import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
+
+const SECRET = "outbox-test-gateway-secret-of-at-least-32-bytes";
+let own: TestDatabase;
+let release: () => void;
+let tree: TestTree;
+let feed: Awaited<ReturnType<typeof makeApiKey>>;
+let dispatcher: Awaited<ReturnType<typeof makeUser>>;
+let sim: Simulator;
+let callbacks: Server;
+const runners: Runner[] = [];
+/** Robot call outcomes by phone (default ANSWERED). */
+const callOutcome = new Map<string, ReceiptResult>();
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 45_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  own = await createTestDatabase("outbox");
+  ({ release } = useOwnDatabase(own.url));
+  tree = await makeUnitTree();
+  forgetRoutingTable();
+  feed = await makeApiKey(tree.city, ["warnings:ingest"]);
+  dispatcher = await makeUser(tree.center, "DISPATCHER");
+  // Fast rungs: the robot call 1 s after the warning, one redial 1 s after an unanswered call.
+  await getDb().appSetting.create({
+    data: { key: OUTBOUND_LADDER_KEY, value: { ...DEFAULT_LADDER, CRITICAL: { ...DEFAULT_LADDER.CRITICAL, robotCallAfterSeconds: 1, redialEverySeconds: 1, redials: 1 }, HIGH: { ...DEFAULT_LADDER.HIGH, robotCallAfterSeconds: 3600 } } },
+  });
+
+  // The receipt route, served on a port for the simulator to call.
+  callbacks = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+      res.writeHead(r.status, { "content-type": "application/json" });
+      res.end(await r.text());
+    })();
+  });
+  await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
+  const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
+
+  sim = await startSimulator({ secret: SECRET, port: 0, delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? callOutcome.get(m.to) ?? "ANSWERED" : "DELIVERED") });
+  process.env.GATEWAY_URL = sim.url;
+  process.env.GATEWAY_SECRET = SECRET;
+  const cfg: OutboundConfig = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: 50, maxAttempts: 30, retryBaseMs: 50, concurrency: 3 };
+  // Two instances of the worker, each with its own pool.
+  for (let i = 0; i < 2; i++) runners.push(await startOutboundWorker(cfg, own.url, { pollInterval: 200 }));
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(runners.map((r) => r.stop()));
+  await sim?.stop();
+  await new Promise((r) => callbacks?.close(r));
+  await getDb().$disconnect();
+  release();
+  await own.drop();
+  delete process.env.GATEWAY_URL;
+  delete process.env.GATEWAY_SECRET;
+});
+
+async function critical(over: Record<string, unknown> = {}) {
+  const [r] = await ingestWarnings(feed.actor, [warningInput({ riskLevel: "CRITICAL", receivedAt: new Date().toISOString(), ...over })]);
+  return getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
+}
+
+const simulated = (phone: string) => sim.messages().filter((m) => m.to === phone);
+
+describe("the outbox", () => {
+  it("writes a CRITICAL warning's SMS and 闪信 in the ingesting transaction, and delivers SMS, 闪信 and the robot call once each through a gateway failing half the time", async () => {
+    const ws = await Promise.all([critical(), critical(), critical()]);
+    for (const w of ws) {
+      const rows = await getDb().outboundMessage.findMany({ where: { warningId: w.id } });
+      expect(rows.map((r) => r.channel).sort()).toEqual(["FLASH", "ROBOT_CALL", "SMS"]);
+      expect(rows.find((r) => r.channel === "SMS")!.body).toContain("虚假投资理财");
+    }
+    for (const w of ws) {
+      await until(`the ladder of ${w.id} to be reached`, async () => (await getDb().dissuasionLadder.findUnique({ where: { warningId: w.id } }))?.status === "REACHED");
+      const got = simulated(w.victimPhone);
+      expect(got.map((m) => m.channel).sort()).toEqual(["FLASH", "ROBOT_CALL", "SMS"]);
+      const rows = await getDb().outboundMessage.findMany({ where: { warningId: w.id } });
+      // The SMS and 闪信 receipts may still be on their way when the call was answered.
+      await until("every receipt", async () => (await getDb().outboundMessage.count({ where: { warningId: w.id, status: "DELIVERED" } })) === 3);
+      expect(rows.every((r) => r.attempts >= 1)).toBe(true);
+      // Each result is on the warning's timeline, once.
+      await until("the timeline", async () => (await getDb().dissuasionAction.count({ where: { warningId: w.id, actorId: null } })) === 3);
+    }
+    expect(sim.stats.failed).toBeGreaterThan(0);
+    // Retries after a lost answer reached the gateway again and were answered as duplicates, never delivered twice.
+    const keys = sim.messages().map((m) => m.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  }, 60_000);
+
+  it("moves the ladder with receipts: an unanswered robot call redials, then hands over to a 96110 call task", async () => {
+    const phone = "13912340001";
+    callOutcome.set(phone, "UNREACHABLE");
+    const w = await critical({ victim: { name: "李某", phone, gender: "MALE" } });
+    await until("the hand-over", async () => (await getDb().dissuasionLadder.findUnique({ where: { warningId: w.id } }))?.status === "HANDED_OVER");
+    const calls = await getDb().outboundMessage.findMany({ where: { warningId: w.id, channel: "ROBOT_CALL" }, orderBy: { createdAt: "asc" } });
+    expect(calls.map((c) => [c.rung, c.result])).toEqual([["ROBOT_CALL#1", "UNREACHABLE"], ["ROBOT_CALL#2", "UNREACHABLE"]]);
+    expect(simulated(phone).filter((m) => m.channel === "ROBOT_CALL")).toHaveLength(2);
+    expect(await getDb().notification.count({ where: { userId: dispatcher.user.id, kind: "ladder_call", entityId: w.id } })).toBe(1);
+    const timeline = await getDb().dissuasionAction.findMany({ where: { warningId: w.id, kind: "ROBOT_CALL" } });
+    expect(timeline.map((a) => a.result)).toEqual(["UNANSWERED", "UNANSWERED"]);
+    // The visit rung's job is scheduled; when it comes, nobody having acted, the unit gets its visit task.
+    expect(Number((await getDb().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ${`ladder_visit:${w.id}`}`)[0]!.n)).toBe(1);
+    expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(true);
+    // A person's action stops it: a later visit rung does nothing.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    expect((await getDb().dissuasionLadder.findUniqueOrThrow({ where: { warningId: w.id } })).status).toBe("STOPPED");
+    expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(false);
+  }, 60_000);
+
+  it("stops the automatic steps when a person acts on the warning", async () => {
+    const [r] = await ingestWarnings(feed.actor, [warningInput({ riskLevel: "HIGH", receivedAt: new Date().toISOString() })]);
+    const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
+    const call = await getDb().outboundMessage.findFirstOrThrow({ where: { warningId: w.id, channel: "ROBOT_CALL" } });
+    expect(call.status).toBe("PENDING");
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    expect((await getDb().outboundMessage.findUniqueOrThrow({ where: { id: call.id } })).status).toBe("CANCELLED");
+    expect((await getDb().dissuasionLadder.findUniqueOrThrow({ where: { warningId: w.id } })).status).toBe("STOPPED");
+    // The SMS had gone out already (or goes now): a cancelled call is never sent.
+    await new Promise((res) => setTimeout(res, 500));
+    expect(simulated(w.victimPhone).filter((m) => m.channel === "ROBOT_CALL")).toHaveLength(0);
+  }, 30_000);
+});
+
+describe("the receipt route", () => {
+  const post = (body: string, headers: Record<string, string>) =>
+    receiptRoute(new Request("http://localhost/api/v1/gateway/receipts", { method: "POST", headers, body }));
+
+  it("refuses a bad signature with 401 and audits it", async () => {
+    const before = await getDb().auditLog.count({ where: { action: "outbound.receipt.rejected" } });
+    const body = JSON.stringify({ messageId: "0193a4c2-0000-7000-8000-000000000000", result: "DELIVERED", at: new Date().toISOString() });
+    const res = await post(body, signedHeaders("another-secret-that-is-long-enough-to-sign-with", body));
+    expect(res.status).toBe(401);
+    const unsigned = await post(body, { "content-type": "application/json" });
+    expect(unsigned.status).toBe(401);
+    expect(await getDb().auditLog.count({ where: { action: "outbound.receipt.rejected" } })).toBe(before + 2);
+  });
+
+  it("answers a malformed receipt with 422 naming the field, an unknown message with 404", async () => {
+    const bad = JSON.stringify({ messageId: "0193a4c2-0000-7000-8000-000000000000", result: "MAYBE", at: new Date().toISOString() });
+    const res = await post(bad, signedHeaders(SECRET, bad));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { details: { path: string }[] } }).error.details[0]!.path).toBe("result");
+    const unknown = JSON.stringify({ messageId: "0193a4c2-0000-7000-8000-000000000000", result: "DELIVERED", at: new Date().toISOString() });
+    expect((await post(unknown, signedHeaders(SECRET, unknown))).status).toBe(404);
+  });
+});
+
+describe("the outbound settings", () => {
+  it("refuse a 闪信 longer than one segment with 422 naming the field, and save nothing", async () => {
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    const templates = structuredClone(DEFAULT_TEMPLATES);
+    templates.FLASH.ROMANCE = "预".repeat(71);
+    const e = await updateOutboundTemplates(actor, { ...templates, version: 0 }).catch((x: AppError) => x);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).status).toBe(422);
+    expect((e as AppError).details.map((d) => [d.path, d.code])).toEqual([["FLASH.ROMANCE", "too_long"]]);
+    expect(await getDb().appSetting.count({ where: { key: OUTBOUND_TEMPLATES_KEY } })).toBe(0);
+  });
+
+  it("are saved by the root administrator alone, and the next warning's SMS uses them", async () => {
+    const branchAdmin = await makeUser(tree.branches[0]!, "ADMIN");
+    const templates = structuredClone(DEFAULT_TEMPLATES);
+    templates.SMS.FAKE_INVESTMENT = "【反诈中心】{name}，投资理财高回报是诈骗！请勿转账，咨询{hotline}。";
+    await expect(updateOutboundTemplates(branchAdmin.actor, { ...templates, version: 0 })).rejects.toMatchObject({ status: 403 });
+    const { actor } = await makeUser(tree.city, "ADMIN");
+    await updateOutboundTemplates(actor, { ...templates, version: 0 });
+    const w = await critical({ victim: { name: "赵某", phone: "13912340002", gender: "FEMALE" } });
+    const sms = await getDb().outboundMessage.findFirstOrThrow({ where: { warningId: w.id, channel: "SMS" } });
+    expect(sms.body).toBe("【反诈中心】赵女士，投资理财高回报是诈骗！请勿转账，咨询96110。");
+    expect(await getDb().auditLog.count({ where: { action: "config.outbound.update", actorId: actor.id } })).toBe(1);
+  });
+});
