@@ -8,6 +8,7 @@ import { statsPaths } from "@/lib/stats/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
 import { transferPaths } from "@/lib/warnings/transfer-openapi";
 import { appealPaths } from "@/lib/appeals/openapi";
+import { personLabelPaths } from "@/lib/persons/labels-openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, personLabelPaths];

@@ -15,6 +15,7 @@ import { warningInput } from "@/tests/factories";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { getDb } from "@/lib/db";
 import { openTransfer } from "./transfers";
+import { labelledOfP, outreachTaskOfP } from "../person-labels-fixtures";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -204,6 +205,38 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: appealRoute("/decision", (a) => ({ version: a.version, decision: "REVOKED", reason: "证据表明电话卡非本人使用" })),
   },
   "POST app/api/v1/appeals/[id]/withdrawal/route.ts": { scope: "record", request: appealRoute("/withdrawal", (a) => ({ version: a.version })) },
+
+  // 易受骗人群/高危人员 (person labels) and targeted outreach: a labelled person of P, a campaign with a task of P.
+  "GET app/api/v1/persons/labels/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/persons/labels", marker: (await labelledOfP(w)).personId }),
+  },
+  "POST app/api/v1/persons/[id]/labels/route.ts": {
+    scope: "record", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: `/api/v1/persons/${p.id}/labels`, params: { id: p.id }, body: { label: "STUDENT" }, marker: p.id };
+    },
+  },
+  "POST app/api/v1/persons/labels/import/preview/route.ts": {
+    scope: "none", request: async () => ({ path: "/api/v1/persons/labels/import/preview", body: { csv: "姓名,手机号,标签\n李四,13900000000,学生\n" } }),
+  },
+  "POST app/api/v1/persons/labels/import/route.ts": {
+    scope: "none", request: async () => ({ path: "/api/v1/persons/labels/import", body: { csv: "姓名,手机号,标签\n李四,notaphone,学生\n" } }),
+  },
+  "GET app/api/v1/outreach/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/outreach", marker: (await outreachTaskOfP(w)).campaignId }),
+  },
+  "POST app/api/v1/outreach/route.ts": {
+    scope: "record", request: async (w) => ({ path: "/api/v1/outreach", body: { label: "ELDERLY_ALONE", unit: w.P.code, notContactedDays: 90 }, marker: w.P.id }),
+  },
+  "GET app/api/v1/outreach/tasks/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/outreach/tasks", marker: (await outreachTaskOfP(w)).id }),
+  },
+  "POST app/api/v1/outreach/tasks/[id]/outcome/route.ts": {
+    scope: "record", request: async (w) => {
+      const t = await outreachTaskOfP(w);
+      return { path: `/api/v1/outreach/tasks/${t.id}/outcome`, params: { id: t.id }, body: { version: t.version, outcome: "VISITED" }, marker: t.id };
+    },
+  },
 };
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */
