@@ -14,6 +14,7 @@ import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
+import { outreachTaskOfP } from "../person-labels-fixtures";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -232,4 +233,17 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/admin/settings/actions.ts#updateAppealSettingsAction": {
     scope: "none", args: async () => [prev, form({ appealDeadlineDays: "15", appealDeadlineDaysVersion: "0" })],
   },
+
+  // 易受骗人群/高危人员 (person labels) and targeted outreach; the import is sent with an invalid row only, so nothing is written.
+  "app/(app)/field/vulnerable/actions.ts#outreachOutcomeAction": {
+    scope: "record", args: async (w) => {
+      const t = await outreachTaskOfP(w);
+      return [prev, form({ id: t.id, version: String(t.version), outcome: "VISITED" })];
+    },
+  },
+  "app/(app)/field/vulnerable/actions.ts#createOutreachAction": {
+    scope: "record", args: async (w) => [prev, form({ label: "ELDERLY_ALONE", unit: w.P.code, notContactedDays: "90" })],
+  },
+  "app/(app)/field/vulnerable/actions.ts#previewLabelImportAction": { scope: "none", args: async () => ["姓名,手机号,标签\n李四,13900000000,学生\n"] },
+  "app/(app)/field/vulnerable/actions.ts#commitLabelImportAction": { scope: "none", args: async () => ["姓名,手机号,标签\n李四,notaphone,学生\n"] },
 };

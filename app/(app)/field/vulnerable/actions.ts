@@ -1,0 +1,13 @@
+"use server";
+
+import { callAction, formAction } from "@/lib/commands/action";
+import { createOutreach, recordOutreachOutcome } from "@/lib/persons/outreach";
+import { commitLabelImport, previewLabelImport } from "@/lib/persons/label-import";
+
+// The vulnerable list, the officers' outreach tasks and the field home change with every write.
+const refresh = { revalidate: [["/field", "layout"]] } as const;
+
+export const outreachOutcomeAction = formAction(recordOutreachOutcome, refresh);
+export const createOutreachAction = formAction(createOutreach, refresh);
+export const previewLabelImportAction = callAction(previewLabelImport, (csv: string, unit?: string) => ({ csv, unit }));
+export const commitLabelImportAction = callAction(commitLabelImport, (csv: string, unit?: string) => ({ csv, unit }), refresh);
