@@ -6,13 +6,14 @@ import type { LabelImportResult } from "@/lib/persons/label-import";
 import { commitLabelImportAction, previewLabelImportAction } from "@/app/(app)/field/vulnerable/actions";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { readImportFile } from "@/components/publicity/import-file";
 
 /** The community list import: choose the CSV, preview (per-row errors), then confirm. Nothing is written before. */
 export function LabelImport() {
   const t = useTranslations("vulnerable.import");
   const te = useTranslations("errors");
   const to = useTranslations("vulnerable.outreach");
-  const [csv, setCsv] = useState<string | null>(null);
+  const [table, setTable] = useState<string[][] | null>(null);
   const [unit, setUnit] = useState("");
   const [preview, setPreview] = useState<LabelImportResult | null>(null);
   const [done, setDone] = useState<LabelImportResult | null>(null);
@@ -20,10 +21,10 @@ export function LabelImport() {
   const [pending, setPending] = useState(false);
 
   const run = async (commit: boolean) => {
-    if (!csv) return;
+    if (!table) return;
     setPending(true);
     setError(null);
-    const r = await (commit ? commitLabelImportAction : previewLabelImportAction)(csv, unit.trim() || undefined);
+    const r = await (commit ? commitLabelImportAction : previewLabelImportAction)(table, unit.trim() || undefined);
     setPending(false);
     if (!r.ok) return setError(te(r.code));
     if (commit) setDone(r.data);
@@ -35,12 +36,12 @@ export function LabelImport() {
       <p className="text-sm text-slate-600">{t("hint")}</p>
       <Field id="import-file" label={t("file")}>
         <Input
-          id="import-file" type="file" accept=".csv,text/csv" className="min-h-11"
+          id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-11"
           onChange={async (e) => {
             const f = e.currentTarget.files?.[0];
             setPreview(null);
             setDone(null);
-            setCsv(f ? await f.text() : null);
+            setTable(f ? await readImportFile(f) : null);
           }}
         />
       </Field>
@@ -48,7 +49,7 @@ export function LabelImport() {
         <Input id="import-unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} maxLength={12} className="min-h-11 font-mono" />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button type="button" variant="secondary" disabled={!csv || pending} onClick={() => run(false)} className="min-h-11">{t("preview")}</Button>
+        <Button type="button" variant="secondary" disabled={!table || pending} onClick={() => run(false)} className="min-h-11">{t("preview")}</Button>
         <Button type="button" disabled={!preview || !!done || pending} onClick={() => run(true)} className="min-h-11">{t("confirm")}</Button>
       </div>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}

@@ -19,12 +19,15 @@ import zh from "@/lib/i18n/messages/zh-CN/vulnerable.json";
 
 export const labelImportSchema = z
   .object({
-    /** The list as CSV text (UTF-8; a header row naming the columns is recognised). */
-    csv: z.string("required").min(1, "required").max(2_000_000, "too_long"),
+    /** The list as CSV text (UTF-8; a header row naming the columns is recognised) … */
+    csv: optional(z.string().max(2_000_000, "too_long")),
+    /** … or as the rows of cell text of a spreadsheet's first sheet (the page reads .xlsx and GB18030 CSV so). */
+    table: optional(z.array(z.array(z.string().max(2000, "too_long")).max(50, "too_many_columns")).max(MAX_LABEL_IMPORT_ROWS + 1, "too_many_rows")),
     /** The home unit of the listed persons (default: the caller's). */
     unit: optional(unitCodeSchema),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.csv === undefined) !== (v.table === undefined), { path: ["csv"], message: "required" });
 
 export type LabelRowProblem = { line: number; errors: LabelRowError[]; reasons: string[] };
 export type LabelImportResult = { rows: number; created: number; updated: number; unchanged: number; errors: LabelRowProblem[] };
@@ -40,8 +43,8 @@ async function homeUnit(actor: Actor, code: string | undefined): Promise<string>
   return u.id;
 }
 
-function checkFile(csv: string) {
-  const raw = labelRowsFromTable(parseCsv(csv));
+function checkFile(input: { csv?: string; table?: string[][] }) {
+  const raw = labelRowsFromTable(input.table ?? parseCsv(input.csv ?? ""));
   if (raw.length === 0) throw new AppError("VALIDATION", "empty file", [{ path: "csv", code: "empty", message: "empty" }]);
   if (raw.length > MAX_LABEL_IMPORT_ROWS) throw new AppError("VALIDATION", "too many rows", [{ path: "csv", code: "too_many_rows", message: "too_many_rows" }]);
   const checked = markDuplicateLabelRows(raw.map((r) => checkLabelRow(r)));
@@ -69,7 +72,7 @@ export const previewLabelImport = command({
   input: labelImportSchema, audit: [],
   async run({ actor, input, tx }): Promise<LabelImportResult> {
     const unitId = await homeUnit(actor, input.unit);
-    const { rows, valid, errors } = checkFile(input.csv);
+    const { rows, valid, errors } = checkFile(input);
     const out: LabelImportResult = { rows, created: 0, updated: 0, unchanged: 0, errors };
     for (const r of valid) {
       const pid = await knownPerson(tx, r);
@@ -89,7 +92,7 @@ export const commitLabelImport = command({
   input: labelImportSchema, audit: ["person.labels.import"], transactionOptions: { timeout: 60_000 },
   async run({ actor, input, tx }): Promise<LabelImportResult> {
     const unitId = await homeUnit(actor, input.unit);
-    const { rows, valid, errors } = checkFile(input.csv);
+    const { rows, valid, errors } = checkFile(input);
     const out: LabelImportResult = { rows, created: 0, updated: 0, unchanged: 0, errors };
     for (const r of valid) {
       const [link] = await tx.$queryRaw<{ pid: string }[]>`SELECT person_link(${r.phone}, ${r.idNumber}, 'person_labels', NULL) AS pid`;

@@ -58,31 +58,32 @@ type RawRow = {
  * contact; optionally only one label and only those not contacted since `cutoff`. Unmasked: callers mask.
  */
 export async function labelledPersons(
-  db: Db | Tx, units: string[], opts: { label?: PersonLabelKind; cutoff?: Date; now: Date; limit: number },
+  db: Db | Tx, units: string[], opts: { label?: PersonLabelKind; cutoff?: Date; now: Date; limit: number; only?: string },
 ): Promise<RawRow[]> {
+  const one = (col: string) => (opts.only ? Prisma.sql`AND ${Prisma.raw(col)} = ${opts.only}::uuid` : Prisma.empty);
   const since = new Date(opts.now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
   const want = (l: PersonLabelKind) => !opts.label || opts.label === l;
   const parts: Prisma.Sql[] = [
     Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l.name, l.phone, l.address, l.community
-      FROM person_labels l WHERE l."unitId" = ANY(${units}::uuid[]) ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty}`,
+      FROM person_labels l WHERE l."unitId" = ANY(${units}::uuid[]) ${one('l."personId"')} ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty}`,
   ];
   if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT r.pid, r.uid, 'REPEAT_WARNINGS', NULL, NULL, NULL, NULL FROM (
       SELECT w."personId" AS pid, (array_agg(w."unitId" ORDER BY w."receivedAt" DESC))[1] AS uid FROM warnings w
-      WHERE w."personId" IS NOT NULL AND w."unitId" = ANY(${units}::uuid[]) AND w."receivedAt" >= ${since}
+      WHERE w."personId" IS NOT NULL AND w."unitId" = ANY(${units}::uuid[]) AND w."receivedAt" >= ${since} ${one('w."personId"')}
       GROUP BY w."personId" HAVING count(*) >= ${REPEAT_MIN}) r`);
   if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT DISTINCT ON (v."personId") v."personId", k."unitId", 'PAST_VICTIM', NULL, NULL, NULL, NULL
       FROM case_victims v JOIN cases k ON k.id = v."caseId"
-      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ORDER BY v."personId", k."reportedAt" DESC`);
+      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC`);
   if (want("CARD_SELLING_SUSPECT")) parts.push(
     Prisma.sql`SELECT DISTINCT ON (m."personId") m."personId", m."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
-      FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[])
+      FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
       ORDER BY m."personId", m."startsOn" DESC`,
     Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
       FROM suspects s JOIN person_identifiers i ON i.kind = 'ID_NUMBER' AND i.value = person_norm_id(s."idNumber")
-      WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL`,
+      WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one('i."personId"')}`,
     Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
       FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
-      WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL`,
+      WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}`,
   );
   const cutoff = opts.cutoff ? Prisma.sql`AND (c.last IS NULL OR c.last < ${opts.cutoff})` : Prisma.empty;
   return db.$queryRaw<RawRow[]>`
@@ -153,8 +154,8 @@ export const listLabelledPersons = command({
 /** The labels the caller's jurisdiction gives a person (derived and recorded), for the person's file. */
 export async function labelsOf(actor: Actor, personId: string, now = new Date()) {
   const units = await scopeUnitIds(actor.scopePath);
-  const rows = await labelledPersons(getDb(), units, { now, limit: 50 });
-  return [...new Set(rows.filter((r) => r.pid === personId).flatMap((r) => r.labels))];
+  const rows = await labelledPersons(getDb(), units, { now, limit: 50, only: personId });
+  return PERSON_LABELS.filter((l) => rows.some((r) => r.labels.includes(l)));
 }
 
 export const addLabelSchema = z

@@ -12,7 +12,7 @@ import { createCase } from "@/lib/cases/create-case";
 import { addSuspect } from "@/lib/cases/suspects";
 import { createMeasure } from "@/lib/publicity/measures";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
-import { addPersonLabel, listLabelledPersons } from "@/lib/persons/labels";
+import { addPersonLabel, labelsOf, listLabelledPersons } from "@/lib/persons/labels";
 import { commitLabelImport, previewLabelImport } from "@/lib/persons/label-import";
 import { createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
 import { addDays, chinaToday } from "@/lib/time/china";
@@ -56,6 +56,10 @@ describe("automatic labels", () => {
     expect(row).toMatchObject({ unitId: team.precinct.id, labels: ["REPEAT_WARNINGS"], name: "刘**" });
     expect(row!.phone).not.toContain(phone.slice(3, 7));
     expect(items.some((r) => r.personId === (single.personId))).toBe(false);
+    // The file's labels: the same rule for one person, in the reader's jurisdiction.
+    expect(await labelsOf(team.officer.actor, pid)).toEqual(["REPEAT_WARNINGS"]);
+    expect(await labelsOf(team.outsider.actor, pid)).toEqual([]);
+    expect(await labelsOf(team.officer.actor, single.personId!)).toEqual([]);
   });
 
   it("a warning older than 90 days does not count", async () => {
@@ -177,6 +181,14 @@ describe("importing a community's list", () => {
     const { items } = await list(team.officer, { label: "STUDENT" });
     expect(items.find((x) => x.phone?.startsWith(phoneB.slice(0, 3)) && x.community === "学府社区")).toBeTruthy();
     expect((await list(team.outsider, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === idPerson.personId)).toBe(false);
+  });
+
+  it("a spreadsheet's rows import like the CSV (line numbers are sheet rows)", async () => {
+    const table = [["姓名", "手机号", "标签", "社区"], ["周同学", mobile(), "学生", "学府社区"], [], ["吴同学", "12345", "学生", ""]];
+    const p = await previewLabelImport(team.officer.actor, { table });
+    expect(p).toMatchObject({ rows: 2, created: 1 });
+    expect(p.errors.map((e) => [e.line, e.errors])).toEqual([[4, ["bad_phone"]]]);
+    expect((await rejection(previewLabelImport(team.officer.actor, { csv: "a", table }))).details.map((d) => d.path)).toEqual(["csv"]);
   });
 
   it("an empty file and a unit outside the jurisdiction are refused", async () => {

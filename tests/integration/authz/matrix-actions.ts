@@ -244,6 +244,6 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/field/vulnerable/actions.ts#createOutreachAction": {
     scope: "record", args: async (w) => [prev, form({ label: "ELDERLY_ALONE", unit: w.P.code, notContactedDays: "90" })],
   },
-  "app/(app)/field/vulnerable/actions.ts#previewLabelImportAction": { scope: "none", args: async () => ["姓名,手机号,标签\n李四,13900000000,学生\n"] },
-  "app/(app)/field/vulnerable/actions.ts#commitLabelImportAction": { scope: "none", args: async () => ["姓名,手机号,标签\n李四,notaphone,学生\n"] },
+  "app/(app)/field/vulnerable/actions.ts#previewLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "13900000000", "学生"]]] },
+  "app/(app)/field/vulnerable/actions.ts#commitLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "notaphone", "学生"]]] },
 };

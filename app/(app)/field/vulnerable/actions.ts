@@ -9,5 +9,6 @@ const refresh = { revalidate: [["/field", "layout"]] } as const;
 
 export const outreachOutcomeAction = formAction(recordOutreachOutcome, refresh);
 export const createOutreachAction = formAction(createOutreach, refresh);
-export const previewLabelImportAction = callAction(previewLabelImport, (csv: string, unit?: string) => ({ csv, unit }));
-export const commitLabelImportAction = callAction(commitLabelImport, (csv: string, unit?: string) => ({ csv, unit }), refresh);
+// The page reads the file (CSV or .xlsx) into rows of cell text; the command checks them again.
+export const previewLabelImportAction = callAction(previewLabelImport, (table: string[][], unit?: string) => ({ table, unit }));
+export const commitLabelImportAction = callAction(commitLabelImport, (table: string[][], unit?: string) => ({ table, unit }), refresh);
