@@ -14,7 +14,7 @@ const row = {
   properties: {
     personId: uuid, unitId: uuid, unitCode: { type: "string" }, unitName: { type: "string" }, labels,
     name: nullable("string"), phone: nullable("string"), address: nullable("string"), community: nullable("string"),
-    lastContactAt: { type: ["string", "null"], format: "date-time" },
+    lastContactAt: { type: ["string", "null"], format: "date-time" }, hasFile: { type: "boolean" },
   },
 };
 const importResult = {
@@ -76,8 +76,9 @@ export const personLabelPaths: Record<string, PathItem> = {
     }),
     post: operation(createOutreach, "post", {
       tags: ["outreach"],
-      summary: "Start a targeted outreach (定向走访): one task per person labelled `label` of the unit (default: the caller's jurisdiction) not contacted in `notContactedDays` days, on the list of the person's home precinct; 422 `no_persons` when nobody matches",
-      responses: { 200: json({ type: "object", properties: { id: uuid, tasks: { type: "integer" } } }), ...errors },
+      summary: "Start a targeted outreach (定向走访): one task per person labelled `label` of the unit (default: the caller's jurisdiction) not contacted in `notContactedDays` days, on the list of the person's home precinct " +
+        "(`skipped`: persons whose home unit is no precinct); 422 `no_persons` when nobody matches",
+      responses: { 200: json({ type: "object", properties: { id: uuid, tasks: { type: "integer" }, skipped: { type: "integer" } } }), ...errors },
     }),
   },
   "/outreach/tasks": {

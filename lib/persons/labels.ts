@@ -46,11 +46,13 @@ export type LabelledRow = {
   address: string | null;
   community: string | null;
   lastContactAt: string | null;
+  /** Whether the reader's jurisdiction holds a record of the person (their file opens); a person only listed by an import has none. */
+  hasFile: boolean;
 };
 
 type RawRow = {
   pid: string; uid: string; code: string; uname: string; labels: PersonLabelKind[];
-  name: string | null; phone: string | null; address: string | null; community: string | null; last: Date | null;
+  name: string | null; phone: string | null; address: string | null; community: string | null; last: Date | null; file: boolean;
 };
 
 /**
@@ -92,6 +94,10 @@ export async function labelledPersons(
       SELECT pid, uid, array_agg(DISTINCT label) AS labels, max(name) AS name, max(phone) AS phone, max(address) AS address, max(community) AS community
       FROM lab GROUP BY pid, uid)
     SELECT a.pid, a.uid, u.code, u.name AS uname, a.labels, a.address, a.community, c.last,
+      (EXISTS (SELECT 1 FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM dissuasion_actions x WHERE x."personId" = a.pid AND x."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM disciplinary_measures m WHERE m."personId" = a.pid AND m."unitId" = ANY(${units}::uuid[]))) AS file,
       coalesce(a.name,
         (SELECT w."victimName" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimName" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
         (SELECT v.name FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid LIMIT 1),
@@ -138,6 +144,7 @@ export async function vulnerableList(actor: Actor, q: LabelsQuery, now = new Dat
       labels: PERSON_LABELS.filter((l) => r.labels.includes(l)),
       name: maskName(r.name), phone: maskPhone(r.phone), address: maskAddress(r.address), community: r.community,
       lastContactAt: r.last?.toISOString() ?? null,
+      hasFile: r.file,
     })),
     truncated: rows.length === MAX_ROWS,
   };

@@ -48,12 +48,18 @@ export const createOutreach = command({
   async run({ actor, input, tx, now }) {
     const units = await labelUnits(actor, input.unit);
     const unitId = input.unit ? (await routingTable()).byCode.get(input.unit)!.id : actor.unitId;
+
     const cutoff = new Date(now.getTime() - input.notContactedDays * DAY_MS);
     const rows = await labelledPersons(tx, units, { label: input.label, cutoff, now, limit: MAX_OUTREACH_TASKS + 1 });
     if (rows.length > MAX_OUTREACH_TASKS) throw new AppError("VALIDATION", "too many persons", [{ path: "unit", code: "too_many_persons", message: String(MAX_OUTREACH_TASKS) }]);
-    // One task per person: a person labelled in two units of the scope is visited by the first's precinct.
+    // One task per person, on a precinct's list: a person labelled in two units of the scope is
+    // visited by the first's precinct; one whose only home unit is a branch or the centre (a
+    // branch's case) has no precinct to visit them and is counted as skipped.
+    const table = await routingTable();
+    const precinct = new Set(table.units.filter((u) => u.kind === "PRECINCT").map((u) => u.id));
     const byPerson = new Map<string, string>();
-    for (const r of rows) if (!byPerson.has(r.pid)) byPerson.set(r.pid, r.uid);
+    for (const r of rows) if (!byPerson.has(r.pid) && precinct.has(r.uid)) byPerson.set(r.pid, r.uid);
+    const skipped = new Set(rows.filter((r) => !byPerson.has(r.pid)).map((r) => r.pid)).size;
     if (byPerson.size === 0) throw new AppError("VALIDATION", "nobody to visit", [{ path: "label", code: "no_persons", message: "no_persons" }]);
     const title = input.title ?? `${zh.vulnerable.outreach.defaultTitle}：${zh.vulnerable.labels[input.label]}`;
     const campaign = await tx.outreachCampaign.create({
@@ -63,9 +69,9 @@ export const createOutreach = command({
     await tx.outreachTask.createMany({ data: [...byPerson].map(([personId, taskUnit]) => ({ id: uuidv7(now.getTime()), campaignId: campaign.id, personId, unitId: taskUnit })) });
     await writeAudit(tx, actor, {
       action: "outreach.create", success: true, entityType: "OutreachCampaign", entityId: campaign.id,
-      details: { label: input.label, unitId, notContactedDays: input.notContactedDays, tasks: byPerson.size },
+      details: { label: input.label, unitId, notContactedDays: input.notContactedDays, tasks: byPerson.size, skipped },
     });
-    return { id: campaign.id, tasks: byPerson.size };
+    return { id: campaign.id, tasks: byPerson.size, skipped };
   },
 });
 

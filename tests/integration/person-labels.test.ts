@@ -110,7 +110,7 @@ describe("manual labels and jurisdiction on the lists", () => {
     expect(await getDb().auditLog.count({ where: { action: "person.label.add", entityId: w.personId! } })).toBe(1);
 
     const own = await list(team.officer, { label: "ELDERLY_ALONE" });
-    expect(own.items.find((x) => x.personId === w.personId)).toMatchObject({ name: "钱**", lastContactAt: null });
+    expect(own.items.find((x) => x.personId === w.personId)).toMatchObject({ name: "钱**", lastContactAt: null, hasFile: true });
     expect((await list(sibling, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === w.personId)).toBe(false);
     expect((await list(team.outsider)).items.some((x) => x.personId === w.personId)).toBe(false);
     expect((await list(branchDispatcher, { unit: team.precinct.code })).items.some((x) => x.personId === w.personId)).toBe(true);
@@ -179,7 +179,8 @@ describe("importing a community's list", () => {
     expect(rows.map((r) => [r.label, r.source, r.unitId, r.community])).toEqual([["ELDERLY_ALONE", "IMPORT", team.precinct.id, "幸福社区"]]);
     expect(await getDb().auditLog.count({ where: { action: "person.labels.import", actorId: team.officer.user.id } })).toBe(2);
     const { items } = await list(team.officer, { label: "STUDENT" });
-    expect(items.find((x) => x.phone?.startsWith(phoneB.slice(0, 3)) && x.community === "学府社区")).toBeTruthy();
+    // Listed by the import alone: no record of theirs, so no file to open.
+    expect(items.find((x) => x.phone?.startsWith(phoneB.slice(0, 3)) && x.community === "学府社区")).toMatchObject({ hasFile: false });
     expect((await list(team.outsider, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === idPerson.personId)).toBe(false);
   });
 
@@ -230,6 +231,15 @@ describe("targeted outreach", () => {
     // The visit is a contact: a new campaign finds only the one not reached.
     const again = await createOutreach(branchDispatcher.actor, { label: "ELDERLY_ALONE", unit: unit.code, notContactedDays: 90 });
     expect(again.tasks).toBe(1);
+  });
+
+  it("a person whose home unit is a branch (a branch's case) gets no task: there is no precinct to visit them", async () => {
+    const victim = { name: "郑大妈", phone: mobile(), idNumber: idNo(), gender: "FEMALE", age: 70, lossAmount: "0.10" };
+    await createCase(investigator.actor, caseInput({ victims: [victim] }));
+    // The branch's past victims all have the branch as home unit: nobody to visit, no task, a 422.
+    const e = await rejection(createOutreach(branchDispatcher.actor, { label: "PAST_VICTIM", notContactedDays: 90 }));
+    expect([e.code, e.details.map((d) => d.path)]).toEqual(["VALIDATION", ["label"]]);
+    expect(await getDb().outreachTask.count({ where: { unitId: team.tree.branches[0]!.id } })).toBe(0);
   });
 
   it("a campaign with nobody to visit is a 422", async () => {
