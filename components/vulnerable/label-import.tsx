@@ -36,7 +36,7 @@ export function LabelImport() {
       <p className="text-sm text-slate-600">{t("hint")}</p>
       <Field id="import-file" label={t("file")}>
         <Input
-          id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-11"
+          id="import-file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="min-h-12 text-base"
           onChange={async (e) => {
             const f = e.currentTarget.files?.[0];
             setPreview(null);
@@ -46,7 +46,7 @@ export function LabelImport() {
         />
       </Field>
       <Field id="import-unit" label={to("unit")}>
-        <Input id="import-unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} maxLength={12} className="min-h-11 font-mono" />
+        <Input id="import-unit" value={unit} onChange={(e) => setUnit(e.currentTarget.value)} maxLength={12} className="min-h-12 text-base font-mono" />
       </Field>
       <div className="flex flex-wrap gap-2">
         <Button type="button" variant="secondary" disabled={!table || pending} onClick={() => run(false)} className="min-h-11">{t("preview")}</Button>

@@ -71,14 +71,14 @@ export default async function VulnerablePage({ searchParams }: Props) {
       <form method="get" className="grid grid-cols-2 gap-2 md:flex md:items-end" aria-label={t("filter.apply")}>
         <label className="text-sm text-slate-600">
           {t("filter.label")}
-          <Select name="label" defaultValue={q.label ?? ""} className="mt-1 min-h-11">
+          <Select name="label" defaultValue={q.label ?? ""} className="mt-1 min-h-12 text-base">
             <option value="">{t("filter.all")}</option>
             {PERSON_LABELS.map((l) => <option key={l} value={l}>{t(`labels.${l}`)}</option>)}
           </Select>
         </label>
         <label className="text-sm text-slate-600">
           {t("filter.notContacted")}
-          <Select name="notContactedDays" defaultValue={q.notContactedDays ? String(q.notContactedDays) : ""} className="mt-1 min-h-11">
+          <Select name="notContactedDays" defaultValue={q.notContactedDays ? String(q.notContactedDays) : ""} className="mt-1 min-h-12 text-base">
             <option value="">{t("filter.anyTime")}</option>
             {DAYS.map((d) => <option key={d} value={d}>{t("filter.days", { n: d })}</option>)}
           </Select>
