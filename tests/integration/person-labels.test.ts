@@ -192,6 +192,19 @@ describe("importing a community's list", () => {
     expect((await rejection(previewLabelImport(team.officer.actor, { csv: "a", table }))).details.map((d) => d.path)).toEqual(["csv"]);
   });
 
+  it("a label imported by mobile follows the person when the mobile turns up with an ID number (person_merge)", async () => {
+    const phone = mobile();
+    await commitLabelImport(team.officer.actor, { csv: `姓名,手机号,标签\n孙奶奶,${phone},独居老人` });
+    const before = await getDb().personIdentifier.findUniqueOrThrow({ where: { kind_value: { kind: "MOBILE", value: phone } } });
+    const id = idNo();
+    const w = await precinctWarning(team, { victim: { name: "孙奶奶", phone, idNumber: id } });
+    expect(w.personId).not.toBe(before.personId);
+    expect(await getDb().person.count({ where: { id: before.personId } })).toBe(0);
+    const labels = await getDb().personLabel.findMany({ where: { personId: w.personId! } });
+    expect(labels.map((l) => [l.label, l.source])).toEqual([["ELDERLY_ALONE", "IMPORT"]]);
+    expect((await list(team.officer, { label: "ELDERLY_ALONE" })).items.find((x) => x.personId === w.personId)).toMatchObject({ hasFile: true });
+  });
+
   it("an empty file and a unit outside the jurisdiction are refused", async () => {
     expect((await rejection(previewLabelImport(team.officer.actor, { csv: "姓名,手机号,标签\n" }))).details.map((d) => d.path)).toEqual(["csv"]);
     expect((await rejection(commitLabelImport(team.outsider.actor, { csv, unit: team.precinct.code }))).code).toBe("NOT_FOUND");
