@@ -175,14 +175,15 @@ export const listOutreachCampaigns = command({
   name: "outreach.list", permission: "persons:read",
   summary: "Targeted-outreach campaigns of the caller's jurisdiction with tasks done and whether each counted as publicity work",
   input: z.object({}).strict(), audit: false,
-  async run({ actor }) {
-    const units = await scopeUnitIds(actor.scopePath);
-    const rows = await getDb().outreachCampaign.findMany({
-      where: { unitId: { in: units } }, orderBy: { createdAt: "desc" }, take: 100,
-      select: { id: true, title: true, label: true, notContactedDays: true, taskCount: true, createdAt: true, completedAt: true, publicityEventId: true, unit: { select: { code: true, name: true } }, _count: { select: { tasks: { where: { status: "DONE" } } } } },
-    });
-    return {
-      items: rows.map(({ _count, createdAt, completedAt, ...c }) => ({ ...c, done: _count.tasks, createdAt: createdAt.toISOString(), completedAt: completedAt?.toISOString() ?? null })),
-    };
-  },
+  run: async ({ actor }) => ({ items: await outreachCampaigns(actor) }),
 });
+
+/** The campaigns of the caller's jurisdiction, newest first (at most 100), with tasks done. */
+export async function outreachCampaigns(actor: Actor) {
+  const units = await scopeUnitIds(actor.scopePath);
+  const rows = await getDb().outreachCampaign.findMany({
+    where: { unitId: { in: units } }, orderBy: { createdAt: "desc" }, take: 100,
+    select: { id: true, title: true, label: true, notContactedDays: true, taskCount: true, createdAt: true, completedAt: true, publicityEventId: true, unit: { select: { code: true, name: true } }, _count: { select: { tasks: { where: { status: "DONE" } } } } },
+  });
+  return rows.map(({ _count, createdAt, completedAt, ...c }) => ({ ...c, done: _count.tasks, createdAt: createdAt.toISOString(), completedAt: completedAt?.toISOString() ?? null }));
+}

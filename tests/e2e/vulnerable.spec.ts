@@ -44,4 +44,6 @@ test("an officer's phone: the vulnerable list and an outreach visit recorded", a
   await page.getByRole("link", { name: "返回名单" }).tap();
   await expect(page).toHaveURL(/\/field\/vulnerable$/);
   await expect(tasks).toHaveCount(before - 1);
+  // The campaign's progress, as dispatchers read it too.
+  await expect(page.getByTestId("outreach-campaigns")).toContainText(`完成 1/${before}`);
 });

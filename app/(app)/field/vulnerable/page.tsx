@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { labelsQuerySchema, vulnerableList } from "@/lib/persons/labels";
-import { myOutreachTasks } from "@/lib/persons/outreach";
+import { myOutreachTasks, outreachCampaigns } from "@/lib/persons/outreach";
 import { PERSON_LABELS } from "@/lib/persons/label-constants";
 import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
@@ -26,12 +26,13 @@ export default async function VulnerablePage({ searchParams }: Props) {
   const parsed = labelsQuerySchema.safeParse(await searchParams);
   const q = parsed.success ? parsed.data : {};
   const now = new Date();
-  const [list, tasks, t] = await Promise.all([
+  const [list, tasks, campaigns, t] = await Promise.all([
     vulnerableList(actor, q, now).catch((e: unknown) => {
       if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
       throw e;
     }),
     actor.permissions.has("warnings:work") ? myOutreachTasks(actor) : Promise.resolve([]),
+    outreachCampaigns(actor),
     getTranslations("vulnerable"),
   ]);
   return (
@@ -92,6 +93,23 @@ export default async function VulnerablePage({ searchParams }: Props) {
         </div>
       )}
       {list.truncated ? <p className="text-sm text-amber-700">{t("list.truncated")}</p> : null}
+
+      {campaigns.length ? (
+        <section className="space-y-2" aria-labelledby="outreach-campaigns">
+          <h2 id="outreach-campaigns" className="text-base font-semibold">{t("outreach.campaigns")}</h2>
+          <ul className="space-y-2" data-testid="outreach-campaigns">
+            {campaigns.slice(0, 10).map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                <span className="min-w-0 break-words">{c.title} · {c.unit.name}</span>
+                <span className="flex items-center gap-2">
+                  <span className="text-slate-600">{t("outreach.progress", { done: c.done, total: c.taskCount })}</span>
+                  {c.publicityEventId ? <Badge tone="green">{t("outreach.counted")}</Badge> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {actor.permissions.has("persons:label") ? (
         <Card className="space-y-3 p-4">
