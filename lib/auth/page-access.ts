@@ -22,6 +22,10 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/field/follow-ups", anyOf: ["warnings:work"] },
   { path: "/field/revisits", anyOf: ["warnings:work"] },
   { path: "/field/intercepts", anyOf: ["actions:write"] },
+  // 重点人群: the lists are read access; the list import is labelling; outreach tasks are officers' work.
+  { path: "/field/vulnerable/import", anyOf: ["persons:label"] },
+  { path: "/field/vulnerable/tasks", anyOf: ["warnings:work"] },
+  { path: "/field/vulnerable", anyOf: ["persons:read"] },
   // The precinct view and a warning on the phone: officers, and dispatchers who look over them.
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },
   // 移交审核: incoming and outgoing transfers, for whoever works warnings.

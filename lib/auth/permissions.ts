@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "handover:write", // write one's own handover, acknowledge the one handed to one's desk
   "grants:approve", // decide proposals that grant access to personal data (三员分立)
   "persons:read", // a person's file (一人一档) and the tail search, within one's jurisdiction
+  "persons:label", // label persons (易受骗人群/高危人员), import a community's list, start a targeted outreach
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -32,11 +33,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   DISPATCHER: [
     "warnings:read", "warnings:ingest", "warnings:triage", "actions:write",
     "cases:read", "publicity:read", "publicity:write", "stats:read", "pii:reveal",
-    "handover:read", "handover:write", "persons:read",
+    "handover:read", "handover:write", "persons:read", "persons:label",
   ],
   OFFICER: [
     "warnings:read", "warnings:work", "actions:write", "cases:read",
-    "publicity:read", "publicity:write", "pii:reveal", "persons:read",
+    "publicity:read", "publicity:write", "pii:reveal", "persons:read", "persons:label",
   ],
   INVESTIGATOR: [
     "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal", "persons:read",

@@ -15,6 +15,7 @@ import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
 import { buildTransfers } from "./demo-transfers";
+import { loadVulnerable } from "./demo-vulnerable";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -80,6 +81,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       SELECT id::text AS id, "riskLevel"::text AS "riskLevel", "fraudType"::text AS "fraudType", "victimName", "victimGender"::text AS "victimGender", "victimPhone"
         FROM warnings WHERE "riskLevel" = 'CRITICAL' AND status = 'PENDING' ORDER BY "receivedAt" DESC LIMIT 3`;
     await startLadders(tx, fresh, now);
+    await loadVulnerable(tx, ctx);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

@@ -50,6 +50,11 @@ describe("permission table", () => {
     expect(ROLE_PERMISSIONS.LEADER).not.toContain("persons:read");
   });
 
+  it("lets dispatchers and officers label persons, import lists and start targeted outreach", () => {
+    const holders = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes("persons:label")).sort();
+    expect(holders).toEqual(["DISPATCHER", "OFFICER"]);
+  });
+
   it("shows the auditor nothing but the audit trail and the approvals about security officers", () => {
     expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit", "approvals"]);
     expect(NAV_ITEMS.length).toBeGreaterThan(5);

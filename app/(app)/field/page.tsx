@@ -37,6 +37,7 @@ export default async function FieldPage({ searchParams }: Props) {
       <div className="grid grid-cols-2 gap-2 lg:max-w-xl">
         <Link href="/field/intercepts/new" className="inline-flex min-h-12 items-center justify-center rounded-md bg-brand-600 px-3 text-base font-medium text-white">{t("newIntercept")}</Link>
         <Link href="/field/precinct" className="inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-3 text-base font-medium text-slate-800">{t("precinctLink")}</Link>
+        <Link href="/field/vulnerable" className="col-span-2 inline-flex min-h-12 items-center justify-center rounded-md border border-slate-300 bg-white px-3 text-base font-medium text-slate-800">{t("vulnerableLink")}</Link>
       </div>
 
       {tasks.counts.overdue > 0 || tasks.counts.missedFollowUps > 0 ? (

@@ -16,6 +16,7 @@ import { personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
 import { DEFAULT_LADDER } from "@/lib/outbound/ladder-config";
+import { outreachTaskOfP } from "../person-labels-fixtures";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -238,6 +239,18 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   // Outbound (issue 16): the dissuasion templates and ladder, global settings of the root administrator.
   "app/(app)/admin/outbound/actions.ts#updateOutboundTemplatesAction": { scope: "none", args: async () => [prev, form({ ...outboundTemplatesForm(), version: "0" })] },
   "app/(app)/admin/outbound/actions.ts#updateOutboundLadderAction": { scope: "none", args: async () => [prev, form({ ...outboundLadderForm(), version: "0" })] },
+  // 易受骗人群/高危人员 (person labels) and targeted outreach; the import is sent with an invalid row only, so nothing is written.
+  "app/(app)/field/vulnerable/actions.ts#outreachOutcomeAction": {
+    scope: "record", args: async (w) => {
+      const t = await outreachTaskOfP(w);
+      return [prev, form({ id: t.id, version: String(t.version), outcome: "VISITED" })];
+    },
+  },
+  "app/(app)/field/vulnerable/actions.ts#createOutreachAction": {
+    scope: "record", args: async (w) => [prev, form({ label: "ELDERLY_ALONE", unit: w.P.code, notContactedDays: "90" })],
+  },
+  "app/(app)/field/vulnerable/actions.ts#previewLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "13900000000", "学生"]]] },
+  "app/(app)/field/vulnerable/actions.ts#commitLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "notaphone", "学生"]]] },
 };
 
 /** The outbound settings forms as posted: the defaults, fields named by their schema paths. */

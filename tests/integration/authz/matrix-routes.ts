@@ -15,6 +15,7 @@ import { warningInput } from "@/tests/factories";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { getDb } from "@/lib/db";
 import { openTransfer } from "./transfers";
+import { labelledOfP, outreachTaskOfP } from "../person-labels-fixtures";
 
 export type RouteRule =
   | { public: string; call?: false }
@@ -208,6 +209,37 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   // Outbound (issue 16): the gateway's delivery receipts carry no user or key but the HMAC of the
   // shared secret; a bad one is a 401, audited (tests/integration/outbound.test.ts).
   "POST app/api/v1/gateway/receipts/route.ts": { public: "gateway delivery receipts, authenticated by their HMAC signature (401 and audited without one)", call: false },
+  // 易受骗人群/高危人员 (person labels) and targeted outreach: a labelled person of P, a campaign with a task of P.
+  "GET app/api/v1/persons/labels/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/persons/labels", marker: (await labelledOfP(w)).personId }),
+  },
+  "POST app/api/v1/persons/[id]/labels/route.ts": {
+    scope: "record", request: async (w) => {
+      const p = await personOfP(w);
+      return { path: `/api/v1/persons/${p.id}/labels`, params: { id: p.id }, body: { label: "STUDENT" }, marker: p.id };
+    },
+  },
+  "POST app/api/v1/persons/labels/import/preview/route.ts": {
+    scope: "none", request: async () => ({ path: "/api/v1/persons/labels/import/preview", body: { csv: "姓名,手机号,标签\n李四,13900000000,学生\n" } }),
+  },
+  "POST app/api/v1/persons/labels/import/route.ts": {
+    scope: "none", request: async () => ({ path: "/api/v1/persons/labels/import", body: { csv: "姓名,手机号,标签\n李四,notaphone,学生\n" } }),
+  },
+  "GET app/api/v1/outreach/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/outreach", marker: (await outreachTaskOfP(w)).campaignId }),
+  },
+  "POST app/api/v1/outreach/route.ts": {
+    scope: "record", request: async (w) => ({ path: "/api/v1/outreach", body: { label: "ELDERLY_ALONE", unit: w.P.code, notContactedDays: 90 }, marker: w.P.id }),
+  },
+  "GET app/api/v1/outreach/tasks/route.ts": {
+    scope: "collection", request: async (w) => ({ path: "/api/v1/outreach/tasks", marker: (await outreachTaskOfP(w)).id }),
+  },
+  "POST app/api/v1/outreach/tasks/[id]/outcome/route.ts": {
+    scope: "record", request: async (w) => {
+      const t = await outreachTaskOfP(w);
+      return { path: `/api/v1/outreach/tasks/${t.id}/outcome`, params: { id: t.id }, body: { version: t.version, outcome: "VISITED" }, marker: t.id };
+    },
+  },
 };
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */

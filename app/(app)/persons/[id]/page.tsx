@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { getPersonFile, type TimelineEntry } from "@/lib/persons/queries";
+import { labelsOf } from "@/lib/persons/labels";
 import { uuidSchema } from "@/lib/validation/fields";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
@@ -24,7 +25,9 @@ export default async function PersonPage({ params }: Props) {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const [t, tw, tc, tp, format] = await Promise.all([getTranslations("persons"), getTranslations("warnings"), getTranslations("cases"), getTranslations("publicity"), getFormatter()]);
+  const [t, tw, tc, tp, tv, format, labels] = await Promise.all([
+    getTranslations("persons"), getTranslations("warnings"), getTranslations("cases"), getTranslations("publicity"), getTranslations("vulnerable"), getFormatter(), labelsOf(actor, id.data),
+  ]);
   const yuan = (v: string) => format.number(Number(v), { style: "currency", currency: "CNY" });
   const canReveal = actor.permissions.has("pii:reveal");
   const c = file.counts;
@@ -54,6 +57,9 @@ export default async function PersonPage({ params }: Props) {
     <div className="space-y-5">
       <Link href="/persons" className="text-sm text-brand-600 hover:underline">← {t("back")}</Link>
       <PageHeader title={<>{t("fileTitle")} · {file.name ?? "—"}</>} subtitle={t("scopeNote")} />
+      {labels.length ? (
+        <div className="flex flex-wrap gap-2" data-testid="person-labels">{labels.map((l) => <Badge key={l} tone="amber">{tv(`labels.${l}`)}</Badge>)}</div>
+      ) : null}
       <div className="grid gap-5 lg:grid-cols-[20rem_1fr]">
         <div className="space-y-5">
           <Card className="p-4">

@@ -1,0 +1,213 @@
+// 易受骗人群 / 高危人员: labels on a person and the precincts' lists by label.
+// Recorded labels (ELDERLY_ALONE, STUDENT, a hand-made CARD_SELLING_SUSPECT) are rows of
+// person_labels with their home unit, who/when and source (MANUAL | IMPORT). The automatic ones are
+// derived on read by one query from the records the reader's jurisdiction holds, so they are never
+// stale and need no maintenance:
+//   REPEAT_WARNINGS       ≥ 2 warnings in 90 days (home unit: the latest warning's unit),
+//   PAST_VICTIM           a victim of a case (the case's unit),
+//   CARD_SELLING_SUSPECT  an art. 38 measure not revoked (its unit), or a case suspect whose ID
+//                         number or mobile is a person's (the suspect's unit).
+// The date of last contact is the latest reaching contact of any unit: a call, video call, home
+// visit or counter interception that reached them, a revisit that reached them, an outreach visit.
+import "server-only";
+import { z } from "zod";
+import { getDb, type Db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { command } from "@/lib/commands/command";
+import { outOfScope } from "@/lib/audit/audit-denied";
+import { writeAudit } from "@/lib/audit/write-audit";
+import { AppError, notFound } from "@/lib/errors";
+import { maskAddress, maskName, maskPhone } from "@/lib/pii";
+import { DAY_MS } from "@/lib/time/china";
+import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { noteSchema, optional, unitCodeSchema, uuidSchema } from "@/lib/validation/fields";
+import { MAX_NOT_CONTACTED_DAYS, PERSON_LABELS, RECORDED_LABELS, REPEAT_MIN, REPEAT_WINDOW_DAYS, type PersonLabelKind } from "@/lib/persons/label-constants";
+
+/** The units a list or an outreach covers: the caller's jurisdiction, or one unit's subtree in it (404 outside). */
+export async function labelUnits(actor: Actor, code: string | undefined): Promise<string[]> {
+  const scope = await scopeUnitIds(actor.scopePath);
+  if (!code || code === actor.unitCode) return scope;
+  const table = await routingTable();
+  const u = table.byCode.get(code);
+  if (!u) throw notFound("unit");
+  if (!scope.includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
+  return scopeUnitIds(u.path);
+}
+
+export type LabelledRow = {
+  personId: string;
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  labels: PersonLabelKind[];
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+  community: string | null;
+  lastContactAt: string | null;
+  /** Whether the reader's jurisdiction holds a record of the person (their file opens); a person only listed by an import has none. */
+  hasFile: boolean;
+};
+
+type RawRow = {
+  pid: string; uid: string; code: string; uname: string; labels: PersonLabelKind[];
+  name: string | null; phone: string | null; address: string | null; community: string | null; last: Date | null; file: boolean;
+};
+
+/**
+ * The labelled persons of `units`, one row per person and home unit, with their labels and last
+ * contact; optionally only one label and only those not contacted since `cutoff`. Unmasked: callers mask.
+ */
+export async function labelledPersons(
+  db: Db | Tx, units: string[], opts: { label?: PersonLabelKind; cutoff?: Date; now: Date; limit: number; only?: string },
+): Promise<RawRow[]> {
+  const one = (col: string) => (opts.only ? Prisma.sql`AND ${Prisma.raw(col)} = ${opts.only}::uuid` : Prisma.empty);
+  const since = new Date(opts.now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
+  const want = (l: PersonLabelKind) => !opts.label || opts.label === l;
+  const parts: Prisma.Sql[] = [
+    Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l.name, l.phone, l.address, l.community
+      FROM person_labels l WHERE l."unitId" = ANY(${units}::uuid[]) ${one('l."personId"')} ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty}`,
+  ];
+  if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT r.pid, r.uid, 'REPEAT_WARNINGS', NULL, NULL, NULL, NULL FROM (
+      SELECT w."personId" AS pid, (array_agg(w."unitId" ORDER BY w."receivedAt" DESC))[1] AS uid FROM warnings w
+      WHERE w."personId" IS NOT NULL AND w."unitId" = ANY(${units}::uuid[]) AND w."receivedAt" >= ${since} ${one('w."personId"')}
+      GROUP BY w."personId" HAVING count(*) >= ${REPEAT_MIN}) r`);
+  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT DISTINCT ON (v."personId") v."personId", k."unitId", 'PAST_VICTIM', NULL, NULL, NULL, NULL
+      FROM case_victims v JOIN cases k ON k.id = v."caseId"
+      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC`);
+  if (want("CARD_SELLING_SUSPECT")) parts.push(
+    Prisma.sql`SELECT DISTINCT ON (m."personId") m."personId", m."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
+      FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
+      ORDER BY m."personId", m."startsOn" DESC`,
+    Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
+      FROM suspects s JOIN person_identifiers i ON i.kind = 'ID_NUMBER' AND i.value = person_norm_id(s."idNumber")
+      WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one('i."personId"')}`,
+    Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
+      FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
+      WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}`,
+  );
+  const cutoff = opts.cutoff ? Prisma.sql`AND (c.last IS NULL OR c.last < ${opts.cutoff})` : Prisma.empty;
+  return db.$queryRaw<RawRow[]>`
+    WITH lab (pid, uid, label, name, phone, address, community) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
+    agg AS (
+      SELECT pid, uid, array_agg(DISTINCT label) AS labels, max(name) AS name, max(phone) AS phone, max(address) AS address, max(community) AS community
+      FROM lab GROUP BY pid, uid)
+    SELECT a.pid, a.uid, u.code, u.name AS uname, a.labels, a.address, a.community, c.last,
+      (EXISTS (SELECT 1 FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM dissuasion_actions x WHERE x."personId" = a.pid AND x."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = ANY(${units}::uuid[]))
+        OR EXISTS (SELECT 1 FROM disciplinary_measures m WHERE m."personId" = a.pid AND m."unitId" = ANY(${units}::uuid[]))) AS file,
+      coalesce(a.name,
+        (SELECT w."victimName" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimName" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
+        (SELECT v.name FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid LIMIT 1),
+        (SELECT m."personName" FROM disciplinary_measures m WHERE m."personId" = a.pid AND m."unitId" = a.uid LIMIT 1)) AS name,
+      coalesce(a.phone,
+        (SELECT w."victimPhone" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimPhone" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
+        (SELECT v.phone FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid AND v.phone IS NOT NULL LIMIT 1)) AS phone
+    FROM agg a JOIN units u ON u.id = a.uid
+    CROSS JOIN LATERAL (SELECT GREATEST(
+      (SELECT max(x."occurredAt") FROM dissuasion_actions x WHERE x."personId" = a.pid
+         AND x.kind IN ('HOTLINE_CALL', 'VIDEO_CALL', 'HOME_VISIT', 'COUNTER_INTERCEPT') AND x.result NOT IN ('UNANSWERED', 'NOT_FOUND')),
+      (SELECT max(x."occurredAt") FROM warnings w JOIN dissuasion_actions x ON x."warningId" = w.id WHERE w."personId" = a.pid
+         AND x.kind IN ('HOTLINE_CALL', 'VIDEO_CALL', 'HOME_VISIT', 'COUNTER_INTERCEPT') AND x.result NOT IN ('UNANSWERED', 'NOT_FOUND')),
+      (SELECT max(r."doneAt") FROM warnings w JOIN revisits r ON r."warningId" = w.id WHERE w."personId" = a.pid
+         AND r.status = 'DONE' AND r.outcome NOT IN ('TEMP_UNREACHABLE', 'UNREACHABLE')),
+      (SELECT max(t."doneAt") FROM outreach_tasks t WHERE t."personId" = a.pid AND t.status = 'DONE' AND t.outcome IN ('VISITED', 'REFUSED'))
+    ) AS last) c
+    WHERE TRUE ${opts.label ? Prisma.sql`AND ${opts.label} = ANY(a.labels)` : Prisma.empty} ${cutoff}
+    ORDER BY c.last ASC NULLS FIRST, a.pid, a.uid
+    LIMIT ${opts.limit}`;
+}
+
+const MAX_ROWS = 500;
+
+export const labelsQuerySchema = z
+  .object({
+    label: optional(z.enum(PERSON_LABELS, "invalid_label")),
+    /** Only persons not contacted in this many days (never contacted included). */
+    notContactedDays: optional(z.coerce.number("invalid_number").int("not_integer").min(1, "too_small").max(MAX_NOT_CONTACTED_DAYS, "too_big")),
+    /** One unit of the caller's jurisdiction (and its subtree). */
+    unit: optional(unitCodeSchema),
+  })
+  .strict();
+export type LabelsQuery = z.infer<typeof labelsQuerySchema>;
+
+/** The precinct list: labelled persons of the caller's jurisdiction, masked, the longest uncontacted first. */
+export async function vulnerableList(actor: Actor, q: LabelsQuery, now = new Date()) {
+  const units = await labelUnits(actor, q.unit);
+  const cutoff = q.notContactedDays ? new Date(now.getTime() - q.notContactedDays * DAY_MS) : undefined;
+  const rows = await labelledPersons(getDb(), units, { label: q.label, cutoff, now, limit: MAX_ROWS });
+  return {
+    items: rows.map((r): LabelledRow => ({
+      personId: r.pid, unitId: r.uid, unitCode: r.code, unitName: r.uname,
+      labels: PERSON_LABELS.filter((l) => r.labels.includes(l)),
+      name: maskName(r.name), phone: maskPhone(r.phone), address: maskAddress(r.address), community: r.community,
+      lastContactAt: r.last?.toISOString() ?? null,
+      hasFile: r.file,
+    })),
+    truncated: rows.length === MAX_ROWS,
+  };
+}
+
+/** GET /api/v1/persons/labels */
+export const listLabelledPersons = command({
+  name: "person.labels.list", permission: "persons:read",
+  summary: "Vulnerable and high-risk persons (易受骗人群/高危人员) of the caller's jurisdiction by label, with the date of last contact (masked)",
+  input: labelsQuerySchema, audit: false,
+  run: ({ actor, input, now }) => vulnerableList(actor, input, now),
+});
+
+/** The labels the caller's jurisdiction gives a person (derived and recorded), for the person's file. */
+export async function labelsOf(actor: Actor, personId: string, now = new Date()) {
+  const units = await scopeUnitIds(actor.scopePath);
+  const rows = await labelledPersons(getDb(), units, { now, limit: 50, only: personId });
+  return PERSON_LABELS.filter((l) => rows.some((r) => r.labels.includes(l)));
+}
+
+export const addLabelSchema = z
+  .object({
+    id: uuidSchema,
+    label: z.enum(RECORDED_LABELS, "invalid_label"),
+    /** The home unit (default: the caller's). */
+    unit: optional(unitCodeSchema),
+    note: optional(noteSchema),
+  })
+  .strict();
+
+/**
+ * POST /api/v1/persons/{id}/labels: a manual label on a person whose file the caller's jurisdiction
+ * holds, in a home unit of that jurisdiction. Adding a label already held changes nothing.
+ */
+export const addPersonLabel = command({
+  name: "person.label.add", permission: "persons:label",
+  summary: "Label a person of the caller's jurisdiction (独居老人, 学生, 涉嫌买卖两卡) in a home unit",
+  input: addLabelSchema, audit: ["person.label.add"],
+  async run({ actor, input, tx }) {
+    const scope = await scopeUnitIds(actor.scopePath);
+    if (!(await personInScope(tx, input.id, scope))) {
+      throw await outOfScope(actor, "Person", input.id, async () => (await tx.person.count({ where: { id: input.id } })) > 0);
+    }
+    const unitId = input.unit ? (await routingTable()).byCode.get(input.unit)?.id : actor.unitId;
+    if (!unitId || !scope.includes(unitId)) throw new AppError("VALIDATION", "unknown unit", [{ path: "unit", code: "unknown_unit", message: "unknown_unit" }]);
+    const existing = await tx.personLabel.findUnique({ where: { personId_label_unitId: { personId: input.id, label: input.label, unitId } }, select: { id: true } });
+    if (existing) return { id: existing.id, created: false };
+    const row = await tx.personLabel.create({
+      data: { personId: input.id, label: input.label, unitId, source: "MANUAL", note: input.note ?? null, createdById: actor.id },
+      select: { id: true },
+    });
+    await writeAudit(tx, actor, { action: "person.label.add", success: true, entityType: "Person", entityId: input.id, details: { label: input.label, unitId, source: "MANUAL", labelId: row.id } });
+    return { id: row.id, created: true };
+  },
+});
+
+/** Whether a record of the scope names the person (the file's rule), or a label of the scope does. */
+async function personInScope(db: Db | Tx, personId: string, units: string[]): Promise<boolean> {
+  const [hit] = await db.$queryRaw<{ ok: boolean }[]>`SELECT
+       EXISTS (SELECT 1 FROM warnings w WHERE w."personId" = ${personId}::uuid AND w."unitId" = ANY(${units}::uuid[]))
+    OR EXISTS (SELECT 1 FROM dissuasion_actions a WHERE a."personId" = ${personId}::uuid AND a."unitId" = ANY(${units}::uuid[]))
+    OR EXISTS (SELECT 1 FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = ${personId}::uuid AND k."unitId" = ANY(${units}::uuid[]))
+    OR EXISTS (SELECT 1 FROM disciplinary_measures m WHERE m."personId" = ${personId}::uuid AND m."unitId" = ANY(${units}::uuid[]))
+    OR EXISTS (SELECT 1 FROM person_labels l WHERE l."personId" = ${personId}::uuid AND l."unitId" = ANY(${units}::uuid[])) AS ok`;
+  return !!hit?.ok;
+}
