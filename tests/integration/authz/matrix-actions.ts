@@ -12,7 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
-import { personOfP } from "./matrix-routes";
+import { linkProposalOfP, personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
 
 export type ActionRule = {
@@ -231,5 +231,20 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/publicity/appeals/actions.ts#withdrawAppealAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.appeal()).id, version: "1" })] },
   "app/(app)/admin/settings/actions.ts#updateAppealSettingsAction": {
     scope: "none", args: async () => [prev, form({ appealDeadlineDays: "15", appealDeadlineDaysVersion: "0" })],
+  },
+
+  // 串并案: a contact and a 并案 proposal on a case of P; the decision on a proposal between two cases of P.
+  "app/(app)/cases/links/actions.ts#addContactAction": { scope: "record", args: caseForm(() => ({ kind: "QQ", value: String(randomInt(1e5, 1e9)) })) },
+  "app/(app)/cases/links/actions.ts#proposeLinkAction": {
+    scope: "record", args: async (w) => {
+      const other = await w.make.case();
+      return caseForm(() => ({ otherCaseId: other.id, reason: "同一收款账户" }))(w);
+    },
+  },
+  "app/(app)/cases/links/actions.ts#decideLinkAction": {
+    scope: "record", args: async (w) => {
+      const p = await linkProposalOfP(w);
+      return [prev, form({ id: p.id, version: String(p.version), decision: "reject" })];
+    },
   },
 };
