@@ -261,3 +261,22 @@ export async function linkedGroupFigures(actor: Actor, f: { from?: string; to?: 
       FROM cases WHERE "filedAt" >= ${from} AND "filedAt" < ${to} AND "unitId" = ANY(${unitIds}::uuid[])`;
   return { filed: Number(r?.filed ?? 0), filedCountingGroupsOnce: Number(r?.once ?? 0), groups: Number(r?.groups ?? 0) };
 }
+
+/** Cases of the jurisdiction sharing a contact with the case and not yet in its group: the 并案 form's choices. */
+export async function linkCandidates(actor: Actor, caseId: string): Promise<{ id: string; caseNumber: string; shared: number }[]> {
+  const unitIds = await units(actor);
+  const rows = await getDb().$queryRaw<{ id: string; caseNumber: string; shared: bigint }[]>`
+    WITH mine AS (
+      SELECT "contactId" AS cid FROM case_contacts WHERE "caseId" = ${caseId}::uuid
+      UNION SELECT wc."contactId" FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE w."caseId" = ${caseId}::uuid
+    ), theirs AS (
+      SELECT cc."caseId" AS k, cc."contactId" AS cid FROM case_contacts cc JOIN mine m ON m.cid = cc."contactId"
+      UNION SELECT w."caseId", wc."contactId" FROM warning_contacts wc JOIN mine m ON m.cid = wc."contactId" JOIN warnings w ON w.id = wc."warningId" WHERE w."caseId" IS NOT NULL
+    )
+    SELECT k.id::text AS id, k."caseNumber", count(DISTINCT t.cid) AS shared
+      FROM theirs t JOIN cases k ON k.id = t.k
+     WHERE k.id <> ${caseId}::uuid AND k."unitId" = ANY(${unitIds}::uuid[])
+       AND (k."groupId" IS NULL OR k."groupId" IS DISTINCT FROM (SELECT "groupId" FROM cases WHERE id = ${caseId}::uuid))
+     GROUP BY k.id ORDER BY shared DESC, k."reportedAt" DESC LIMIT 50`;
+  return rows.map((r) => ({ id: r.id, caseNumber: r.caseNumber, shared: Number(r.shared) }));
+}
