@@ -1,4 +1,5 @@
 import "server-only";
+import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
@@ -209,6 +210,7 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
 
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
   if (creates.length) await tx.copy("warnings", WARNING_COLUMNS, creates.map((c) => c.row).join(""));
+  await linkIngestedContacts(tx, creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })));
   if (repeats.length) {
     const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
     // Which warning it joined is said only to a caller who may read warnings.

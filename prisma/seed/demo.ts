@@ -15,6 +15,7 @@ import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
 import { buildTransfers } from "./demo-transfers";
+import { linkDemoContacts } from "./demo-links";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -73,6 +74,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       revisit: buildRevisits(ctx, warnings.warnings),
       appeal: prevention.appeals,
     });
+    await linkDemoContacts(tx);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

@@ -81,6 +81,20 @@ describe("normalisation", () => {
     expect(moved.map((l) => l.contact)).toEqual([{ kind: "URL", value: "x.example.cn/a" }]);
   });
 
+  it("links an ingested warning's extra fraudContacts; an item with a bad one is rejected alone, naming the field", async () => {
+    const qq = String(randomInt(1e6, 1e9));
+    const url = `pay${randomInt(1e9)}.example.cn/h5`;
+    const [ok, bad] = await ingestWarnings(feed, [
+      warningInput({ unitCode: team.branch.precincts[0]!.code, fraudContacts: [{ kind: "QQ", value: qq }, { kind: "URL", value: `https://${url}/` }] }),
+      warningInput({ unitCode: team.branch.precincts[0]!.code, fraudContacts: [{ kind: "BANK_ACCOUNT", value: "12" }] }),
+    ]);
+    expect(ok?.status).toBe("created");
+    const linked = await getDb().warningContact.findMany({ where: { warningId: ok!.id! }, select: { contact: { select: { kind: true, value: true } } } });
+    expect(linked.map((l) => l.contact).filter((c) => c.kind !== "PHONE").sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ kind: "QQ", value: qq }, { kind: "URL", value: url }]);
+    expect(bad?.status).toBe("rejected");
+    expect(JSON.stringify(bad)).toContain("fraudContacts.0.value");
+  });
+
   it("refuses a contact that names nothing with a 422 on value, and writes nothing", async () => {
     const c = await createCase(investigator, caseInput());
     const before = await getDb().caseContact.count({ where: { caseId: c.id } });

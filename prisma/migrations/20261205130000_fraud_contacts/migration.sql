@@ -100,7 +100,7 @@ ALTER TABLE "case_link_proposals" ADD CONSTRAINT "case_link_proposals_otherCaseI
 -- and tests/integration/fraud-contacts.test.ts compare them):
 --   PHONE         digits only, a leading 0086 or 86 (before a mobile) dropped, 5–20 digits
 --   URL           lower case, no scheme, no query or fragment, no trailing slash
---   APP           trimmed, inner spaces collapsed, lower case
+--   APP           trimmed, inner spaces collapsed, lower case, no control characters
 --   WECHAT        no spaces, lower case, 3–64 of [a-z0-9_-]
 --   QQ            digits only, 5–12 digits not starting with 0
 --   BANK_ACCOUNT  digits only, 8–30 digits
@@ -113,7 +113,7 @@ CREATE FUNCTION fraud_contact_norm(k "FraudContactKind", v text) RETURNS text LA
                                           FROM (SELECT regexp_replace(v, '\D', '', 'g') AS d) x) y WHERE p ~ '^\d{5,20}$')
     WHEN k = 'URL' THEN (SELECT u FROM (SELECT regexp_replace(regexp_replace(regexp_replace(lower(btrim(v)), '^[a-z][a-z0-9+.-]*://', ''), '[?#].*$', ''), '/+$', '') AS u) x
                          WHERE u ~ '^\S{3,128}$')
-    WHEN k = 'APP' THEN (SELECT a FROM (SELECT lower(regexp_replace(btrim(v), '\s+', ' ', 'g')) AS a) x WHERE length(a) BETWEEN 1 AND 128)
+    WHEN k = 'APP' THEN (SELECT a FROM (SELECT lower(regexp_replace(btrim(v), '\s+', ' ', 'g')) AS a) x WHERE length(a) BETWEEN 1 AND 128 AND a !~ '[[:cntrl:]]')
     WHEN k = 'WECHAT' THEN (SELECT w FROM (SELECT lower(regexp_replace(v, '\s', '', 'g')) AS w) x WHERE w ~ '^[a-z0-9_-]{3,64}$')
     WHEN k = 'QQ' THEN (SELECT q FROM (SELECT regexp_replace(v, '\D', '', 'g') AS q) x WHERE q ~ '^[1-9]\d{4,11}$')
     WHEN k = 'BANK_ACCOUNT' THEN (SELECT b FROM (SELECT regexp_replace(v, '\D', '', 'g') AS b) x WHERE b ~ '^\d{8,30}$')
