@@ -21,7 +21,6 @@ export function normalizeContact(kind: FraudContactKind, raw: string): string | 
     }
     case "APP": {
       const a = v.trim().replace(/\s+/g, " ").toLowerCase();
-      // eslint-disable-next-line no-control-regex
       return a.length >= 1 && a.length <= 128 && !/[\u0000-\u001f\u007f]/.test(a) ? a : null;
     }
     case "WECHAT": {
