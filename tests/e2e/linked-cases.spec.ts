@@ -51,9 +51,9 @@ test("an investigator finds a shared contact, proposes 并案 and the chief conf
   await form.getByLabel("并入案件").selectOption(value!);
   await form.getByLabel("并案理由").fill("同一诈骗电话 17088886666，同一“投资导师”话术");
   await form.getByRole("button", { name: "提请并案" }).click();
-  await expect(form.getByText("已提请，待第二人确认")).toBeVisible();
-  await page.reload();
+  // Saved: the form folds away and the proposal shows as pending, with no decision for its proposer.
   await expect(page.getByTestId("link-proposals").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("link-proposals").getByRole("button", { name: "确认并案" })).toHaveCount(0);
 
   // The chief confirms from the cluster view's pending list.
   const chief = await (await browser.newContext()).newPage();
