@@ -37,10 +37,10 @@ async function generate(client: pg.Client) {
   const t = performance.now();
   await client.query("BEGIN");
   await client.query("SET LOCAL session_replication_role = replica");
-  await client.query(`INSERT INTO units (id, code, name, kind, path) VALUES (gen_random_uuid(), '990000', '基准市局', 'CITY', '990000')`);
-  await client.query(`INSERT INTO units (id, code, name, kind, path, "parentId") SELECT gen_random_uuid(), '99000' || b, '基准分局' || b, 'BRANCH', '990000/99000' || b, (SELECT id FROM units WHERE code = '990000') FROM generate_series(1, 2) b`);
-  await client.query(`INSERT INTO units (id, code, name, kind, path, "parentId")
-    SELECT gen_random_uuid(), '99000' || b || lpad(p::text, 2, '0'), '基准派出所' || b || '-' || p, 'PRECINCT', '990000/99000' || b || '/99000' || b || lpad(p::text, 2, '0'), (SELECT id FROM units WHERE code = '99000' || b)
+  await client.query(`INSERT INTO units (id, code, name, kind, path, "updatedAt") VALUES (gen_random_uuid(), '990000', '基准市局', 'CITY', '990000', now())`);
+  await client.query(`INSERT INTO units (id, code, name, kind, path, "parentId", "updatedAt") SELECT gen_random_uuid(), '99000' || b, '基准分局' || b, 'BRANCH', '990000/99000' || b, (SELECT id FROM units WHERE code = '990000'), now() FROM generate_series(1, 2) b`);
+  await client.query(`INSERT INTO units (id, code, name, kind, path, "parentId", "updatedAt")
+    SELECT gen_random_uuid(), '99000' || b || lpad(p::text, 2, '0'), '基准派出所' || b || '-' || p, 'PRECINCT', '990000/99000' || b || '/99000' || b || lpad(p::text, 2, '0'), (SELECT id FROM units WHERE code = '99000' || b), now()
       FROM generate_series(1, 2) b, generate_series(1, 10) p`);
   const precincts = `(SELECT array_agg(id ORDER BY code) FROM units WHERE kind = 'PRECINCT' AND code LIKE '99000%')`;
   const pool = Math.max(1000, Math.floor(WARNINGS / 4));
