@@ -54,11 +54,12 @@ export const caseContacts = command({
     const unitIds = await units(actor);
     const c = await db.fraudCase.findFirst({ where: { id: input.id, unitId: { in: unitIds } }, select: { id: true } });
     if (!c) throw await outOfScope(actor, "FraudCase", input.id, async () => (await db.fraudCase.count({ where: { id: input.id } })) > 0);
-    const contacts = await db.fraudContact.findMany({
-      where: { OR: [{ cases: { some: { caseId: c.id } } }, { warnings: { some: { warning: { caseId: c.id } } } }] },
-      select: { id: true, kind: true, value: true },
-      take: 200,
-    });
+    // Raw: Prisma's relation filters ("some") would test every contact; these probe the link indexes.
+    const contacts = await db.$queryRaw<{ id: string; kind: FraudContactKind; value: string }[]>`
+      SELECT c.id::text AS id, c.kind, c.value FROM fraud_contacts c
+       WHERE c.id IN (SELECT "contactId" FROM case_contacts WHERE "caseId" = ${c.id}::uuid
+                      UNION SELECT wc."contactId" FROM warnings w JOIN warning_contacts wc ON wc."warningId" = w.id WHERE w."caseId" = ${c.id}::uuid)
+       LIMIT 200`;
     return { items: await withCounts(contacts, actor, { caseId: c.id }) };
   },
 });
@@ -72,7 +73,8 @@ export const warningContacts = command({
     const db = getDb();
     const w = await db.warning.findFirst({ where: { id: input.id, unitId: { in: await units(actor) } }, select: { id: true } });
     if (!w) throw await outOfScope(actor, "Warning", input.id, async () => (await db.warning.count({ where: { id: input.id } })) > 0);
-    const contacts = await db.fraudContact.findMany({ where: { warnings: { some: { warningId: w.id } } }, select: { id: true, kind: true, value: true }, take: 50 });
+    const contacts = await db.$queryRaw<{ id: string; kind: FraudContactKind; value: string }[]>`
+      SELECT c.id::text AS id, c.kind, c.value FROM warning_contacts wc JOIN fraud_contacts c ON c.id = wc."contactId" WHERE wc."warningId" = ${w.id}::uuid LIMIT 50`;
     return { items: await withCounts(contacts, actor, { warningId: w.id }) };
   },
 });
