@@ -13,6 +13,7 @@ import { actorUserId, caseForWrite, caseOutOfScope, recordCaseChange } from "@/l
 import { displayContact } from "@/lib/contacts/normalize";
 import { addCaseContactSchema, decideLinkSchema, proposeLinkSchema } from "@/lib/contacts/schemas";
 import type { FraudContactKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
 
 /** The contact (kind, normalised value), created on first sight (concurrent creators meet on the unique key). */
 export async function claimContact(tx: Tx, kind: FraudContactKind, value: string): Promise<string> {
@@ -29,13 +30,20 @@ export const addCaseContact = command({
   input: addCaseContactSchema, audit: ["case.contact.add"],
   async run({ actor, input, tx }): Promise<{ id: string }> {
     const c = await caseForWrite(tx, actor, input.id);
-    const id = await claimContact(tx, input.kind, input.value);
-    const added = await tx.caseContact.createMany({ data: [{ contactId: id, caseId: c.id }], skipDuplicates: true });
-    if (added.count === 0) throw new AppError("CONFLICT", "the case already has this contact", [{ path: "value", code: "already_linked", message: "already linked" }]);
-    await recordCaseChange(tx, actor, { caseId: c.id, kind: "contact_added", action: "case.contact.add", entityType: "FraudContact", entityId: id, data: { kind: input.kind, contact: displayContact(input.kind, input.value) } });
+    const id = await linkCaseContact(tx, actor, c.id, input);
+    if (!id) throw new AppError("CONFLICT", "the case already has this contact", [{ path: "value", code: "already_linked", message: "already linked" }]);
     return { id };
   },
 });
+
+/** Links a (normalised) contact to a case the caller holds, with its timeline event and audit record; null when already linked. */
+export async function linkCaseContact(tx: Tx, actor: Actor, caseId: string, contact: { kind: FraudContactKind; value: string }): Promise<string | null> {
+  const id = await claimContact(tx, contact.kind, contact.value);
+  const added = await tx.caseContact.createMany({ data: [{ contactId: id, caseId }], skipDuplicates: true });
+  if (added.count === 0) return null;
+  await recordCaseChange(tx, actor, { caseId, kind: "contact_added", action: "case.contact.add", entityType: "FraudContact", entityId: id, data: { kind: contact.kind, contact: displayContact(contact.kind, contact.value) } });
+  return id;
+}
 
 /** POST /api/v1/cases/{id}/links: propose 并案 of the case with another case of the jurisdiction. */
 export const proposeCaseLink = command({

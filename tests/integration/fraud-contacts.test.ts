@@ -95,6 +95,17 @@ describe("normalisation", () => {
     expect(JSON.stringify(bad)).toContain("fraudContacts.0.value");
   });
 
+  it("takes fraudContacts on case intake, normalised, on the timeline and audited", async () => {
+    const app = `云端投资${randomInt(1e9)}`;
+    const c = await createCase(investigator, caseInput({ fraudContacts: [{ kind: "APP", value: `  ${app} ` }, { kind: "WECHAT", value: "WX_Teacher01" }] }));
+    const { items } = await caseContacts(investigator, { id: c.id });
+    expect(items.map((i) => `${i.kind}:${i.display}`)).toEqual(expect.arrayContaining([`APP:${app.toLowerCase()}`, "WECHAT:wx_teacher01"]));
+    expect(await getDb().caseEvent.count({ where: { caseId: c.id, kind: "contact_added" } })).toBe(2);
+    expect(await getDb().auditLog.count({ where: { action: "case.contact.add", details: { path: ["caseId"], equals: c.id } } })).toBe(2);
+    const bad = await rejection(createCase(investigator, caseInput({ fraudContacts: [{ kind: "URL", value: "x" }] })));
+    expect(bad.details.map((i) => i.path)).toEqual(["fraudContacts.0.value"]);
+  });
+
   it("refuses a contact that names nothing with a 422 on value, and writes nothing", async () => {
     const c = await createCase(investigator, caseInput());
     const before = await getDb().caseContact.count({ where: { caseId: c.id } });
