@@ -6,10 +6,13 @@ import { cn } from "@/components/ui/cn";
 
 export function NavLinks({ items, label }: { items: { key: string; href: string; label: string }[]; label: string }) {
   const pathname = usePathname();
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  // The most specific entry lights up (/cases/links, not /cases as well).
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.key;
   return (
     <nav aria-label={label} className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.key === current;
         return (
           <Link
             key={item.key}

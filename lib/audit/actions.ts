@@ -14,7 +14,7 @@ export const AUDIT_ACTION_GROUPS = {
     "case.create", "case.facts.update", "case.victim.update", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
     "case.freeze.request", "case.freeze.update", "case.freeze.expiry_flagged", "case.freeze.expire", "case.suspect.add", "case.suspect.status",
     "case.suspect.gang", "case.gang.create", "case.gang.link", "case.gang.dismantle", "case.item.seize", "case.item.update", "case.recovery.record",
-    "case.recovery.return",
+    "case.recovery.return", "case.contact.add", "case.link.propose", "case.link.confirm", "case.link.reject",
   ],
   publicity: [
     "publicity.event.create", "publicity.event.update", "publicity.count.create", "publicity.count.update", "publicity.counts.bulk",

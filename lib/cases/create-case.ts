@@ -1,4 +1,5 @@
 import "server-only";
+import { linkCaseContact } from "@/lib/contacts/commands";
 import type { CaseSource, FraudType } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -92,13 +93,15 @@ export async function insertCase(tx: Tx, actor: Actor, c: NewCase): Promise<Crea
 export const createCase = command({
   name: "case.create", permission: "cases:write",
   summary: "Take a direct report: a REPORTED case with its victims and stop-payment requests",
-  input: createCaseSchema, audit: CASE_INTAKE_AUDIT, idempotent: true,
+  input: createCaseSchema, audit: [...CASE_INTAKE_AUDIT, "case.contact.add"], idempotent: true,
   async run({ actor, input, tx, now }): Promise<CreatedCase> {
     const unit = await tx.unit.findUnique({ where: { id: actor.unitId }, select: { id: true, code: true, active: true } });
     if (!unit?.active) throw new AppError("FORBIDDEN", "your unit cannot take cases");
-    return insertCase(tx, actor, {
+    const created = await insertCase(tx, actor, {
       unit, source: input.source, fraudType: input.fraudType, summary: input.summary, lossAt: input.lossAt ?? null,
       reportedAt: input.reportedAt ?? now, victims: input.victims, accounts: input.accounts,
     });
+    for (const c of input.fraudContacts ?? []) await linkCaseContact(tx, actor, created.id, c);
+    return created;
   },
 });

@@ -1,6 +1,7 @@
 // Zod schemas of the case domain: one per input, `.strict()` so unknown keys (unitId, createdById …)
 // are refused, never assigned. The same schema serves the form (via server actions) and the API.
 import { z } from "zod";
+import { fraudContactsSchema } from "@/lib/contacts/schemas";
 import { toFen } from "@/lib/cases/money";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
 import { FRAUD_TYPES, REPORT_SOURCES, CASE_SOURCES, GENDERS, FREEZE_KINDS, ITEM_TYPES, DISPOSITIONS, RECOVERY_METHODS } from "@/lib/cases/enums";
@@ -38,6 +39,8 @@ export const createCaseSchema = z
     reportedAt: optional(pastInstantSchema),
     victims: z.array(victimSchema).min(1, "victims_required").max(50, "too_many"),
     accounts: z.array(accountSchema).max(50, "too_many").default([]),
+    /** The fraudsters' other contacts (串并案): phone numbers, URLs, apps, WeChat/QQ ids. */
+    fraudContacts: fraudContactsSchema.optional(),
   })
   .strict()
   .refine((c) => !c.lossAt || !c.reportedAt || c.lossAt <= c.reportedAt, { path: ["lossAt"], message: "after_report" });

@@ -3,6 +3,7 @@ import { casePaths } from "@/lib/cases/openapi";
 import { publicityPaths } from "@/lib/publicity/openapi";
 import { fieldPaths } from "@/lib/field/openapi";
 import { personPaths } from "@/lib/persons/openapi";
+import { contactPaths } from "@/lib/contacts/openapi";
 import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
@@ -12,4 +13,4 @@ import { outboundPaths } from "@/lib/outbound/openapi";
 import { personLabelPaths } from "@/lib/persons/labels-openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths];

@@ -1,4 +1,5 @@
 import "server-only";
+import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
@@ -222,6 +223,7 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
       id, riskLevel: item.riskLevel, fraudType: item.fraudType, victimName: item.victim.name ?? null, victimGender: item.victim.gender ?? null, victimPhone: item.victim.phone,
     })), now);
   }
+  await linkIngestedContacts(tx, creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })));
   if (repeats.length) {
     const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
     // Which warning it joined is said only to a caller who may read warnings.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ActionKind, ActionResult, ContactChannel, FraudType, Gender, RiskLevel, WarningSource, WarningStatus } from "@/lib/generated/prisma/enums";
 import { RESOLVE_OUTCOMES } from "@/lib/warnings/state-machine";
+import { fraudContactsSchema } from "@/lib/contacts/schemas";
 import { boundedDaySchema, idNumberSchema, moneySchema, pastInstantSchema, phoneSchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const MAX_BATCH = 5_000;
@@ -30,6 +31,8 @@ export const ingestWarningSchema = z
       .strict(),
     unitCode: unitCodeSchema.optional(),
     contact: z.object({ channel: z.enum(ContactChannel), value: text(128) }).strict(),
+    /** More of the fraudsters' contacts (串并案), normalised; linked to the warning when it is created. */
+    fraudContacts: fraudContactsSchema.optional(),
     amountAtRisk: moneySchema.optional(),
     note: text(2000).optional(),
   })

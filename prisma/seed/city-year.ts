@@ -82,6 +82,10 @@ try {
     const linkStart = Date.now();
     const { rows: [linked] } = await client.query<{ n: string }>("SELECT person_link_all() AS n");
     log(`linked ${Number(linked!.n).toLocaleString("en")} records to persons (person_link_all) in ${((Date.now() - linkStart) / 1000).toFixed(1)} s`);
+    // 串并案: the fraud contacts of the warnings and freezes, linked the same way (fraud_contact_link_all).
+    const contactStart = Date.now();
+    const { rows: [contacts] } = await client.query<{ n: string }>("SELECT fraud_contact_link_all() AS n");
+    log(`linked ${Number(contacts!.n).toLocaleString("en")} records to fraud contacts (fraud_contact_link_all) in ${((Date.now() - contactStart) / 1000).toFixed(1)} s`);
     if (fast) await endFastMode(clients);
     log(`rebuilding ${dropped.length} indexes…`);
     // Two at a time, one per connection.

@@ -16,6 +16,7 @@ import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
 import { buildTransfers } from "./demo-transfers";
 import { loadVulnerable } from "./demo-vulnerable";
+import { linkDemoContacts } from "./demo-links";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -82,6 +83,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
         FROM warnings WHERE "riskLevel" = 'CRITICAL' AND status = 'PENDING' ORDER BY "receivedAt" DESC LIMIT 3`;
     await startLadders(tx, fresh, now);
     await loadVulnerable(tx, ctx);
+    await linkDemoContacts(tx);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

@@ -38,6 +38,10 @@ function eventValues(t: T, kind: string, d: Record<string, unknown>): Record<str
     case "item_disposed": return { type: tr("itemType", d.type), quantity: str(d.quantity), to: tr("disposition", d.to) };
     case "recovery_recorded": return { amount: yuan(d.amount), method: tr("recoveryMethod", d.method) };
     case "recovery_returned": return { amount: yuan(d.amount), victim: str(d.victim) };
+    case "contact_added": return { contact: str(d.contact) };
+    case "link_proposed": return { other: str(d.other) };
+    case "link_confirmed":
+    case "link_rejected": return { cases: (Array.isArray(d.cases) ? d.cases : []).map(str).join("、") };
     default: return {};
   }
 }

@@ -12,7 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
-import { personOfP } from "./matrix-routes";
+import { linkProposalOfP, personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
 import { DEFAULT_LADDER } from "@/lib/outbound/ladder-config";
@@ -251,6 +251,20 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/field/vulnerable/actions.ts#previewLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "13900000000", "学生"]]] },
   "app/(app)/field/vulnerable/actions.ts#commitLabelImportAction": { scope: "none", args: async () => [[["姓名", "手机号", "标签"], ["李四", "notaphone", "学生"]]] },
+  // 串并案: a contact and a 并案 proposal on a case of P; the decision on a proposal between two cases of P.
+  "app/(app)/cases/links/actions.ts#addContactAction": { scope: "record", args: caseForm(() => ({ kind: "QQ", value: String(randomInt(1e5, 1e9)) })) },
+  "app/(app)/cases/links/actions.ts#proposeLinkAction": {
+    scope: "record", args: async (w) => {
+      const other = await w.make.case();
+      return caseForm(() => ({ otherCaseId: other.id, reason: "同一收款账户" }))(w);
+    },
+  },
+  "app/(app)/cases/links/actions.ts#decideLinkAction": {
+    scope: "record", args: async (w) => {
+      const p = await linkProposalOfP(w);
+      return [prev, form({ id: p.id, version: String(p.version), decision: "reject" })];
+    },
+  },
 };
 
 /** The outbound settings forms as posted: the defaults, fields named by their schema paths. */

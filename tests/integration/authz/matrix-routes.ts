@@ -7,11 +7,13 @@
 //   collection  — lists records: the own party's answer holds the record, the other's does not;
 //   none        — neither (aggregates, creation in the caller's own unit): both get through.
 // "Gets through" means anything but 401/403/404/5xx (a 409 or 422 is the business rule speaking).
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type { Req } from "./call";
 import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } from "./world";
 import { bankCard, caseInput } from "../cases-fixtures";
-import { warningInput } from "@/tests/factories";
+import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { proposeCaseLink } from "@/lib/contacts/commands";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { getDb } from "@/lib/db";
 import { openTransfer } from "./transfers";
@@ -238,9 +240,48 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: async (w) => {
       const t = await outreachTaskOfP(w);
       return { path: `/api/v1/outreach/tasks/${t.id}/outcome`, params: { id: t.id }, body: { version: t.version, outcome: "VISITED" }, marker: t.id };
+  // 串并案 (fraud contacts, 并案): the contacts of a record of P, a contact P's records share, and a
+  // proposal between two cases of P (decided only with the cases:approve grant: no party holds it).
+  "GET app/api/v1/cases/[id]/contacts/route.ts": { scope: "record", request: caseRoute("/contacts") },
+  "POST app/api/v1/cases/[id]/contacts/route.ts": { scope: "record", request: caseRoute("/contacts", () => ({ kind: "WECHAT", value: `wx_${randomInt(1e9)}` })) },
+  "POST app/api/v1/cases/[id]/links/route.ts": {
+    scope: "record", request: async (w) => {
+      const other = await w.make.case();
+      return caseRoute("/links", () => ({ otherCaseId: other.id, reason: "同一收款账户" }))(w);
+    },
+  },
+  "GET app/api/v1/warnings/[id]/contacts/route.ts": { scope: "record", request: warningRoute("/contacts") },
+  "GET app/api/v1/fraud-contacts/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/fraud-contacts", marker: await sharedContactOfP(w) }) },
+  "GET app/api/v1/fraud-contacts/[id]/route.ts": {
+    scope: "record", request: async (w) => {
+      const id = await sharedContactOfP(w);
+      return { path: `/api/v1/fraud-contacts/${id}`, params: { id }, marker: id };
+    },
+  },
+  "POST app/api/v1/case-links/[id]/decision/route.ts": {
+    scope: "record", request: async (w) => {
+      const p = await linkProposalOfP(w);
+      return { path: `/api/v1/case-links/${p.id}/decision`, params: { id: p.id }, body: { decision: "reject", version: p.version }, marker: p.id };
     },
   },
 };
+
+/** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */
+export async function sharedContactOfP(w: World): Promise<string> {
+  const feed = (await makeApiKey(w.city.city, ["warnings:ingest"])).actor;
+  const value = `0719${String(randomInt(0, 1e7)).padStart(7, "0")}`;
+  for (let i = 0; i < 2; i++) {
+    const [r] = await ingestWarnings(feed, [warningInput({ unitCode: w.P.code, contact: { channel: "PHONE", value } })]);
+    if (r?.status !== "created") throw new Error(`warning not created: ${JSON.stringify(r)}`);
+  }
+  return (await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind: "PHONE", value } }, select: { id: true } })).id;
+}
+
+/** A pending 并案 proposal between two fresh cases of P, by an investigator of P. */
+export async function linkProposalOfP(w: World): Promise<{ id: string; version: number }> {
+  const [a, b] = [await w.make.case(), await w.make.case()];
+  return proposeCaseLink((await makeUser(w.P, "INVESTIGATOR")).actor, { id: a.id, otherCaseId: b.id, reason: "同一收款账户、同一话术" });
+}
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */
 export async function personOfP(w: World) {

@@ -15,6 +15,7 @@ import { RecoveriesSection } from "@/components/cases/detail/recoveries-section"
 import { SuspectsSection } from "@/components/cases/detail/suspects-section";
 import { TimelineSection } from "@/components/cases/detail/timeline-section";
 import { VictimsSection } from "@/components/cases/detail/victims-section";
+import { CaseLinksSection } from "@/components/contacts/case-links-section";
 import { personLinksOfVictims } from "@/lib/persons/queries";
 
 type Params = Promise<{ id: string }>;
@@ -44,7 +45,7 @@ export default async function CasePage({ params }: { params: Params }) {
   ]);
   const tabs = [
     ["victims", c.victims.length], ["freezes", c.freezes.length], ["suspects", c.suspects.length], ["gangs", c.gangs.length],
-    ["items", c.seizedItems.length], ["recoveries", c.recoveries.length], ["approvals", undefined], ["timeline", c.timeline.length],
+    ["contacts", undefined], ["links", undefined], ["items", c.seizedItems.length], ["recoveries", c.recoveries.length], ["approvals", undefined], ["timeline", c.timeline.length],
   ] as const;
 
   return (
@@ -64,6 +65,7 @@ export default async function CasePage({ params }: { params: Params }) {
       <VictimsSection c={c} canWrite={canWrite} canReveal={canReveal} personLinks={personLinks} />
       <FreezesSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} now={now} />
       <SuspectsSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} choices={choices} />
+      <CaseLinksSection actor={actor} caseId={c.id} canWrite={canWrite} />
       <ItemsSection c={c} canWrite={canWrite} canUpdate={writer} now={now} />
       <RecoveriesSection c={c} canWrite={canWrite} canUpdate={writer} now={now} />
       <ApprovalsSection c={c} />

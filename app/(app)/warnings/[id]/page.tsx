@@ -16,6 +16,8 @@ import { LiveIndicator } from "@/components/warnings/live-status";
 import { personLinkOf } from "@/lib/persons/queries";
 import { PersonLink } from "@/components/persons/person-link";
 import { revealAction } from "../actions";
+import { warningContacts } from "@/lib/contacts/queries";
+import { ContactList } from "@/components/contacts/contact-list";
 import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
 import { transferTargets } from "@/lib/warnings/transfers";
@@ -47,6 +49,8 @@ export default async function WarningPage({ params, searchParams }: Props) {
   // 移交: whoever works the warning's unit offers it while it is open and no transfer is pending.
   const works = actor.permissions.has("warnings:triage") || (actor.permissions.has("warnings:work") && actor.unitId === w.unit.id);
   const openTransfer = w.transfers.find((x) => x.status === "PROPOSED");
+  // 串并案: the contacts are behind the case permission (the counts reach into cases).
+  const [tl, contacts] = await Promise.all([getTranslations("links"), actor.permissions.has("cases:read") ? warningContacts(actor, { id: w.id }) : null]);
   const [tt, targets] = await Promise.all([getTranslations("transfers"), works && !openTransfer && w.status !== "RESOLVED" ? transferTargets(actor) : []]);
   const transferTo = (x: (typeof w.transfers)[number]) => (x.external ? tt("externalTo", { destination: x.destination ?? "" }) : x.toUnit.name);
   const history = [
@@ -141,6 +145,13 @@ export default async function WarningPage({ params, searchParams }: Props) {
           <RevisitHistory revisits={revisits} />
         </Card>
       </div>
+
+      {contacts ? (
+        <Card className="p-4" data-testid="warning-contacts">
+          <h2 className="mb-2 text-sm font-semibold">{tl("contacts.title")}</h2>
+          <ContactList items={contacts.items} />
+        </Card>
+      ) : null}
 
       <Card className="p-4">
         <h2 className="mb-3 text-sm font-semibold">{t("detail.actions")}</h2>

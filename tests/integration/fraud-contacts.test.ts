@@ -1,0 +1,261 @@
+// 串并案 (migration fraud_contacts, lib/contacts): fraud contacts normalised alike in SQL and
+// TypeScript, linked to warnings and cases by trigger and by entry; counts and clusters scoped by
+// jurisdiction (two branches); 并案 proposed by one investigator and decided by a second person,
+// confirmed cases sharing a group, suspects and gangs.
+import { randomInt } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { ingestWarnings } from "@/lib/warnings/ingest";
+import { createCase } from "@/lib/cases/create-case";
+import { addSuspect } from "@/lib/cases/suspects";
+import { addCaseGang } from "@/lib/cases/gangs";
+import { forgetRoutingTable } from "@/lib/units/jurisdiction";
+import type { Actor } from "@/lib/auth/actor";
+import { normalizeContact } from "@/lib/contacts/normalize";
+import { caseContacts, clusterList, linkedGroupFigures, listClusters, showCluster, warningContacts } from "@/lib/contacts/queries";
+import { addCaseContact, decideCaseLink, proposeCaseLink } from "@/lib/contacts/commands";
+import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
+import { caseInput, caseTeam, rejection, type CaseTeam } from "./cases-fixtures";
+import type { FraudContactKind } from "@/lib/generated/prisma/enums";
+
+let team: CaseTeam;
+let feed: Actor;
+let investigator: Actor;
+let chief: Actor;
+let outsider: Actor;
+let center: Actor;
+
+beforeAll(async () => {
+  team = await caseTeam();
+  forgetRoutingTable();
+  feed = (await makeApiKey(team.tree.city, ["warnings:ingest"])).actor;
+  investigator = team.investigator.actor;
+  chief = team.chief.actor;
+  outsider = team.outsider.actor;
+  center = (await makeUser(team.tree.center, "DISPATCHER")).actor;
+});
+
+const fraudPhone = () => `0719${String(randomInt(0, 1e7)).padStart(7, "0")}`;
+
+async function warn(unitCode: string, contact: { channel: string; value: string }) {
+  const [r] = await ingestWarnings(feed, [warningInput({ unitCode, contact })]);
+  expect(r?.status).toBe("created");
+  return r!.id!;
+}
+
+describe("normalisation", () => {
+  const cases: [FraudContactKind, string, string | null][] = [
+    ["PHONE", "+86 138-0000-1234", "13800001234"],
+    ["PHONE", "0086 13800001234", "13800001234"],
+    ["PHONE", "0719-8123456", "07198123456"],
+    ["PHONE", "12", null],
+    ["URL", "HTTPS://Www.Fake-Invest.com/App/?ref=1#x", "www.fake-invest.com/app"],
+    ["URL", "http://a.cn/", "a.cn"],
+    ["APP", "  云端  投资 ", "云端 投资"],
+    ["WECHAT", " WX_Abc-123 ", "wx_abc-123"],
+    ["WECHAT", "微信号", null],
+    ["QQ", "12345 678", "12345678"],
+    ["QQ", "0123", null],
+    ["BANK_ACCOUNT", "6222 0212 3456 7890", "6222021234567890"],
+    ["BANK_ACCOUNT", "1234", null],
+  ];
+  it("gives the same value in TypeScript and in SQL (fraud_contact_norm)", async () => {
+    for (const [kind, raw, want] of cases) {
+      expect(normalizeContact(kind, raw), `${kind} ${raw}`).toBe(want);
+      const [row] = await getDb().$queryRaw<{ v: string | null }[]>`SELECT fraud_contact_norm(${kind}::"FraudContactKind", ${raw}) AS v`;
+      expect(row!.v, `SQL ${kind} ${raw}`).toBe(want);
+    }
+  });
+
+  it("links a warning to its contact by trigger, the same contact for differently written numbers, and moves it on a change", async () => {
+    const p = team.branch.precincts[0]!;
+    const digits = `1${randomInt(3, 10)}${String(randomInt(0, 1e9)).padStart(9, "0")}`;
+    const a = await warn(p.code, { channel: "PHONE", value: `+86 ${digits}` });
+    const b = await warn(p.code, { channel: "SMS", value: digits });
+    const db = getDb();
+    const la = await db.warningContact.findMany({ where: { warningId: a }, select: { contact: { select: { id: true, kind: true, value: true } } } });
+    const lb = await db.warningContact.findMany({ where: { warningId: b }, select: { contactId: true } });
+    expect(la.map((l) => l.contact)).toEqual([{ id: lb[0]!.contactId, kind: "PHONE", value: digits }]);
+    await db.warning.update({ where: { id: a }, data: { contactChannel: "URL", contactValue: "https://X.example.cn/a/" } });
+    const moved = await db.warningContact.findMany({ where: { warningId: a }, select: { contact: { select: { kind: true, value: true } } } });
+    expect(moved.map((l) => l.contact)).toEqual([{ kind: "URL", value: "x.example.cn/a" }]);
+  });
+
+  it("links an ingested warning's extra fraudContacts; an item with a bad one is rejected alone, naming the field", async () => {
+    const qq = String(randomInt(1e6, 1e9));
+    const url = `pay${randomInt(1e9)}.example.cn/h5`;
+    const [ok, bad] = await ingestWarnings(feed, [
+      warningInput({ unitCode: team.branch.precincts[0]!.code, fraudContacts: [{ kind: "QQ", value: qq }, { kind: "URL", value: `https://${url}/` }] }),
+      warningInput({ unitCode: team.branch.precincts[0]!.code, fraudContacts: [{ kind: "BANK_ACCOUNT", value: "12" }] }),
+    ]);
+    expect(ok?.status).toBe("created");
+    const linked = await getDb().warningContact.findMany({ where: { warningId: ok!.id! }, select: { contact: { select: { kind: true, value: true } } } });
+    expect(linked.map((l) => l.contact).filter((c) => c.kind !== "PHONE").sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ kind: "QQ", value: qq }, { kind: "URL", value: url }]);
+    expect(bad?.status).toBe("rejected");
+    expect(JSON.stringify(bad)).toContain("fraudContacts.0.value");
+  });
+
+  it("takes fraudContacts on case intake, normalised, on the timeline and audited", async () => {
+    const app = `云端投资${randomInt(1e9)}`;
+    const c = await createCase(investigator, caseInput({ fraudContacts: [{ kind: "APP", value: `  ${app} ` }, { kind: "WECHAT", value: "WX_Teacher01" }] }));
+    const { items } = await caseContacts(investigator, { id: c.id });
+    expect(items.map((i) => `${i.kind}:${i.display}`)).toEqual(expect.arrayContaining([`APP:${app.toLowerCase()}`, "WECHAT:wx_teacher01"]));
+    expect(await getDb().caseEvent.count({ where: { caseId: c.id, kind: "contact_added" } })).toBe(2);
+    expect(await getDb().auditLog.count({ where: { action: "case.contact.add", details: { path: ["caseId"], equals: c.id } } })).toBe(2);
+    const bad = await rejection(createCase(investigator, caseInput({ fraudContacts: [{ kind: "URL", value: "x" }] })));
+    expect(bad.details.map((i) => i.path)).toEqual(["fraudContacts.0.value"]);
+  });
+
+  it("refuses a contact that names nothing with a 422 on value, and writes nothing", async () => {
+    const c = await createCase(investigator, caseInput());
+    const before = await getDb().caseContact.count({ where: { caseId: c.id } });
+    const e = await rejection(addCaseContact(investigator, { id: c.id, kind: "QQ", value: "abc" }));
+    expect(e.code).toBe("VALIDATION");
+    expect(e.details.map((i) => i.path)).toContain("value");
+    expect(await getDb().caseContact.count({ where: { caseId: c.id } })).toBe(before);
+  });
+});
+
+describe("counts and clusters, scoped by jurisdiction", () => {
+  it("counts the other warnings and cases sharing a contact within the actor's branch only", async () => {
+    const phone = fraudPhone();
+    const own = team.branch.precincts[0]!;
+    const own2 = team.branch.precincts[1]!;
+    const far = team.other.precincts[0]!;
+    const w1 = await warn(own.code, { channel: "PHONE", value: phone });
+    await warn(own2.code, { channel: "PHONE", value: phone });
+    await warn(far.code, { channel: "PHONE", value: phone });
+    await warn(far.code, { channel: "PHONE", value: phone });
+    const c1 = await createCase(investigator, caseInput());
+    await addCaseContact(investigator, { id: c1.id, kind: "PHONE", value: phone });
+    const c2 = await createCase(outsider, caseInput());
+    await addCaseContact(outsider, { id: c2.id, kind: "PHONE", value: phone });
+
+    const onWarning = await warningContacts(investigator, { id: w1 });
+    expect(onWarning.items).toHaveLength(1);
+    expect(onWarning.items[0]).toMatchObject({ kind: "PHONE", display: phone, otherWarnings: 1, otherCases: 1 });
+    const onCase = await caseContacts(investigator, { id: c1.id });
+    expect(onCase.items.find((i) => i.kind === "PHONE")).toMatchObject({ otherWarnings: 2, otherCases: 0 });
+    // The other branch sees its own two warnings and case; the city's centre sees all.
+    const theirs = await caseContacts(outsider, { id: c2.id });
+    expect(theirs.items.find((i) => i.kind === "PHONE")).toMatchObject({ otherWarnings: 2, otherCases: 0 });
+    const all = await warningContacts(center, { id: w1 });
+    expect(all.items[0]).toMatchObject({ otherWarnings: 3, otherCases: 2 });
+    // A record of the other branch is a 404, audited.
+    expect((await rejection(warningContacts(outsider, { id: w1 }))).code).toBe("NOT_FOUND");
+    expect((await rejection(caseContacts(outsider, { id: c1.id }))).code).toBe("NOT_FOUND");
+    expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: outsider.id, entityId: c1.id } })).toBe(1);
+  });
+
+  it("lists clusters and shows one, with the filters, the other branch seeing only its records", async () => {
+    const phone = fraudPhone();
+    const wechat = `wx_${randomInt(1e9)}`;
+    const own = team.branch.precincts[0]!;
+    const wa = await warn(own.code, { channel: "PHONE", value: phone });
+    const wb = await warn(own.code, { channel: "PHONE", value: phone });
+    await warn(team.other.precincts[0]!.code, { channel: "PHONE", value: phone });
+    const c = await createCase(investigator, caseInput());
+    await addCaseContact(investigator, { id: c.id, kind: "PHONE", value: phone });
+    await addCaseContact(investigator, { id: c.id, kind: "WECHAT", value: wechat });
+    const contactId = (await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind: "PHONE", value: phone } } })).id;
+
+    const list = await listClusters(investigator, { kind: "PHONE" });
+    expect(list.items.find((r) => r.id === contactId)).toMatchObject({ warnings: 2, cases: 1, records: 3 });
+    expect((await listClusters(investigator, { kind: "WECHAT" })).items.find((r) => r.id === contactId)).toBeUndefined();
+    expect((await listClusters(investigator, { minRecords: 4 })).items.find((r) => r.id === contactId)).toBeUndefined();
+    expect((await listClusters(investigator, { unit: team.branch.precincts[1]!.code })).items.find((r) => r.id === contactId)).toBeUndefined();
+    const theirs = await clusterList(outsider, { minRecords: 2 }, new Date());
+    expect(theirs.find((r) => r.id === contactId)).toBeUndefined();
+
+    const cluster = await showCluster(investigator, { id: contactId });
+    expect(cluster.warnings.map((w) => w.id).sort()).toEqual([wa, wb].sort());
+    expect(cluster.cases.map((k) => k.id)).toEqual([c.id]);
+    expect(cluster.contacts.map((k) => k.display)).toContain(wechat);
+    const one = await showCluster(outsider, { id: contactId });
+    expect(one.warnings).toHaveLength(1);
+    expect(one.cases).toHaveLength(0);
+    // A contact none of the caller's records carries is a 404.
+    const lone = await createCase(investigator, caseInput());
+    await addCaseContact(investigator, { id: lone.id, kind: "APP", value: `应用${randomInt(1e9)}` });
+    const app = (await caseContacts(investigator, { id: lone.id })).items.find((i) => i.kind === "APP")!;
+    expect((await rejection(showCluster(outsider, { id: app.id }))).code).toBe("NOT_FOUND");
+    // A bad filter is a 422 naming the field.
+    const bad = await rejection(listClusters(investigator, { kind: "FAX" }));
+    expect(bad.details.map((i) => i.path)).toEqual(["kind"]);
+  });
+
+  it("links a case to its freezes' accounts, and a case and a warning to each other through the account", async () => {
+    const c = await createCase(investigator, caseInput());
+    const account = (await getDb().freezeRequest.findFirstOrThrow({ where: { caseId: c.id } })).accountNumber;
+    const w = await warn(team.branch.precincts[0]!.code, { channel: "BANK_ACCOUNT", value: account.replace(/(\d{4})/g, "$1 ") });
+    const onWarning = await warningContacts(investigator, { id: w });
+    expect(onWarning.items[0]).toMatchObject({ kind: "BANK_ACCOUNT", otherCases: 1 });
+    expect(onWarning.items[0]!.display).not.toContain(account);
+  });
+});
+
+describe("并案: proposal and the second person", () => {
+  it("is confirmed by a second person with cases:approve: the cases share a group, suspects and gangs", async () => {
+    const a = await createCase(investigator, caseInput());
+    const b = await createCase(investigator, caseInput());
+    const sa = await addSuspect(investigator, { id: a.id, name: "张某" });
+    const gb = await addCaseGang(investigator, { id: b.id, name: `跨省团伙${randomInt(1e6)}` });
+    const p = await proposeCaseLink(investigator, { id: a.id, otherCaseId: b.id, reason: "同一收款账户、同一话术" });
+    // The proposer cannot confirm (even holding the grant), nor can someone without cases:approve.
+    const proposerWithGrant = await makeUser(team.branch, "INVESTIGATOR", { grants: ["cases:approve"] });
+    const own = await proposeCaseLink(proposerWithGrant.actor, { id: b.id, otherCaseId: (await createCase(investigator, caseInput())).id, reason: "同一诈骗网址" });
+    const refused = await rejection(decideCaseLink(proposerWithGrant.actor, { id: own.id, decision: "confirm", version: own.version }));
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: proposerWithGrant.user.id, entityId: own.id } })).toBe(1);
+    expect((await rejection(decideCaseLink(investigator, { id: p.id, decision: "confirm", version: p.version }))).code).toBe("FORBIDDEN");
+    // The other branch's approver does not see it.
+    expect((await rejection(decideCaseLink(outsider, { id: p.id, decision: "confirm", version: p.version }))).code).toBe("NOT_FOUND");
+    // A second pending proposal for the same pair is a 409.
+    expect((await rejection(proposeCaseLink(investigator, { id: b.id, otherCaseId: a.id, reason: "重复提请" }))).code).toBe("CONFLICT");
+
+    const r = await decideCaseLink(chief, { id: p.id, decision: "confirm", version: p.version });
+    expect(r.status).toBe("CONFIRMED");
+    const db = getDb();
+    const [ca, cb] = await Promise.all([a.id, b.id].map((id) => db.fraudCase.findUniqueOrThrow({ where: { id }, select: { groupId: true } })));
+    expect(ca!.groupId).toBe(r.groupId);
+    expect(cb!.groupId).toBe(r.groupId);
+    expect(await db.caseSuspect.count({ where: { caseId: b.id, suspectId: sa.id } })).toBe(1);
+    expect(await db.gangCase.count({ where: { caseId: a.id, gangId: gb.id } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "case.link.confirm", entityId: p.id } })).toBe(1);
+    expect(await db.caseEvent.count({ where: { caseId: { in: [a.id, b.id] }, kind: "link_confirmed" } })).toBe(2);
+    // Decided once: a second decision is a 409; linking them again is a 409.
+    expect((await rejection(decideCaseLink(chief, { id: p.id, decision: "reject", version: p.version + 1 }))).code).toBe("CONFLICT");
+    expect((await rejection(proposeCaseLink(investigator, { id: a.id, otherCaseId: b.id, reason: "再次提请" }))).code).toBe("CONFLICT");
+  });
+
+  it("is rejected without changing the cases; a case outside the jurisdiction cannot be proposed; a case with itself is a 422", async () => {
+    const a = await createCase(investigator, caseInput());
+    const b = await createCase(investigator, caseInput());
+    const p = await proposeCaseLink(investigator, { id: a.id, otherCaseId: b.id, reason: "疑似同一团伙" });
+    const r = await decideCaseLink(chief, { id: p.id, decision: "reject", version: p.version, note: "证据不足" });
+    expect(r).toMatchObject({ status: "REJECTED", groupId: null });
+    expect((await getDb().fraudCase.findUniqueOrThrow({ where: { id: a.id }, select: { groupId: true } })).groupId).toBeNull();
+    const far = await createCase(outsider, caseInput());
+    expect((await rejection(proposeCaseLink(investigator, { id: a.id, otherCaseId: far.id, reason: "同一账户" }))).code).toBe("NOT_FOUND");
+    const self = await rejection(proposeCaseLink(investigator, { id: a.id, otherCaseId: a.id, reason: "同一账户" }));
+    expect(self.details.map((i) => i.path)).toEqual(["otherCaseId"]);
+    const noReason = await rejection(proposeCaseLink(investigator, { id: a.id, otherCaseId: b.id, reason: "" }));
+    expect(noReason.details.map((i) => i.path)).toEqual(["reason"]);
+  });
+
+  it("counts a confirmed group once in the separate linked-cases figure, the filed count unchanged", async () => {
+    const tree = team.tree;
+    const db = getDb();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await createCase(investigator, caseInput())).id);
+    await db.fraudCase.updateMany({ where: { id: { in: ids } }, data: { status: "FILED", filedAt: new Date(Date.now() - 60_000) } });
+    const before = await linkedGroupFigures(chief, { unit: team.branch.code }, new Date());
+    const p = await proposeCaseLink(investigator, { id: ids[0]!, otherCaseId: ids[1]!, reason: "同一收款账户" });
+    await decideCaseLink(chief, { id: p.id, decision: "confirm", version: p.version });
+    const after = await linkedGroupFigures(chief, { unit: team.branch.code }, new Date());
+    expect(after.filed).toBe(before.filed);
+    expect(after.filedCountingGroupsOnce).toBe(before.filedCountingGroupsOnce - 1);
+    expect(after.groups).toBe(before.groups + 1);
+    expect(tree).toBeTruthy();
+  });
+});
