@@ -240,6 +240,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: async (w) => {
       const t = await outreachTaskOfP(w);
       return { path: `/api/v1/outreach/tasks/${t.id}/outcome`, params: { id: t.id }, body: { version: t.version, outcome: "VISITED" }, marker: t.id };
+    },
+  },
+
   // 串并案 (fraud contacts, 并案): the contacts of a record of P, a contact P's records share, and a
   // proposal between two cases of P (decided only with the cases:approve grant: no party holds it).
   "GET app/api/v1/cases/[id]/contacts/route.ts": { scope: "record", request: caseRoute("/contacts") },
