@@ -6,8 +6,9 @@ import { personPaths } from "@/lib/persons/openapi";
 import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
+import { appFollowUpPaths } from "@/lib/appfollowups/openapi";
 import { transferPaths } from "@/lib/warnings/transfer-openapi";
 import { appealPaths } from "@/lib/appeals/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, appFollowUpPaths];

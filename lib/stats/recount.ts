@@ -49,6 +49,8 @@ const SOURCES: string[] = [
   `SELECT "unitId", "dueOn", 'r.due', 1 FROM revisits WHERE status <> 'CANCELLED'`,
   `SELECT "unitId", "dueOn", 'r.done', 1 FROM revisits WHERE status = 'DONE'`,
   `SELECT "unitId", "dueOn", 'r.ontime', 1 FROM revisits WHERE status = 'DONE' AND ${cn(`"doneAt"`)} <= "dueOn"`,
+  `SELECT "unitId", ${cn(`"createdAt"`)}, 'app.warned', 1 FROM app_followups`,
+  `SELECT "unitId", ${cn(`"createdAt"`)}, 'app.installed', 1 FROM app_followups WHERE outcome = 'INSTALLED'`,
 ];
 
 /** Every non-zero (unit, day, metric) of the given units, recounted from the raw records. */

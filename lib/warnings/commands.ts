@@ -18,6 +18,7 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
 import { cancelRevisits, scheduleRevisits } from "@/lib/revisits/schedule";
+import { openAppFollowUp } from "@/lib/appfollowups/schedule";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -83,9 +84,11 @@ export async function applyTransition(
   if (to === "RESOLVED") {
     revisits = extra.outcome === "DISSUADED" ? { scheduled: await scheduleRevisits(tx, actor, w.id, now) } : { cancelled: await cancelRevisits(tx, w.id, now) || undefined };
   }
+  // …and the person's one app follow-up (APP回访), unless they have one already.
+  const appFollowUpId = to === "RESOLVED" && extra.outcome === "DISSUADED" ? await openAppFollowUp(tx, actor, w.id, now) : null;
   await writeAudit(tx, actor, {
     action: reopen ? "warning.reopen" : "warning.transition", success: true, entityType: "Warning", entityId: w.id,
-    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled },
+    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled, appFollowUpId: appFollowUpId ?? undefined },
   });
   await notifyWarningEvent(tx, { kind: "changed", id: w.id, unitId: w.unitId, status: to, version: version + 1 });
   return version + 1;
