@@ -20,7 +20,9 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/warnings", anyOf: ["warnings:read"] },
   { path: "/field", exact: true, anyOf: ["warnings:work"] },
   { path: "/field/follow-ups", anyOf: ["warnings:work"] },
-  { path: "/field/revisits", anyOf: ["warnings:work"] },
+  // Revisits and app follow-ups: the precinct's officers, and dispatchers for the units they work (the centre's own).
+  { path: "/field/revisits", anyOf: ["warnings:work", "warnings:triage"] },
+  { path: "/field/app-followups", anyOf: ["warnings:work", "warnings:triage"] },
   { path: "/field/intercepts", anyOf: ["actions:write"] },
   // The precinct view and a warning on the phone: officers, and dispatchers who look over them.
   { path: "/field", anyOf: ["warnings:work", "warnings:triage"] },

@@ -12,6 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
+import { openAppFollowUp } from "../appfollowups-fixtures";
 import { personOfP } from "./matrix-routes";
 import { openTransfer } from "./transfers";
 
@@ -231,5 +232,13 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(app)/publicity/appeals/actions.ts#withdrawAppealAction": { scope: "record", args: async (w) => [prev, form({ id: (await w.make.appeal()).id, version: "1" })] },
   "app/(app)/admin/settings/actions.ts#updateAppealSettingsAction": {
     scope: "none", args: async () => [prev, form({ appealDeadlineDays: "15", appealDeadlineDaysVersion: "0" })],
+  },
+
+  // App follow-ups (APP回访) of people dissuaded without the app.
+  "app/(app)/field/actions.ts#appFollowUpOutcomeAction": {
+    scope: "record", args: async (w) => {
+      const f = await openAppFollowUp(w);
+      return [prev, form({ id: f.id, version: String(f.version), outcome: "INSTALLED" })];
+    },
   },
 };

@@ -13,6 +13,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 import { bankCard, caseInput } from "../cases-fixtures";
 import { warningInput } from "@/tests/factories";
 import { dissuadedRevisit } from "../revisits-fixtures";
+import { openAppFollowUp } from "../appfollowups-fixtures";
 import { getDb } from "@/lib/db";
 import { openTransfer } from "./transfers";
 
@@ -204,6 +205,18 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: appealRoute("/decision", (a) => ({ version: a.version, decision: "REVOKED", reason: "证据表明电话卡非本人使用" })),
   },
   "POST app/api/v1/appeals/[id]/withdrawal/route.ts": { scope: "record", request: appealRoute("/withdrawal", (a) => ({ version: a.version })) },
+  // App follow-ups (APP回访) of people dissuaded without the app: records of P.
+  "GET app/api/v1/app-followups/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/app-followups", marker: (await openAppFollowUp(w)).id }) },
+  "GET app/api/v1/app-followups/[id]/route.ts": {
+    scope: "record", request: async (w) => { const f = await openAppFollowUp(w); return { path: `/api/v1/app-followups/${f.id}`, params: { id: f.id }, marker: f.id }; },
+  },
+  "POST app/api/v1/app-followups/[id]/outcome/route.ts": {
+    scope: "record",
+    request: async (w) => {
+      const f = await openAppFollowUp(w);
+      return { path: `/api/v1/app-followups/${f.id}/outcome`, params: { id: f.id }, body: { version: f.version, outcome: "INSTALLED" }, marker: f.id };
+    },
+  },
 };
 
 /** The person a fresh warning of P names, with its mobile and that mobile's identifier. */

@@ -137,7 +137,8 @@ export default async function PrecinctPage({ searchParams }: Props) {
                 <span>{tr("sequence", { n: r.sequence })}</span>
                 <span>{r.personName ?? "—"}</span>
                 <span className="text-slate-500">{r.officer ?? tr("noOfficer")}</span>
-                <Link href={actor.permissions.has("warnings:work") ? `/field/revisits/${r.id}` : `/warnings/${r.warningId}`} className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-brand-600">{t("precinct.view")}</Link>
+                {/* Officers and the dispatchers over the unit record it (the centre's own revisits too). */}
+                <Link href={`/field/revisits/${r.id}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md bg-brand-600 px-3 font-medium text-white" data-testid="revisit-record">{tr("record")}</Link>
               </li>
             ))}
           </ul>
