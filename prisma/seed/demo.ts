@@ -14,6 +14,7 @@ import { buildCounterIntercepts } from "./demo-intercepts";
 import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
+import { seedAppFollowUps } from "./demo-app-followups";
 import { buildTransfers } from "./demo-transfers";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
@@ -73,6 +74,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
       revisit: buildRevisits(ctx, warnings.warnings),
       appeal: prevention.appeals,
     });
+    await seedAppFollowUps(tx, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }
