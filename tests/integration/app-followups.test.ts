@@ -9,6 +9,7 @@ import { logWarningAction, transitionWarning } from "@/lib/warnings/commands";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 import { myTasks } from "@/lib/field/my-tasks";
+import { precinctView } from "@/lib/field/precinct-view";
 import { recordAppFollowUpOutcome } from "@/lib/appfollowups/record-outcome";
 import { getAppFollowUp, listAppFollowUps } from "@/lib/appfollowups/queries";
 import { recountDaily } from "@/lib/stats/recount";
@@ -129,6 +130,8 @@ describe("jurisdiction", () => {
     expect(await ids(team.outsider.actor)).not.toContain(f.id);
     expect((await myTasks(team.officer.actor, {})).appFollowUps.find((x) => x.id === f.id)).toMatchObject({ mine: true, personPhone: expect.stringContaining("****") });
     expect((await myTasks(sibling.actor, {})).appFollowUps.map((x) => x.id)).not.toContain(f.id);
+    expect((await precinctView(team.dispatcher.actor, { unit: team.precinct.code })).appFollowUps.map((x) => x.id)).toContain(f.id);
+    expect((await precinctView(team.officer.actor, {})).appFollowUps.map((x) => x.id)).toContain(f.id);
 
     const far = await makeUnitTree();
     const farDispatcher = await makeUser(far.center, "DISPATCHER");
