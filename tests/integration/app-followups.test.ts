@@ -2,7 +2,9 @@
 // list of the precinct holding the warning; closed by a visit that records the app or by its own
 // outcome form; jurisdiction with two precincts and two branches; and the rollups behind the share
 // of warned people with the app.
+import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { makeIdNumber } from "@/lib/pii";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { logWarningAction, transitionWarning } from "@/lib/warnings/commands";
@@ -79,6 +81,23 @@ describe("one follow-up per person", () => {
     const cur = await getDb().warning.findUniqueOrThrow({ where: { id: c.id } });
     await transitionWarning(d, { id: c.id, to: "RESOLVED", outcome: "DISSUADED", version: cur.version });
     expect(await followUpOf(c.id)).toMatchObject({ status: "OPEN", unitId: team.precinct.id, officerId: null });
+  });
+});
+
+describe("persons merged", () => {
+  it("a phone-only person merged into an ID's person brings no second follow-up: the one with the app stays", async () => {
+    const phone = `13${randomInt(5, 10)}${String(randomInt(0, 1e8)).padStart(8, "0")}`;
+    const id = makeIdNumber("420303", new Date(Date.UTC(randomInt(1940, 2006), randomInt(0, 12), randomInt(1, 29))), randomInt(0, 1000));
+    const a = await dissuadedWithoutApp(team, { victim: { name: "刘某某", phone } });
+    const bw = await precinctWarning(team, { victim: { name: "刘某某", phone: `13${randomInt(5, 10)}${String(randomInt(0, 1e8)).padStart(8, "0")}`, idNumber: id } });
+    await recordHomeVisit(team.officer.actor, { id: bw.id, ...visit() }, key());
+    const b = (await followUpOf(bw.id))!;
+    expect([a.followUp.status, b.status]).toEqual(["OPEN", "DONE"]);
+    // The mobile turns up with the ID number: A's records move to B, and so would its follow-up.
+    const merged = await precinctWarning(team, { victim: { name: "刘某某", phone, idNumber: id } });
+    expect(merged.personId).toBe(b.personId);
+    expect(await getDb().person.count({ where: { id: a.followUp.personId } })).toBe(0);
+    expect(await getDb().appFollowUp.findMany({ where: { id: { in: [a.followUp.id, b.id] } }, select: { id: true, personId: true } })).toEqual([{ id: b.id, personId: b.personId }]);
   });
 });
 
