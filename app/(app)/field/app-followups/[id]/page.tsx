@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/guards";
+import { requireFieldPage } from "@/lib/field/guard";
 import { readForPage } from "@/lib/commands/page";
 import { getAppFollowUp } from "@/lib/appfollowups/queries";
 import { Badge, Card } from "@/components/ui/card";
@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** APP回访登记: one person to help install the 国家反诈中心APP, phone first. */
 export default async function AppFollowUpPage({ params }: { params: Promise<{ id: string }> }) {
-  // The page table admits officers and dispatchers (lib/auth/page-access.ts); the read scopes the record.
-  const actor = await requirePageUser();
+  // Officers and dispatchers (the read scopes the record to the units they work).
+  const actor = await requireFieldPage();
   const f = await readForPage(getAppFollowUp, actor, { id: (await params).id });
   const [t, tw, tf, tp, format] = await Promise.all([getTranslations("appfollowups"), getTranslations("warnings"), getTranslations("field"), getTranslations("persons"), getFormatter()]);
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/auth/guards";
+import { requireFieldPage } from "@/lib/field/guard";
 import { showRevisit } from "@/lib/revisits/queries";
 import { readForPage } from "@/lib/commands/page";
 import { MAX_RESCHEDULE_DAYS } from "@/lib/revisits/constants";
@@ -18,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 回访登记: one revisit of the officer's unit, phone first. */
 export default async function RevisitPage({ params }: { params: Promise<{ id: string }> }) {
-  // The page table admits officers and dispatchers (lib/auth/page-access.ts); the read scopes the record.
-  const actor = await requirePageUser();
+  // Officers and dispatchers (the read scopes the record to the units they work).
+  const actor = await requireFieldPage();
   const r = await readForPage(showRevisit, actor, { id: (await params).id });
   const [t, tw, tf, format] = await Promise.all([getTranslations("revisits"), getTranslations("warnings"), getTranslations("field"), getFormatter()]);
   const today = chinaToday();
