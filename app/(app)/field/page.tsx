@@ -58,14 +58,6 @@ export default async function FieldPage({ searchParams }: Props) {
         )}
       </section>
 
-      {tasks.appFollowUps.length > 0 ? (
-        <section aria-labelledby="app-h" className="space-y-2" data-testid="app-followups">
-          <h2 id="app-h" className="text-base font-semibold">{ta("section")} <Badge tone="amber">{tasks.appFollowUps.length}</Badge></h2>
-          <p className="text-sm text-slate-600">{ta("sectionHint")}</p>
-          <ul className="grid gap-3 lg:grid-cols-2" data-testid="app-followup-list">{tasks.appFollowUps.map((f) => <AppFollowUpCard key={f.id} f={f} />)}</ul>
-        </section>
-      ) : null}
-
       {due.length > 0 ? (
         <section aria-labelledby="due-h" className="space-y-2">
           <h2 id="due-h" className="text-base font-semibold">{t("sections.followUps")} <Badge tone="amber">{due.length}</Badge></h2>
@@ -93,6 +85,14 @@ export default async function FieldPage({ searchParams }: Props) {
           <ul className="grid gap-3 lg:grid-cols-2" data-testid="task-list">{tasks.warnings.map((w) => <TaskCard key={w.id} w={w} />)}</ul>
         )}
       </section>
+
+      {tasks.appFollowUps.length > 0 ? (
+        <section aria-labelledby="app-h" className="space-y-2" data-testid="app-followups">
+          <h2 id="app-h" className="text-base font-semibold">{ta("section")} <Badge tone="amber">{tasks.appFollowUps.length}</Badge></h2>
+          <p className="text-sm text-slate-600">{ta("sectionHint")}</p>
+          <ul className="grid gap-3 lg:grid-cols-2" data-testid="app-followup-list">{tasks.appFollowUps.map((f) => <AppFollowUpCard key={f.id} f={f} />)}</ul>
+        </section>
+      ) : null}
 
       {upcoming.length > 0 ? (
         <section aria-labelledby="upcoming-h" className="space-y-2">
