@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { bigInput, CheckRow, ChoiceGroup, TextArea } from "@/components/field/controls";
 import { useFieldError } from "@/components/ui/action-form";
-import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
+import { SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
 
 type Target = { warningId: string } | { originId: string };
 
@@ -33,8 +33,8 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
   const [outcome, setOutcome] = useState<VisitOutcome | undefined>();
   const [found, setFound] = useState<"true" | "false" | undefined>();
   const action = "warningId" in target ? homeVisitAction : followUpVisitAction;
-  const { state, pending, offline, retry, formProps } = useResilientForm(action, () => setSaved(true));
-  const err = useFieldError(state, "field");
+  const form = useResilientForm(action, () => setSaved(true));
+  const err = useFieldError(form.state, "field");
 
   if (saved) {
     return (
@@ -62,7 +62,7 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
   };
 
   return (
-    <form {...formProps} aria-label={title} className="space-y-5">
+    <form {...form.formProps} aria-label={title} className="space-y-5">
       {"warningId" in target ? <input type="hidden" name="id" value={target.warningId} /> : <input type="hidden" name="id" value={target.originId} />}
       <Field id="visit-arrived" label={t("arrivedAt")} error={err("arrivedAt")}>
         <Input id="visit-arrived" name="arrivedAt" type="datetime-local" defaultValue={now} max={now} className={bigInput} invalid={!!err("arrivedAt")} />
@@ -92,13 +92,7 @@ export function HomeVisitForm({ target, title, fraudType, now, today, maxFollowU
       <Field id="visit-note" label={t("note")} error={err("note")}>
         <TextArea id="visit-note" name="note" maxLength={2000} rows={3} invalid={!!err("note")} />
       </Field>
-      <OfflineBanner offline={offline} pending={pending} retry={retry} />
-      <div className="space-y-2">
-        <Button type="submit" disabled={pending} className="min-h-12 w-full text-base">
-          {pending ? t("saving") : t("submit")}
-        </Button>
-        <FormError state={state} />
-      </div>
+      <SubmitFooter form={form} label={t("submit")} saving={t("saving")} />
     </form>
   );
 }

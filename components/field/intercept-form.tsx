@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { bigInput, CheckRow, TextArea } from "@/components/field/controls";
 import { useFieldError } from "@/components/ui/action-form";
-import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
+import { SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
 
 type Props = { warningId?: string; fraudType?: string; officer: string; now: string; today: string; maxFollowUp: string };
 
@@ -20,8 +20,8 @@ export function InterceptForm({ warningId, fraudType, officer, now, today, maxFo
   const tv = useTranslations("field.visit");
   const tw = useTranslations("warnings");
   const [saved, setSaved] = useState(0);
-  const { state, pending, offline, retry, formProps } = useResilientForm(counterInterceptAction, () => setSaved((n) => n + 1));
-  const err = useFieldError(state, "field");
+  const form = useResilientForm(counterInterceptAction, () => setSaved((n) => n + 1));
+  const err = useFieldError(form.state, "field");
   const text = (name: string, label: string, props: Record<string, unknown> = {}, hint?: string) => (
     <Field id={`ci-${name}`} label={label} hint={hint} error={err(name)}>
       <Input id={`ci-${name}`} name={name} className={bigInput} invalid={!!err(name)} {...props} />
@@ -44,7 +44,7 @@ export function InterceptForm({ warningId, fraudType, officer, now, today, maxFo
   }
 
   return (
-    <form {...formProps} aria-label={t("title")} className="space-y-5">
+    <form {...form.formProps} aria-label={t("title")} className="space-y-5">
       {warningId ? <input type="hidden" name="warningId" value={warningId} /> : null}
       <Field id="ci-occurredAt" label={t("occurredAt")} error={err("occurredAt")}>
         <Input id="ci-occurredAt" name="occurredAt" type="datetime-local" defaultValue={now} max={now} className={bigInput} invalid={!!err("occurredAt")} />
@@ -70,11 +70,7 @@ export function InterceptForm({ warningId, fraudType, officer, now, today, maxFo
         <TextArea id="ci-note" name="note" maxLength={2000} rows={3} invalid={!!err("note")} />
       </Field>
       <p className="text-sm text-slate-600">{t("officer", { name: officer })}</p>
-      <OfflineBanner offline={offline} pending={pending} retry={retry} />
-      <div className="space-y-2">
-        <Button type="submit" disabled={pending} className="min-h-12 w-full text-base">{pending ? tv("saving") : t("submit")}</Button>
-        <FormError state={state} />
-      </div>
+      <SubmitFooter form={form} label={t("submit")} saving={tv("saving")} />
     </form>
   );
 }

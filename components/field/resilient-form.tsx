@@ -99,3 +99,18 @@ export function FormError({ state }: { state: ActionState<unknown> }) {
   const text = state.code === "VALIDATION" ? t("errors.VALIDATION") : first && own.has(first) ? own(first) : t(`errors.${state.code}`);
   return <p role="alert" className="text-sm text-red-700">{text}</p>;
 }
+
+/** The foot of a phone form: the offline banner, the full-width submit (its label while saving) and the form-level error. */
+export function SubmitFooter({ form, label, saving }: { form: { state: ActionState<unknown>; pending: boolean; offline: boolean; retry: () => void }; label: string; saving: string }) {
+  return (
+    <>
+      <OfflineBanner offline={form.offline} pending={form.pending} retry={form.retry} />
+      <div className="space-y-2">
+        <Button type="submit" disabled={form.pending} className="min-h-12 w-full text-base">
+          {form.pending ? saving : label}
+        </Button>
+        <FormError state={form.state} />
+      </div>
+    </>
+  );
+}

@@ -7,11 +7,10 @@ import { CheckCircle2 } from "lucide-react";
 import { REVISIT_OUTCOMES, MAX_RESCHEDULE_DAYS, type RevisitOutcomeCode } from "@/lib/revisits/constants";
 import type { RevisitOutcomeResult } from "@/lib/revisits/record-outcome";
 import { revisitOutcomeAction } from "@/app/(app)/field/actions";
-import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { bigInput, ChoiceGroup, TextArea } from "@/components/field/controls";
 import { useFieldError } from "@/components/ui/action-form";
-import { FormError, OfflineBanner, useResilientForm } from "@/components/field/resilient-form";
+import { SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
 
 type Props = {
   id: string;
@@ -28,8 +27,8 @@ export function RevisitForm({ id, version, closed, minReschedule, maxReschedule 
   const t = useTranslations("revisits");
   const [outcome, setOutcome] = useState<RevisitOutcomeCode | undefined>();
   const [saved, setSaved] = useState<RevisitOutcomeResult | null>(null);
-  const { state, pending, offline, retry, formProps } = useResilientForm(revisitOutcomeAction, (s) => s.ok && setSaved(s.data));
-  const err = useFieldError(state, "revisits");
+  const form = useResilientForm(revisitOutcomeAction, (s) => s.ok && setSaved(s.data));
+  const err = useFieldError(form.state, "revisits");
 
   if (saved) {
     return (
@@ -60,7 +59,7 @@ export function RevisitForm({ id, version, closed, minReschedule, maxReschedule 
   }
 
   return (
-    <form {...formProps} aria-label={t("recordTitle")} className="space-y-5">
+    <form {...form.formProps} aria-label={t("recordTitle")} className="space-y-5">
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <ChoiceGroup
@@ -75,13 +74,7 @@ export function RevisitForm({ id, version, closed, minReschedule, maxReschedule 
       <Field id="revisit-note" label={t("note")} error={err("note")}>
         <TextArea id="revisit-note" name="note" maxLength={2000} rows={3} invalid={!!err("note")} />
       </Field>
-      <OfflineBanner offline={offline} pending={pending} retry={retry} />
-      <div className="space-y-2">
-        <Button type="submit" disabled={pending} className="min-h-12 w-full text-base">
-          {pending ? t("saving") : t("submit")}
-        </Button>
-        <FormError state={state} />
-      </div>
+      <SubmitFooter form={form} label={t("submit")} saving={t("saving")} />
     </form>
   );
 }

@@ -53,7 +53,7 @@ export function FormStatus({ state, savedText, namespace, shown = [] }: { state:
   );
 }
 
-type Namespace = "cases" | "publicity" | "account" | "field" | "revisits" | "appeals" | "outbound" | "vulnerable";
+type Namespace = "cases" | "publicity" | "account" | "field" | "revisits" | "appeals" | "outbound" | "vulnerable" | "appfollowups";
 
 /** Field codes that explain a refusal of the whole action rather than one input. */
 const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"]);

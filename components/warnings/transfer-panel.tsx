@@ -48,7 +48,7 @@ function useTransferError(state: ActionState) {
 }
 
 /** 移交: the warning page's action — a target (a unit of the city, or out of the city) and a reason. */
-export function TransferForm({ warningId, version, targets }: { warningId: string; version: number; targets: UnitOption[] }) {
+export function TransferForm({ warningId, version, targets, phone = false }: { warningId: string; version: number; targets: UnitOption[]; /** Full-width, thumb-sized buttons. */ phone?: boolean }) {
   const t = useTranslations("transfers");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -62,7 +62,7 @@ export function TransferForm({ warningId, version, targets }: { warningId: strin
   });
   const err = useTransferError(state);
   if (!open) {
-    return <Button variant="secondary" onClick={() => setOpen(true)} data-testid="transfer-open">{t("do.propose")}</Button>;
+    return <Button variant="secondary" onClick={() => setOpen(true)} data-testid="transfer-open" className={phone ? "min-h-12 w-full text-base" : undefined}>{t("do.propose")}</Button>;
   }
   return (
     <form {...formProps} aria-label={t("form.title")} className="grid w-full gap-3 rounded-lg border border-slate-200 bg-slate-50 p-4 md:grid-cols-2">
@@ -86,9 +86,9 @@ export function TransferForm({ warningId, version, targets }: { warningId: strin
       <Field id="transfer-reason" label={t("form.reason")} error={err.field("reason")}>
         <Input id="transfer-reason" name="reason" maxLength={2000} placeholder={t("form.reasonHint")} invalid={!!err.field("reason")} />
       </Field>
-      <div className="flex flex-wrap items-center gap-3 md:col-span-2">
-        <Button type="submit" disabled={pending}>{t("do.submit")}</Button>
-        <Button variant="secondary" onClick={() => setOpen(false)}>{t("do.close")}</Button>
+      <div className={phone ? "grid gap-2" : "flex flex-wrap items-center gap-3 md:col-span-2"}>
+        <Button type="submit" disabled={pending} className={phone ? "min-h-12 w-full text-base" : undefined}>{t("do.submit")}</Button>
+        <Button variant="secondary" onClick={() => setOpen(false)} className={phone ? "min-h-12 w-full text-base" : undefined}>{t("do.close")}</Button>
         {err.form(["destination", "toUnitCode", "reason", "target"])}
       </div>
     </form>

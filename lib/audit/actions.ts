@@ -10,6 +10,7 @@ export const AUDIT_ACTION_GROUPS = {
   warning: ["warning.ingest", "warning.transition", "warning.reopen", "warning.dispatch", "warning.claim", "warning.assign", "warning.action", "warning.transfer.propose", "warning.transfer.accept", "warning.transfer.return", "warning.transfer.cancel"],
   field: ["field.home_visit", "field.follow_up_visit", "field.counter_intercept"],
   revisit: ["revisit.outcome"],
+  appfollowup: ["appfollowup.outcome"],
   case: [
     "case.create", "case.facts.update", "case.victim.update", "case.transition", "case.submitted", "case.approved", "case.rejected", "case.transfer", "case.victim.add", "case.warning.link",
     "case.freeze.request", "case.freeze.update", "case.freeze.expiry_flagged", "case.freeze.expire", "case.suspect.add", "case.suspect.status",

@@ -20,7 +20,9 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/warnings", anyOf: ["warnings:read"] },
   { path: "/field", exact: true, anyOf: ["warnings:work"] },
   { path: "/field/follow-ups", anyOf: ["warnings:work"] },
-  { path: "/field/revisits", anyOf: ["warnings:work"] },
+  // Revisits and app follow-ups: the precinct's officers, and dispatchers for the units they work (the centre's own).
+  { path: "/field/revisits", anyOf: ["warnings:work", "warnings:triage"] },
+  { path: "/field/app-followups", anyOf: ["warnings:work", "warnings:triage"] },
   { path: "/field/intercepts", anyOf: ["actions:write"] },
   // 重点人群: the lists are read access; the list import is labelling; outreach tasks are officers' work.
   { path: "/field/vulnerable/import", anyOf: ["persons:label"] },

@@ -5,6 +5,7 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { tasksQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps, type FollowUp } from "@/lib/field/follow-ups";
 import { dueRevisits } from "@/lib/revisits/queries";
+import { openAppFollowUps } from "@/lib/appfollowups/queries";
 
 export const OPEN_STATUSES = ["PENDING", "ACKNOWLEDGED", "IN_PROGRESS"] as const;
 const MAX_TASKS = 100;
@@ -13,7 +14,7 @@ const MAX_TASKS = 100;
  * An officer's home: the precinct's open warnings, most urgent first (the SLA step due soonest,
  * then priority), each with its open follow-up if one is scheduled; and the follow-ups of
  * resolved warnings and standalone records (counter interceptions), missed ones first; and the
- * revisits of dissuaded people due today or overdue.
+ * revisits of dissuaded people due today or overdue; and the people to help install the app.
  */
 export const myTasks = command({
   name: "field.tasks", permission: "warnings:work",
@@ -22,7 +23,7 @@ export const myTasks = command({
   run: async ({ actor, input: q, db, now }) => {
     const open: Prisma.WarningWhereInput = { unitId: actor.unitId, status: { in: [...OPEN_STATUSES] } };
     const where = q.show === "mine" ? { ...open, assigneeId: actor.id } : q.show === "unclaimed" ? { ...open, assigneeId: null } : open;
-    const [rows, followUps, all, mine, unclaimed, overdue, revisits] = await Promise.all([
+    const [rows, followUps, all, mine, unclaimed, overdue, revisits, appFollowUps] = await Promise.all([
       db.warning.findMany({ where, orderBy: [{ slaDueAt: "asc" }, { priority: "desc" }, { id: "asc" }], take: MAX_TASKS, select: warningRowSelect }),
       listFollowUps(actor, now),
       db.warning.count({ where: open }),
@@ -30,6 +31,7 @@ export const myTasks = command({
       db.warning.count({ where: { ...open, assigneeId: null } }),
       db.warning.count({ where: { ...open, slaDueAt: { lt: now } } }),
       dueRevisits(actor, now),
+      openAppFollowUps(actor),
     ]);
     const onOpenWarning = new Map<string, FollowUp>();
     for (const f of followUps) {
@@ -43,6 +45,8 @@ export const myTasks = command({
       followUps: followUps.filter((f) => !f.warningId || f.warningStatus === "RESOLVED"),
       // The unit's revisits (回访) due today and overdue, the caller's own first.
       revisits,
+      // The unit's people dissuaded with no anti-fraud app recorded (APP回访), the caller's own first.
+      appFollowUps,
       counts: { all, mine, unclaimed, overdue, missedFollowUps: followUps.filter((f) => f.state === "missed").length, overdueRevisits: revisits.filter((r) => r.due === "overdue").length },
     };
   },

@@ -11,6 +11,7 @@ import { toWarningRow, warningRowSelect } from "@/lib/warnings/dto";
 import { precinctQuerySchema } from "@/lib/field/schemas";
 import { listFollowUps } from "@/lib/field/follow-ups";
 import { OPEN_STATUSES } from "@/lib/field/my-tasks";
+import { openAppFollowUps } from "@/lib/appfollowups/queries";
 import { revisitsByUnit, unitRevisitSummary } from "@/lib/revisits/queries";
 
 const DAY_MS = 86_400_000;
@@ -43,7 +44,7 @@ export const precinctView = command({
     const todays = { unitId: unit.id, kind: { in: ["HOME_VISIT" as const, "COUNTER_INTERCEPT" as const] }, occurredAt: { gte: dayStart, lt: new Date(dayStart.getTime() + DAY_MS) } };
     const open = { unitId: unit.id, status: { in: [...OPEN_STATUSES] } };
     const db = getDb();
-    const [visits, totals, apps, byOfficer, overdueByOfficer, breaching, breachesToday, followUps, revisits] = await Promise.all([
+    const [visits, totals, apps, byOfficer, overdueByOfficer, breaching, breachesToday, followUps, revisits, appFollowUps] = await Promise.all([
       db.dissuasionAction.findMany({
         where: todays, orderBy: [{ occurredAt: "desc" }, { id: "asc" }], take: 200,
         select: {
@@ -59,6 +60,7 @@ export const precinctView = command({
       db.slaBreach.count({ where: { unitId: unit.id, breachedAt: { gte: dayStart } } }),
       listFollowUps(actor, now, unit.id),
       unitRevisitSummary(actor, unit.id, now),
+      openAppFollowUps(actor, unit.id),
     ]);
     // A dispatcher also sees where revisits are due across the jurisdiction.
     const revisitUnits = actor.permissions.has("warnings:triage") ? await revisitsByUnit(actor, now) : null;
@@ -81,6 +83,8 @@ export const precinctView = command({
       missedFollowUps: followUps.filter((f) => f.state === "missed"),
       revisits,
       revisitUnits,
+      // The unit's people dissuaded with no anti-fraud app recorded (APP回访).
+      appFollowUps,
     };
   },
 });

@@ -10,6 +10,7 @@ import { counterInterceptSchema } from "@/lib/field/schemas";
 import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { FIELD_TX } from "@/lib/field/record-home-visit";
+import { closeAppFollowUpByAction } from "@/lib/appfollowups/schedule";
 
 export type CounterInterceptResult = { id: string; warningId: string | null; warningStatus: WarningStatus | null };
 
@@ -40,6 +41,7 @@ export const recordCounterIntercept = command({
       },
       select: { id: true },
     });
+    const appFollowUpClosed = await closeAppFollowUpByAction(tx, actor, action.id, now);
     let warningStatus: WarningStatus | null = null;
     if (w) {
       await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.occurredAt, unitIds });
@@ -50,7 +52,7 @@ export const recordCounterIntercept = command({
       details: {
         warningId: w?.id, bank: input.bankName, branch: input.bankBranch, amountProtected: input.amountProtected, fraudType: input.fraudType,
         customer: maskName(input.customerName), customerIdNumber: maskIdNumber(input.customerIdNumber), customerPhone: maskPhone(input.customerPhone),
-        appRegistered: input.appRegistered, followUpOn: input.followUpOn,
+        appRegistered: input.appRegistered, followUpOn: input.followUpOn, appFollowUpClosed: appFollowUpClosed ?? undefined,
       },
     });
     return { id: action.id, warningId: w?.id ?? null, warningStatus };

@@ -4,6 +4,7 @@ import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { followUpVisitSchema } from "@/lib/field/schemas";
+import { closeAppFollowUpByAction } from "@/lib/appfollowups/schedule";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { FIELD_TX, HOME_VISIT_AUDIT, visitAudit, visitData, visitWarning } from "@/lib/field/record-home-visit";
 
@@ -45,9 +46,10 @@ export const recordFollowUpVisit = command({
       select: { id: true },
     });
     const closed = await closeFollowUps(tx, { id: origin.id }, { id: action.id, at: input.arrivedAt, unitIds: [actor.unitId] });
+    const appFollowUpClosed = await closeAppFollowUpByAction(tx, actor, action.id, now);
     await writeAudit(tx, actor, {
       action: "field.follow_up_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
-      details: visitAudit(input, { followUpOf: origin.id, followUpsClosed: closed }),
+      details: visitAudit(input, { followUpOf: origin.id, followUpsClosed: closed, appFollowUpClosed: appFollowUpClosed ?? undefined }),
     });
     return { id: action.id, warningId: null };
   },

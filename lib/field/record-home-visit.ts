@@ -11,6 +11,7 @@ import { warningVisitSchema, type HomeVisitInput } from "@/lib/field/schemas";
 import { warningEffect } from "@/lib/field/outcome";
 import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
+import { closeAppFollowUpByAction } from "@/lib/appfollowups/schedule";
 
 export type HomeVisitResult = { id: string; warningId: string; status: WarningStatus; caseId: string | null };
 
@@ -58,6 +59,7 @@ export async function visitWarning(tx: Tx, actor: Actor, warningId: string, inpu
     select: { id: true },
   });
   const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });
+  const appFollowUpClosed = await closeAppFollowUpByAction(tx, actor, action.id, now);
   const effect = warningEffect(input.outcome, !!input.followUpOn);
   const moved = await advanceWarning(tx, actor, w, effect, input.arrivedAt, now, input.note ? `${REOPEN_NOTE}：${input.note}`.slice(0, 2000) : REOPEN_NOTE);
   // Nobody held it (a dispatched warning): the officer who went takes it, within this same change.
@@ -66,7 +68,7 @@ export async function visitWarning(tx: Tx, actor: Actor, warningId: string, inpu
   }
   await writeAudit(tx, actor, {
     action: "field.home_visit", success: true, entityType: "DissuasionAction", entityId: action.id,
-    details: visitAudit(input, { warningId: w.id, from: w.status, to: moved.status, followUpsClosed: closed }),
+    details: visitAudit(input, { warningId: w.id, from: w.status, to: moved.status, followUpsClosed: closed, appFollowUpClosed: appFollowUpClosed ?? undefined }),
   });
   const after = await tx.warning.findUniqueOrThrow({ where: { id: w.id }, select: { status: true, caseId: true } });
   return { id: action.id, warningId: w.id, status: after.status, caseId: after.caseId };

@@ -8,7 +8,8 @@ import { outOfScope } from "@/lib/audit/audit-denied";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { addDays, chinaDayStart, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
-import { revisitsQuerySchema, type RevisitsQuery } from "@/lib/revisits/schemas";
+import { revisitIdSchema, revisitsQuerySchema, type RevisitsQuery } from "@/lib/revisits/schemas";
+import { workableUnitIds } from "@/lib/warnings/commands";
 
 /** How many days ahead the lists show coming revisits. */
 export const UPCOMING_DAYS = 7;
@@ -113,12 +114,21 @@ export async function dueRevisits(actor: Actor, now = new Date(), unitId = actor
   return rows.map((r) => toRevisit(r, today, actor)).sort((a, b) => Number(b.mine) - Number(a.mine));
 }
 
-/** One open or done revisit of the caller's unit (the outcome page); 404 (audited) for another unit's. */
-export async function getRevisit(actor: Actor, id: string, now = new Date()): Promise<RevisitRow> {
-  const r = await getDb().revisit.findFirst({ where: { id, unitId: actor.unitId }, select: revisitSelect });
-  if (!r) throw await outOfScope(actor, "Revisit", id, async () => (await getDb().revisit.count({ where: { id } })) > 0);
-  return toRevisit(r, chinaToday(now), actor);
-}
+/**
+ * One revisit the caller may record (the outcome page): of the officer's unit, or of a unit whose
+ * warnings a dispatcher works (the centre's own revisits: warnings it dissuaded itself); 404
+ * (audited) elsewhere.
+ */
+export const showRevisit = command({
+  name: "revisit.get", permission: ["warnings:work", "warnings:triage"],
+  summary: "One revisit (回访) the caller may record",
+  input: revisitIdSchema, audit: false,
+  run: async ({ actor, input: { id }, now }) => {
+    const r = await getDb().revisit.findFirst({ where: { id, unitId: { in: await workableUnitIds(actor) } }, select: revisitSelect });
+    if (!r) throw await outOfScope(actor, "Revisit", id, async () => (await getDb().revisit.count({ where: { id } })) > 0);
+    return toRevisit(r, chinaToday(now), actor);
+  },
+});
 
 /** The revisits of a warning the caller may see (call after the scoped read of the warning): its history. */
 export async function revisitsOfWarning(actor: Actor, warningId: string, now = new Date()): Promise<RevisitRow[]> {

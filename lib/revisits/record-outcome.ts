@@ -26,19 +26,21 @@ export type RevisitOutcomeResult = {
 };
 
 /**
- * Records a revisit's outcome (回访登记) for a revisit of the officer's unit. 已被骗 DEFRAUDED does
+ * Records a revisit's outcome (回访登记): an officer for their unit's revisits, a dispatcher for those
+ * of the units whose warnings they work (the centre's own, for warnings it dissuaded itself). 已被骗 DEFRAUDED does
  * to the warning what a home visit's 已转账 does: reopened (audited, with the reason) and resolved
  * ALREADY_DEFRAUDED, which opens the case intake — all in this transaction — and cancels the
  * warning's other open revisits. 暂时找不到 TEMP_UNREACHABLE may schedule the next attempt. Any other
  * outcome leaves the warning as it is (the last revisit done reopens nothing).
  */
 export const recordRevisitOutcome = command({
-  name: "revisit.outcome", permission: "warnings:work",
+  name: "revisit.outcome", permission: ["warnings:work", "warnings:triage"],
   summary: "Record a revisit's outcome (已被骗 opens a case intake; 暂时找不到 may reschedule)",
   input: revisitOutcomeSchema, audit: ["revisit.outcome", ...ADVANCE_AUDIT], transactionOptions: FIELD_TX, idempotent: true,
   async run({ actor, input, tx, now }): Promise<RevisitOutcomeResult> {
+    const unitIds = await workableUnitIds(actor);
     const r = await tx.revisit.findFirst({
-      where: { id: input.id, unitId: actor.unitId },
+      where: { id: input.id, unitId: { in: unitIds } },
       select: { id: true, warningId: true, unitId: true, officerId: true, sequence: true, attempt: true, status: true, version: true },
     });
     if (!r) throw await outOfScope(actor, "Revisit", input.id, async () => (await tx.revisit.count({ where: { id: input.id } })) > 0);
@@ -47,10 +49,10 @@ export const recordRevisitOutcome = command({
     }
     if (r.version !== input.version) throw versionConflict();
     // The warning first (row-locked), as every field write takes it, then the revisit.
-    const w = input.outcome === "DEFRAUDED" ? await lockWarningForField(tx, actor, r.warningId, await workableUnitIds(actor)) : null;
+    const w = input.outcome === "DEFRAUDED" ? await lockWarningForField(tx, actor, r.warningId, unitIds) : null;
     const { count } = await tx.revisit.updateMany({
       where: { id: r.id, version: input.version, status: "OPEN" },
-      data: { status: "DONE", outcome: input.outcome, note: input.note ?? null, doneAt: now, doneById: actor.id, version: { increment: 1 } },
+      data: { status: "DONE", outcome: input.outcome, note: input.note ?? null, doneAt: now, doneById: actor.kind === "user" ? actor.id : null, version: { increment: 1 } },
     });
     if (count === 0) throw versionConflict();
 
@@ -58,7 +60,7 @@ export const recordRevisitOutcome = command({
     if (input.outcome === "TEMP_UNREACHABLE" && input.rescheduleOn) {
       const created = await tx.revisit.create({
         data: {
-          id: uuidv7(now.getTime()), warningId: r.warningId, unitId: r.unitId, officerId: r.officerId ?? actor.id,
+          id: uuidv7(now.getTime()), warningId: r.warningId, unitId: r.unitId, officerId: r.officerId ?? (actor.kind === "user" ? actor.id : null),
           sequence: r.sequence, attempt: r.attempt + 1, dueOn: dayToDate(input.rescheduleOn),
         },
         select: { id: true },

@@ -28,6 +28,9 @@ export const revisitOutcomeSchema = z
   });
 export type RevisitOutcomeInput = z.infer<typeof revisitOutcomeSchema>;
 
+/** One revisit (the outcome page's read). */
+export const revisitIdSchema = z.object({ id: uuidSchema }).strict();
+
 export const REVISIT_DUE = ["overdue", "today", "upcoming"] as const;
 
 /** The revisits list's filter (the API's query, the pages' URL). */

@@ -16,6 +16,8 @@
 //   96110预警电话 hotlineCalls  HOTLINE_CALL dissuasion actions, occurredAt in the period
 //   96110咨询 consultationCalls sum of the daily CONSULTATION_CALLS counts in the period
 //   受教 outreachAudience      sum of PublicityEvent.audienceCount, occurredOn in the period
+//   劝阻人员 appWarned          people warned and dissuaded first in the period (one APP follow-up each)
+//   其中已装APP appInstalled    …of those, with the 国家反诈中心APP recorded (at a visit or the follow-up)
 // A unit's figures include its whole subtree.
 import { metric, SEIZED_ITEM_METRICS } from "@/lib/stats/metrics";
 import { changePercent, fromCents } from "@/lib/stats/decimal";
@@ -46,6 +48,8 @@ export const FIGURES = [
   { key: "hotlineCalls", metrics: [metric.action("HOTLINE_CALL")] },
   { key: "consultationCalls", metrics: [metric.daily("CONSULTATION_CALLS")] },
   { key: "outreachAudience", metrics: [metric.audience] },
+  { key: "appWarned", metrics: [metric.app.warned] },
+  { key: "appInstalled", metrics: [metric.app.installed] },
 ] as const satisfies readonly FigureDef[];
 
 export type FigureKey = (typeof FIGURES)[number]["key"];

@@ -29,6 +29,8 @@
 //   d.APP_REGISTRATIONS / d.CONSULTATION_CALLS   daily counts, by day
 //   r.due / r.done / r.ontime      revisits (回访) due (not cancelled), of those done, of those done by the
 //                                  end of their due day — all by the day they are due (dueOn)
+//   app.warned / app.installed     people warned and dissuaded (one app follow-up each), of those with the
+//                                  国家反诈中心APP recorded — by the day the follow-up was created
 import {
   ActionKind,
   DailyMetric,
@@ -81,6 +83,7 @@ export const metric = {
   eventApps: "p.app",
   daily: (m: DailyMetric) => `d.${m}`,
   revisits: { due: "r.due", done: "r.done", onTime: "r.ontime" },
+  app: { warned: "app.warned", installed: "app.installed" },
 } as const;
 
 /** Every metric name the triggers can write. */
@@ -115,6 +118,7 @@ export const ALL_METRICS: readonly string[] = [
   metric.eventApps,
   ...Object.values(DailyMetric).map(metric.daily),
   ...Object.values(metric.revisits),
+  ...Object.values(metric.app),
 ];
 
 /** Seized items that count as 缴获物品 (everything but cash, which is money, not items). */

@@ -8,6 +8,7 @@
 //   每万人APP注册 appPer10k      app registrations ÷ residents × 10,000 (units with a known population)
 //   回访率 revisitRate           revisits done ÷ revisits due in the period (by due day; cancelled ones are not due)
 //   回访及时率 revisitTimeliness  revisits done by the end of their due day ÷ revisits due
+//   装APP率 appShare             people warned and dissuaded in the period with the 国家反诈中心APP recorded ÷ those people
 // A branch's value covers its whole subtree. Ties share a rank; units without a value are unranked;
 // when the previous period holds nothing at all for a ranking, nobody has a previous rank (—).
 import { centsToNumber, fromCents } from "@/lib/stats/decimal";
@@ -17,17 +18,17 @@ import { isUnder } from "@/lib/units/jurisdiction";
 import { resolveStatsScope, type StatsUnit } from "@/lib/stats/scope";
 import type { StatsContext } from "@/lib/stats/summary";
 
-export const RANKING_KEYS = ["slaCompliance", "dissuasionRate", "homeVisitRate", "casesSolved", "lossStopped", "appPer10k", "revisitRate", "revisitTimeliness"] as const;
+export const RANKING_KEYS = ["slaCompliance", "dissuasionRate", "homeVisitRate", "casesSolved", "lossStopped", "appPer10k", "revisitRate", "revisitTimeliness", "appShare"] as const;
 export type RankingKey = (typeof RANKING_KEYS)[number];
 export type RankingKind = "percent" | "count" | "money" | "decimal";
 export const RANKING_KIND: Record<RankingKey, RankingKind> = {
   slaCompliance: "percent", dissuasionRate: "percent", homeVisitRate: "decimal", casesSolved: "count", lossStopped: "money", appPer10k: "decimal",
-  revisitRate: "percent", revisitTimeliness: "percent",
+  revisitRate: "percent", revisitTimeliness: "percent", appShare: "percent",
 };
 
 const METRICS = [
   ...RISKS.map(metric.received), ...SLA_STEPS.map(metric.breached), metric.resolvedAs("DISSUADED"), metric.resolvedAs("ALREADY_DEFRAUDED"),
-  metric.action("HOME_VISIT"), metric.casesSolved, metric.protected, metric.daily("APP_REGISTRATIONS"), ...Object.values(metric.revisits),
+  metric.action("HOME_VISIT"), metric.casesSolved, metric.protected, metric.daily("APP_REGISTRATIONS"), ...Object.values(metric.revisits), ...Object.values(metric.app),
 ];
 
 const rate = (num: bigint, den: bigint): number | null => (den === 0n ? null : Math.round((Number(num) / Number(den)) * 10_000) / 100);
@@ -47,6 +48,7 @@ export function rankingValues(t: ReadonlyMap<string, bigint>, population: number
     appPer10k: population ? Math.round((Number(app) / 100 / population) * 10_000 * 100) / 100 : null,
     revisitRate: rate(sumOf(t, [metric.revisits.done]), sumOf(t, [metric.revisits.due])),
     revisitTimeliness: rate(sumOf(t, [metric.revisits.onTime]), sumOf(t, [metric.revisits.due])),
+    appShare: rate(sumOf(t, [metric.app.installed]), sumOf(t, [metric.app.warned])),
   };
 }
 

@@ -49,6 +49,8 @@ const SOURCES: string[] = [
   `SELECT "unitId", "dueOn", 'r.due', 1 FROM revisits WHERE status <> 'CANCELLED'`,
   `SELECT "unitId", "dueOn", 'r.done', 1 FROM revisits WHERE status = 'DONE'`,
   `SELECT "unitId", "dueOn", 'r.ontime', 1 FROM revisits WHERE status = 'DONE' AND ${cn(`"doneAt"`)} <= "dueOn"`,
+  `SELECT "unitId", ${cn(`"createdAt"`)}, 'app.warned', 1 FROM app_followups`,
+  `SELECT "unitId", ${cn(`"createdAt"`)}, 'app.installed', 1 FROM app_followups WHERE outcome = 'INSTALLED'`,
 ];
 
 /** Every non-zero (unit, day, metric) of the given units, recounted from the raw records. */
@@ -100,6 +102,8 @@ export async function directFigures(unitPath: string, range: { from: string; to:
       (SELECT handled::text FROM w) AS "warningsHandled",
       (SELECT hotline::text FROM a) AS "hotlineCalls",
       (SELECT coalesce(sum(count), 0) FROM daily_counts x JOIN u ON u.id = x."unitId" WHERE x.metric = 'CONSULTATION_CALLS' AND x.day BETWEEN ${range.from}::date AND ${range.to}::date)::text AS "consultationCalls",
-      (SELECT coalesce(sum("audienceCount"), 0) FROM publicity_events x JOIN u ON u.id = x."unitId" WHERE x."occurredOn" BETWEEN ${range.from}::date AND ${range.to}::date)::text AS "outreachAudience"`;
+      (SELECT coalesce(sum("audienceCount"), 0) FROM publicity_events x JOIN u ON u.id = x."unitId" WHERE x."occurredOn" BETWEEN ${range.from}::date AND ${range.to}::date)::text AS "outreachAudience",
+      (SELECT count(*) FROM app_followups x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."createdAt"`)})::text AS "appWarned",
+      (SELECT count(*) FROM app_followups x JOIN u ON u.id = x."unitId" WHERE x.outcome = 'INSTALLED' AND ${inRange(`x."createdAt"`)})::text AS "appInstalled"`;
   return row!;
 }

@@ -22,6 +22,7 @@ import { stopLadder } from "@/lib/outbound/ladder";
 
 /** A signed-in person (not an API key, not the command line). */
 const isPerson = (actor: Actor) => actor.kind === "user" && actor.role !== null;
+import { openAppFollowUp } from "@/lib/appfollowups/schedule";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -89,9 +90,11 @@ export async function applyTransition(
   if (to === "RESOLVED") {
     revisits = extra.outcome === "DISSUADED" ? { scheduled: await scheduleRevisits(tx, actor, w.id, now) } : { cancelled: await cancelRevisits(tx, w.id, now) || undefined };
   }
+  // …and the person's one app follow-up (APP回访), unless they have one already.
+  const appFollowUpId = to === "RESOLVED" && extra.outcome === "DISSUADED" ? await openAppFollowUp(tx, actor, w.id, now) : null;
   await writeAudit(tx, actor, {
     action: reopen ? "warning.reopen" : "warning.transition", success: true, entityType: "Warning", entityId: w.id,
-    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled },
+    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled, appFollowUpId: appFollowUpId ?? undefined },
   });
   await notifyWarningEvent(tx, { kind: "changed", id: w.id, unitId: w.unitId, status: to, version: version + 1 });
   return version + 1;

@@ -14,6 +14,7 @@ import { buildCounterIntercepts } from "./demo-intercepts";
 import { buildPrevention } from "./demo-prevention";
 import { buildWarnings } from "./demo-warnings";
 import { buildRevisits } from "./demo-revisits";
+import { seedAppFollowUps } from "./demo-app-followups";
 import { buildTransfers } from "./demo-transfers";
 import { loadVulnerable } from "./demo-vulnerable";
 import { linkDemoContacts } from "./demo-links";
@@ -84,6 +85,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await startLadders(tx, fresh, now);
     await loadVulnerable(tx, ctx);
     await linkDemoContacts(tx);
+    await seedAppFollowUps(tx, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

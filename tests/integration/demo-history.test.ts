@@ -65,6 +65,13 @@ describe("the demo dataset's history", () => {
     for (const ranking of empty.branches) for (const row of ranking.rows) expect(row.previousRank, `${ranking.key} ${row.code}`).toBeNull();
   });
 
+  it("gives `officer` (东城开发区派出所) a few people to help install the app, one follow-up per person", async () => {
+    const unit = await own.db.unit.findUniqueOrThrow({ where: { code: "42030201" }, select: { id: true } });
+    expect(await own.db.appFollowUp.count({ where: { unitId: unit.id, status: "OPEN" } })).toBeGreaterThanOrEqual(2);
+    const [dup] = await own.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (SELECT "personId" FROM app_followups GROUP BY 1 HAVING count(*) > 1) d`;
+    expect(dup!.n).toBe(0);
+  });
+
   it("nests the funnel: each stage within the one before", async () => {
     const charts = await getStatsCharts(await loadStatsContext(leader, { period: "year" }, today));
     const counts = charts.funnel.map((f) => f.count);

@@ -237,11 +237,34 @@ describe("jurisdiction: two precincts, two branches", () => {
     expect(await getDb().revisit.findUniqueOrThrow({ where: { id: r0.id } })).toMatchObject({ status: "OPEN", version: r0.version });
   });
 
-  it("dispatchers read but do not record", async () => {
+  it("the centre's own revisits (a warning it dissuaded itself): its dispatchers see them in their view with a record button and record them; nobody else", async () => {
+    const d = team.dispatcher;
+    const w = await precinctWarning(team, {}, team.tree.center);
+    await transitionWarning(d.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    await logWarningAction(d.actor, { id: w.id, kind: "HOTLINE_CALL", result: "DISSUADED" });
+    const cur = await getDb().warning.findUniqueOrThrow({ where: { id: w.id } });
+    await transitionWarning(d.actor, { id: w.id, to: "RESOLVED", outcome: "DISSUADED", version: cur.version });
+    const [r0] = await revisitsOf(w.id);
+    expect(r0).toMatchObject({ unitId: team.tree.center.id, officerId: d.user.id, status: "OPEN" });
+    const view = await precinctView(d.actor, {}, { now: new Date(Date.now() + DAY_MS) });
+    expect(view.revisits.list.find((r) => r.id === r0!.id)).toMatchObject({ due: "today", mine: true });
+    // Officers of a precinct, and the dispatchers of another city, cannot touch it (404, audited).
+    const farDispatcher = await makeUser((await makeUnitTree()).center, "DISPATCHER");
+    for (const who of [team.officer, farDispatcher]) {
+      const e = await rejection(recordRevisitOutcome(who.actor, { id: r0!.id, version: r0!.version, outcome: "CONFIRMED" }));
+      expect(e.code).toBe("NOT_FOUND");
+      expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: who.user.id, entityId: r0!.id } })).toBe(1);
+    }
+    const done = await recordRevisitOutcome(d.actor, { id: r0!.id, version: r0!.version, outcome: "TEMP_UNREACHABLE", rescheduleOn: inDays(2) }, key());
+    expect(await getDb().revisit.findUniqueOrThrow({ where: { id: r0!.id } })).toMatchObject({ status: "DONE", doneById: d.user.id });
+    expect(await getDb().revisit.findUniqueOrThrow({ where: { id: done.next!.id } })).toMatchObject({ unitId: team.tree.center.id, officerId: d.user.id, attempt: 2 });
+  });
+
+  it("dispatchers record the revisits of the precincts they work too, as they visit their warnings", async () => {
     const { revisits } = await dissuaded();
-    const e = await rejection(recordRevisitOutcome(team.dispatcher.actor, { id: revisits[0]!.id, version: revisits[0]!.version, outcome: "CONFIRMED" }));
-    expect(e.code).toBe("FORBIDDEN");
-    expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: team.dispatcher.user.id } })).toBeGreaterThan(0);
+    const r0 = revisits[0]!;
+    await recordRevisitOutcome(team.dispatcher.actor, { id: r0.id, version: r0.version, outcome: "CONFIRMED" });
+    expect(await getDb().revisit.findUniqueOrThrow({ where: { id: r0.id } })).toMatchObject({ status: "DONE", doneById: team.dispatcher.user.id });
   });
 
   it("lists: the unit's for its officers, the jurisdiction's for its dispatchers, nothing of another city", async () => {

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const w1 = await seedWarning(p1.id, { receivedAt: at("2025-03-01T02:00:00Z"), resolvedAt: at("2025-03-01T03:00:00Z"), outcome: "DISSUADED" });
   await seedWarning(p1.id, { receivedAt: at("2024-12-31T16:00:00Z"), resolvedAt: at("2024-12-31T16:30:00Z"), outcome: "DISSUADED" }); // 2025-01-01 00:30 in China
   await seedWarning(p1.id, { receivedAt: at("2025-12-31T15:00:00Z"), resolvedAt: at("2025-12-31T16:30:00Z"), outcome: "DISSUADED" }); // 2026-01-01 00:30 in China
-  await seedWarning(p2.id, { receivedAt: at("2024-06-01T02:00:00Z"), resolvedAt: at("2024-06-01T05:00:00Z"), outcome: "FALSE_POSITIVE" });
+  const w4 = await seedWarning(p2.id, { receivedAt: at("2024-06-01T02:00:00Z"), resolvedAt: at("2024-06-01T05:00:00Z"), outcome: "FALSE_POSITIVE" });
   const w5 = await seedWarning(tree.center.id, { receivedAt: at("2025-05-05T01:00:00Z"), resolvedAt: at("2025-05-05T01:30:00Z"), outcome: "DISSUADED" });
   await seedWarning(p2.id, { receivedAt: at("2025-07-01T01:00:00Z") }); // still open
   await seedWarning(b2.precincts[0]!.id, { receivedAt: at("2025-03-10T01:00:00Z"), resolvedAt: at("2025-03-10T09:00:00Z"), outcome: "UNREACHABLE" });
@@ -69,6 +69,13 @@ beforeAll(async () => {
     { unitId: p2.id, day: at("2026-01-01"), metric: "APP_REGISTRATIONS", count: 7 },
     { unitId: tree.center.id, day: at("2025-07-07"), metric: "CONSULTATION_CALLS", count: 30 },
   ] });
+  // App follow-ups (one per person dissuaded) by the day they were created: 2025 ×2, one with the app; 2024 ×1 with it.
+  const person = async () => (await db.person.create({ data: {}, select: { id: true } })).id;
+  await db.appFollowUp.createMany({ data: [
+    { personId: await person(), warningId: w1, unitId: p1.id, status: "DONE", outcome: "INSTALLED", createdAt: at("2025-03-01T03:00:00Z") },
+    { personId: await person(), warningId: w5, unitId: tree.center.id, createdAt: at("2024-12-31T16:30:00Z") }, // 2025-01-01 in China
+    { personId: await person(), warningId: w4, unitId: p2.id, status: "DONE", outcome: "INSTALLED", createdAt: at("2024-06-01T05:00:00Z") },
+  ] });
   await db.publicityEvent.createMany({ data: [
     { unitId: p1.id, kind: "LECTURE", targetGroup: "RESIDENTS", title: "讲座", occurredOn: at("2025-09-09"), audienceCount: 120 },
     { unitId: b2.id, kind: "CAMPUS", targetGroup: "STUDENTS", title: "进校园", occurredOn: at("2025-10-10"), audienceCount: 80 },
@@ -87,12 +94,14 @@ describe("the overview figures", () => {
       casesFiled: "1", casesSolved: "2", gangsDismantled: "1", suspectsArrested: "2", itemsSeized: "120",
       peopleDissuaded: "4", lossStopped: "312000.75", centerPeopleDissuaded: "1", centerLossStopped: "300000.00",
       fundsRecovered: "7500.50", appRegistrations: "15", warningsHandled: "4", hotlineCalls: "2", consultationCalls: "30",
-      outreachAudience: "200",
+      outreachAudience: "200", appWarned: "2", appInstalled: "1",
     });
     const f = byKey(s.figures);
     expect(f.casesFiled).toMatchObject({ yearAgo: "3", yoy: -66.67, previous: "3", mom: -66.67 });
     expect(f.casesSolved).toMatchObject({ yearAgo: "1", yoy: 100 });
     expect(f.warningsHandled).toMatchObject({ yearAgo: "1", yoy: 300 });
+    expect(f.appWarned).toMatchObject({ yearAgo: "1", yoy: 100 });
+    expect(f.appInstalled).toMatchObject({ yearAgo: "1", yoy: 0 });
     expect(f.hotlineCalls).toMatchObject({ yearAgo: "1", yoy: 100 });
     expect(f.gangsDismantled).toMatchObject({ yearAgo: "0", yoy: null });
     expect(f.lossStopped.kind).toBe("money");

@@ -56,12 +56,13 @@ describe("rankings", () => {
       [metric.resolvedAs("DISSUADED")]: "3", [metric.resolvedAs("ALREADY_DEFRAUDED")]: "1", [metric.action("HOME_VISIT")]: "10",
       [metric.daily("APP_REGISTRATIONS")]: "500", [metric.casesSolved]: "4", [metric.protected]: "1234.50",
       [metric.revisits.due]: "8", [metric.revisits.done]: "6", [metric.revisits.onTime]: "4",
+      [metric.app.warned]: "10", [metric.app.installed]: "4",
     }).all;
     expect(rankingValues(t, 50_000)).toEqual({
-      slaCompliance: 98, dissuasionRate: 75, homeVisitRate: 25, casesSolved: 4, lossStopped: 1234.5, appPer10k: 100, revisitRate: 75, revisitTimeliness: 50,
+      slaCompliance: 98, dissuasionRate: 75, homeVisitRate: 25, casesSolved: 4, lossStopped: 1234.5, appPer10k: 100, revisitRate: 75, revisitTimeliness: 50, appShare: 40,
     });
     expect(rankingValues(new Map(), null)).toEqual({
-      slaCompliance: null, dissuasionRate: null, homeVisitRate: null, casesSolved: 0, lossStopped: 0, appPer10k: null, revisitRate: null, revisitTimeliness: null,
+      slaCompliance: null, dissuasionRate: null, homeVisitRate: null, casesSolved: 0, lossStopped: 0, appPer10k: null, revisitRate: null, revisitTimeliness: null, appShare: null,
     });
   });
 });

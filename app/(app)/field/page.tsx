@@ -8,6 +8,7 @@ import { Badge, EmptyState } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { FollowUpCard, TaskCard } from "@/components/field/task-cards";
 import { RevisitCard } from "@/components/revisits/revisit-card";
+import { AppFollowUpCard } from "@/components/appfollowups/app-followup-card";
 import { LiveIndicator } from "@/components/warnings/live-status";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function FieldPage({ searchParams }: Props) {
   const actor = await requirePagePermission("warnings:work");
   const parsed = tasksQuerySchema.safeParse(await searchParams);
   const tasks = await myTasks(actor, parsed.success ? parsed.data : {});
-  const [t, tr] = await Promise.all([getTranslations("field"), getTranslations("revisits")]);
+  const [t, tr, ta] = await Promise.all([getTranslations("field"), getTranslations("revisits"), getTranslations("appfollowups")]);
   const due = tasks.followUps.filter((f) => f.state !== "upcoming");
   const upcoming = tasks.followUps.filter((f) => f.state === "upcoming");
   const tabs = (["all", "mine", "unclaimed"] as const).map((k) => ({ k, n: tasks.counts[k] }));
@@ -85,6 +86,14 @@ export default async function FieldPage({ searchParams }: Props) {
           <ul className="grid gap-3 lg:grid-cols-2" data-testid="task-list">{tasks.warnings.map((w) => <TaskCard key={w.id} w={w} />)}</ul>
         )}
       </section>
+
+      {tasks.appFollowUps.length > 0 ? (
+        <section aria-labelledby="app-h" className="space-y-2" data-testid="app-followups">
+          <h2 id="app-h" className="text-base font-semibold">{ta("section")} <Badge tone="amber">{tasks.appFollowUps.length}</Badge></h2>
+          <p className="text-sm text-slate-600">{ta("sectionHint")}</p>
+          <ul className="grid gap-3 lg:grid-cols-2" data-testid="app-followup-list">{tasks.appFollowUps.map((f) => <AppFollowUpCard key={f.id} f={f} />)}</ul>
+        </section>
+      ) : null}
 
       {upcoming.length > 0 ? (
         <section aria-labelledby="upcoming-h" className="space-y-2">

@@ -13,6 +13,7 @@ export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { linkProposalOfP, personOfP } from "./matrix-routes";
+import { openAppFollowUp } from "../appfollowups-fixtures";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
 import { DEFAULT_LADDER } from "@/lib/outbound/ladder-config";
@@ -263,6 +264,14 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
     scope: "record", args: async (w) => {
       const p = await linkProposalOfP(w);
       return [prev, form({ id: p.id, version: String(p.version), decision: "reject" })];
+    },
+  },
+
+  // App follow-ups (APP回访) of people dissuaded without the app.
+  "app/(app)/field/actions.ts#appFollowUpOutcomeAction": {
+    scope: "record", args: async (w) => {
+      const f = await openAppFollowUp(w);
+      return [prev, form({ id: f.id, version: String(f.version), outcome: "INSTALLED" })];
     },
   },
 };

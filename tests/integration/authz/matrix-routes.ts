@@ -15,6 +15,7 @@ import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { proposeCaseLink } from "@/lib/contacts/commands";
 import { dissuadedRevisit } from "../revisits-fixtures";
+import { openAppFollowUp } from "../appfollowups-fixtures";
 import { getDb } from "@/lib/db";
 import { openTransfer } from "./transfers";
 import { labelledOfP, outreachTaskOfP } from "../person-labels-fixtures";
@@ -265,6 +266,19 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record", request: async (w) => {
       const p = await linkProposalOfP(w);
       return { path: `/api/v1/case-links/${p.id}/decision`, params: { id: p.id }, body: { decision: "reject", version: p.version }, marker: p.id };
+    },
+  },
+
+  // App follow-ups (APP回访) of people dissuaded without the app: records of P.
+  "GET app/api/v1/app-followups/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/app-followups", marker: (await openAppFollowUp(w)).id }) },
+  "GET app/api/v1/app-followups/[id]/route.ts": {
+    scope: "record", request: async (w) => { const f = await openAppFollowUp(w); return { path: `/api/v1/app-followups/${f.id}`, params: { id: f.id }, marker: f.id }; },
+  },
+  "POST app/api/v1/app-followups/[id]/outcome/route.ts": {
+    scope: "record",
+    request: async (w) => {
+      const f = await openAppFollowUp(w);
+      return { path: `/api/v1/app-followups/${f.id}/outcome`, params: { id: f.id }, body: { version: f.version, outcome: "INSTALLED" }, marker: f.id };
     },
   },
 };

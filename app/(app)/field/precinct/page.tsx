@@ -23,8 +23,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function PrecinctPage({ searchParams }: Props) {
   const actor = await requireFieldPage();
   const v = await readForPage(precinctView, actor, await searchParams);
-  const [t, tw, tr, tt, format, incoming] = await Promise.all([
-    getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getTranslations("transfers"), getFormatter(),
+  const [t, tw, tr, tt, ta, format, incoming] = await Promise.all([
+    getTranslations("field"), getTranslations("warnings"), getTranslations("revisits"), getTranslations("transfers"), getTranslations("appfollowups"), getFormatter(),
     listTransfers(actor, { direction: "incoming", status: "PROPOSED" }),
   ]);
   const awaiting = incoming.filter((x) => x.canDecide);
@@ -137,12 +137,29 @@ export default async function PrecinctPage({ searchParams }: Props) {
                 <span>{tr("sequence", { n: r.sequence })}</span>
                 <span>{r.personName ?? "—"}</span>
                 <span className="text-slate-500">{r.officer ?? tr("noOfficer")}</span>
-                <Link href={actor.permissions.has("warnings:work") ? `/field/revisits/${r.id}` : `/warnings/${r.warningId}`} className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-brand-600">{t("precinct.view")}</Link>
+                {/* Officers and the dispatchers over the unit record it (the centre's own revisits too). */}
+                <Link href={`/field/revisits/${r.id}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md bg-brand-600 px-3 font-medium text-white" data-testid="revisit-record">{tr("record")}</Link>
               </li>
             ))}
           </ul>
         )}
       </section>
+
+      {v.appFollowUps.length ? (
+        <section aria-labelledby="app-followups-h" className="space-y-2" data-testid="precinct-app-followups">
+          <h2 id="app-followups-h" className="text-base font-semibold">{ta("section")} <Badge tone="amber">{v.appFollowUps.length}</Badge></h2>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {v.appFollowUps.map((f) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
+                <span>{f.personName ?? "—"}</span>
+                <span className="font-mono text-slate-600">{f.personPhone}</span>
+                <span className="text-slate-500">{f.officer ?? ta("noOfficer")}</span>
+                <Link href={`/field/app-followups/${f.id}`} className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-md bg-brand-600 px-3 font-medium text-white">{ta("record")}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {v.revisitUnits ? (
         <section aria-labelledby="revisit-units-h" className="space-y-2">

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { getPersonFile, type TimelineEntry } from "@/lib/persons/queries";
+import { showPerson, type TimelineEntry } from "@/lib/persons/queries";
+import { readForPage } from "@/lib/commands/page";
 import { labelsOf } from "@/lib/persons/labels";
-import { uuidSchema } from "@/lib/validation/fields";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
 import { revealIdentifierAction } from "../actions";
@@ -19,14 +17,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function PersonPage({ params }: Props) {
   const actor = await requirePagePermission("persons:read");
-  const id = uuidSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const file = await getPersonFile(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const file = await readForPage(showPerson, actor, { id: (await params).id });
   const [t, tw, tc, tp, tv, format, labels] = await Promise.all([
-    getTranslations("persons"), getTranslations("warnings"), getTranslations("cases"), getTranslations("publicity"), getTranslations("vulnerable"), getFormatter(), labelsOf(actor, id.data),
+    getTranslations("persons"), getTranslations("warnings"), getTranslations("cases"), getTranslations("publicity"), getTranslations("vulnerable"), getFormatter(), labelsOf(actor, file.id),
   ]);
   const yuan = (v: string) => format.number(Number(v), { style: "currency", currency: "CNY" });
   const canReveal = actor.permissions.has("pii:reveal");

@@ -21,7 +21,7 @@ import { ContactList } from "@/components/contacts/contact-list";
 import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
 import { transferTargets } from "@/lib/warnings/transfers";
-import { TransferDecision, TransferForm, TransferStatusBadge } from "@/components/warnings/transfer-panel";
+import { TransferBlock } from "@/components/warnings/transfer-block";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -92,16 +92,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
           units={actor.permissions.has("warnings:triage") ? unitPickerOptions(units) : []}
           initial={initial === "call" || initial === "resolve" ? initial : undefined}
         />
-        {openTransfer ? (
-          <div className="mt-3 flex flex-wrap items-center gap-3 border-t border-slate-100 pt-3 text-sm" data-testid="open-transfer">
-            <TransferStatusBadge status={openTransfer.status} />
-            <span>{tt("open", { to: transferTo(openTransfer) })}</span>
-            <span className="text-slate-500">{tt("col.reason")}：{openTransfer.reason}</span>
-            <TransferDecision transfer={openTransfer} />
-          </div>
-        ) : targets.length ? (
-          <div className="mt-3 border-t border-slate-100 pt-3"><TransferForm warningId={w.id} version={w.version} targets={targets} /></div>
-        ) : null}
+        <TransferBlock warningId={w.id} version={w.version} transfers={w.transfers} targets={targets} />
       </Card>
 
       <div className="grid gap-5 lg:grid-cols-2">

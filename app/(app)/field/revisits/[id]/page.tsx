@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
-import { uuidSchema } from "@/lib/validation/fields";
-import { getRevisit } from "@/lib/revisits/queries";
+import { requireFieldPage } from "@/lib/field/guard";
+import { showRevisit } from "@/lib/revisits/queries";
+import { readForPage } from "@/lib/commands/page";
 import { MAX_RESCHEDULE_DAYS } from "@/lib/revisits/constants";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { Badge, Card } from "@/components/ui/card";
@@ -20,13 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** 回访登记: one revisit of the officer's unit, phone first. */
 export default async function RevisitPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requirePagePermission("warnings:work");
-  const id = uuidSchema.safeParse((await params).id);
-  if (!id.success) notFound();
-  const r = await getRevisit(actor, id.data).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  // Officers and dispatchers (the read scopes the record to the units they work).
+  const actor = await requireFieldPage();
+  const r = await readForPage(showRevisit, actor, { id: (await params).id });
   const [t, tw, tf, format] = await Promise.all([getTranslations("revisits"), getTranslations("warnings"), getTranslations("field"), getFormatter()]);
   const today = chinaToday();
   return (

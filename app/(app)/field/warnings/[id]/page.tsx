@@ -19,6 +19,8 @@ import { personLinkOf } from "@/lib/persons/queries";
 import { PersonLink } from "@/components/persons/person-link";
 import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
+import { transferTargets } from "@/lib/warnings/transfers";
+import { TransferBlock } from "@/components/warnings/transfer-block";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("visit.title") };
@@ -29,10 +31,14 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
   const actor = await requireFieldPage();
   const w = await readForPage(showWarning, actor, { id: (await params).id });
   const canAssign = actor.permissions.has("warnings:triage") && w.status !== "RESOLVED";
-  const [t, tw, format, followUps, officers, personLink, revisits] = await Promise.all([
-    getTranslations("field"), getTranslations("warnings"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),
+  // 移交 (as on the dispatcher's page): whoever works the warning's unit offers it while it is open and no transfer is pending.
+  const works = actor.permissions.has("warnings:triage") || (actor.permissions.has("warnings:work") && actor.unitId === w.unit.id);
+  const canPropose = works && w.status !== "RESOLVED" && !w.transfers.some((x) => x.status === "PROPOSED");
+  const [t, tw, tt, format, followUps, officers, personLink, revisits, targets] = await Promise.all([
+    getTranslations("field"), getTranslations("warnings"), getTranslations("transfers"), getFormatter(), openFollowUpsOf(w.id), canAssign ? unitOfficers(w.unit.id) : Promise.resolve([]),
     actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
     revisitsOfWarning(actor, w.id),
+    canPropose ? transferTargets(actor) : [],
   ]);
   const resolved = w.status === "RESOLVED";
   const clock = formClock();
@@ -77,6 +83,13 @@ export default async function FieldWarningPage({ params }: { params: Promise<{ i
         {canClaim ? <ClaimButton id={w.id} version={w.version} pendingAck={w.status === "PENDING"} /> : null}
         {canAssign ? <AssignForm id={w.id} version={w.version} officers={officers} current={w.assignee?.id ?? null} /> : null}
       </Card>
+
+      {targets.length || w.transfers.some((x) => x.status === "PROPOSED") ? (
+        <Card className="p-4" data-testid="field-transfer">
+          <h2 className="text-base font-semibold">{tt("form.title")}</h2>
+          <TransferBlock warningId={w.id} version={w.version} transfers={w.transfers} targets={targets} phone />
+        </Card>
+      ) : null}
 
       <Card className="p-4">
         <h2 className="mb-1 text-base font-semibold">{resolved ? t("visit.followUpTitle") : t("visit.title")}</h2>

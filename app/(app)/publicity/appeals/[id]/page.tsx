@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
 import { getAppeal } from "@/lib/appeals/queries";
+import { readForPage } from "@/lib/commands/page";
 import { Card } from "@/components/ui/card";
 import { AppealBadges } from "@/components/appeals/appeal-badges";
 import { AppealDecision } from "@/components/appeals/appeal-decision";
@@ -17,12 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AppealPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("publicity:write");
-  const id = z.string().uuid().safeParse((await params).id);
-  if (!id.success) notFound();
-  const a = await getAppeal(actor, { id: id.data }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  const a = await readForPage(getAppeal, actor, { id: (await params).id });
   const [t, tp, format] = await Promise.all([getTranslations("appeals"), getTranslations("publicity"), getFormatter()]);
   const dash = tp("common.dash");
   const row = (label: string, value: ReactNode, testId?: string) => (

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
 import { requirePagePermission } from "@/lib/auth/guards";
-import { AppError } from "@/lib/errors";
 import { chinaToday } from "@/lib/time/china";
 import { getMeasure } from "@/lib/publicity/measures";
+import { readForPage } from "@/lib/commands/page";
 import { Card, EmptyState } from "@/components/ui/card";
 import { AppealForm } from "@/components/appeals/appeal-form";
 
@@ -17,18 +15,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewAppealPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const actor = await requirePagePermission("publicity:write");
   const [t, tp] = await Promise.all([getTranslations("appeals"), getTranslations("publicity")]);
-  const id = z.string().uuid().safeParse((await searchParams).measure);
-  if (!id.success) {
+  const { measure } = await searchParams;
+  if (measure === undefined) {
     return (
       <EmptyState title={t("form.title")}>
         <Link href="/publicity/measures" className="text-brand-700 hover:underline">{t("list.emptyHint")}</Link>
       </EmptyState>
     );
   }
-  const m = await getMeasure(actor, { id: id.data }).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
-    throw e;
-  });
+  // A malformed or foreign measure is the 404 page, as the API answers it.
+  const m = await readForPage(getMeasure, actor, { id: measure });
   const period = m.endsOn ? `${m.startsOn} ~ ${m.endsOn}` : m.startsOn;
   return (
     <Card className="p-4 md:p-5">

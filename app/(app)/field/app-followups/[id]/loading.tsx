@@ -1,0 +1,1 @@
+export { PhonePageSkeleton as default } from "@/components/ui/page-skeletons";

@@ -1,0 +1,56 @@
+// The app follow-ups (APP回访) a warning's resolution creates and the visits that close them.
+// Opened from one place, the warnings domain's applyTransition (every path that resolves a warning
+// DISSUADED goes through it); closed by every write of a dissuasion action that records the app
+// (a home visit, a counter interception).
+import "server-only";
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { uuidv7 } from "@/lib/ids";
+
+/** Whether an app registration of the person is already recorded (an action on one of their warnings, or naming them). */
+async function appRecorded(tx: Tx, personId: string): Promise<{ id: string } | null> {
+  return tx.dissuasionAction.findFirst({
+    where: { appRegistered: true, OR: [{ personId }, { warning: { personId } }] },
+    orderBy: { occurredAt: "asc" },
+    select: { id: true },
+  });
+}
+
+/**
+ * The person of a warning resolved DISSUADED gets their one app follow-up, for the unit holding
+ * the warning and the officer who dissuaded (else the warning's assignee). A person who has one
+ * already (an earlier warning) keeps it: a repeat warning opens no second task. Created closed
+ * (INSTALLED) when an app registration is already recorded — they are counted as warned people
+ * with the app. Returns the follow-up's id when one was created.
+ */
+export async function openAppFollowUp(tx: Tx, actor: Actor, warningId: string, now: Date): Promise<string | null> {
+  const w = await tx.warning.findUniqueOrThrow({ where: { id: warningId }, select: { personId: true, unitId: true, assigneeId: true } });
+  if (!w.personId) return null;
+  const officerId = actor.kind === "user" && actor.permissions.has("warnings:work") && actor.unitId === w.unitId ? actor.id : w.assigneeId;
+  const done = await appRecorded(tx, w.personId);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO app_followups (id, "personId", "warningId", "unitId", "officerId", status, outcome, "actionId", "doneAt", "createdAt", "updatedAt")
+    VALUES (${uuidv7(now.getTime())}::uuid, ${w.personId}::uuid, ${warningId}::uuid, ${w.unitId}::uuid, ${officerId}::uuid,
+            ${done ? "DONE" : "OPEN"}::"AppFollowUpStatus", ${done ? "INSTALLED" : null}::"AppFollowUpOutcome", ${done?.id ?? null}::uuid,
+            ${done ? now : null}, ${now}, ${now})
+    ON CONFLICT ("personId") DO NOTHING
+    RETURNING id::text`;
+  return rows[0]?.id ?? null;
+}
+
+/**
+ * A dissuasion action that recorded the app (appRegistered) closes its person's open follow-up,
+ * whoever holds it: the installation is a fact about the person. Returns the follow-up's id.
+ */
+export async function closeAppFollowUpByAction(tx: Tx, actor: Actor, actionId: string, now: Date): Promise<string | null> {
+  const a = await tx.dissuasionAction.findUniqueOrThrow({ where: { id: actionId }, select: { appRegistered: true, personId: true, warning: { select: { personId: true } } } });
+  const personId = a.personId ?? a.warning?.personId;
+  if (!a.appRegistered || !personId) return null;
+  const f = await tx.appFollowUp.findFirst({ where: { personId, status: "OPEN" }, select: { id: true } });
+  if (!f) return null;
+  const { count } = await tx.appFollowUp.updateMany({
+    where: { id: f.id, status: "OPEN" },
+    data: { status: "DONE", outcome: "INSTALLED", actionId, doneAt: now, doneById: actor.kind === "user" ? actor.id : null, version: { increment: 1 } },
+  });
+  return count ? f.id : null;
+}
