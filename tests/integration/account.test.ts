@@ -51,7 +51,7 @@ describe("forced password change", () => {
     expect((await resolveSession(sessionId, client()))?.id).toBe(user.id);
     expect((await login({ username: user.username, password: TEST_PASSWORD }, client())).ok).toBe(false);
     expect((await login({ username: user.username, password: NEW_PASSWORD }, client())).ok).toBe(true);
-    const audits = await db().auditLog.findMany({ where: { entityId: user.id, action: "auth.password.change" }, select: { success: true } });
+    const audits = await db().auditLog.findMany({ where: { entityId: user.id, action: "auth.password.change" }, select: { success: true }, orderBy: { id: "asc" } });
     expect(audits.map((a) => a.success)).toEqual([false, true]);
   });
 

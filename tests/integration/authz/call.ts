@@ -103,8 +103,12 @@ export function form(values: Record<string, unknown>): FormData {
  * role may (the cookie path), else the API key.
  */
 export function entitledParty(entry: unknown, world: World): Party {
-  const c = (entry as { command: Command }).command;
-  const may = (who: Who) => c.permissions.length === 0 || c.permissions.some((x) => world.own[who].actor.permissions.has(x));
-  const who = ROLES.find(may) ?? "API_KEY";
+  const who = ROLES.find((w) => mayCall(entry, world.own[w])) ?? "API_KEY";
   return world.own[who];
+}
+
+/** Whether the party holds a permission the entry point's command declares (a grant-only one: nobody of the world). */
+export function mayCall(entry: unknown, party: Party): boolean {
+  const c = (entry as { command: Command }).command;
+  return c.permissions.length === 0 || c.permissions.some((x) => party.actor.permissions.has(x));
 }
