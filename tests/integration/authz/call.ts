@@ -3,7 +3,7 @@
 // signed-in user; and what came of it.
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ROLES, type Party, type Who, type World } from "./world";
+import { ROLES, type Party, type World } from "./world";
 import type { Command } from "@/lib/commands/command";
 
 /** Shared with the test file's vi.mock factories (they cannot close over module variables). */
