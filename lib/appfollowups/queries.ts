@@ -2,11 +2,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
-import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { fieldTaskUnitIds } from "@/lib/units/jurisdiction";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { appFollowUpIdSchema, appFollowUpsQuerySchema } from "@/lib/appfollowups/schemas";
 
@@ -52,23 +51,13 @@ function toAppFollowUp(r: Row, actor: Actor) {
 
 export type AppFollowUpRow = ReturnType<typeof toAppFollowUp>;
 
-/** The units whose follow-ups the caller reads: an officer's own unit; a dispatcher's jurisdiction, or one unit of it. */
-async function readableUnitIds(actor: Actor, code: string | undefined): Promise<string[]> {
-  const triage = actor.permissions.has("warnings:triage");
-  if (!code || code === actor.unitCode) return triage ? scopeUnitIds(actor.scopePath) : [actor.unitId];
-  const u = (await routingTable()).byCode.get(code);
-  if (!u) throw notFound("unit");
-  if (!triage || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
-  return [u.id];
-}
-
 /** The caller's app follow-ups (APP回访): an officer's unit's, a dispatcher's jurisdiction's (or one unit's), the oldest first. */
 export const listAppFollowUps = command({
   name: "appfollowup.list", permission: ["warnings:work", "warnings:triage"],
   summary: "The caller's app follow-ups (APP回访), by status",
   input: appFollowUpsQuerySchema, audit: false,
   run: async ({ actor, input: q }) => {
-    const unitIds = await readableUnitIds(actor, q.unit);
+    const unitIds = await fieldTaskUnitIds(actor, q.unit);
     const rows = await getDb().appFollowUp.findMany({
       where: { AND: [{ unitId: { in: unitIds } }, q.status ? { status: q.status } : {}] },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -4,14 +4,11 @@ import "server-only";
 // the root unit changes them; every change is versioned and audited.
 import { z } from "zod";
 import { command } from "@/lib/commands/command";
-import { versionConflict } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/write-audit";
-import type { Tx } from "@/lib/db";
-import { FraudType } from "@/lib/generated/prisma/enums";
-import { assertRootAdmin } from "@/lib/settings/commands";
+import { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
+import { assertRootAdmin, saveSetting } from "@/lib/settings/commands";
 import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY, templateIssues, type Templates } from "@/lib/outbound/templates";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY, rungsSchema } from "@/lib/outbound/ladder-config";
-import { RiskLevel } from "@/lib/generated/prisma/enums";
 
 const text = z.string().trim().min(1, "required").max(500, "too_big");
 const perType = z.object(Object.fromEntries(Object.values(FraudType).map((f) => [f, text])) as Record<FraudType, typeof text>).strict();
@@ -35,16 +32,6 @@ export const ladderFormSchema = z.object({
   version,
 }).strict();
 
-/** Saves a JSON setting read at `version` (0: the default was in force); false when unchanged. */
-async function save(tx: Tx, key: string, value: object, version: number, defaultValue: object): Promise<boolean> {
-  const row = await tx.appSetting.findUnique({ where: { key }, select: { version: true, value: true } });
-  if ((row?.version ?? 0) !== version) throw versionConflict();
-  if (JSON.stringify(value) === JSON.stringify(row ? row.value : defaultValue)) return false;
-  if (!row) await tx.appSetting.create({ data: { key, value } });
-  else if ((await tx.appSetting.updateMany({ where: { key, version }, data: { value, version: { increment: 1 } } })).count === 0) throw versionConflict();
-  return true;
-}
-
 /** Saves the SMS, 闪信 and robot call texts (each checked against the SMS segments, naming its field). */
 export const updateOutboundTemplates = command({
   name: "config.outbound.templates", permission: "config:manage",
@@ -52,7 +39,7 @@ export const updateOutboundTemplates = command({
   input: templatesSchema, audit: ["config.outbound.update"],
   async run({ actor, input: { version, ...templates }, tx }): Promise<void> {
     await assertRootAdmin(actor);
-    if (await save(tx, OUTBOUND_TEMPLATES_KEY, templates satisfies Templates, version, DEFAULT_TEMPLATES)) {
+    if (await saveSetting(tx, OUTBOUND_TEMPLATES_KEY, templates satisfies Templates, version, DEFAULT_TEMPLATES)) {
       await writeAudit(tx, actor, { action: "config.outbound.update", success: true, entityType: "AppSetting", entityId: OUTBOUND_TEMPLATES_KEY });
     }
   },
@@ -65,7 +52,7 @@ export const updateOutboundLadder = command({
   input: ladderFormSchema, audit: ["config.outbound.update"],
   async run({ actor, input: { version, ...ladder }, tx }): Promise<void> {
     await assertRootAdmin(actor);
-    if (await save(tx, OUTBOUND_LADDER_KEY, ladder, version, DEFAULT_LADDER)) {
+    if (await saveSetting(tx, OUTBOUND_LADDER_KEY, ladder, version, DEFAULT_LADDER)) {
       await writeAudit(tx, actor, { action: "config.outbound.update", success: true, entityType: "AppSetting", entityId: OUTBOUND_LADDER_KEY, details: { ladder } });
     }
   },

@@ -2,12 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { addDays, chinaDayStart, chinaToday, dateToDay, dayToDate, daysBetween } from "@/lib/time/china";
-import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
+import { fieldTaskUnitIds, routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { revisitIdSchema, revisitsQuerySchema, type RevisitsQuery } from "@/lib/revisits/schemas";
 import { workableUnitIds } from "@/lib/warnings/commands";
 
@@ -62,16 +61,6 @@ function toRevisit(r: Row, today: string, actor: Actor) {
 
 export type RevisitRow = ReturnType<typeof toRevisit>;
 
-/** The units whose revisits the caller reads: an officer's own unit; a dispatcher's jurisdiction, or one unit of it. */
-async function readableUnitIds(actor: Actor, code: string | undefined): Promise<string[]> {
-  const triage = actor.permissions.has("warnings:triage");
-  if (!code || code === actor.unitCode) return triage ? scopeUnitIds(actor.scopePath) : [actor.unitId];
-  const u = (await routingTable()).byCode.get(code);
-  if (!u) throw notFound("unit");
-  if (!triage || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
-  return [u.id];
-}
-
 function dueWhere(due: RevisitsQuery["due"], today: string): Prisma.RevisitWhereInput {
   if (due === "overdue") return { dueOn: { lt: dayToDate(today) } };
   if (due === "today") return { dueOn: dayToDate(today) };
@@ -89,7 +78,7 @@ export const listRevisits = command({
   input: revisitsQuerySchema, audit: false,
   run: async ({ actor, input: q, now }) => {
     const today = chinaToday(now);
-    const unitIds = await readableUnitIds(actor, q.unit);
+    const unitIds = await fieldTaskUnitIds(actor, q.unit);
     const rows = await getDb().revisit.findMany({
       where: {
         AND: [{ unitId: { in: unitIds } }, q.status ? { status: q.status } : {}, dueWhere(q.due, today), q.mine ? { officerId: actor.id } : {}],

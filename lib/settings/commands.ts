@@ -3,6 +3,7 @@
 // the root unit (the city bureau) changes it; every change is versioned and audited.
 import "server-only";
 import { getDb, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { forbidden, versionConflict } from "@/lib/errors";
 import { auditDenied } from "@/lib/audit/audit-denied";
@@ -90,7 +91,7 @@ export const updateSlaLadder = command({
 });
 
 /** Saves one setting read at `version` (0: the default was in force); false when it was unchanged. */
-async function saveSetting(tx: Tx, key: string, value: number | number[], version: number, defaultValue: number | readonly number[]): Promise<boolean> {
+export async function saveSetting(tx: Tx, key: string, value: Prisma.InputJsonValue, version: number, defaultValue: unknown): Promise<boolean> {
   const row = await tx.appSetting.findUnique({ where: { key }, select: { version: true, value: true } });
   if ((row?.version ?? 0) !== version) throw versionConflict();
   if (JSON.stringify(value) === JSON.stringify(row ? row.value : defaultValue)) return false;

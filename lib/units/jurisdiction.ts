@@ -11,6 +11,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
+import { notFound } from "@/lib/errors";
+import { outOfScope } from "@/lib/audit/audit-denied";
 
 /** The path of the subtree a unit's users and keys may see: the 反诈中心 works for its whole city, so its scope is its parent's subtree. */
 export function scopePathOf(unit: { kind: UnitKind; path: string; parent?: { path: string } | null }): string {
@@ -75,4 +77,17 @@ export function forgetRoutingTable() {
 export async function scopeUnitIds(scopePath: string): Promise<string[]> {
   const table = await routingTable();
   return table.units.filter((u) => isUnder(u.path, scopePath)).map((u) => u.id);
+}
+
+/**
+ * The units whose field tasks (revisits, app follow-ups) the caller reads, `code` naming one: an
+ * officer's own unit; a dispatcher's jurisdiction, or one unit of it (another's is an audited 404).
+ */
+export async function fieldTaskUnitIds(actor: Actor, code: string | undefined): Promise<string[]> {
+  const triage = actor.permissions.has("warnings:triage");
+  if (!code || code === actor.unitCode) return triage ? scopeUnitIds(actor.scopePath) : [actor.unitId];
+  const u = (await routingTable()).byCode.get(code);
+  if (!u) throw notFound("unit");
+  if (!triage || !(await scopeUnitIds(actor.scopePath)).includes(u.id)) throw await outOfScope(actor, "Unit", u.id, async () => true);
+  return [u.id];
 }
