@@ -1,15 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { CheckCircle2 } from "lucide-react";
 import { APP_FOLLOWUP_OUTCOMES, type AppFollowUpOutcomeCode } from "@/lib/appfollowups/constants";
 import { appFollowUpOutcomeAction } from "@/app/(app)/field/actions";
 import { Field } from "@/components/ui/field";
 import { ChoiceGroup, TextArea } from "@/components/field/controls";
 import { useFieldError } from "@/components/ui/action-form";
-import { SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
+import { ClosedTask, SavedPanel, SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
 
 type Props = {
   id: string;
@@ -26,29 +24,8 @@ export function AppFollowUpForm({ id, version, closed }: Props) {
   const form = useResilientForm(appFollowUpOutcomeAction, (s) => s.ok && setSaved(true));
   const err = useFieldError(form.state, "appfollowups");
 
-  if (saved) {
-    return (
-      <div role="status" data-testid="app-followup-saved" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4">
-        <p className="flex items-center gap-2 text-lg font-semibold text-green-900">
-          <CheckCircle2 className="size-6" aria-hidden />
-          {t("saved")}
-        </p>
-        <Link href="/field" className="inline-flex min-h-12 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white">
-          {t("back")}
-        </Link>
-      </div>
-    );
-  }
-
-  if (closed) {
-    return (
-      <div className="space-y-1 text-base">
-        <p>{t("notOpen")}</p>
-        {closed.outcome ? <p className="font-medium">{closed.atVisit ? t("atVisit") : t(`outcomes.${closed.outcome}`)}</p> : null}
-        {closed.note ? <p className="text-sm break-words text-slate-600">{closed.note}</p> : null}
-      </div>
-    );
-  }
+  if (saved) return <SavedPanel testId="app-followup-saved" title={t("saved")} back={t("back")} href="/field" />;
+  if (closed) return <ClosedTask heading={t("notOpen")} outcome={closed.outcome ? (closed.atVisit ? t("atVisit") : t(`outcomes.${closed.outcome}`)) : null} note={closed.note} />;
 
   return (
     <form {...form.formProps} aria-label={t("recordTitle")} className="space-y-5">

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { WifiOff } from "lucide-react";
+import { CheckCircle2, WifiOff } from "lucide-react";
 import type { ActionState, Result } from "@/lib/commands/action";
 import { chinaLocalToIso } from "@/lib/time/china";
 import { Button } from "@/components/ui/button";
@@ -112,5 +113,32 @@ export function SubmitFooter({ form, label, saving }: { form: { state: ActionSta
         <FormError state={form.state} />
       </div>
     </>
+  );
+}
+
+/** A task form's confirmation: what was saved, then the way back to the list it came from. */
+export function SavedPanel({ testId, title, back, href, children }: { testId: string; title: string; back: string; href: string; children?: ReactNode }) {
+  return (
+    <div role="status" data-testid={testId} className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4">
+      <p className="flex items-center gap-2 text-lg font-semibold text-green-900">
+        <CheckCircle2 className="size-6" aria-hidden />
+        {title}
+      </p>
+      {children}
+      <Link href={href} className="inline-flex min-h-12 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white">
+        {back}
+      </Link>
+    </div>
+  );
+}
+
+/** A task already done, shown instead of its form: what it came to, and the note. */
+export function ClosedTask({ heading, outcome, note }: { heading?: string; outcome: string | null; note: string | null }) {
+  return (
+    <div className="space-y-1 text-base">
+      {heading ? <p>{heading}</p> : null}
+      {outcome ? <p className="font-medium">{outcome}</p> : null}
+      {note ? <p className="text-sm break-words text-slate-600">{note}</p> : null}
+    </div>
   );
 }

@@ -1,16 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { CheckCircle2 } from "lucide-react";
 import { REVISIT_OUTCOMES, MAX_RESCHEDULE_DAYS, type RevisitOutcomeCode } from "@/lib/revisits/constants";
 import type { RevisitOutcomeResult } from "@/lib/revisits/record-outcome";
 import { revisitOutcomeAction } from "@/app/(app)/field/actions";
 import { Field, Input } from "@/components/ui/field";
 import { bigInput, ChoiceGroup, TextArea } from "@/components/field/controls";
 import { useFieldError } from "@/components/ui/action-form";
-import { SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
+import { ClosedTask, SavedPanel, SubmitFooter, useResilientForm } from "@/components/field/resilient-form";
 
 type Props = {
   id: string;
@@ -32,31 +30,15 @@ export function RevisitForm({ id, version, closed, minReschedule, maxReschedule 
 
   if (saved) {
     return (
-      <div role="status" data-testid="revisit-saved" className="space-y-3 rounded-lg border border-green-300 bg-green-50 p-4">
-        <p className="flex items-center gap-2 text-lg font-semibold text-green-900">
-          <CheckCircle2 className="size-6" aria-hidden />
-          {t("saved")}
-        </p>
+      <SavedPanel testId="revisit-saved" title={t("saved")} back={t("back")} href="/field">
         {saved.outcome === "DEFRAUDED" ? <p className="text-base text-green-900" data-testid="revisit-case">{t("savedCase")}</p> : null}
         {saved.next ? <p className="text-base text-green-900">{t("savedNext", { date: saved.next.dueOn })}</p> : null}
-        <Link href="/field" className="inline-flex min-h-12 w-full items-center justify-center rounded-md bg-brand-600 px-4 text-base font-medium text-white">
-          {t("back")}
-        </Link>
-      </div>
+      </SavedPanel>
     );
   }
-
   // After a save the page refreshes with the revisit closed; this component stays mounted (same
   // place in the tree), so the confirmation above outlives the refresh.
-  if (closed) {
-    return (
-      <div className="space-y-1 text-base">
-        <p>{t("notOpen")}</p>
-        {closed.outcome ? <p className="font-medium">{t(`outcomes.${closed.outcome}`)}</p> : null}
-        {closed.note ? <p className="text-sm break-words text-slate-600">{closed.note}</p> : null}
-      </div>
-    );
-  }
+  if (closed) return <ClosedTask heading={t("notOpen")} outcome={closed.outcome ? t(`outcomes.${closed.outcome}`) : null} note={closed.note} />;
 
   return (
     <form {...form.formProps} aria-label={t("recordTitle")} className="space-y-5">
