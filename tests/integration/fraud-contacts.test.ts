@@ -81,6 +81,25 @@ describe("normalisation", () => {
     expect(moved.map((l) => l.contact)).toEqual([{ kind: "URL", value: "x.example.cn/a" }]);
   });
 
+  it("links every warning of one ingested batch in one statement: shared contacts once, a channel naming none left out", async () => {
+    const unitCode = team.branch.precincts[0]!.code;
+    const phone = `1${randomInt(3, 10)}${String(randomInt(0, 1e9)).padStart(9, "0")}`;
+    const url = `batch${randomInt(1e9)}.example.cn`;
+    const items = await ingestWarnings(feed, [
+      warningInput({ unitCode, contact: { channel: "PHONE", value: phone } }),
+      warningInput({ unitCode, contact: { channel: "SMS", value: `0086${phone}` } }),
+      warningInput({ unitCode, contact: { channel: "URL", value: `HTTPS://${url}/` } }),
+      warningInput({ unitCode, contact: { channel: "OTHER", value: "线下接触" } }),
+    ]);
+    expect(items.map((i) => i.status)).toEqual(["created", "created", "created", "created"]);
+    const links = await getDb().warningContact.findMany({
+      where: { warningId: { in: items.map((i) => i.id!) } }, select: { warningId: true, contact: { select: { kind: true, value: true } } },
+    });
+    const byWarning = items.map((i) => links.filter((l) => l.warningId === i.id).map((l) => `${l.contact.kind}:${l.contact.value}`));
+    expect(byWarning).toEqual([[`PHONE:${phone}`], [`PHONE:${phone}`], [`URL:${url}`], []]);
+    expect(await getDb().fraudContact.count({ where: { kind: "PHONE", value: phone } })).toBe(1);
+  });
+
   it("links an ingested warning's extra fraudContacts; an item with a bad one is rejected alone, naming the field", async () => {
     const qq = String(randomInt(1e6, 1e9));
     const url = `pay${randomInt(1e9)}.example.cn/h5`;
