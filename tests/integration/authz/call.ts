@@ -100,14 +100,15 @@ export function form(values: Record<string, unknown>): FormData {
 
 /**
  * A party entitled to call the entry point, by its command's declaration: a signed-in user where a
- * role may (the cookie path), else the API key.
+ * role may (the cookie path), else the holder of the grant where only a grant opens it, else the API key.
  */
 export function entitledParty(entry: unknown, world: World): Party {
-  const who = ROLES.find((w) => mayCall(entry, world.own[w])) ?? "API_KEY";
-  return world.own[who];
+  const who = ROLES.find((w) => mayCall(entry, world.own[w]));
+  if (who) return world.own[who];
+  return mayCall(entry, world.approver) ? world.approver : world.own.API_KEY;
 }
 
-/** Whether the party holds a permission the entry point's command declares (a grant-only one: nobody of the world). */
+/** Whether the party holds a permission the entry point's command declares. */
 export function mayCall(entry: unknown, party: Party): boolean {
   const c = (entry as { command: Command }).command;
   return c.permissions.length === 0 || c.permissions.some((x) => party.actor.permissions.has(x));

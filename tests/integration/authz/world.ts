@@ -109,6 +109,10 @@ export async function buildWorld() {
   const officer = (await makeUser(P, "OFFICER")).actor;
   const admin = (await makeUser(city.city, "ADMIN")).actor;
   const feed = (await makeApiKey(city.city, ["warnings:ingest"])).actor;
+  // Holder of the grant-only permission (并案 decisions: cases:approve), an investigator of P's
+  // branch who makes none of the records, so a command only the grant opens has an entitled caller.
+  const { user: approverUser, actor: approverActor } = await makeUser(city.branches[0]!, "INVESTIGATOR", { grants: ["cases:approve"] });
+  const approver: Party = { kind: "user", who: "INVESTIGATOR", user: approverUser, actor: approverActor };
 
   let nextSuffix = 10;
   const make = {
@@ -178,7 +182,7 @@ export async function buildWorld() {
       return getDb().apiKey.findUniqueOrThrow({ where: { id: k.actor.id }, select: { id: true, version: true } });
     },
   };
-  return { city, far, P, own, other, admin, make, bystanders: await bystanders() };
+  return { city, far, P, own, other, approver, admin, make, bystanders: await bystanders() };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
