@@ -21,7 +21,7 @@ export async function PersonLabelCard({ row, now }: { row: LabelledRow; now: Dat
         <p className={days === null || days > 90 ? "text-sm font-medium text-red-700" : "text-sm text-slate-600"}>
           {t("list.lastContact")}：{row.lastContactAt ? `${format.dateTime(new Date(row.lastContactAt), { dateStyle: "medium" })}（${t("list.daysAgo", { n: days! })}）` : t("list.never")}
         </p>
-        {row.hasFile ? <Link href={`/persons/${row.personId}`} className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-sm text-brand-600 hover:underline">{t("list.file")}</Link> : null}
+        <Link href={`/persons/${row.personId}`} className="inline-flex min-h-11 min-w-11 items-center justify-center px-2 text-sm text-brand-600 hover:underline">{t("list.file")}</Link>
       </div>
     </Card>
   );

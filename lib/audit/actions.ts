@@ -32,8 +32,8 @@ export const AUDIT_ACTION_GROUPS = {
   config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update", "config.outbound.update"],
   outbound: ["outbound.receipt.rejected"],
   audit: ["audit.export", "audit.retention"],
-  person: ["person.lookup", "person.label.add", "person.labels.import"],
-  outreach: ["outreach.create", "outreach.outcome"],
+  person: ["person.lookup", "person.label.add", "person.label.remove", "person.labels.import"],
+  outreach: ["outreach.create", "outreach.outcome", "outreach.cancel"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

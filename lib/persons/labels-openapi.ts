@@ -1,7 +1,7 @@
 import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
-import { addPersonLabel, listLabelledPersons } from "@/lib/persons/labels";
+import { addPersonLabel, listLabelledPersons, removePersonLabel } from "@/lib/persons/labels";
 import { commitLabelImport, previewLabelImport } from "@/lib/persons/label-import";
-import { createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
+import { cancelOutreach, createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
 import { OUTREACH_OUTCOMES, PERSON_LABELS } from "@/lib/persons/label-constants";
 
 const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
@@ -54,6 +54,14 @@ export const personLabelPaths: Record<string, PathItem> = {
       responses: { 200: json({ type: "object", properties: { id: uuid, created: { type: "boolean" } } }), ...errors },
     }),
   },
+  "/persons/{id}/labels/{labelId}": {
+    delete: operation(removePersonLabel, "delete", {
+      tags: ["persons"],
+      summary: "Remove a recorded label (by hand or imported) of a home unit in the caller's jurisdiction; derived labels end with the records they come from",
+      path: ["id", "labelId"],
+      responses: { 200: json({ type: "object", properties: { id: uuid, removed: { type: "boolean" } } }), ...errors },
+    }),
+  },
   "/persons/labels/import/preview": {
     post: operation(previewLabelImport, "post", {
       tags: ["persons"],
@@ -79,6 +87,14 @@ export const personLabelPaths: Record<string, PathItem> = {
       summary: "Start a targeted outreach (定向走访): one task per person labelled `label` of the unit (default: the caller's jurisdiction) not contacted in `notContactedDays` days, on the list of the person's home precinct " +
         "(`skipped`: persons whose home unit is no precinct); 422 `no_persons` when nobody matches",
       responses: { 200: json({ type: "object", properties: { id: uuid, tasks: { type: "integer" }, skipped: { type: "integer" } } }), ...errors },
+    }),
+  },
+  "/outreach/{id}/cancel": {
+    post: operation(cancelOutreach, "post", {
+      tags: ["outreach"],
+      summary: "Cancel a targeted outreach of the caller's jurisdiction with a reason: its open tasks are withdrawn; the visits already made still count as publicity work (409 `outreach_ended` once it has ended)",
+      path: ["id"],
+      responses: { 200: json({ type: "object", properties: { id: uuid, withdrawn: { type: "integer" }, publicityEventId: nullable("string") } }), ...errors, 409: errorBody },
     }),
   },
   "/outreach/tasks": {

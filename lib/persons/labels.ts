@@ -46,13 +46,11 @@ export type LabelledRow = {
   address: string | null;
   community: string | null;
   lastContactAt: string | null;
-  /** Whether the reader's jurisdiction holds a record of the person (their file opens); a person only listed by an import has none. */
-  hasFile: boolean;
 };
 
 type RawRow = {
   pid: string; uid: string; code: string; uname: string; labels: PersonLabelKind[];
-  name: string | null; phone: string | null; address: string | null; community: string | null; last: Date | null; file: boolean;
+  name: string | null; phone: string | null; address: string | null; community: string | null; last: Date | null;
 };
 
 /**
@@ -94,10 +92,6 @@ export async function labelledPersons(
       SELECT pid, uid, array_agg(DISTINCT label) AS labels, max(name) AS name, max(phone) AS phone, max(address) AS address, max(community) AS community
       FROM lab GROUP BY pid, uid)
     SELECT a.pid, a.uid, u.code, u.name AS uname, a.labels, a.address, a.community, c.last,
-      (EXISTS (SELECT 1 FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = ANY(${units}::uuid[]))
-        OR EXISTS (SELECT 1 FROM dissuasion_actions x WHERE x."personId" = a.pid AND x."unitId" = ANY(${units}::uuid[]))
-        OR EXISTS (SELECT 1 FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = ANY(${units}::uuid[]))
-        OR EXISTS (SELECT 1 FROM disciplinary_measures m WHERE m."personId" = a.pid AND m."unitId" = ANY(${units}::uuid[]))) AS file,
       coalesce(a.name,
         (SELECT w."victimName" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimName" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
         (SELECT v.name FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid LIMIT 1),
@@ -144,7 +138,6 @@ export async function vulnerableList(actor: Actor, q: LabelsQuery, now = new Dat
       labels: PERSON_LABELS.filter((l) => r.labels.includes(l)),
       name: maskName(r.name), phone: maskPhone(r.phone), address: maskAddress(r.address), community: r.community,
       lastContactAt: r.last?.toISOString() ?? null,
-      hasFile: r.file,
     })),
     truncated: rows.length === MAX_ROWS,
   };
@@ -198,6 +191,40 @@ export const addPersonLabel = command({
     });
     await writeAudit(tx, actor, { action: "person.label.add", success: true, entityType: "Person", entityId: input.id, details: { label: input.label, unitId, source: "MANUAL", labelId: row.id } });
     return { id: row.id, created: true };
+  },
+});
+
+export const removeLabelSchema = z.object({ id: uuidSchema, labelId: uuidSchema }).strict();
+
+/**
+ * DELETE /api/v1/persons/{id}/labels/{labelId}: a recorded label (by hand or from a community's
+ * list) of a home unit in the caller's jurisdiction ends — the person moved, is no longer a
+ * student, was listed by mistake. Derived labels end by themselves with the records they come from.
+ */
+export const removePersonLabel = command({
+  name: "person.label.remove", permission: "persons:label",
+  summary: "Remove a recorded label (独居老人, 学生, 涉嫌买卖两卡) of a home unit in the caller's jurisdiction",
+  input: removeLabelSchema, audit: ["person.label.remove"],
+  async run({ actor, input, tx }) {
+    const scope = await scopeUnitIds(actor.scopePath);
+    const label = await tx.personLabel.findFirst({
+      where: { id: input.labelId, personId: input.id },
+      select: { id: true, label: true, unitId: true, source: true, community: true },
+    });
+    if (!label || !scope.includes(label.unitId)) {
+      // A label of another jurisdiction, or a person the caller's jurisdiction does not hold: the
+      // audited 404. A label no longer there on a person of the jurisdiction: a plain 404.
+      if (label || !(await personInScope(tx, input.id, scope))) {
+        throw await outOfScope(actor, "Person", input.id, async () => (await tx.person.count({ where: { id: input.id } })) > 0);
+      }
+      throw notFound("label");
+    }
+    await tx.personLabel.delete({ where: { id: label.id } });
+    await writeAudit(tx, actor, {
+      action: "person.label.remove", success: true, entityType: "Person", entityId: input.id,
+      details: { labelId: label.id, label: label.label, unitId: label.unitId, source: label.source, community: label.community },
+    });
+    return { id: label.id, removed: true };
   },
 });
 

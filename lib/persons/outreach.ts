@@ -5,7 +5,7 @@
 // the publicity statistics like any other event.
 import "server-only";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { PublicityKind, TargetGroup } from "@/lib/generated/prisma/enums";
 import { command } from "@/lib/commands/command";
@@ -16,7 +16,7 @@ import { uuidv7 } from "@/lib/ids";
 import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { DAY_MS, chinaToday, dayToDate } from "@/lib/time/china";
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
-import { noteSchema, optional, optionalText, unitCodeSchema, uuidSchema, versionSchema } from "@/lib/validation/fields";
+import { noteSchema, optional, optionalText, text, unitCodeSchema, uuidSchema, versionSchema } from "@/lib/validation/fields";
 import { labelUnits, labelledPersons } from "@/lib/persons/labels";
 import { MAX_NOT_CONTACTED_DAYS, MAX_OUTREACH_TASKS, OUTREACH_OUTCOMES, OUTREACH_REACHED, PERSON_LABELS, type PersonLabelKind } from "@/lib/persons/label-constants";
 import zh from "@/lib/i18n/messages/zh-CN/vulnerable.json";
@@ -103,28 +103,65 @@ export const recordOutreachOutcome = command({
       data: { status: "DONE", outcome: input.outcome, note: input.note ?? null, doneAt: now, doneById: actor.id, version: { increment: 1 } },
     });
     if (count === 0) throw versionConflict();
-    let publicityEventId: string | null = null;
     const open = await tx.outreachTask.count({ where: { campaignId: t.campaignId, status: "OPEN" } });
-    if (open === 0) {
-      const c = await tx.outreachCampaign.findUniqueOrThrow({ where: { id: t.campaignId }, select: { unitId: true, label: true, title: true, taskCount: true, completedAt: true } });
-      if (!c.completedAt) {
-        const reached = await tx.outreachTask.count({ where: { campaignId: t.campaignId, status: "DONE", outcome: { in: [...OUTREACH_REACHED] } } });
-        const event = await tx.publicityEvent.create({
-          data: {
-            id: uuidv7(now.getTime()), unitId: c.unitId, ...EVENT_OF[c.label], title: c.title.slice(0, 128), occurredOn: dayToDate(chinaToday(now)),
-            audienceCount: reached, note: `${zh.vulnerable.outreach.eventNote}（${c.taskCount}）`, createdById: actor.id,
-          },
-          select: { id: true },
-        });
-        publicityEventId = event.id;
-        await tx.outreachCampaign.update({ where: { id: t.campaignId }, data: { completedAt: now, publicityEventId } });
-      }
-    }
+    const publicityEventId = open === 0 ? await completeCampaign(tx, actor, t.campaignId, now) : null;
     await writeAudit(tx, actor, {
       action: "outreach.outcome", success: true, entityType: "OutreachTask", entityId: t.id,
       details: { campaignId: t.campaignId, personId: t.personId, outcome: input.outcome, note: input.note, publicityEventId: publicityEventId ?? undefined },
     });
     return { id: t.id, outcome: input.outcome, version: input.version + 1, campaignCompleted: publicityEventId !== null, publicityEventId };
+  },
+});
+
+/**
+ * The campaign's end, once (the caller holds its row lock): the persons reached count as the
+ * audience of a PublicityEvent of the campaign's unit. A campaign that reached nobody (cancelled
+ * before any visit) records no event. Returns the event's id.
+ */
+async function completeCampaign(tx: Tx, actor: Actor, campaignId: string, now: Date): Promise<string | null> {
+  const c = await tx.outreachCampaign.findUniqueOrThrow({ where: { id: campaignId }, select: { unitId: true, label: true, title: true, taskCount: true, completedAt: true } });
+  if (c.completedAt) return null;
+  const reached = await tx.outreachTask.count({ where: { campaignId, status: "DONE", outcome: { in: [...OUTREACH_REACHED] } } });
+  const done = await tx.outreachTask.count({ where: { campaignId, status: "DONE" } });
+  const event = done === 0 ? null : await tx.publicityEvent.create({
+    data: {
+      id: uuidv7(now.getTime()), unitId: c.unitId, ...EVENT_OF[c.label], title: c.title.slice(0, 128), occurredOn: dayToDate(chinaToday(now)),
+      audienceCount: reached, note: `${zh.vulnerable.outreach.eventNote}（${done}/${c.taskCount}）`, createdById: actor.id,
+    },
+    select: { id: true },
+  });
+  await tx.outreachCampaign.update({ where: { id: campaignId }, data: { completedAt: now, publicityEventId: event?.id ?? null } });
+  return event?.id ?? null;
+}
+
+export const cancelOutreachSchema = z.object({ id: uuidSchema, reason: text(1, 2000) }).strict();
+
+/**
+ * POST /api/v1/outreach/{id}/cancel: a campaign of the caller's jurisdiction stops with a reason.
+ * Its open tasks leave the officers' lists (CANCELLED); the visits already made still count: the
+ * campaign completes as publicity work with the persons reached so far, or with none if nobody
+ * was visited yet.
+ */
+export const cancelOutreach = command({
+  name: "outreach.cancel", permission: "persons:label",
+  summary: "Cancel a targeted outreach of the caller's jurisdiction with a reason: open tasks are withdrawn, visits already made still count as publicity work",
+  input: cancelOutreachSchema, audit: ["outreach.cancel"],
+  async run({ actor, input, tx, now }) {
+    const units = await scopeUnitIds(actor.scopePath);
+    const [row] = await tx.$queryRaw<{ id: string; completedAt: Date | null }[]>`
+      SELECT id, "completedAt" FROM outreach_campaigns WHERE id = ${input.id}::uuid AND "unitId" = ANY(${units}::uuid[]) FOR UPDATE`;
+    if (!row) throw await outOfScope(actor, "OutreachCampaign", input.id, async () => (await tx.outreachCampaign.count({ where: { id: input.id } })) > 0);
+    if (row.completedAt) throw new AppError("CONFLICT", "the campaign has ended", [{ path: "id", code: "outreach_ended", message: "outreach_ended" }]);
+    const { count: withdrawn } = await tx.outreachTask.updateMany({
+      where: { campaignId: input.id, status: "OPEN" }, data: { status: "CANCELLED", note: input.reason, version: { increment: 1 } },
+    });
+    await tx.outreachCampaign.update({ where: { id: input.id }, data: { cancelledAt: now } });
+    const publicityEventId = await completeCampaign(tx, actor, input.id, now);
+    await writeAudit(tx, actor, {
+      action: "outreach.cancel", success: true, entityType: "OutreachCampaign", entityId: input.id,
+      details: { reason: input.reason, withdrawn, publicityEventId: publicityEventId ?? undefined },
+    });
+    return { id: input.id, withdrawn, publicityEventId };
   },
 });
 
@@ -183,7 +220,9 @@ export async function outreachCampaigns(actor: Actor) {
   const units = await scopeUnitIds(actor.scopePath);
   const rows = await getDb().outreachCampaign.findMany({
     where: { unitId: { in: units } }, orderBy: { createdAt: "desc" }, take: 100,
-    select: { id: true, title: true, label: true, notContactedDays: true, taskCount: true, createdAt: true, completedAt: true, publicityEventId: true, unit: { select: { code: true, name: true } }, _count: { select: { tasks: { where: { status: "DONE" } } } } },
+    select: { id: true, title: true, label: true, notContactedDays: true, taskCount: true, createdAt: true, completedAt: true, cancelledAt: true, publicityEventId: true, unit: { select: { code: true, name: true } }, _count: { select: { tasks: { where: { status: "DONE" } } } } },
   });
-  return rows.map(({ _count, createdAt, completedAt, ...c }) => ({ ...c, done: _count.tasks, createdAt: createdAt.toISOString(), completedAt: completedAt?.toISOString() ?? null }));
+  return rows.map(({ _count, createdAt, completedAt, cancelledAt, ...c }) => ({
+    ...c, done: _count.tasks, createdAt: createdAt.toISOString(), completedAt: completedAt?.toISOString() ?? null, cancelledAt: cancelledAt?.toISOString() ?? null,
+  }));
 }

@@ -39,7 +39,7 @@ function carried(values: (string | null | undefined)[]): Set<string> {
 export type TimelineEntry = {
   key: string;
   at: string;
-  kind: "WARNING" | "REPEAT" | "ACTION" | "INTERCEPT" | "CASE_VICTIM" | "MEASURE";
+  kind: "WARNING" | "REPEAT" | "ACTION" | "INTERCEPT" | "CASE_VICTIM" | "MEASURE" | "LABEL";
   href: string;
   unit: string;
   /** What to say about it: enum codes and amounts the page translates. */
@@ -51,7 +51,7 @@ const LIMIT = 200;
 /** Everything of the file the actor may see, or null when nothing is (the caller answers 404). */
 async function readFile(db: Db | Tx, actor: Actor, personId: string, now: Date) {
   const units = await scopeOf(actor);
-  const [warnings, repeats, intercepts, victims, measures] = await Promise.all([
+  const [warnings, repeats, intercepts, victims, measures, labels] = await Promise.all([
     db.warning.findMany({
       where: { personId, unitId: unitIn(units) },
       orderBy: { receivedAt: "desc" }, take: LIMIT,
@@ -81,8 +81,14 @@ async function readFile(db: Db | Tx, actor: Actor, personId: string, now: Date) 
       orderBy: { startsOn: "desc" }, take: LIMIT,
       select: { id: true, personName: true, personIdNumber: true, measure: true, startsOn: true, endsOn: true, createdAt: true, unit: { select: { name: true } } },
     }),
+    // Recorded labels (独居老人, 学生, 涉嫌买卖两卡 by hand or a community's list) of the jurisdiction's home units.
+    db.personLabel.findMany({
+      where: { personId, unitId: unitIn(units) },
+      orderBy: { createdAt: "desc" }, take: LIMIT,
+      select: { id: true, label: true, source: true, community: true, name: true, phone: true, idNumber: true, createdAt: true, unit: { select: { name: true } } },
+    }),
   ]);
-  if (!warnings.length && !repeats.length && !intercepts.length && !victims.length && !measures.length) return null;
+  if (!warnings.length && !repeats.length && !intercepts.length && !victims.length && !measures.length && !labels.length) return null;
 
   const identifiers = await db.personIdentifier.findMany({ where: { personId }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }], select: { id: true, kind: true, value: true } });
   const seen = carried([
@@ -91,8 +97,10 @@ async function readFile(db: Db | Tx, actor: Actor, personId: string, now: Date) 
     ...intercepts.flatMap((a) => [a.customerPhone, a.customerIdNumber]),
     ...victims.flatMap((v) => [v.phone, v.idNumber]),
     ...measures.map((m) => m.personIdNumber),
+    ...labels.flatMap((l) => [l.phone, l.idNumber]),
   ]);
-  const names = [...warnings.map((w) => w.victimName), ...victims.map((v) => v.name), ...intercepts.map((a) => a.customerName), ...measures.map((m) => m.personName)].filter((n): n is string => !!n);
+  const names = [...warnings.map((w) => w.victimName), ...victims.map((v) => v.name), ...intercepts.map((a) => a.customerName), ...measures.map((m) => m.personName), ...labels.map((l) => l.name)]
+    .filter((n): n is string => !!n);
 
   const timeline: TimelineEntry[] = [];
   const money = (d: Prisma.Decimal | null) => (d ? d.toFixed(2) : null);
@@ -110,6 +118,7 @@ async function readFile(db: Db | Tx, actor: Actor, personId: string, now: Date) 
   }
   for (const v of victims) timeline.push({ key: `v:${v.id}`, at: v.fraudCase.reportedAt.toISOString(), kind: "CASE_VICTIM", href: `/cases/${v.fraudCase.id}`, unit: v.fraudCase.unit.name, detail: { caseNumber: v.fraudCase.caseNumber, caseStatus: v.fraudCase.status, amount: money(v.lossAmount) } });
   for (const m of measures) timeline.push({ key: `m:${m.id}`, at: m.startsOn.toISOString(), kind: "MEASURE", href: `/publicity/measures/${m.id}`, unit: m.unit.name, detail: { measure: m.measure, endsOn: m.endsOn?.toISOString().slice(0, 10) ?? null } });
+  for (const l of labels) timeline.push({ key: `l:${l.id}`, at: l.createdAt.toISOString(), kind: "LABEL", href: "/field/vulnerable", unit: l.unit.name, detail: { labelId: l.id, label: l.label, source: l.source, community: l.community } });
   timeline.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.key.localeCompare(b.key)));
 
   const today = chinaToday(now);

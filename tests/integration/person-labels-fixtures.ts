@@ -5,10 +5,10 @@ import { personOfP } from "./authz/matrix-routes";
 import type { World } from "./authz/world";
 
 /** A person of P (a fresh warning's victim) labelled ELDERLY_ALONE in P. */
-export async function labelledOfP(w: World): Promise<{ personId: string }> {
+export async function labelledOfP(w: World): Promise<{ personId: string; labelId: string }> {
   const p = await personOfP(w);
-  await getDb().personLabel.create({ data: { personId: p.id, label: "ELDERLY_ALONE", unitId: w.P.id, source: "MANUAL", name: "张桂兰" } });
-  return { personId: p.id };
+  const l = await getDb().personLabel.create({ data: { personId: p.id, label: "ELDERLY_ALONE", unitId: w.P.id, source: "MANUAL", name: "张桂兰" } });
+  return { personId: p.id, labelId: l.id };
 }
 
 /** A campaign of P with one open task for a labelled person of P. */

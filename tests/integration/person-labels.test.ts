@@ -12,9 +12,10 @@ import { createCase } from "@/lib/cases/create-case";
 import { addSuspect } from "@/lib/cases/suspects";
 import { createMeasure } from "@/lib/publicity/measures";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
-import { addPersonLabel, labelsOf, listLabelledPersons } from "@/lib/persons/labels";
+import { addPersonLabel, labelsOf, listLabelledPersons, removePersonLabel } from "@/lib/persons/labels";
+import { getPersonFile } from "@/lib/persons/queries";
 import { commitLabelImport, previewLabelImport } from "@/lib/persons/label-import";
-import { createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
+import { cancelOutreach, createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { makeUser } from "@/tests/factories";
 import { caseInput } from "./cases-fixtures";
@@ -110,7 +111,7 @@ describe("manual labels and jurisdiction on the lists", () => {
     expect(await getDb().auditLog.count({ where: { action: "person.label.add", entityId: w.personId! } })).toBe(1);
 
     const own = await list(team.officer, { label: "ELDERLY_ALONE" });
-    expect(own.items.find((x) => x.personId === w.personId)).toMatchObject({ name: "钱**", lastContactAt: null, hasFile: true });
+    expect(own.items.find((x) => x.personId === w.personId)).toMatchObject({ name: "钱**", lastContactAt: null });
     expect((await list(sibling, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === w.personId)).toBe(false);
     expect((await list(team.outsider)).items.some((x) => x.personId === w.personId)).toBe(false);
     expect((await list(branchDispatcher, { unit: team.precinct.code })).items.some((x) => x.personId === w.personId)).toBe(true);
@@ -179,8 +180,13 @@ describe("importing a community's list", () => {
     expect(rows.map((r) => [r.label, r.source, r.unitId, r.community])).toEqual([["ELDERLY_ALONE", "IMPORT", team.precinct.id, "幸福社区"]]);
     expect(await getDb().auditLog.count({ where: { action: "person.labels.import", actorId: team.officer.user.id } })).toBe(2);
     const { items } = await list(team.officer, { label: "STUDENT" });
-    // Listed by the import alone: no record of theirs, so no file to open.
-    expect(items.find((x) => x.phone?.startsWith(phoneB.slice(0, 3)) && x.community === "学府社区")).toMatchObject({ hasFile: false });
+    // Listed by the import alone: the file opens on the label, masked; not in another jurisdiction.
+    const student = items.find((x) => x.phone?.startsWith(phoneB.slice(0, 3)) && x.community === "学府社区")!;
+    const file = await getPersonFile(team.officer.actor, student.personId);
+    expect(file.timeline.map((e) => [e.kind, e.detail.label, e.detail.source])).toEqual([["LABEL", "STUDENT", "IMPORT"]]);
+    expect(file.identifiers.map((i) => i.masked)).toEqual([expect.stringMatching(/^\d{3}\*{4}\d{4}$/)]);
+    expect(file.name).toMatch(/\*/);
+    expect((await rejection(getPersonFile(team.outsider.actor, student.personId))).code).toBe("NOT_FOUND");
     expect((await list(team.outsider, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === idPerson.personId)).toBe(false);
   });
 
@@ -202,12 +208,33 @@ describe("importing a community's list", () => {
     expect(await getDb().person.count({ where: { id: before.personId } })).toBe(0);
     const labels = await getDb().personLabel.findMany({ where: { personId: w.personId! } });
     expect(labels.map((l) => [l.label, l.source])).toEqual([["ELDERLY_ALONE", "IMPORT"]]);
-    expect((await list(team.officer, { label: "ELDERLY_ALONE" })).items.find((x) => x.personId === w.personId)).toMatchObject({ hasFile: true });
+    expect((await list(team.officer, { label: "ELDERLY_ALONE" })).items.some((x) => x.personId === w.personId)).toBe(true);
   });
 
   it("an empty file and a unit outside the jurisdiction are refused", async () => {
     expect((await rejection(previewLabelImport(team.officer.actor, { csv: "姓名,手机号,标签\n" }))).details.map((d) => d.path)).toEqual(["csv"]);
     expect((await rejection(commitLabelImport(team.outsider.actor, { csv, unit: team.precinct.code }))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("ending a recorded label", () => {
+  it("is removed by its jurisdiction, audited; another jurisdiction gets a 404 and the label stays", async () => {
+    const w = await precinctWarning(team, { victim: { name: "何同学", phone: mobile() } });
+    const added = await addPersonLabel(team.officer.actor, { id: w.personId!, label: "STUDENT" });
+    const outsider = await rejection(removePersonLabel(team.outsider.actor, { id: w.personId!, labelId: added.id }));
+    expect(outsider.code).toBe("NOT_FOUND");
+    expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: team.outsider.user.id, entityId: w.personId! } })).toBe(1);
+    // A label id under another person's id names nothing.
+    const other = await precinctWarning(team, { victim: { name: "何二", phone: mobile() } });
+    expect((await rejection(removePersonLabel(team.officer.actor, { id: other.personId!, labelId: added.id }))).code).toBe("NOT_FOUND");
+    expect(await labelsOf(team.officer.actor, w.personId!)).toEqual(["STUDENT"]);
+
+    expect(await removePersonLabel(team.officer.actor, { id: w.personId!, labelId: added.id })).toEqual({ id: added.id, removed: true });
+    expect((await rejection(removePersonLabel(team.officer.actor, { id: w.personId!, labelId: added.id }))).code).toBe("NOT_FOUND");
+    expect(await labelsOf(team.officer.actor, w.personId!)).toEqual([]);
+    expect((await list(team.officer, { label: "STUDENT" })).items.some((x) => x.personId === w.personId)).toBe(false);
+    const audit = await getDb().auditLog.findFirstOrThrow({ where: { action: "person.label.remove", actorId: team.officer.user.id, entityId: w.personId! } });
+    expect(audit.details).toMatchObject({ labelId: added.id, label: "STUDENT", source: "MANUAL" });
   });
 });
 
@@ -253,6 +280,33 @@ describe("targeted outreach", () => {
     const e = await rejection(createOutreach(branchDispatcher.actor, { label: "PAST_VICTIM", notContactedDays: 90 }));
     expect([e.code, e.details.map((d) => d.path)]).toEqual(["VALIDATION", ["label"]]);
     expect(await getDb().outreachTask.count({ where: { unitId: team.tree.branches[0]!.id } })).toBe(0);
+  });
+
+  it("is cancelled with a reason: open tasks withdrawn, the visit already made counts; a second cancel is a 409", async () => {
+    const unit = team.tree.branches[0]!.precincts[1]!;
+    await commitLabelImport(sibling.actor, { csv: ["姓名,身份证号,标签", `冯奶奶,${idNo()},独居老人`, `韩爷爷,${idNo()},独居老人`].join("\n") });
+    const c = await createOutreach(branchDispatcher.actor, { label: "ELDERLY_ALONE", unit: unit.code, notContactedDays: 90, title: "冬季走访独居老人" });
+    const tasks = (await listOutreachTasks(sibling.actor, {})).items.filter((t) => t.campaignId === c.id);
+    await recordOutreachOutcome(sibling.actor, { id: tasks[0]!.id, version: 1, outcome: "VISITED" }, key());
+    expect((await rejection(cancelOutreach(team.outsider.actor, { id: c.id, reason: "重复发起" }))).code).toBe("NOT_FOUND");
+    expect((await rejection(cancelOutreach(branchDispatcher.actor, { id: c.id, reason: "  " }))).details.map((d) => d.path)).toEqual(["reason"]);
+
+    const r = await cancelOutreach(branchDispatcher.actor, { id: c.id, reason: "名单有误，重新发起" });
+    expect(r.withdrawn).toBe(c.tasks - 1);
+    expect((await listOutreachTasks(sibling.actor, {})).items.some((t) => t.campaignId === c.id)).toBe(false);
+    const event = await getDb().publicityEvent.findUniqueOrThrow({ where: { id: r.publicityEventId! } });
+    expect(event).toMatchObject({ unitId: unit.id, kind: "ELDERLY", audienceCount: 1 });
+    expect((await listOutreachCampaigns(branchDispatcher.actor, {})).items.find((x) => x.id === c.id)).toMatchObject({ done: 1, publicityEventId: event.id, cancelledAt: expect.any(String) });
+    expect((await rejection(cancelOutreach(branchDispatcher.actor, { id: c.id, reason: "再次取消" }))).code).toBe("CONFLICT");
+    expect(await getDb().auditLog.count({ where: { action: "outreach.cancel", entityId: c.id } })).toBe(1);
+  });
+
+  it("a campaign cancelled before any visit records no publicity event", async () => {
+    const unit = team.tree.branches[0]!.precincts[1]!;
+    await commitLabelImport(sibling.actor, { csv: `姓名,身份证号,标签\n曹奶奶,${idNo()},独居老人` });
+    const c = await createOutreach(branchDispatcher.actor, { label: "ELDERLY_ALONE", unit: unit.code, notContactedDays: 90 });
+    const r = await cancelOutreach(branchDispatcher.actor, { id: c.id, reason: "天气原因改期" });
+    expect(r).toMatchObject({ withdrawn: c.tasks, publicityEventId: null });
   });
 
   it("a campaign with nobody to visit is a 422", async () => {

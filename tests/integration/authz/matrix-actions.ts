@@ -17,7 +17,7 @@ import { openAppFollowUp } from "../appfollowups-fixtures";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
 import { DEFAULT_LADDER } from "@/lib/outbound/ladder-config";
-import { outreachTaskOfP } from "../person-labels-fixtures";
+import { labelledOfP, outreachTaskOfP } from "../person-labels-fixtures";
 
 export type ActionRule = {
   /** Callable without a session (the login page's language switch): no command, no actor. */
@@ -273,6 +273,16 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
       const f = await openAppFollowUp(w);
       return [prev, form({ id: f.id, version: String(f.version), outcome: "INSTALLED" })];
     },
+  },
+  // Recorded labels end, and targeted outreach is cancelled: a label of P, a campaign of P.
+  "app/(app)/field/vulnerable/actions.ts#removeLabelAction": {
+    scope: "record", args: async (w) => {
+      const l = await labelledOfP(w);
+      return [prev, form({ id: l.personId, labelId: l.labelId })];
+    },
+  },
+  "app/(app)/field/vulnerable/actions.ts#cancelOutreachAction": {
+    scope: "record", args: async (w) => [prev, form({ id: (await outreachTaskOfP(w)).campaignId, reason: "社区名单已更新，重新发起" })],
   },
 };
 

@@ -281,6 +281,20 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/app-followups/${f.id}/outcome`, params: { id: f.id }, body: { version: f.version, outcome: "INSTALLED" }, marker: f.id };
     },
   },
+
+  // Recorded labels end, and targeted outreach is cancelled: a label of P, a campaign of P.
+  "DELETE app/api/v1/persons/[id]/labels/[labelId]/route.ts": {
+    scope: "record", request: async (w) => {
+      const l = await labelledOfP(w);
+      return { path: `/api/v1/persons/${l.personId}/labels/${l.labelId}`, params: { id: l.personId, labelId: l.labelId }, marker: l.personId };
+    },
+  },
+  "POST app/api/v1/outreach/[id]/cancel/route.ts": {
+    scope: "record", request: async (w) => {
+      const { campaignId } = await outreachTaskOfP(w);
+      return { path: `/api/v1/outreach/${campaignId}/cancel`, params: { id: campaignId }, body: { reason: "社区名单已更新，重新发起" }, marker: campaignId };
+    },
+  },
 };
 
 /** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */

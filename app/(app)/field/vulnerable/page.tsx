@@ -11,6 +11,7 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { PersonLabelCard } from "@/components/vulnerable/person-card";
 import { CreateOutreachForm } from "@/components/vulnerable/create-outreach-form";
+import { CancelOutreachForm } from "@/components/vulnerable/cancel-outreach-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("vulnerable"))("title") };
@@ -104,7 +105,9 @@ export default async function VulnerablePage({ searchParams }: Props) {
                 <span className="flex items-center gap-2">
                   <span className="text-slate-600">{t("outreach.progress", { done: c.done, total: c.taskCount })}</span>
                   {c.publicityEventId ? <Badge tone="green">{t("outreach.counted")}</Badge> : null}
+                  {c.cancelledAt ? <Badge tone="slate">{t("outreach.cancelled")}</Badge> : null}
                 </span>
+                {!c.completedAt && actor.permissions.has("persons:label") ? <CancelOutreachForm id={c.id} /> : null}
               </li>
             ))}
           </ul>

@@ -7,7 +7,9 @@ import { readForPage } from "@/lib/commands/page";
 import { labelsOf } from "@/lib/persons/labels";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
+import { ActionButton } from "@/components/ui/action-form";
 import { revealIdentifierAction } from "../actions";
+import { removeLabelAction } from "@/app/(app)/field/vulnerable/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("title") };
@@ -23,6 +25,7 @@ export default async function PersonPage({ params }: Props) {
   ]);
   const yuan = (v: string) => format.number(Number(v), { style: "currency", currency: "CNY" });
   const canReveal = actor.permissions.has("pii:reveal");
+  const canLabel = actor.permissions.has("persons:label");
   const c = file.counts;
   const figures = [
     ["warningsThisMonth", c.warningsThisMonth], ["warningsThisYear", c.warningsThisYear], ["casesAsVictim", c.casesAsVictim],
@@ -43,6 +46,8 @@ export default async function PersonPage({ params }: Props) {
         return [String(d.caseNumber), tc(`status.${d.caseStatus}`), d.amount && d.amount !== "0.00" ? `${t("entry.loss")} ${yuan(String(d.amount))}` : null].filter(Boolean).join(" · ");
       case "MEASURE":
         return [tp(`measureKinds.${d.measure}`), d.endsOn ? `${t("entry.until")} ${d.endsOn}` : null].filter(Boolean).join(" · ");
+      case "LABEL":
+        return [tv(`labels.${d.label}`), tv(`source.${d.source}`), d.community ? String(d.community) : null].filter(Boolean).join(" · ");
     }
   };
 
@@ -88,11 +93,16 @@ export default async function PersonPage({ params }: Props) {
               <li key={e.key} data-kind={e.kind}>
                 <Link href={e.href} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 rounded border border-slate-100 px-3 py-2 text-sm hover:bg-slate-50">
                   <span className="shrink-0 text-xs text-slate-500 tabular-nums sm:w-32">{format.dateTime(new Date(e.at), { dateStyle: "short", timeStyle: "short" })}</span>
-                  <Badge tone={e.kind === "CASE_VICTIM" ? "red" : e.kind === "WARNING" || e.kind === "REPEAT" ? "amber" : e.kind === "MEASURE" ? "slate" : "blue"}>{t(`entryKind.${e.kind}`)}</Badge>
+                  <Badge tone={e.kind === "CASE_VICTIM" ? "red" : e.kind === "WARNING" || e.kind === "REPEAT" || e.kind === "LABEL" ? "amber" : e.kind === "MEASURE" ? "slate" : "blue"}>{t(`entryKind.${e.kind}`)}</Badge>
                   {/* On a phone the description takes a line of its own, under the date, kind and unit. */}
                   <span className="order-last min-w-0 basis-full sm:order-none sm:basis-0 sm:flex-1">{say(e)}</span>
                   <span className="ml-auto text-xs text-slate-500 sm:ml-0">{e.unit}</span>
                 </Link>
+                {e.kind === "LABEL" && canLabel ? (
+                  <ActionButton action={removeLabelAction} fields={{ id: file.id, labelId: String(e.detail.labelId) }} confirm={tv("removeLabelConfirm")} variant="ghost" namespace="vulnerable">
+                    {tv("removeLabel")}
+                  </ActionButton>
+                ) : null}
               </li>
             ))}
           </ol>

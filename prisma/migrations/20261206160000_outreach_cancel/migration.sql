@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "outreach_campaigns" ADD COLUMN     "cancelledAt" TIMESTAMP(3);
