@@ -47,3 +47,44 @@ test("an officer's phone: the vulnerable list and an outreach visit recorded", a
   // The campaign's progress, as dispatchers read it too.
   await expect(page.getByTestId("outreach-campaigns")).toContainText(`完成 1/${before}`);
 });
+
+// The list's people each have a file, an import-only student too; a recorded label ends from the
+// file; a targeted outreach started by mistake is cancelled and leaves the officer's list.
+test("an officer's phone: a student's file from the list, the label removed, an outreach cancelled", async ({ page }) => {
+  test.setTimeout(240_000);
+  await loginAs(page, "officer");
+  await expectLoggedIn(page, "/field");
+  await page.goto("/field/vulnerable?label=STUDENT");
+  const people = page.getByTestId("vulnerable-person");
+  await expect(people.first()).toBeVisible();
+  const students = await people.count();
+  await people.first().getByRole("link", { name: "档案" }).tap();
+  await expect(page).toHaveURL(/\/persons\/[0-9a-f-]+$/);
+  const labels = page.getByTestId("person-timeline").locator("li[data-kind='LABEL']");
+  await expect(labels.first()).toContainText("学生");
+  await expectPhoneFriendly(page);
+  await screenshot(page, "vulnerable-phone-file-label");
+  page.once("dialog", (d) => void d.accept());
+  await labels.filter({ hasText: "学生" }).first().getByRole("button", { name: "移除标签" }).tap();
+  await expect(labels.filter({ hasText: "学生" })).toHaveCount(0);
+  await page.goto("/field/vulnerable?label=STUDENT");
+  await expect(people).toHaveCount(students - 1);
+
+  // A targeted outreach of the remaining students, then cancelled with a reason.
+  await page.goto("/field/vulnerable");
+  const tasks = page.getByTestId("outreach-task");
+  await expect(page.getByTestId("outreach-create")).toBeVisible();
+  const before = await tasks.count();
+  await page.getByLabel("标签", { exact: true }).last().selectOption("STUDENT");
+  await page.getByLabel("未联系天数").fill("1");
+  await page.getByRole("button", { name: "生成走访任务" }).tap();
+  await expect(page.getByTestId("outreach-create")).toContainText("已生成");
+  await expect(tasks).toHaveCount(before + students - 1);
+  const campaign = page.getByTestId("outreach-campaigns").locator("li").first();
+  await campaign.getByText("取消走访").tap();
+  await campaign.getByLabel("取消原因").fill("学生已放假，改为开学后走访");
+  await campaign.getByRole("button", { name: "确认取消" }).tap();
+  await expect(campaign).toContainText("已取消");
+  await expect(tasks).toHaveCount(before);
+  await screenshot(page, "vulnerable-phone-outreach-cancelled");
+});
