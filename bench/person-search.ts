@@ -4,7 +4,8 @@
 // database). Calls the read functions and commands the API serves (lib/persons), in-process, as
 // the demo dispatcher (the centre: the whole city) and the demo officer (one precinct), and prints
 // p50/p95 of: the exact lookup of a full number (the command: its transaction and audit record
-// included), the tail search on the last four digits, and the opening of a file.
+// included), the tail search on the last four digits, and the opening of a file; then the
+// vulnerable lists (易受骗人群/高危人员): all labels, one label, and "not contacted in 90 days".
 import { randomUUID } from "node:crypto";
 import { resolveDatabase } from "../scripts/embedded-postgres";
 
@@ -21,6 +22,7 @@ const { permissionsOf } = await import("@/lib/auth/permissions");
 const { scopePathOf } = await import("@/lib/units/jurisdiction");
 const { tailSearch, getPersonFile } = await import("@/lib/persons/queries");
 const { lookupPerson } = await import("@/lib/persons/commands");
+const { vulnerableList } = await import("@/lib/persons/labels");
 type Actor = import("@/lib/auth/actor").Actor;
 
 async function actorOf(username: string): Promise<Actor> {
@@ -64,6 +66,20 @@ try {
     for (const [what, list] of [["exact lookup", exact], ["tail search (last 4)", tail], ["open a file", file]] as const) {
       const s = [...list].sort((a, b) => a - b);
       log(`${name.padEnd(14)} ${what.padEnd(22)} ${String(s.length).padStart(5)} ${pct(s, 50).toFixed(1).padStart(8)} ${pct(s, 95).toFixed(1).padStart(8)} ${s.at(-1)!.toFixed(1).padStart(8)}`);
+    }
+  }
+  const [labels] = await getDb().$queryRaw<{ labels: bigint; followUps: bigint }[]>`
+    SELECT (SELECT count(*) FROM person_labels) AS labels, (SELECT count(*) FROM app_followups) AS "followUps"`;
+  log(`${labels!.labels} recorded labels, ${labels!.followUps} app follow-ups`);
+  const lists: [string, Record<string, unknown>][] = [["every label", {}], ["独居老人", { label: "ELDERLY_ALONE" }], ["多次预警", { label: "REPEAT_WARNINGS" }], ["not contacted 90 d", { notContactedDays: 90 }]];
+  const LIST_RUNS = Math.max(5, Math.round(RUNS / 10));
+  for (const [name, actor] of [["centre (city)", dispatcher], ["precinct", officer]] as const) {
+    for (const [what, q] of lists) {
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < LIST_RUNS; i++) rows = (await time(times, () => vulnerableList(actor, q))).items.length;
+      const s = [...times].sort((a, b) => a - b);
+      log(`${name.padEnd(14)} ${`list: ${what}`.padEnd(22)} ${String(s.length).padStart(5)} ${pct(s, 50).toFixed(1).padStart(8)} ${pct(s, 95).toFixed(1).padStart(8)} ${s.at(-1)!.toFixed(1).padStart(8)}  (${rows} rows)`);
     }
   }
 } finally {

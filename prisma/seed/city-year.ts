@@ -18,6 +18,7 @@ import { buildContext } from "./city-year-context";
 import { generateCases } from "./city-year-cases";
 import { BulkWriter, dropSecondaryIndexes, endFastMode, loadMode } from "./city-year-load";
 import { generatePrevention, generateRevisits } from "./city-year-prevention";
+import { followUpCityYear, labelCityYear } from "./city-year-persons";
 import { generateResults } from "./city-year-results";
 import { verifyCityYear } from "./city-year-verify";
 import { generateWarnings } from "./city-year-warnings";
@@ -93,6 +94,12 @@ try {
       for (let i = k; i < dropped.length; i += clients.length) await c.query(dropped[i]!);
     }));
     await client.query("ANALYZE");
+    // The community lists and the app follow-ups need the persons linked and the indexes back.
+    const personsStart = Date.now();
+    const labels = await labelCityYear(client, now);
+    const followUps = await followUpCityYear(client, now);
+    await client.query("ANALYZE person_labels, app_followups");
+    log(`${labels.toLocaleString("en")} recorded labels, ${followUps.toLocaleString("en")} app follow-ups in ${((Date.now() - personsStart) / 1000).toFixed(1)} s`);
     log("indexed and analyzed; checking the figures…");
   } finally {
     for (const c of clients) c.release();

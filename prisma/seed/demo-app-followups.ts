@@ -4,9 +4,10 @@
 // (mostly installed, some refused or unreachable); the recent ones are open, so `officer`
 // (东城开发区派出所) finds a few people to help install the app in My tasks.
 // One statement after the load: persons are linked by trigger, so only the database knows them.
+// The city-year seed runs it on its loaded years too (prisma/seed/city-year-persons.ts).
 import type { DriverSql } from "@/lib/db";
 
-export async function seedAppFollowUps(tx: DriverSql, now: Date): Promise<number> {
+export async function seedAppFollowUps(tx: Pick<DriverSql, "$executeRaw">, now: Date): Promise<number> {
   return tx.$executeRaw`
     INSERT INTO app_followups (id, "personId", "warningId", "unitId", "officerId", status, outcome, "actionId", note, "doneAt", "doneById", version, "createdAt", "updatedAt")
     SELECT gen_random_uuid(), f."personId", f.id, f."unitId", f."assigneeId", x.status::"AppFollowUpStatus", x.outcome::"AppFollowUpOutcome", app.id,
