@@ -37,7 +37,7 @@ export async function RequestDocument({ r }: { r: PartnerRequestDocument }) {
           {row(bank ? t("fields.partnerName") : t("fields.partnerName"), r.partnerName)}
           {row(bank ? t("doc.account") : t("doc.phone"), <span className="font-mono">{r.targetFull}</span>, "request-target")}
           {row(t("doc.holder"), r.holderNameFull ?? "—")}
-          {row(t("doc.amount"), r.amount ? `¥${formatYuan(r.amount)}` : "—")}
+          {row(t("doc.amount"), r.amount ? formatYuan(r.amount) : "—")}
           {row(t("doc.period"), period)}
           {row(t("doc.reference"), <span className="font-mono">{ref ?? "—"}</span>)}
           {r.reason ? row(t("fields.reason"), r.reason) : null}
@@ -57,7 +57,7 @@ export async function RequestDocument({ r }: { r: PartnerRequestDocument }) {
         <h2 className="font-semibold">{t("doc.receipt")}</h2>
         <p data-testid="request-answer">
           {r.status === "SENT" ? t("doc.answerPending") : `${t(`status.${r.status}`)}${r.answeredAt ? ` · ${minute(r.answeredAt)}` : ""}`}
-          {r.amountStopped ? ` · ${t("fields.amountStopped")} ¥${formatYuan(r.amountStopped)}` : ""}
+          {r.amountStopped ? ` · ${t("fields.amountStopped")} ${formatYuan(r.amountStopped)}` : ""}
           {r.answerReason ? ` · ${r.answerReason}` : ""}
         </p>
       </section>

@@ -60,6 +60,7 @@ test("an investigator raises a stop-payment from a case, the bank answers, the d
 });
 
 test("a dispatcher raises a 停机 request from a warning; the list shows the requests", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "dispatcher");
   const phone = `1397654${String(1000 + Math.floor(Math.random() * 9000))}`;
   const res = await page.request.post("/api/v1/warnings", {
