@@ -31,6 +31,7 @@ export const AUDIT_ACTION_GROUPS = {
   apikey: ["apikey.create", "apikey.revoke"],
   config: ["config.sla.update", "config.security.update", "config.revisits.update", "config.appeals.update", "config.outbound.update"],
   outbound: ["outbound.receipt.rejected"],
+  request: ["request.create", "request.answer", "request.document", "request.lapse_flagged"],
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup", "person.label.add", "person.label.remove", "person.labels.import"],
   outreach: ["outreach.create", "outreach.outcome", "outreach.cancel"],

@@ -9,6 +9,7 @@ export const NAV_ITEMS = [
   { key: "field", href: "/field", permission: "warnings:work" },
   { key: "cases", href: "/cases", permission: "cases:read" },
   { key: "links", href: "/cases/links", permission: "cases:read" },
+  { key: "requests", href: "/requests", permission: "cases:read" },
   { key: "persons", href: "/persons", permission: "persons:read" },
   { key: "vulnerable", href: "/field/vulnerable", permission: "persons:read" },
   { key: "publicity", href: "/publicity", permission: "publicity:read" },

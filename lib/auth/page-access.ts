@@ -36,6 +36,9 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/handover", anyOf: ["handover:read"] },
   { path: "/approvals", anyOf: ["grants:approve"] },
   { path: "/cases", anyOf: ["cases:read"] },
+  // 止付/冻结/停机 requests: the list is read access; the printable document shows numbers in full.
+  { path: "/requests/*", exact: true, anyOf: ["pii:reveal"] },
+  { path: "/requests", anyOf: ["cases:read"] },
   { path: "/publicity", exact: true, anyOf: ["publicity:read"] },
   // A section's list is read access; its new, edit and import pages are write access.
   { path: "/publicity/*", exact: true, anyOf: ["publicity:read"] },

@@ -12,6 +12,7 @@ import { transferPaths } from "@/lib/warnings/transfer-openapi";
 import { appealPaths } from "@/lib/appeals/openapi";
 import { outboundPaths } from "@/lib/outbound/openapi";
 import { personLabelPaths } from "@/lib/persons/labels-openapi";
+import { partnerRequestPaths } from "@/lib/requests/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, partnerRequestPaths];

@@ -13,8 +13,9 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
 export type GatewayRequest = {
   idempotencyKey: string;
   channel: OutboundChannel;
+  /** The mobile number, or the bank / carrier a request goes to. */
   to: string;
-  /** The SMS / 闪信 text, or the robot call's script. */
+  /** The SMS / 闪信 text, the robot call's script, or a bank / carrier request as JSON. */
   text: string;
   callbackUrl: string;
 };
@@ -23,9 +24,11 @@ export type GatewayAnswer = { id: string; duplicate: boolean };
 
 export const SMS_RESULTS = ["DELIVERED", "UNDELIVERED"] as const;
 export const CALL_RESULTS = ["ANSWERED", "LISTENED_TO_END", "HUNG_UP", "UNREACHABLE"] as const;
-export const RECEIPT_RESULTS = [...SMS_RESULTS, ...CALL_RESULTS] as const;
+/** A bank's or carrier's answer to a request (channels BANK, CARRIER), with `reason` and `amountStopped`. */
+export const PARTNER_RESULTS = ["ACCEPTED", "REJECTED"] as const;
+export const RECEIPT_RESULTS = [...SMS_RESULTS, ...CALL_RESULTS, ...PARTNER_RESULTS] as const;
 export type ReceiptResult = (typeof RECEIPT_RESULTS)[number];
-export type Receipt = { messageId: string; result: ReceiptResult; at: string };
+export type Receipt = { messageId: string; result: ReceiptResult; at: string; reason?: string; amountStopped?: string };
 
 export function signature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;

@@ -88,12 +88,15 @@ export async function stopLadder(sql: Sql, warningId: string, now: Date): Promis
 const TIMELINE: Record<ReceiptResult | "FAILED", ActionResult> = {
   DELIVERED: "CONNECTED", UNDELIVERED: "UNANSWERED", ANSWERED: "CONNECTED", LISTENED_TO_END: "CONNECTED",
   HUNG_UP: "REFUSED", UNREACHABLE: "UNANSWERED", FAILED: "UNANSWERED",
+  // A partner's answer never reaches a warning's timeline (lib/requests/answers.ts takes it).
+  ACCEPTED: "CONNECTED", REJECTED: "REFUSED",
 };
 const RESULT_ZH: Record<ReceiptResult | "FAILED", string> = {
   DELIVERED: "已送达", UNDELIVERED: "未送达", ANSWERED: "已接听", LISTENED_TO_END: "已听完", HUNG_UP: "接听后挂断", UNREACHABLE: "无法接通", FAILED: "网关发送失败",
+  ACCEPTED: "已受理", REJECTED: "被拒绝",
 };
-const CHANNEL_ZH: Record<OutboundChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼" };
-const KIND: Record<OutboundChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL" };
+const CHANNEL_ZH: Record<OutboundChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼", BANK: "银行协查", CARRIER: "运营商协查" };
+const KIND: Record<OutboundChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL", BANK: "SMS", CARRIER: "SMS" };
 
 type Message = { id: string; warningId: string | null; channel: OutboundChannel; rung: string | null };
 

@@ -41,7 +41,7 @@ export const outboundWebhooks: Record<string, PathItem> = {
       description:
         "Signed like the receipts (same headers, same secret). `idempotencyKey` (the message id) is delivered at most once: a retry of a key " +
         "already accepted must answer 200 with `duplicate: true` and deliver nothing. Any non-2xx answer is retried with exponential backoff. " +
-        `After delivery the gateway posts a receipt to \`callbackUrl\` (/api/v1/gateway/receipts): DELIVERED / UNDELIVERED for SMS and 闪信, ${CALL_RESULTS.join(" / ")} for a robot call.`,
+        `After delivery the gateway posts a receipt to \`callbackUrl\` (/api/v1/gateway/receipts): DELIVERED / UNDELIVERED for SMS and 闪信, ${CALL_RESULTS.join(" / ")} for a robot call, ACCEPTED (with amountStopped) / REJECTED (with reason) for a bank or carrier request.`,
       parameters: signed,
       requestBody: {
         required: true,
@@ -50,8 +50,8 @@ export const outboundWebhooks: Record<string, PathItem> = {
             schema: {
               type: "object", required: ["idempotencyKey", "channel", "to", "text", "callbackUrl"],
               properties: {
-                idempotencyKey: { type: "string", format: "uuid" }, channel: { type: "string", enum: ["SMS", "FLASH", "ROBOT_CALL"] },
-                to: { type: "string", description: "the mobile number" }, text: { type: "string", description: "the SMS / 闪信 text, or the robot call's script" },
+                idempotencyKey: { type: "string", format: "uuid" }, channel: { type: "string", enum: ["SMS", "FLASH", "ROBOT_CALL", "BANK", "CARRIER"] },
+                to: { type: "string", description: "the mobile number, or the bank / carrier" }, text: { type: "string", description: "the SMS / 闪信 text, the robot call's script, or a partner request (JSON: docNumber, kind, authority, legalBasis, target, holderName, amount, deadlineAt, caseNumber, handler, approver)" },
                 callbackUrl: { type: "string", format: "uri" },
               },
             },

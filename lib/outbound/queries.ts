@@ -26,9 +26,21 @@ export async function outboundAdminView(actor: Actor) {
     ...settings,
     templatesVersion: versionOf(OUTBOUND_TEMPLATES_KEY),
     ladderVersion: versionOf(OUTBOUND_LADDER_KEY),
-    messages: messages.map((m) => ({ ...m, recipient: maskPhone(m.recipient) ?? "" })),
+    messages: messages.map((m) => (m.channel === "BANK" || m.channel === "CARRIER"
+      // A partner request carries account and phone numbers in full: the list names the document only.
+      ? { ...m, body: partnerDocName(m.body) }
+      : { ...m, recipient: maskPhone(m.recipient) ?? "" })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
   };
+}
+
+function partnerDocName(body: string): string {
+  try {
+    const doc = JSON.parse(body) as { title?: string; docNumber?: string };
+    return `${doc.title ?? ""} ${doc.docNumber ?? ""}`.trim();
+  } catch {
+    return "";
+  }
 }
 
 export type OutboundAdminView = Awaited<ReturnType<typeof outboundAdminView>>;

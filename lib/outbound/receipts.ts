@@ -14,24 +14,36 @@ import { outboundConfig } from "@/lib/outbound/config";
 import { verifySignature, type ReceiptResult } from "@/lib/outbound/gateway";
 import { receiptSchema } from "@/lib/outbound/receipt-schema";
 import { recordResult } from "@/lib/outbound/ladder";
+import { applyPartnerAnswer } from "@/lib/requests/answers";
 import type { OutboundChannel } from "@/lib/generated/prisma/enums";
 
 
 const RECEIPT_LIMIT = 16 * 1024;
 
 /** Applies one receipt in the caller's transaction; false when the message had its result already. */
-export async function applyReceipt(sql: Sql, r: { messageId: string; result: ReceiptResult; at: Date }): Promise<"applied" | "repeat" | "unknown"> {
-  const [m] = await sql.$queryRaw<{ id: string; warningId: string | null; channel: OutboundChannel; rung: string | null; result: string | null; status: string }[]>`
-    SELECT id::text AS id, "warningId"::text AS "warningId", channel::text AS channel, rung, result, status::text AS status
+export async function applyReceipt(
+  sql: Sql, r: { messageId: string; result: ReceiptResult; at: Date; reason?: string; amountStopped?: string },
+): Promise<"applied" | "repeat" | "unknown"> {
+  const [m] = await sql.$queryRaw<{ id: string; warningId: string | null; partnerRequestId: string | null; channel: OutboundChannel; rung: string | null; result: string | null; status: string }[]>`
+    SELECT id::text AS id, "warningId"::text AS "warningId", "partnerRequestId"::text AS "partnerRequestId", channel::text AS channel, rung, result, status::text AS status
       FROM outbound_messages WHERE id = ${r.messageId}::uuid FOR UPDATE`;
   if (!m) return "unknown";
   if (m.result) return "repeat";
+  // A partner's answer only fits a request's message, a delivery or call result only the others.
+  const partnerResult = r.result === "ACCEPTED" || r.result === "REJECTED";
+  if (partnerResult !== !!m.partnerRequestId) {
+    throw new AppError("VALIDATION", "result does not fit the message's channel", [{ path: "result", code: "wrong_channel", message: m.channel }]);
+  }
   const delivered = r.result !== "UNDELIVERED" && r.result !== "UNREACHABLE";
   await sql.$executeRaw`
     UPDATE outbound_messages SET result = ${r.result}, "resultAt" = ${r.at}::timestamptz AT TIME ZONE 'UTC',
            status = (CASE WHEN status = 'CANCELLED' THEN 'CANCELLED' WHEN ${delivered} THEN 'DELIVERED' ELSE 'FAILED' END)::"OutboundStatus",
            "updatedAt" = now() AT TIME ZONE 'UTC'
      WHERE id = ${r.messageId}::uuid`;
+  if (m.partnerRequestId && partnerResult) {
+    await applyPartnerAnswer(sql, m.partnerRequestId, { result: r.result as "ACCEPTED" | "REJECTED", reason: r.reason ?? null, amountStopped: r.amountStopped ?? null, at: r.at });
+    return "applied";
+  }
   await recordResult(sql, m, r.result, r.at);
   return "applied";
 }

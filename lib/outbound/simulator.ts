@@ -2,14 +2,17 @@
 // speaks the gateway interface (lib/outbound/gateway.ts): signed requests in, a delivery receipt
 // posted back (signed) after a delay. It fails on purpose at a configurable rate, half of the
 // failures before recording a message (503) and half after (the answer "lost": 502), so the
-// sender's retries and the idempotency key are exercised. A key is delivered once.
+// sender's retries and the idempotency key are exercised. A key is delivered once. A bank or
+// carrier request (channels BANK, CARRIER) is answered as the partner would: accepted (a bank holds
+// the amount asked, or part of it) or rejected with a reason.
 // No "server-only": `npm start` runs it beside the app (scripts/start.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { CALL_RESULTS, signedHeaders, verifySignature, type GatewayRequest, type ReceiptResult } from "./gateway";
 
-export type SimulatedMessage = GatewayRequest & { id: string; receivedAt: string; result?: ReceiptResult; receiptAt?: string; requests: number };
+export type PartnerAnswer = { result: "ACCEPTED" | "REJECTED"; reason?: string; amountStopped?: string };
+export type SimulatedMessage = GatewayRequest & { id: string; receivedAt: string; result?: ReceiptResult; receiptAt?: string; requests: number; answer?: PartnerAnswer };
 
 export type SimulatorOptions = {
   port?: number;
@@ -25,6 +28,10 @@ export type SimulatorOptions = {
   undeliveredRate?: number;
   /** Overrides the outcome (tests): by message. */
   outcome?: (m: GatewayRequest) => ReceiptResult | undefined;
+  /** Share of bank / carrier requests the partner rejects (0–1). */
+  partnerRejectRate?: number;
+  /** Overrides a partner's answer (tests): by message. */
+  partnerAnswer?: (m: GatewayRequest) => PartnerAnswer | undefined;
   /** Keep at most this many messages in memory (the oldest go first). */
   keep?: number;
 };
@@ -56,6 +63,7 @@ export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv, secret: string):
     delayMs: Number(env.SIM_DELAY_MS ?? 1500),
     failureRate: Number(env.SIM_FAILURE_RATE ?? 0.1),
     undeliveredRate: Number(env.SIM_UNDELIVERED_RATE ?? 0.05),
+    partnerRejectRate: Number(env.SIM_PARTNER_REJECT_RATE ?? 0.1),
     callOutcomes: parseOutcomes(env.SIM_CALL_OUTCOMES) ?? { ANSWERED: 3, LISTENED_TO_END: 3, HUNG_UP: 2, UNREACHABLE: 2 },
   };
 }
@@ -85,6 +93,21 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   const timers = new Set<NodeJS.Timeout>();
   const keep = opts.keep ?? 10_000;
 
+  /** A bank or carrier answers its request: mostly accepted (a bank holds what the request asks), now and then rejected. */
+  const partnerAnswerOf = (m: GatewayRequest): PartnerAnswer => {
+    const forced = opts.partnerAnswer?.(m);
+    if (forced) return forced;
+    if (Math.random() < (opts.partnerRejectRate ?? 0)) return { result: "REJECTED", reason: m.channel === "BANK" ? "账户已销户" : "号码已停机" };
+    let amount: string | undefined;
+    try {
+      const a = (JSON.parse(m.text) as { amount?: unknown }).amount;
+      if (typeof a === "string" && /^\d{1,12}(\.\d{1,2})?$/.test(a)) amount = a;
+    } catch {
+      /* not JSON: accept without an amount */
+    }
+    return { result: "ACCEPTED", ...(m.channel === "BANK" && amount ? { amountStopped: amount } : {}) };
+  };
+
   const outcomeOf = (m: GatewayRequest): ReceiptResult => {
     const forced = opts.outcome?.(m);
     if (forced) return forced;
@@ -93,7 +116,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   };
 
   const postReceipt = async (m: SimulatedMessage, tries = 0): Promise<void> => {
-    const body = JSON.stringify({ messageId: m.idempotencyKey, result: m.result, at: m.receiptAt });
+    const body = JSON.stringify({ messageId: m.idempotencyKey, result: m.result, at: m.receiptAt, ...(m.answer ? { reason: m.answer.reason, amountStopped: m.answer.amountStopped } : {}) });
     try {
       const res = await fetch(m.callbackUrl, { method: "POST", headers: signedHeaders(opts.secret, body), body, signal: AbortSignal.timeout(10_000) });
       if (res.ok) {
@@ -147,7 +170,10 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         if (byKey.size > keep) byKey.delete(byKey.keys().next().value!);
         const t = setTimeout(() => {
           timers.delete(t);
-          rec.result = outcomeOf(m);
+          if (m.channel === "BANK" || m.channel === "CARRIER") {
+            rec.answer = partnerAnswerOf(m);
+            rec.result = rec.answer.result;
+          } else rec.result = outcomeOf(m);
           rec.receiptAt = new Date().toISOString();
           void postReceipt(rec);
         }, opts.delayMs ?? 0);

@@ -19,7 +19,9 @@ export const FRAUD_TYPE_ZH: Record<FraudType, string> = {
   GAME_TRADING: "网络游戏产品虚假交易", ONLINE_SHOPPING: "虚假购物服务", OTHER: "电信网络诈骗",
 };
 
-export type Templates = Record<OutboundChannel, Record<FraudType, string>>;
+/** The channels that carry a text to a person (a partner request carries its document as JSON). */
+export type PersonChannel = Exclude<OutboundChannel, "BANK" | "CARRIER">;
+export type Templates = Record<PersonChannel, Record<FraudType, string>>;
 
 const perType = (make: (t: string) => string) =>
   Object.fromEntries(Object.values(FraudType).map((f) => [f, make(FRAUD_TYPE_ZH[f])])) as Record<FraudType, string>;

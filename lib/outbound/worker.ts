@@ -14,8 +14,9 @@ import type { OutboundChannel } from "@/lib/generated/prisma/enums";
 import { backoffMs, outboundConfig, type OutboundConfig } from "@/lib/outbound/config";
 import { sendToGateway } from "@/lib/outbound/gateway";
 import { recordResult, visitRung } from "@/lib/outbound/ladder";
+import { markUndelivered } from "@/lib/requests/answers";
 
-type Claimed = { id: string; warningId: string | null; channel: OutboundChannel; recipient: string; body: string; rung: string | null; attempts: number };
+type Claimed = { id: string; warningId: string | null; partnerRequestId: string | null; channel: OutboundChannel; recipient: string; body: string; rung: string | null; attempts: number };
 
 const quiet = new Logger(() => (level, message, meta) => {
   if (level === "error") logger.warn("outbound.worker", { message, ...(meta ?? {}) });
@@ -49,7 +50,7 @@ const SENDING_LEASE_MS = 120_000;
 export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" | "skipped" | "retry" | "failed" | "throttled"> {
   const claimed = await sqlTransaction(getDb(), async (sql) => {
     const [m] = await sql.$queryRaw<Claimed[]>`
-      SELECT id::text AS id, "warningId"::text AS "warningId", channel::text AS channel, recipient, body, rung, attempts
+      SELECT id::text AS id, "warningId"::text AS "warningId", "partnerRequestId"::text AS "partnerRequestId", channel::text AS channel, recipient, body, rung, attempts
         FROM outbound_messages WHERE id = ${id}::uuid AND status = 'PENDING' FOR UPDATE SKIP LOCKED`;
     if (!m) return "skipped" as const;
     const nextSlot = await takeSlot(sql, m.channel, cfg.ratePerSecond, Date.now());
@@ -78,7 +79,8 @@ export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" |
     }
     if (m.attempts >= cfg.maxAttempts) {
       const n = await sql.$executeRaw`UPDATE outbound_messages SET status = 'FAILED', "lastError" = ${error}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid AND status = 'SENDING'`;
-      if (n) await recordResult(sql, m, "FAILED", new Date());
+      if (n && m.partnerRequestId) await markUndelivered(sql, m.partnerRequestId);
+      else if (n) await recordResult(sql, m, "FAILED", new Date());
       return "failed" as const;
     }
     const at = new Date(Date.now() + backoffMs(cfg, m.attempts));

@@ -2,13 +2,13 @@
 // warning funnel, SLA compliance by step, 止损 and 追赃挽损 over time, the case pipeline and its
 // approval step times, seized items by type, outreach by month and fraud types ranked.
 import { centsToNumber, ratioPercent } from "@/lib/stats/decimal";
-import { FRAUD_TYPES, metric, OUTCOMES, RISKS, SEIZED_TYPES, SLA_STEPS } from "@/lib/stats/metrics";
+import { FRAUD_TYPES, LOSS_STOPPED_METRICS, metric, OUTCOMES, RISKS, SEIZED_TYPES, SLA_STEPS } from "@/lib/stats/metrics";
 import { bucketsOf, type Bucket } from "@/lib/stats/periods";
 import { readRollup, sumOf, totalsOf, type RollupRow } from "@/lib/stats/rollup";
 import type { StatsContext } from "@/lib/stats/summary";
 
 const SERIES_METRICS = [
-  ...RISKS.map(metric.received), metric.protected, metric.recovered, metric.casesFiled, metric.casesSolved, metric.casesProsecuted,
+  ...RISKS.map(metric.received), ...LOSS_STOPPED_METRICS, metric.recovered, metric.casesFiled, metric.casesSolved, metric.casesProsecuted,
 ];
 const TOTAL_METRICS = [
   ...Object.values(metric.funnel), ...OUTCOMES.map(metric.cohort), ...SLA_STEPS.map(metric.breached),
@@ -82,7 +82,7 @@ export async function getStatsCharts(ctx: StatsContext): Promise<StatsCharts> {
       const breached = n(metric.breached(step));
       return { step, received, breached, compliance: received ? Math.max(0, 100 - (ratioPercent(BigInt(breached), BigInt(received)) ?? 0)) : null };
     }),
-    money: points.map(({ bucket, t }) => ({ bucket, lossStopped: centsToNumber(t.get(metric.protected) ?? 0n), fundsRecovered: centsToNumber(t.get(metric.recovered) ?? 0n) })),
+    money: points.map(({ bucket, t }) => ({ bucket, lossStopped: centsToNumber(sumOf(t, LOSS_STOPPED_METRICS)), fundsRecovered: centsToNumber(t.get(metric.recovered) ?? 0n) })),
     pipeline: points.map(({ bucket, t }) => ({
       bucket, filed: whole(t.get(metric.casesFiled) ?? 0n), solved: whole(t.get(metric.casesSolved) ?? 0n), prosecuted: whole(t.get(metric.casesProsecuted) ?? 0n),
     })),

@@ -7,7 +7,9 @@
 //   缴获物品 itemsSeized        sum of seized-item quantities (every type but CASH), seizedAt in the period
 //   避免受骗 peopleDissuaded    warnings resolved in the period as DISSUADED, plus standalone counter
 //                              interceptions (COUNTER_INTERCEPT, no warning) with result DISSUADED
-//   止损 lossStopped           sum of DissuasionAction.amountProtected, occurredAt in the period
+//   止损 lossStopped           sum of DissuasionAction.amountProtected, occurredAt in the period, plus
+//                              PartnerRequest.amountProtected (a bank's 止付/冻结 beyond what the request it
+//                              follows held), answeredAt in the period
 //   反诈中心直接劝阻 center…    the same two, counting only records of CENTER-kind units (the warning's
 //                              unit, the action's unit)
 //   追赃挽损 fundsRecovered     sum of FundRecovery.amount, recoveredAt in the period
@@ -19,7 +21,7 @@
 //   劝阻人员 appWarned          people warned and dissuaded first in the period (one APP follow-up each)
 //   其中已装APP appInstalled    …of those, with the 国家反诈中心APP recorded (at a visit or the follow-up)
 // A unit's figures include its whole subtree.
-import { metric, SEIZED_ITEM_METRICS } from "@/lib/stats/metrics";
+import { LOSS_STOPPED_METRICS, metric, SEIZED_ITEM_METRICS } from "@/lib/stats/metrics";
 import { changePercent, fromCents } from "@/lib/stats/decimal";
 import { sumOf, type Totals } from "@/lib/stats/rollup";
 
@@ -39,9 +41,9 @@ export const FIGURES = [
   { key: "suspectsArrested", metrics: [metric.suspects] },
   { key: "itemsSeized", metrics: SEIZED_ITEM_METRICS },
   { key: "peopleDissuaded", metrics: [metric.resolvedAs("DISSUADED"), metric.intercepted] },
-  { key: "lossStopped", metrics: [metric.protected], money: true },
+  { key: "lossStopped", metrics: LOSS_STOPPED_METRICS, money: true },
   { key: "centerPeopleDissuaded", metrics: [metric.resolvedAs("DISSUADED"), metric.intercepted], center: true },
-  { key: "centerLossStopped", metrics: [metric.protected], money: true, center: true },
+  { key: "centerLossStopped", metrics: LOSS_STOPPED_METRICS, money: true, center: true },
   { key: "fundsRecovered", metrics: [metric.recovered], money: true },
   { key: "appRegistrations", metrics: [metric.daily("APP_REGISTRATIONS")] },
   { key: "warningsHandled", metrics: [metric.resolved] },

@@ -17,6 +17,7 @@
 //                                  = 1 − breaches ÷ warnings received)
 //   a.kind.<kind>                  dissuasion actions, by occurredAt (a.kind.HOTLINE_CALL = 96110预警电话)
 //   a.protected                    amount protected (止损, yuan), by occurredAt
+//   pr.protected                   amount a bank request held beyond the request it follows (止损, yuan), by answeredAt
 //   a.intercept                    standalone counter interceptions (no warning) that dissuaded, by occurredAt
 //   c.reported / c.filed / c.solved / c.prosecuted   cases by reportedAt / filedAt / solvedAt / prosecutedAt
 //   c.fraud.<type>                 filed cases by fraud type, by filedAt
@@ -64,6 +65,7 @@ export const metric = {
   breached: (step: Step) => `b.${step}`,
   action: (kind: string) => `a.kind.${kind}`,
   protected: "a.protected",
+  requestProtected: "pr.protected",
   intercepted: "a.intercept",
   casesReported: "c.reported",
   casesFiled: "c.filed",
@@ -99,6 +101,7 @@ export const ALL_METRICS: readonly string[] = [
   ...SLA_STEPS.map(metric.breached),
   ...ACTION_KINDS.map(metric.action),
   metric.protected,
+  metric.requestProtected,
   metric.intercepted,
   metric.casesReported,
   metric.casesFiled,
@@ -120,6 +123,9 @@ export const ALL_METRICS: readonly string[] = [
   ...Object.values(metric.revisits),
   ...Object.values(metric.app),
 ];
+
+/** 止损: what dissuasion protected and what bank requests held (each amount once). */
+export const LOSS_STOPPED_METRICS = [metric.protected, metric.requestProtected] as const;
 
 /** Seized items that count as 缴获物品 (everything but cash, which is money, not items). */
 export const SEIZED_ITEM_METRICS = SEIZED_TYPES.filter((t) => t !== "CASH").map(metric.seized);

@@ -12,7 +12,7 @@
 // A branch's value covers its whole subtree. Ties share a rank; units without a value are unranked;
 // when the previous period holds nothing at all for a ranking, nobody has a previous rank (—).
 import { centsToNumber, fromCents } from "@/lib/stats/decimal";
-import { metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
+import { LOSS_STOPPED_METRICS, metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { readRollup, sumOf, totalsOf } from "@/lib/stats/rollup";
 import { isUnder } from "@/lib/units/jurisdiction";
 import { resolveStatsScope, type StatsUnit } from "@/lib/stats/scope";
@@ -28,7 +28,7 @@ export const RANKING_KIND: Record<RankingKey, RankingKind> = {
 
 const METRICS = [
   ...RISKS.map(metric.received), ...SLA_STEPS.map(metric.breached), metric.resolvedAs("DISSUADED"), metric.resolvedAs("ALREADY_DEFRAUDED"),
-  metric.action("HOME_VISIT"), metric.casesSolved, metric.protected, metric.daily("APP_REGISTRATIONS"), ...Object.values(metric.revisits), ...Object.values(metric.app),
+  metric.action("HOME_VISIT"), metric.casesSolved, ...LOSS_STOPPED_METRICS, metric.daily("APP_REGISTRATIONS"), ...Object.values(metric.revisits), ...Object.values(metric.app),
 ];
 
 const rate = (num: bigint, den: bigint): number | null => (den === 0n ? null : Math.round((Number(num) / Number(den)) * 10_000) / 100);
@@ -44,7 +44,7 @@ export function rankingValues(t: ReadonlyMap<string, bigint>, population: number
     dissuasionRate: rate(dissuaded, dissuaded + sumOf(t, [metric.resolvedAs("ALREADY_DEFRAUDED")])),
     homeVisitRate: rate(sumOf(t, [metric.action("HOME_VISIT")]), sumOf(t, [metric.received("CRITICAL"), metric.received("HIGH")])),
     casesSolved: Number(sumOf(t, [metric.casesSolved]) / 100n),
-    lossStopped: centsToNumber(sumOf(t, [metric.protected])),
+    lossStopped: centsToNumber(sumOf(t, LOSS_STOPPED_METRICS)),
     appPer10k: population ? Math.round((Number(app) / 100 / population) * 10_000 * 100) / 100 : null,
     revisitRate: rate(sumOf(t, [metric.revisits.done]), sumOf(t, [metric.revisits.due])),
     revisitTimeliness: rate(sumOf(t, [metric.revisits.onTime]), sumOf(t, [metric.revisits.due])),
@@ -93,7 +93,7 @@ export async function getStatsRankings(ctx: StatsContext): Promise<StatsRankings
       const prevRanks = prevValues.some((v) => v !== null && v !== 0) ? rankOf(prevValues) : prevValues.map(() => null);
       const list = units.map((u, i) => ({
         code: u.code, name: u.name, value: cur[i]!.v[key], rank: ranks[i]!, previousRank: prevRanks[i]!,
-        ...(key === "lossStopped" ? { exact: fromCents(sumOf(cur[i]!.t, [metric.protected])) } : {}),
+        ...(key === "lossStopped" ? { exact: fromCents(sumOf(cur[i]!.t, LOSS_STOPPED_METRICS)) } : {}),
       }));
       list.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.code.localeCompare(b.code));
       return { key, rows: list };

@@ -28,6 +28,7 @@ const SOURCES: string[] = [
   `SELECT "unitId", ${cn(`"dueAt"`)}, 'b.' || step, 1 FROM sla_breaches`,
   `SELECT "unitId", ${cn(`"occurredAt"`)}, 'a.kind.' || kind, 1 FROM dissuasion_actions`,
   `SELECT "unitId", ${cn(`"occurredAt"`)}, 'a.protected', "amountProtected" FROM dissuasion_actions`,
+  `SELECT "unitId", ${cn(`"answeredAt"`)}, 'pr.protected', "amountProtected" FROM partner_requests WHERE "answeredAt" IS NOT NULL`,
   `SELECT "unitId", ${cn(`"occurredAt"`)}, 'a.intercept', 1 FROM dissuasion_actions WHERE kind = 'COUNTER_INTERCEPT' AND result = 'DISSUADED' AND "warningId" IS NULL`,
   `SELECT "unitId", ${cn(`"reportedAt"`)}, 'c.reported', 1 FROM cases`,
   `SELECT "unitId", ${cn(`"filedAt"`)}, 'c.filed', 1 FROM cases WHERE "filedAt" IS NOT NULL`,
@@ -86,6 +87,10 @@ export async function directFigures(unitPath: string, range: { from: string; to:
              coalesce(sum("amountProtected"), 0) AS protected,
              coalesce(sum("amountProtected") FILTER (WHERE u.center), 0) AS center_protected
       FROM dissuasion_actions x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."occurredAt"`)}
+    ),
+    pr AS (
+      SELECT coalesce(sum("amountProtected"), 0) AS protected, coalesce(sum("amountProtected") FILTER (WHERE u.center), 0) AS center_protected
+      FROM partner_requests x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."answeredAt"`)}
     )
     SELECT
       (SELECT count(*) FROM cases x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."filedAt"`)})::text AS "casesFiled",
@@ -94,9 +99,9 @@ export async function directFigures(unitPath: string, range: { from: string; to:
       (SELECT count(*) FROM suspects x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."arrestedAt"`)})::text AS "suspectsArrested",
       (SELECT coalesce(sum(quantity), 0) FROM seized_items x JOIN u ON u.id = x."unitId" WHERE x.type <> 'CASH' AND ${inRange(`x."seizedAt"`)})::text AS "itemsSeized",
       (SELECT (w.dissuaded + a.intercepts)::text FROM w, a) AS "peopleDissuaded",
-      (SELECT a.protected::text FROM a) AS "lossStopped",
+      (SELECT (a.protected + pr.protected)::text FROM a, pr) AS "lossStopped",
       (SELECT (w.center_dissuaded + a.center_intercepts)::text FROM w, a) AS "centerPeopleDissuaded",
-      (SELECT a.center_protected::text FROM a) AS "centerLossStopped",
+      (SELECT (a.center_protected + pr.center_protected)::text FROM a, pr) AS "centerLossStopped",
       (SELECT coalesce(sum(amount), 0) FROM fund_recoveries x JOIN u ON u.id = x."unitId" WHERE ${inRange(`x."recoveredAt"`)})::text AS "fundsRecovered",
       (SELECT coalesce(sum(count), 0) FROM daily_counts x JOIN u ON u.id = x."unitId" WHERE x.metric = 'APP_REGISTRATIONS' AND x.day BETWEEN ${range.from}::date AND ${range.to}::date)::text AS "appRegistrations",
       (SELECT handled::text FROM w) AS "warningsHandled",

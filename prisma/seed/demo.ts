@@ -18,6 +18,7 @@ import { seedAppFollowUps } from "./demo-app-followups";
 import { buildTransfers } from "./demo-transfers";
 import { loadVulnerable } from "./demo-vulnerable";
 import { linkDemoContacts } from "./demo-links";
+import { seedPartnerRequests } from "./demo-requests";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -85,6 +86,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await startLadders(tx, fresh, now);
     await loadVulnerable(tx, ctx);
     await linkDemoContacts(tx);
+    await seedPartnerRequests(tx, now);
     await seedAppFollowUps(tx, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });

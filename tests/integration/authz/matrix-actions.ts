@@ -12,7 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
-import { linkProposalOfP, personOfP } from "./matrix-routes";
+import { linkProposalOfP, partnerRequestBody, partnerRequestOfP, personOfP } from "./matrix-routes";
 import { openAppFollowUp } from "../appfollowups-fixtures";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
@@ -283,6 +283,15 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   },
   "app/(app)/field/vulnerable/actions.ts#cancelOutreachAction": {
     scope: "record", args: async (w) => [prev, form({ id: (await outreachTaskOfP(w)).campaignId, reason: "社区名单已更新，重新发起" })],
+  },
+  // Bank and carrier requests (止付 / 冻结 / 停机 / 核查) from the case and warning pages, and their answers.
+  "app/(app)/requests/actions.ts#requestFromCaseAction": { scope: "record", args: caseForm(() => partnerRequestBody()) },
+  "app/(app)/requests/actions.ts#requestFromWarningAction": { scope: "record", args: warningForm(() => partnerRequestBody()) },
+  "app/(app)/requests/actions.ts#answerRequestAction": {
+    scope: "record", args: async (w) => {
+      const r = await partnerRequestOfP(w);
+      return [prev, form({ id: r.id, version: "1", result: "REJECTED", reason: "账户已销户" })];
+    },
   },
 };
 

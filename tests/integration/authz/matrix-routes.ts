@@ -14,6 +14,7 @@ import { bankCard, caseInput } from "../cases-fixtures";
 import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { proposeCaseLink } from "@/lib/contacts/commands";
+import { requestFromCase } from "@/lib/requests/create";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { openAppFollowUp } from "../appfollowups-fixtures";
 import { getDb } from "@/lib/db";
@@ -295,7 +296,31 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/outreach/${campaignId}/cancel`, params: { id: campaignId }, body: { reason: "社区名单已更新，重新发起" }, marker: campaignId };
     },
   },
+
+  // Bank and carrier requests (止付 / 冻结 / 停机 / 核查): raised from a case or a warning of P.
+  "POST app/api/v1/cases/[id]/partner-requests/route.ts": { scope: "record", request: caseRoute("/partner-requests", () => partnerRequestBody()) },
+  "POST app/api/v1/warnings/[id]/partner-requests/route.ts": { scope: "record", request: warningRoute("/partner-requests", () => partnerRequestBody()) },
+  "GET app/api/v1/partner-requests/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/partner-requests", marker: (await partnerRequestOfP(w)).id }) },
+  "GET app/api/v1/partner-requests/[id]/route.ts": {
+    scope: "record", request: async (w) => { const r = await partnerRequestOfP(w); return { path: `/api/v1/partner-requests/${r.id}`, params: { id: r.id }, marker: r.id }; },
+  },
+  "POST app/api/v1/partner-requests/[id]/answer/route.ts": {
+    scope: "record",
+    request: async (w) => {
+      const r = await partnerRequestOfP(w);
+      return { path: `/api/v1/partner-requests/${r.id}/answer`, params: { id: r.id }, body: { version: 1, result: "ACCEPTED" }, marker: r.id };
+    },
+  },
 };
+
+/** A stop-payment request's fields (a fresh account each time). */
+export const partnerRequestBody = () => ({ kind: "STOP_PAYMENT", partnerName: "中国建设银行", target: bankCard(), holderName: "李某", amount: "50.00", approverName: "刘局长" });
+
+/** A fresh stop-payment request raised from a case of P by P's investigator. */
+export async function partnerRequestOfP(w: World): Promise<{ id: string }> {
+  const c = await w.make.case();
+  return requestFromCase((await makeUser(w.P, "INVESTIGATOR")).actor, { id: c.id, ...partnerRequestBody() });
+}
 
 /** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */
 export async function sharedContactOfP(w: World): Promise<string> {

@@ -17,6 +17,8 @@ import { TimelineSection } from "@/components/cases/detail/timeline-section";
 import { VictimsSection } from "@/components/cases/detail/victims-section";
 import { CaseLinksSection } from "@/components/contacts/case-links-section";
 import { personLinksOfVictims } from "@/lib/persons/queries";
+import { requestsOf } from "@/lib/requests/queries";
+import { RequestsPanel } from "@/components/requests/requests-panel";
 
 type Params = Promise<{ id: string }>;
 
@@ -39,9 +41,10 @@ export default async function CasePage({ params }: { params: Params }) {
   const canWrite = writer && open;
   const canReveal = can(actor, "pii:reveal");
   const personLinks = can(actor, "persons:read") ? await personLinksOfVictims(actor, c.victims.map((v) => v.id), now) : undefined;
-  const [units, choices] = await Promise.all([
+  const [units, choices, requests] = await Promise.all([
     canWrite ? transferTargets(c.unit.code) : Promise.resolve([]),
     canWrite ? linkChoices(actor, c.id) : Promise.resolve({ suspects: [], gangs: [] }),
+    requestsOf(actor, { caseId: c.id }, now),
   ]);
   const tabs = [
     ["victims", c.victims.length], ["freezes", c.freezes.length], ["suspects", c.suspects.length], ["gangs", c.gangs.length],
@@ -64,6 +67,7 @@ export default async function CasePage({ params }: { params: Params }) {
       {!writer ? <p className="text-sm text-slate-500">{t("detail.readOnlyNote")}</p> : null}
       <VictimsSection c={c} canWrite={canWrite} canReveal={canReveal} personLinks={personLinks} />
       <FreezesSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} now={now} />
+      <RequestsPanel from="case" id={c.id} items={requests} canRaise={canWrite} canOpen={canReveal} />
       <SuspectsSection c={c} canWrite={canWrite} canUpdate={writer} canReveal={canReveal} choices={choices} />
       <CaseLinksSection actor={actor} caseId={c.id} canWrite={canWrite} />
       <ItemsSection c={c} canWrite={canWrite} canUpdate={writer} now={now} />

@@ -22,6 +22,8 @@ import { revisitsOfWarning } from "@/lib/revisits/queries";
 import { RevisitHistory } from "@/components/revisits/revisit-history";
 import { transferTargets } from "@/lib/warnings/transfers";
 import { TransferBlock } from "@/components/warnings/transfer-block";
+import { requestsOf } from "@/lib/requests/queries";
+import { RequestsPanel } from "@/components/requests/requests-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -51,6 +53,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
   const openTransfer = w.transfers.find((x) => x.status === "PROPOSED");
   // 串并案: the contacts are behind the case permission (the counts reach into cases).
   const [tl, contacts] = await Promise.all([getTranslations("links"), actor.permissions.has("cases:read") ? warningContacts(actor, { id: w.id }) : null]);
+  const requests = actor.permissions.has("cases:read") ? await requestsOf(actor, { warningId: w.id }) : null;
   const [tt, targets] = await Promise.all([getTranslations("transfers"), works && !openTransfer && w.status !== "RESOLVED" ? transferTargets(actor) : []]);
   const transferTo = (x: (typeof w.transfers)[number]) => (x.external ? tt("externalTo", { destination: x.destination ?? "" }) : x.toUnit.name);
   const history = [
@@ -175,6 +178,9 @@ export default async function WarningPage({ params, searchParams }: Props) {
           </ul>
         )}
       </Card>
+      {requests ? (
+        <RequestsPanel from="warning" id={w.id} items={requests} canRaise={actor.permissions.has("warnings:triage")} canOpen={actor.permissions.has("pii:reveal")} />
+      ) : null}
     </div>
   );
 }
