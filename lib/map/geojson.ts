@@ -50,7 +50,7 @@ function polygonIssue(poly: unknown): "bad_coordinates" | "outside_china" | null
  */
 export function validateBoundaries(text: string, knownCodes: ReadonlySet<string>): { features: BoundaryFeature[]; issues: [] } | { features: null; issues: FieldIssue[] } {
   const fail = (path: string, code: string, message: string) => ({ features: null, issues: [{ path, code, message }] });
-  const bytes = Buffer.byteLength(text, "utf8");
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_BOUNDARY_BYTES) return fail("geojson", "too_large", `${bytes} bytes, at most ${MAX_BOUNDARY_BYTES}`);
   let root: unknown;
   try {
