@@ -70,9 +70,17 @@ export async function mapFigures(actor: Pick<Actor, "scopePath">, query: StatsQu
   const boundary = await activeBoundaryFor(scope.unit.path);
   let shapes: MapShapes | null = null;
   if (boundary) {
-    const wanted = new Set(territorial.map((u) => u.code));
-    const features = (await boundaryFeatures(boundary.id)).filter((f) => wanted.has(f.code));
-    if (features.length) shapes = boundaryShapes(features);
+    const key = `${boundary.id}:${territorial.map((u) => u.code).join(",")}`;
+    shapes = projected.get(key) ?? null;
+    if (!shapes) {
+      const wanted = new Set(territorial.map((u) => u.code));
+      const features = (await boundaryFeatures(boundary.id)).filter((f) => wanted.has(f.code));
+      if (features.length) {
+        shapes = boundaryShapes(features);
+        if (projected.size > 200) projected.clear();
+        projected.set(key, shapes);
+      }
+    }
   }
   shapes ??= schematicShapes(territorial.map((u) => u.code), territorial.some((u) => u.kind === "BRANCH") ? "branches" : "precincts");
   const drawn = new Set(shapes.shapes.map((s) => s.code));
@@ -107,8 +115,10 @@ export async function activeBoundaryFor(unitPath: string): Promise<MapBoundaryIn
   return s ? { id: s.id, crs: s.crs, featureCount: s.featureCount, createdAt: s.createdAt, unitCode: s.unit.code } : null;
 }
 
-// A set never changes once stored (a new upload is a new row): its features are cached by id.
+// A set never changes once stored (a new upload is a new row): its features are cached by id, and
+// each level's projection by set and units (projecting 300 detailed polygons takes most of a second).
 const cache = new Map<string, BoundaryFeature[]>();
+const projected = new Map<string, MapShapes>();
 async function boundaryFeatures(id: string): Promise<BoundaryFeature[]> {
   const hit = cache.get(id);
   if (hit) return hit;

@@ -65,7 +65,8 @@ export function boundaryShapes(features: readonly BoundaryFeature[]): MapShapes 
         : { type: "MultiPolygon", coordinates: f.geometry.coordinates.map(rewind) },
     })),
   };
-  const projection = geoMercator().fitExtent([[PAD, PAD], [MAP_WIDTH - PAD, MAP_HEIGHT - PAD]], fc);
+  // No adaptive resampling: over a city, straight segments between the file's vertices are exact enough.
+  const projection = geoMercator().precision(0).fitExtent([[PAD, PAD], [MAP_WIDTH - PAD, MAP_HEIGHT - PAD]], fc);
   const path = geoPath(projection).digits(1);
   const shapes = fc.features.map((f) => {
     const [cx, cy] = path.centroid(f);
