@@ -35,6 +35,7 @@ export const AUDIT_ACTION_GROUPS = {
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup", "person.label.add", "person.label.remove", "person.labels.import"],
   outreach: ["outreach.create", "outreach.outcome", "outreach.cancel"],
+  map: ["map.boundaries.upload", "map.boundaries.reset"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

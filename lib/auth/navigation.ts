@@ -19,6 +19,7 @@ export const NAV_ITEMS = [
   { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
   { key: "settings", href: "/admin/settings", permission: "config:manage" },
   { key: "outbound", href: "/admin/outbound", permission: "config:manage" },
+  { key: "mapBoundaries", href: "/admin/map", permission: "map:manage" },
   { key: "audit", href: "/audit", permission: "audit:read" },
   { key: "approvals", href: "/approvals", permission: "grants:approve" },
 ] as const satisfies readonly { key: string; href: string; permission: Permission }[];

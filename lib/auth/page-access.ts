@@ -51,6 +51,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/admin/api-keys", anyOf: ["apikeys:manage"] },
   { path: "/admin/settings", anyOf: ["config:manage"] },
   { path: "/admin/outbound", anyOf: ["config:manage"] },
+  { path: "/admin/map", anyOf: ["map:manage"] },
 ];
 
 const segments = (p: string) => p.split("/").filter(Boolean);

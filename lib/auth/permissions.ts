@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "grants:approve", // decide proposals that grant access to personal data (三员分立)
   "persons:read", // a person's file (一人一档) and the tail search, within one's jurisdiction
   "persons:label", // label persons (易受骗人群/高危人员), import a community's list, start a targeted outreach
+  "map:manage", // upload the official boundaries the map draws (or go back to the schematic)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,7 +44,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal", "persons:read",
   ],
   LEADER: ["stats:read", "publicity:read", "handover:read"],
-  ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage"],
+  ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage", "map:manage"],
   AUDITOR: ["audit:read", "grants:approve"],
   SECURITY_OFFICER: ["grants:approve"],
 };

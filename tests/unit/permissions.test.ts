@@ -55,6 +55,12 @@ describe("permission table", () => {
     expect(holders).toEqual(["DISPATCHER", "OFFICER"]);
   });
 
+  it("gives the map's boundary upload to the administrator alone", () => {
+    const holders = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes("map:manage"));
+    expect(holders).toEqual(["ADMIN"]);
+    expect(navFor({ permissions: permissionsOf("ADMIN") }).map((i) => i.key)).toContain("mapBoundaries");
+  });
+
   it("shows the auditor nothing but the audit trail and the approvals about security officers", () => {
     expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit", "approvals"]);
     expect(NAV_ITEMS.length).toBeGreaterThan(5);

@@ -4,8 +4,10 @@ import { statsQuerySchema, queryObject, type StatsQuery } from "@/lib/stats/sche
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-export async function statsQuery(searchParams: SearchParams): Promise<{ query: StatsQuery; invalid: string[] }> {
+/** `own`: the page's own parameters (the map's metric and view), kept out of the statistics query. */
+export async function statsQuery(searchParams: SearchParams, own: readonly string[] = []): Promise<{ query: StatsQuery; invalid: string[] }> {
   const raw = queryObject(await searchParams);
+  for (const key of own) delete raw[key];
   const parsed = statsQuerySchema.safeParse(raw);
   if (parsed.success) return { query: parsed.data, invalid: [] };
   // Keep the unit when only the dates were wrong.

@@ -12,7 +12,7 @@ import { SHARED_CONTACT, SHARED_VICTIM_PHONE, minutesAgo, today, type World } fr
 export type Side = "own" | "other";
 import { bankCard, caseInput } from "../cases-fixtures";
 import { dissuadedRevisit } from "../revisits-fixtures";
-import { linkProposalOfP, partnerRequestBody, partnerRequestOfP, personOfP } from "./matrix-routes";
+import { boundaryFile, linkProposalOfP, partnerRequestBody, partnerRequestOfP, personOfP } from "./matrix-routes";
 import { openAppFollowUp } from "../appfollowups-fixtures";
 import { openTransfer } from "./transfers";
 import { DEFAULT_TEMPLATES } from "@/lib/outbound/templates";
@@ -293,6 +293,10 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
       return [prev, form({ id: r.id, version: "1", result: "REJECTED", reason: "账户已销户" })];
     },
   },
+
+  // The map (issue 17): the administrator's boundaries of their own jurisdiction (another city's codes are a 422).
+  "app/(app)/admin/map/actions.ts#uploadBoundariesAction": { scope: "none", args: async (w) => [{ crs: "WGS84", fileName: "matrix.geojson", geojson: boundaryFile(w.P.code) }] },
+  "app/(app)/admin/map/actions.ts#resetBoundariesAction": { scope: "none", args: async () => [] },
 };
 
 /** The outbound settings forms as posted: the defaults, fields named by their schema paths. */

@@ -311,6 +311,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/partner-requests/${r.id}/answer`, params: { id: r.id }, body: { version: 1, result: "ACCEPTED" }, marker: r.id };
     },
   },
+  // The map (issue 17): aggregates by area; the administrator's boundaries of their own jurisdiction.
+  "GET app/api/v1/stats/map/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/map" }) },
+  "POST app/api/v1/map/boundaries/route.ts": { scope: "none", request: async (w) => ({ path: "/api/v1/map/boundaries", body: { crs: "GCJ02", geojson: boundaryFile(w.P.code) } }) },
+  "DELETE app/api/v1/map/boundaries/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/map/boundaries" }) },
 };
 
 /** A stop-payment request's fields (a fresh account each time). */
@@ -346,3 +350,9 @@ export async function personOfP(w: World) {
   const i = await getDb().personIdentifier.findUniqueOrThrow({ where: { kind_value: { kind: "MOBILE", value: r.victimPhone } } });
   return { id: r.personId!, phone: r.victimPhone, identifierId: i.id };
 }
+
+/** A boundary file of one square for a unit code. */
+export const boundaryFile = (code: string) => JSON.stringify({
+  type: "FeatureCollection",
+  features: [{ type: "Feature", properties: { code }, geometry: { type: "Polygon", coordinates: [[[110.7, 32.6], [110.8, 32.6], [110.8, 32.7], [110.7, 32.7], [110.7, 32.6]]] } }],
+});
