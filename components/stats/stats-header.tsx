@@ -20,9 +20,10 @@ type Props = {
   granularity?: boolean;
 };
 
-const TABS: { page: StatsPage; key: "overview" | "charts" | "rankings" | "bulletin" }[] = [
+const TABS: { page: StatsPage; key: "overview" | "charts" | "rankings" | "bulletin" | "profiles" }[] = [
   { page: "", key: "overview" },
   { page: "/charts", key: "charts" },
+  { page: "/profiles", key: "profiles" },
   { page: "/rankings", key: "rankings" },
   { page: "/bulletin", key: "bulletin" },
 ];

@@ -2,6 +2,7 @@ import { logger } from "@/lib/log";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
 import { flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
+import { flagFraudSurges } from "@/lib/profiles/surge";
 
 const EVERY_MS = 15_000;
 const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
@@ -20,8 +21,9 @@ export function startScheduler(): void {
       const breaches = await escalateBreaches();
       const freezes = await flagExpiringFreezes();
       const appeals = await flagAppealDeadlines();
-      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue) {
-        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue });
+      const surges = await flagFraudSurges();
+      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || surges) {
+        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, surges });
       }
     } catch (e) {
       logger.warn("scheduler.failed", { error: e });
