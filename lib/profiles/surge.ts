@@ -16,7 +16,6 @@ import type { FraudType } from "@/lib/generated/prisma/enums";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { startOfWeek, type DayRange } from "@/lib/stats/periods";
 import { resolveStatsScope } from "@/lib/stats/scope";
-import { readProfileCounts } from "@/lib/profiles/queries";
 import { AGE_GROUPS, PROFILE_FRAUD_TYPES, type AgeGroup } from "@/lib/profiles/dimensions";
 
 export type SurgeRule = { z: number; minCount: number; weeks: number };

@@ -281,6 +281,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/app-followups/${f.id}/outcome`, params: { id: f.id }, body: { version: f.version, outcome: "INSTALLED" }, marker: f.id };
     },
   },
+  // Victim profiles (issue 17 item 3): aggregates of the caller's jurisdiction, like the statistics.
+  "GET app/api/v1/stats/profiles/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles" }) },
+  "GET app/api/v1/stats/profiles/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles/export" }) },
 };
 
 /** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */
