@@ -18,7 +18,7 @@ export async function HeatMap({ cells }: { cells: Cell[] }) {
         <p className="text-xs text-slate-500">{t("charts.heatLegend")}</p>
       </div>
       <div className="overflow-x-auto">
-        <table className="border-separate border-spacing-0.5 text-xs" role="grid" aria-label={t("charts.heat")}>
+        <table className="border-separate border-spacing-0.5 text-xs" aria-label={t("charts.heat")}>
           <thead>
             <tr>
               <th scope="col" className="w-12" />
