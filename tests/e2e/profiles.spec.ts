@@ -23,7 +23,7 @@ test("a leader sees the surge on the overview and the victim profile charts, agg
   await expect(page.getByTestId("user-menu")).toBeVisible({ timeout: 30_000 });
   await page.goto("/stats");
   const flag = page.getByTestId("surge-flag");
-  await expect(flag).toContainText("诈骗类型激增预警");
+  await expect(flag).toContainText("诈骗类型激增预警", { timeout: 45_000 });
   await expect(flag.locator('[data-type="IMPERSONATE_OFFICIAL"]')).toContainText("冒充公检法");
   await expect(flag).toContainText("受害最多：60岁及以上");
   // A leader does not organise outreach: no shortcut.
@@ -32,7 +32,7 @@ test("a leader sees the surge on the overview and the victim profile charts, agg
 
   await page.getByRole("navigation", { name: "统计视图" }).getByRole("link", { name: "受害人画像" }).click();
   await expect(page).toHaveURL(/\/stats\/profiles/);
-  await expect(page.getByTestId("profile-total")).toContainText("预警");
+  await expect(page.getByTestId("profile-total")).toContainText("预警", { timeout: 45_000 });
   for (const id of ["chart-age-fraud", "chart-heat", "chart-gender", "chart-channel", "chart-amount"]) await expect(page.getByTestId(id)).toBeVisible();
   await expect(page.getByTestId("chart-age-fraud").locator(".recharts-surface").first()).toBeVisible();
   expect(await page.getByTestId("chart-heat").locator("td[data-count]").count()).toBe(7 * 24);
