@@ -17,6 +17,10 @@ const envSchema = z.object({
    * unset: the client IP is the socket's peer (lib/auth/client-ip.ts).
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /** The fraud-type surge rule (lib/profiles/surge.ts): z, minimum count, baseline weeks. */
+  SURGE_Z: z.coerce.number().positive().max(10).optional(),
+  SURGE_MIN_COUNT: z.coerce.number().int().min(1).optional(),
+  SURGE_BASELINE_WEEKS: z.coerce.number().int().min(2).max(26).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

@@ -15,7 +15,10 @@ import type { EventDto } from "@/lib/publicity/events";
 const big = "min-h-11 text-base md:text-sm";
 const textarea = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-100 md:text-sm";
 
-export function EventForm({ units, defaultUnit, today, event }: { units: UnitOption[]; defaultUnit: string; today: string; event?: EventDto }) {
+/** A new event's fields filled in beforehand (the surge alert's "target this group" shortcut). */
+export type EventPrefill = { title: string; targetGroup: string; note: string };
+
+export function EventForm({ units, defaultUnit, today, event, prefill }: { units: UnitOption[]; defaultUnit: string; today: string; event?: EventDto; prefill?: EventPrefill }) {
   const t = useTranslations("publicity");
   const { state, pending, formProps } = useFormAction<unknown>(event ? updateEventAction : createEventAction);
   const err = useFieldError(state, "publicity");
@@ -37,7 +40,7 @@ export function EventForm({ units, defaultUnit, today, event }: { units: UnitOpt
         </>
       ) : null}
       <Field id="title" label={required(t("fields.title"))} error={err("title")}>
-        <Input id="title" name="title" maxLength={128} defaultValue={event?.title} placeholder={t("events.titlePlaceholder")} invalid={!!err("title")} className={big} />
+        <Input id="title" name="title" maxLength={128} defaultValue={event?.title ?? prefill?.title} placeholder={t("events.titlePlaceholder")} invalid={!!err("title")} className={big} />
       </Field>
       <Field id="occurredOn" label={required(t("fields.occurredOn"))} error={err("occurredOn")}>
         <Input id="occurredOn" name="occurredOn" type="date" max={today} defaultValue={event?.occurredOn ?? today} invalid={!!err("occurredOn")} className={big} />
@@ -49,7 +52,7 @@ export function EventForm({ units, defaultUnit, today, event }: { units: UnitOpt
         </Select>
       </Field>
       <Field id="targetGroup" label={required(t("fields.targetGroup"))} error={err("targetGroup")}>
-        <Select id="targetGroup" name="targetGroup" defaultValue={event?.targetGroup ?? ""} invalid={!!err("targetGroup")} className={big}>
+        <Select id="targetGroup" name="targetGroup" defaultValue={event?.targetGroup ?? prefill?.targetGroup ?? ""} invalid={!!err("targetGroup")} className={big}>
           <option value="" disabled>—</option>
           {TARGET_GROUPS.map((g) => <option key={g} value={g}>{t(`groups.${g}`)}</option>)}
         </Select>
@@ -70,7 +73,7 @@ export function EventForm({ units, defaultUnit, today, event }: { units: UnitOpt
       </div>
       <div className="md:col-span-2">
         <Field id="note" label={t("fields.note")} error={err("note")}>
-          <textarea id="note" name="note" rows={3} maxLength={2000} defaultValue={event?.note ?? ""} placeholder={t("events.notePlaceholder")} className={textarea} />
+          <textarea id="note" name="note" rows={3} maxLength={2000} defaultValue={event?.note ?? prefill?.note ?? ""} placeholder={t("events.notePlaceholder")} className={textarea} />
         </Field>
       </div>
       <div className="flex flex-col gap-3 md:col-span-2 md:flex-row md:items-center">

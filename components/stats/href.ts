@@ -1,6 +1,6 @@
 import type { StatsQuery } from "@/lib/stats/schemas";
 
-export type StatsPage = "" | "/charts" | "/map" | "/rankings" | "/bulletin";
+export type StatsPage = "" | "/charts" | "/map" | "/profiles" | "/rankings" | "/bulletin";
 
 /** A statistics URL keeping the query (period, dates, unit, granularity) with some parts replaced. */
 export function statsHref(page: StatsPage, query: StatsQuery, change: Partial<Record<keyof StatsQuery, string | undefined>> = {}): string {

@@ -20,10 +20,11 @@ type Props = {
   granularity?: boolean;
 };
 
-const TABS: { page: StatsPage; key: "overview" | "charts" | "map" | "rankings" | "bulletin" }[] = [
+const TABS: { page: StatsPage; key: "overview" | "charts" | "map" | "profiles" | "rankings" | "bulletin" }[] = [
   { page: "", key: "overview" },
   { page: "/charts", key: "charts" },
   { page: "/map", key: "map" },
+  { page: "/profiles", key: "profiles" },
   { page: "/rankings", key: "rankings" },
   { page: "/bulletin", key: "bulletin" },
 ];

@@ -23,7 +23,7 @@ export const AUDIT_ACTION_GROUPS = {
     "publicity.campaign.update", "publicity.appeal.register", "publicity.appeal.review", "publicity.appeal.decide", "publicity.appeal.withdraw",
     "publicity.appeal.deadline_flagged", "publicity.measure.revoke",
   ],
-  stats: ["stats.export"],
+  stats: ["stats.export", "stats.surge.flagged"],
   user: ["user.create", "user.update", "user.disable", "user.enable", "user.mfa.reset", "user.sessions.end", "user.password.reset", "user.alert_prefs"],
   access: ["access.propose", "access.approve", "access.reject"],
   handover: ["handover.create", "handover.acknowledge"],

@@ -19,6 +19,7 @@ export function notificationHref(n: Pick<Row, "entityType" | "entityId" | "data"
   if (n.entityType === "WarningTransfer") return "/transfers";
   if (n.entityType === "Appeal" && n.entityId) return `/publicity/appeals/${n.entityId}`;
   if (n.entityType === "PartnerRequest" && n.entityId) return `/requests/${n.entityId}`;
+  if (n.entityType === "FraudSurge") return "/stats/profiles?period=week";
   if (n.data.caseId && uuidSchema.safeParse(n.data.caseId).success) return `/cases/${n.data.caseId}`;
   return null;
 }

@@ -3,6 +3,7 @@ import { escalateBreaches } from "@/lib/warnings/escalate";
 import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
 import { flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
 import { flagLapsedStopPayments } from "@/lib/requests/flag-lapsed";
+import { flagFraudSurges } from "@/lib/profiles/surge";
 
 const EVERY_MS = 15_000;
 const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
@@ -22,8 +23,9 @@ export function startScheduler(): void {
       const freezes = await flagExpiringFreezes();
       const appeals = await flagAppealDeadlines();
       const stops = await flagLapsedStopPayments();
-      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged) {
-        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged });
+      const surges = await flagFraudSurges();
+      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges) {
+        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges });
       }
     } catch (e) {
       logger.warn("scheduler.failed", { error: e });

@@ -1,6 +1,7 @@
 import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
 import { exportStats, statsSummary } from "@/lib/stats/summary";
 import { FIGURE_KEYS } from "@/lib/stats/figures";
+import { exportVictimProfile, victimProfile } from "@/lib/profiles/queries";
 
 const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
 /** What the query schema cannot say about its fields. */
@@ -66,6 +67,43 @@ export const statsPaths: Record<string, PathItem> = {
         200: { description: "the workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
         ...errors,
       },
+    }),
+  },
+  // Victim profiles (issue 17 item 3): from the profile rollup, aggregates only.
+  "/stats/profiles": {
+    get: operation(victimProfile, "get", {
+      tags: ["stats"],
+      summary: "Victim profiles: age group × fraud type, gender, weekday × hour (China time), channel of first contact, amount band",
+      fields,
+      responses: {
+        200: {
+          description: "ok",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  unit: unitRef, breadcrumb: { type: "array", items: unitRef }, range, total: { type: "integer" },
+                  ageByFraud: { type: "array", items: { type: "object", properties: { age: { type: "string" }, total: { type: "integer" }, byType: { type: "object", additionalProperties: { type: "integer" } } } } },
+                  gender: { type: "array", items: { type: "object", properties: { gender: { type: "string" }, count: { type: "integer" } } } },
+                  heat: { type: "array", items: { type: "object", properties: { weekday: { type: "integer", description: "ISO weekday, Monday = 1" }, hour: { type: "integer" }, count: { type: "integer" } } } },
+                  channel: { type: "array", items: { type: "object", properties: { channel: { type: "string" }, count: { type: "integer" } } } },
+                  amount: { type: "array", items: { type: "object", properties: { band: { type: "string" }, count: { type: "integer" } } } },
+                },
+              },
+            },
+          },
+        },
+        ...errors,
+      },
+    }),
+  },
+  "/stats/profiles/export": {
+    get: operation(exportVictimProfile, "get", {
+      tags: ["stats"],
+      summary: "Victim profiles of a period and unit as CSV (audited)",
+      fields,
+      responses: { 200: { description: "the CSV", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
     }),
   },
 };

@@ -175,12 +175,15 @@ export async function loadMode(clients: pg.ClientBase[], log: (msg: string) => v
     return false;
   }
   for (const t of SOURCE_TABLES) await clients[0]!.query(`ALTER TABLE "${t}" ENABLE ALWAYS TRIGGER stat_rollup_insert`);
+  // The victim profile rollup (migration victim_profiles) is kept the same way.
+  await clients[0]!.query(`ALTER TABLE "warnings" ENABLE ALWAYS TRIGGER profile_rollup_insert`);
   log(`foreign-key checks off for the load (every reference is consistent by construction)${clients.length > 1 ? ", two connections" : ""}`);
   return true;
 }
 
 export async function endFastMode(clients: pg.ClientBase[]) {
   for (const t of SOURCE_TABLES) await clients[0]!.query(`ALTER TABLE "${t}" ENABLE TRIGGER stat_rollup_insert`);
+  await clients[0]!.query(`ALTER TABLE "warnings" ENABLE TRIGGER profile_rollup_insert`);
   for (const c of clients) await c.query("SET session_replication_role = origin");
 }
 

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type {
   ActionKind,
   ActionResult,
+  FraudType,
   Gender,
   RiskLevel,
   RoutedBy,
@@ -14,12 +15,15 @@ import type {
 import { CASE_TEAMS, OFFICER_OF_UNIT } from "./accounts";
 import { branchOf, precincts, unitOf, userOf, type SeedContext, type SeedUnit } from "./context";
 import { addressIn, fraudContact, FRAUD_NOTES, FRAUD_TYPE_WEIGHTS, idNumberFor, mobile, personName, VICTIM_AGES } from "./people";
-import { addMinutes, addMs, amountFen, chinaDay, chinaTime, DAY, HOUR, HOUR_WEIGHTS, MINUTE, yuan } from "./random";
+import { addMinutes, addMs, amountFen, chinaDay, chinaTime, createRng, DAY, HOUR, HOUR_WEIGHTS, MINUTE, yuan } from "./random";
 import { CENTER_CODE } from "./units";
 import { DEFAULT_SLA, REPEAT_BUMP, RISK_WEIGHT } from "@/lib/warnings/sla";
 import { CHINA_OFFSET_MS } from "@/lib/time/china";
 
 const HISTORIC_COUNT = 360;
+/** Extra 冒充公检法 warnings of elderly victims in the last days (the surge alert's demo). */
+const SURGE_COUNT = 24;
+const SURGE_SEED = 17_003;
 const OPEN_COUNT = 40;
 
 const SOURCE_WEIGHTS: readonly (readonly [WarningSource, number])[] = [
@@ -69,7 +73,11 @@ type Step = { at: Date; kind: ActionKind; result: ActionResult; byCenter: boolea
 
 export function buildWarnings(ctx: SeedContext): WarningRows {
   const rows: WarningRows = { warnings: [], transitions: [], actions: [], breaches: [], defrauded: [] };
-  const { rng, now } = ctx;
+  const { now } = ctx;
+  // Swapped for the surge scenario's own generator at the end, so the rest of the dataset is as before.
+  let rng = ctx.rng;
+  /** The surge scenario's fraud type and ages (null: drawn as usual). */
+  let forced: { fraudType: FraudType; ages: readonly [number, number] } | null = null;
   const center = unitOf(ctx, CENTER_CODE);
   const dispatcher = userOf(ctx, "dispatcher");
   const precinctWeights = precincts(ctx).map((u) => [u, BRANCH_LOAD[u.parentCode!] ?? 1] as const);
@@ -90,8 +98,8 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
     const seq = (externalSeq.get(source) ?? 0) + 1;
     externalSeq.set(source, seq);
     const ymd = chinaDay(receivedAt).toISOString().slice(0, 10).replace(/-/g, "");
-    const fraudType = rng.weighted(FRAUD_TYPE_WEIGHTS);
-    const [minAge, maxAge] = VICTIM_AGES[fraudType];
+    const fraudType = forced?.fraudType ?? rng.weighted(FRAUD_TYPE_WEIGHTS);
+    const [minAge, maxAge] = forced?.ages ?? VICTIM_AGES[fraudType];
     const age = rng.int(minAge, maxAge);
     const gender: Gender = fraudType === "ROMANCE" ? (rng.chance(0.75) ? "FEMALE" : "MALE") : rng.chance(0.5) ? "FEMALE" : "MALE";
     const manual = source === "HOTLINE" || source === "WALK_IN";
@@ -311,6 +319,14 @@ export function buildWarnings(ctx: SeedContext): WarningRows {
     const n = Math.round((HISTORIC_COUNT / 30) * lastYear * weekend * (0.75 + 0.5 * rng.next()));
     for (let k = 0; k < n; k++) resolvedWarning(() => addMs(chinaTime(now, daysAgo, rng.weighted(HOUR_WEIGHTS), rng.int(0, 59)), rng.int(0, 59_000)));
   }
+
+  // ── the surge scenario (issue 17): 冒充公检法 calls to elderly people this week, well above the
+  // type's level of the weeks before, so the statistics flag it and the duty chief is notified ──
+  rng = createRng(SURGE_SEED);
+  forced = { fraudType: "IMPERSONATE_OFFICIAL", ages: [61, 82] };
+  for (let i = 0; i < SURGE_COUNT; i++) resolvedWarning(() => recentReceivedAt(5, 3 * HOUR));
+  forced = null;
+  rng = ctx.rng;
 
   repeatVictim(rows, unitOf(ctx, REPEAT_VICTIM.unitCode).id, now);
   return rows;

@@ -59,6 +59,7 @@ export default async function NotificationsPage() {
                           </span>
                         ) : null}
                         {n.data.caseNumber ? <span className="font-mono">{n.data.caseNumber}</span> : null}
+                        {n.kind === "fraud_surge" && n.data.fraudType ? <span>{tw(`fraudType.${n.data.fraudType}`)}</span> : null}
                       </li>
                     ))}
                   </ul>

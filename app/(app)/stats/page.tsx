@@ -7,6 +7,9 @@ import { ChildrenTable } from "@/components/stats/children-table";
 import { Definitions } from "@/components/stats/definitions";
 import { FigureCard } from "@/components/stats/figure-card";
 import { StatsHeader } from "@/components/stats/stats-header";
+import { statsHref } from "@/components/stats/href";
+import { SurgeFlag } from "@/components/profiles/surge-flag";
+import { surgesOfView } from "@/lib/profiles/surge";
 import { statsQuery, type SearchParams } from "./query";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,11 +21,12 @@ export default async function StatsOverviewPage({ searchParams }: { searchParams
   const actor = await requirePagePermission("stats:read");
   const { query, invalid } = await statsQuery(searchParams);
   const ctx = await loadStatsContext(actor, query);
-  const [summary, children, t] = await Promise.all([getStatsSummary(ctx), getChildBreakdown(ctx), getTranslations("stats")]);
+  const [summary, children, surge, t] = await Promise.all([getStatsSummary(ctx), getChildBreakdown(ctx), surgesOfView(ctx.scope.unit.id), getTranslations("stats")]);
   const empty = summary.figures.every((f) => Number(f.value) === 0);
   return (
     <>
       <StatsHeader page="" query={query} period={summary.period} unit={summary.unit} breadcrumb={summary.breadcrumb} invalid={invalid} granularity />
+      <SurgeFlag quiet surges={surge.surges} rule={surge.rule} canTarget={actor.permissions.has("publicity:write")} profilesHref={statsHref("/profiles", { unit: query.unit }, { period: "week" })} />
       <h2 className="sr-only">{t("overview.heading")}</h2>
       {empty ? <EmptyState title={t("overview.empty")} /> : null}
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5" data-testid="stats-figures">

@@ -315,6 +315,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET app/api/v1/stats/map/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/map" }) },
   "POST app/api/v1/map/boundaries/route.ts": { scope: "none", request: async (w) => ({ path: "/api/v1/map/boundaries", body: { crs: "GCJ02", geojson: boundaryFile(w.P.code) } }) },
   "DELETE app/api/v1/map/boundaries/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/map/boundaries" }) },
+  // Victim profiles (issue 17 item 3): aggregates of the caller's jurisdiction, like the statistics.
+  "GET app/api/v1/stats/profiles/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles" }) },
+  "GET app/api/v1/stats/profiles/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles/export" }) },
 };
 
 /** A stop-payment request's fields (a fresh account each time). */
