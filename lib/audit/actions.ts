@@ -34,6 +34,7 @@ export const AUDIT_ACTION_GROUPS = {
   audit: ["audit.export", "audit.retention"],
   person: ["person.lookup", "person.label.add", "person.labels.import"],
   outreach: ["outreach.create", "outreach.outcome"],
+  call: ["call.event"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

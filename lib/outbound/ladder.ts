@@ -82,7 +82,7 @@ export async function stopLadder(sql: Sql, warningId: string, now: Date): Promis
   if (!stopped) return 0;
   return sql.$executeRaw`
     UPDATE outbound_messages SET status = 'CANCELLED', "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
-     WHERE "warningId" = ${warningId}::uuid AND status = 'PENDING'`;
+     WHERE "warningId" = ${warningId}::uuid AND status = 'PENDING' AND channel <> 'FEEDBACK'`;
 }
 
 const TIMELINE: Record<ReceiptResult | "FAILED", ActionResult> = {
@@ -92,14 +92,16 @@ const TIMELINE: Record<ReceiptResult | "FAILED", ActionResult> = {
 const RESULT_ZH: Record<ReceiptResult | "FAILED", string> = {
   DELIVERED: "已送达", UNDELIVERED: "未送达", ANSWERED: "已接听", LISTENED_TO_END: "已听完", HUNG_UP: "接听后挂断", UNREACHABLE: "无法接通", FAILED: "网关发送失败",
 };
-const CHANNEL_ZH: Record<OutboundChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼" };
-const KIND: Record<OutboundChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL" };
+type DissuasionChannel = Exclude<OutboundChannel, "FEEDBACK">;
+const CHANNEL_ZH: Record<DissuasionChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼" };
+const KIND: Record<DissuasionChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL" };
 
 type Message = { id: string; warningId: string | null; channel: OutboundChannel; rung: string | null };
 
 /** The result of one message, on its warning's timeline and on its ladder. Runs in the caller's transaction. */
 export async function recordResult(sql: Sql, m: Message, result: ReceiptResult | "FAILED", at: Date): Promise<void> {
-  if (!m.warningId) return;
+  // Feedback to a source platform is no dissuasion: its delivery is tracked on its message only.
+  if (!m.warningId || m.channel === "FEEDBACK") return;
   await sql.$executeRaw`
     INSERT INTO dissuasion_actions (id, "warningId", "unitId", kind, result, "occurredAt", note, "updatedAt")
     SELECT gen_random_uuid(), w.id, w."unitId", ${KIND[m.channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",

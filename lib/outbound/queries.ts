@@ -26,7 +26,8 @@ export async function outboundAdminView(actor: Actor) {
     ...settings,
     templatesVersion: versionOf(OUTBOUND_TEMPLATES_KEY),
     ladderVersion: versionOf(OUTBOUND_LADDER_KEY),
-    messages: messages.map((m) => ({ ...m, recipient: maskPhone(m.recipient) ?? "" })),
+    // A feedback message's recipient is its source platform (NATIONAL, PROVINCIAL), not a phone.
+    messages: messages.map((m) => ({ ...m, recipient: m.channel === "FEEDBACK" ? m.recipient : maskPhone(m.recipient) ?? "" })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
   };
 }

@@ -19,7 +19,7 @@ export const FRAUD_TYPE_ZH: Record<FraudType, string> = {
   GAME_TRADING: "网络游戏产品虚假交易", ONLINE_SHOPPING: "虚假购物服务", OTHER: "电信网络诈骗",
 };
 
-export type Templates = Record<OutboundChannel, Record<FraudType, string>>;
+export type Templates = Record<Exclude<OutboundChannel, "FEEDBACK">, Record<FraudType, string>>;
 
 const perType = (make: (t: string) => string) =>
   Object.fromEntries(Object.values(FraudType).map((f) => [f, make(FRAUD_TYPE_ZH[f])])) as Record<FraudType, string>;
