@@ -18,6 +18,7 @@ import { seedAppFollowUps } from "./demo-app-followups";
 import { buildTransfers } from "./demo-transfers";
 import { loadVulnerable } from "./demo-vulnerable";
 import { linkDemoContacts } from "./demo-links";
+import { seedDemoCalls } from "./demo-calls";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -86,6 +87,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await loadVulnerable(tx, ctx);
     await linkDemoContacts(tx);
     await seedAppFollowUps(tx, now);
+    await seedDemoCalls(tx, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }
