@@ -61,9 +61,10 @@ export function amountCeilingYuan(): number {
 /**
  * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,
  * OUTBOUND_CALLBACK_URL, OUTBOUND_RATE_PER_SECOND, OUTBOUND_MAX_ATTEMPTS, OUTBOUND_RETRY_BASE_MS,
- * OUTBOUND_CONCURRENCY. Read on each call: `npm start` sets them for its simulator.
+ * OUTBOUND_CONCURRENCY, UPSTREAM_FEEDBACK_URL, FEEDBACK_DEADLINE_MINUTES. Read on each call: `npm start` sets them for its simulator.
  */
 export function outboundEnv(): Record<string, string | undefined> {
-  const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL"];
+  const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL",
+    "UPSTREAM_FEEDBACK_URL", "FEEDBACK_DEADLINE_MINUTES"];
   return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }

@@ -8,14 +8,16 @@ export const createApiKeySchema = z
     name: z.string().trim().min(2, "too_short").max(64, "too_long"),
     unitCode: unitCodeSchema,
     scopes: z.array(z.enum(API_SCOPES)).min(1, "required").max(API_SCOPES.length),
-    /** The warning sources the key may send (SECURITY.md G31): required with warnings:ingest. */
+    /** The warning sources the key may send and pull feedback on (SECURITY.md G31): required with warnings:ingest or feedback:pull. */
     sources: z.array(z.enum(WarningSource)).max(Object.keys(WarningSource).length).default([]),
     expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
   })
   .strict()
   .superRefine((k, ctx) => {
-    if (k.scopes.includes("warnings:ingest") && k.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "required" });
-    if (!k.scopes.includes("warnings:ingest") && k.sources.length > 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "sources_without_ingest" });
+    // A feed's sources bound what it sends and what feedback it pulls.
+    const bound = k.scopes.includes("warnings:ingest") || k.scopes.includes("feedback:pull");
+    if (bound && k.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "required" });
+    if (!bound && k.sources.length > 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "sources_without_ingest" });
   });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 

@@ -36,6 +36,7 @@ export const AUDIT_ACTION_GROUPS = {
   person: ["person.lookup", "person.label.add", "person.label.remove", "person.labels.import"],
   outreach: ["outreach.create", "outreach.outcome", "outreach.cancel"],
   map: ["map.boundaries.upload", "map.boundaries.reset"],
+  call: ["call.event"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUPS;

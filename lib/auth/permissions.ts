@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "persons:read", // a person's file (一人一档) and the tail search, within one's jurisdiction
   "persons:label", // label persons (易受骗人群/高危人员), import a community's list, start a targeted outreach
   "map:manage", // upload the official boundaries the map draws (or go back to the schematic)
+  "calls:ingest", // the 96110 call center reports its call events (API keys only)
+  "feedback:pull", // an upstream feed pulls the feedback on its warnings (API keys only)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,7 +76,7 @@ export const OVERSIGHT_ROLES = ["AUDITOR", "SECURITY_OFFICER"] as const satisfie
 export const isOversightRole = (role: Role | null | undefined) => !!role && (OVERSIGHT_ROLES as readonly Role[]).includes(role);
 
 /** Scopes a machine client may hold. */
-export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read"] as const satisfies readonly Permission[];
+export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read", "calls:ingest", "feedback:pull"] as const satisfies readonly Permission[];
 
 /** Every role, in the order the admin pages list them. */
 export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;

@@ -8,6 +8,7 @@ import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { mapPaths } from "@/lib/map/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
+import { callPaths } from "@/lib/calls/openapi";
 import { appFollowUpPaths } from "@/lib/appfollowups/openapi";
 import { transferPaths } from "@/lib/warnings/transfer-openapi";
 import { appealPaths } from "@/lib/appeals/openapi";
@@ -16,4 +17,4 @@ import { personLabelPaths } from "@/lib/persons/labels-openapi";
 import { partnerRequestPaths } from "@/lib/requests/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, partnerRequestPaths, mapPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, partnerRequestPaths, mapPaths, callPaths];

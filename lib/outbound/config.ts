@@ -4,6 +4,8 @@ import { outboundEnv } from "@/lib/env";
 /** Where the gateway is and how to sign for it; null while outbound delivery is not configured. */
 export type OutboundConfig = {
   gatewayUrl: string;
+  /** Where feedback on national and provincial warnings goes (POST <url>/v1/feedback), signed like the gateway's requests; default the gateway. */
+  upstreamUrl?: string;
   secret: string;
   callbackUrl: string;
   /** Messages per second per channel, across all instances. */
@@ -23,7 +25,7 @@ export function outboundConfig(env: Record<string, string | undefined> = outboun
   if (Buffer.byteLength(secret) < 32) throw new Error("GATEWAY_SECRET must be at least 32 bytes");
   const base = env.OUTBOUND_CALLBACK_URL ?? `${env.NEXTAUTH_URL ?? `http://localhost:${env.PORT ?? 3000}`}`;
   return {
-    gatewayUrl, secret,
+    gatewayUrl, secret, upstreamUrl: env.UPSTREAM_FEEDBACK_URL ?? gatewayUrl,
     callbackUrl: base.endsWith("/receipts") ? base : `${base.replace(/\/$/, "")}/api/v1/gateway/receipts`,
     ratePerSecond: num(env.OUTBOUND_RATE_PER_SECOND, 50),
     maxAttempts: num(env.OUTBOUND_MAX_ATTEMPTS, 8),

@@ -22,6 +22,9 @@ export type GatewayRequest = {
 
 export type GatewayAnswer = { id: string; duplicate: boolean };
 
+/** Feedback on a warning to its source platform (lib/feedback/queue.ts builds `feedback`). */
+export type FeedbackRequest = { idempotencyKey: string; feedback: Record<string, unknown> };
+
 export const SMS_RESULTS = ["DELIVERED", "UNDELIVERED"] as const;
 export const CALL_RESULTS = ["ANSWERED", "LISTENED_TO_END", "HUNG_UP", "UNREACHABLE"] as const;
 /** A bank's or carrier's answer to a request (channels BANK, CARRIER), with `reason` and `amountStopped`. */
@@ -52,11 +55,23 @@ export function verifySignature(secret: string, headers: { get(name: string): st
 export class GatewayError extends Error {}
 
 /** Sends one message; throws GatewayError on anything but a 2xx answer (a retry is then safe: same key). */
-export async function sendToGateway(cfg: { url: string; secret: string; timeoutMs?: number }, req: GatewayRequest): Promise<GatewayAnswer> {
-  const body = JSON.stringify(req);
+export function sendToGateway(cfg: { url: string; secret: string; timeoutMs?: number }, req: GatewayRequest): Promise<GatewayAnswer> {
+  return post(cfg, "/v1/messages", JSON.stringify(req));
+}
+
+/**
+ * Sends one feedback to the upstream platform (POST <url>/v1/feedback, signed like the gateway's
+ * requests); the message id is the idempotency key: the platform takes a key once.
+ */
+export function sendFeedback(cfg: { url: string; secret: string; timeoutMs?: number }, id: string, body: string): Promise<GatewayAnswer> {
+  const req: FeedbackRequest = { idempotencyKey: id, feedback: JSON.parse(body) as Record<string, unknown> };
+  return post(cfg, "/v1/feedback", JSON.stringify(req));
+}
+
+async function post(cfg: { url: string; secret: string; timeoutMs?: number }, path: string, body: string): Promise<GatewayAnswer> {
   let res: Response;
   try {
-    res = await fetch(`${cfg.url.replace(/\/$/, "")}/v1/messages`, {
+    res = await fetch(`${cfg.url.replace(/\/$/, "")}${path}`, {
       method: "POST", headers: signedHeaders(cfg.secret, body), body, signal: AbortSignal.timeout(cfg.timeoutMs ?? 10_000),
     });
   } catch (e) {

@@ -10,7 +10,7 @@ import { isUnderSql, scopePathSql } from "@/lib/units/jurisdiction";
 import type { FraudType, OutboundChannel, RiskLevel } from "@/lib/generated/prisma/enums";
 import type { ActionKind, ActionResult } from "@/lib/generated/prisma/enums";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY, ladderSchema, type Ladder } from "@/lib/outbound/ladder-config";
-import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY, render, salutation, type Templates } from "@/lib/outbound/templates";
+import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY, render, salutation, type PersonChannel, type Templates } from "@/lib/outbound/templates";
 import type { ReceiptResult } from "@/lib/outbound/gateway";
 
 export type LadderWarning = {
@@ -82,7 +82,7 @@ export async function stopLadder(sql: Sql, warningId: string, now: Date): Promis
   if (!stopped) return 0;
   return sql.$executeRaw`
     UPDATE outbound_messages SET status = 'CANCELLED', "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
-     WHERE "warningId" = ${warningId}::uuid AND status = 'PENDING'`;
+     WHERE "warningId" = ${warningId}::uuid AND status = 'PENDING' AND channel <> 'FEEDBACK'`;
 }
 
 const TIMELINE: Record<ReceiptResult | "FAILED", ActionResult> = {
@@ -95,18 +95,22 @@ const RESULT_ZH: Record<ReceiptResult | "FAILED", string> = {
   DELIVERED: "已送达", UNDELIVERED: "未送达", ANSWERED: "已接听", LISTENED_TO_END: "已听完", HUNG_UP: "接听后挂断", UNREACHABLE: "无法接通", FAILED: "网关发送失败",
   ACCEPTED: "已受理", REJECTED: "被拒绝",
 };
-const CHANNEL_ZH: Record<OutboundChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼", BANK: "银行协查", CARRIER: "运营商协查" };
-const KIND: Record<OutboundChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL", BANK: "SMS", CARRIER: "SMS" };
+/** The channels of the ladder's own messages: a person's SMS, 闪信 and robot call. */
+const CHANNEL_ZH: Record<PersonChannel, string> = { SMS: "预警短信", FLASH: "闪信", ROBOT_CALL: "机器人外呼" };
+const KIND: Record<PersonChannel, ActionKind> = { SMS: "SMS", FLASH: "SMS", ROBOT_CALL: "ROBOT_CALL" };
 
 type Message = { id: string; warningId: string | null; channel: OutboundChannel; rung: string | null };
 
 /** The result of one message, on its warning's timeline and on its ladder. Runs in the caller's transaction. */
 export async function recordResult(sql: Sql, m: Message, result: ReceiptResult | "FAILED", at: Date): Promise<void> {
-  if (!m.warningId) return;
+  // Feedback to a source platform and a partner request are no dissuasion: their delivery is
+  // tracked on their message (and request) only.
+  if (!m.warningId || !(m.channel in KIND)) return;
+  const channel = m.channel as PersonChannel;
   await sql.$executeRaw`
     INSERT INTO dissuasion_actions (id, "warningId", "unitId", kind, result, "occurredAt", note, "updatedAt")
-    SELECT gen_random_uuid(), w.id, w."unitId", ${KIND[m.channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",
-           ${at}::timestamptz AT TIME ZONE 'UTC', ${`自动劝阻：${CHANNEL_ZH[m.channel]}${m.rung?.includes("#") ? `（第${m.rung.split("#")[1]}次）` : ""}${RESULT_ZH[result]}`},
+    SELECT gen_random_uuid(), w.id, w."unitId", ${KIND[channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",
+           ${at}::timestamptz AT TIME ZONE 'UTC', ${`自动劝阻：${CHANNEL_ZH[channel]}${m.rung?.includes("#") ? `（第${m.rung.split("#")[1]}次）` : ""}${RESULT_ZH[result]}`},
            now() AT TIME ZONE 'UTC'
       FROM warnings w WHERE w.id = ${m.warningId}::uuid`;
   if (m.channel !== "ROBOT_CALL") return;

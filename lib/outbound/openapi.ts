@@ -65,4 +65,36 @@ export const outboundWebhooks: Record<string, PathItem> = {
       },
     },
   },
+  upstreamFeedback: {
+    post: {
+      operationId: "upstreamFeedback", tags: ["outbound"],
+      summary: "POST <UPSTREAM_FEEDBACK_URL>/v1/feedback — the 签收 or the result of a national / provincial warning, sent back to its platform",
+      description:
+        "Signed like the gateway's requests (same headers, same secret). `idempotencyKey` (the message id) is taken at most once: a retry of a key " +
+        "already taken must answer 200 with `duplicate: true`. Any non-2xx answer is retried with exponential backoff; each item has a deadline " +
+        "(FEEDBACK_DEADLINE_MINUTES after the transition) and is tracked as sent, failed or overdue. The same items can be pulled: GET /api/v1/feedback.",
+      parameters: signed,
+      requestBody: {
+        required: true,
+        content: {
+          "application/json": {
+            schema: {
+              type: "object", required: ["idempotencyKey", "feedback"],
+              properties: {
+                idempotencyKey: { type: "string", format: "uuid" },
+                feedback: {
+                  type: "object", description: "source, externalId, warningId, event (ACKNOWLEDGED | RESOLVED), status, outcome, unitCode, unitName, acknowledgedAt, resolvedAt, amountAtRisk, amountProtected, caseId, at",
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: json({ type: "object", properties: { id: { type: "string" }, duplicate: { type: "boolean" } } }),
+        401: { description: "bad signature" },
+        503: { description: "unavailable: retried" },
+      },
+    },
+  },
 };

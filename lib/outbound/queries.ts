@@ -29,7 +29,8 @@ export async function outboundAdminView(actor: Actor) {
     messages: messages.map((m) => (m.channel === "BANK" || m.channel === "CARRIER"
       // A partner request carries account and phone numbers in full: the list names the document only.
       ? { ...m, body: partnerDocName(m.body) }
-      : { ...m, recipient: maskPhone(m.recipient) ?? "" })),
+      // A feedback message's recipient is its source platform (NATIONAL, PROVINCIAL), not a phone.
+      : { ...m, recipient: m.channel === "FEEDBACK" ? m.recipient : maskPhone(m.recipient) ?? "" })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
   };
 }

@@ -4,15 +4,18 @@
 // failures before recording a message (503) and half after (the answer "lost": 502), so the
 // sender's retries and the idempotency key are exercised. A key is delivered once. A bank or
 // carrier request (channels BANK, CARRIER) is answered as the partner would: accepted (a bank holds
-// the amount asked, or part of it) or rejected with a reason.
+// the amount asked, or part of it) or rejected with a reason. It also plays the national /
+// provincial platform's upstream endpoint (POST /v1/feedback), which takes a key once.
 // No "server-only": `npm start` runs it beside the app (scripts/start.ts).
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { CALL_RESULTS, signedHeaders, verifySignature, type GatewayRequest, type ReceiptResult } from "./gateway";
+import { CALL_RESULTS, signedHeaders, verifySignature, type FeedbackRequest, type GatewayRequest, type ReceiptResult } from "./gateway";
 
 export type PartnerAnswer = { result: "ACCEPTED" | "REJECTED"; reason?: string; amountStopped?: string };
 export type SimulatedMessage = GatewayRequest & { id: string; receivedAt: string; result?: ReceiptResult; receiptAt?: string; requests: number; answer?: PartnerAnswer };
+/** Feedback the simulated national / provincial platform took (its upstream endpoint, /v1/feedback). */
+export type SimulatedFeedback = FeedbackRequest & { id: string; receivedAt: string; requests: number };
 
 export type SimulatorOptions = {
   port?: number;
@@ -40,6 +43,7 @@ export type Simulator = {
   url: string;
   port: number;
   messages: () => SimulatedMessage[];
+  feedback: () => SimulatedFeedback[];
   /** Requests refused on purpose, and requests answered as duplicates. */
   stats: { failed: number; duplicates: number; receiptsPosted: number; receiptFailures: number };
   stop: () => Promise<void>;
@@ -89,6 +93,7 @@ async function readBody(req: IncomingMessage, limit = 64 * 1024): Promise<string
 
 export async function startSimulator(opts: SimulatorOptions): Promise<Simulator> {
   const byKey = new Map<string, SimulatedMessage>();
+  const feedbackByKey = new Map<string, SimulatedFeedback>();
   const stats = { failed: 0, duplicates: 0, receiptsPosted: 0, receiptFailures: 0 };
   const timers = new Set<NodeJS.Timeout>();
   const keep = opts.keep ?? 10_000;
@@ -151,6 +156,33 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
         if (req.method === "GET" && req.url?.startsWith("/v1/messages")) {
           return answer(200, [...byKey.values()].slice(-200).reverse());
         }
+        if (req.method === "GET" && req.url?.startsWith("/v1/feedback")) {
+          return answer(200, [...feedbackByKey.values()].slice(-200).reverse());
+        }
+        if (req.method === "POST" && req.url === "/v1/feedback") {
+          // The upstream platform: takes a key once; fails like the gateway (before or after taking it).
+          const f = JSON.parse(body) as FeedbackRequest;
+          if (!f.idempotencyKey || !f.feedback || typeof f.feedback !== "object") return answer(422, { error: "idempotencyKey and feedback are required" });
+          const fail = Math.random() < (opts.failureRate ?? 0);
+          if (fail && Math.random() < 0.5) {
+            stats.failed++;
+            return answer(503, { error: "simulated outage" });
+          }
+          let rec = feedbackByKey.get(f.idempotencyKey);
+          if (rec) {
+            rec.requests++;
+            stats.duplicates++;
+          } else {
+            rec = { ...f, id: randomUUID(), receivedAt: new Date().toISOString(), requests: 1 };
+            feedbackByKey.set(f.idempotencyKey, rec);
+            if (feedbackByKey.size > keep) feedbackByKey.delete(feedbackByKey.keys().next().value!);
+          }
+          if (fail) {
+            stats.failed++;
+            return answer(502, { error: "simulated lost answer" });
+          }
+          return answer(200, { id: rec.id, duplicate: rec.requests > 1 });
+        }
         if (req.method !== "POST" || req.url !== "/v1/messages") return answer(404, { error: "not found" });
         const m = JSON.parse(body) as GatewayRequest;
         if (!m.idempotencyKey || !m.channel || !m.to || !m.callbackUrl) return answer(422, { error: "idempotencyKey, channel, to, text and callbackUrl are required" });
@@ -196,6 +228,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<Simulator>
   return {
     url: `http://127.0.0.1:${port}`, port, stats,
     messages: () => [...byKey.values()],
+    feedback: () => [...feedbackByKey.values()],
     stop: async () => {
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections?.();

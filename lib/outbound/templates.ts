@@ -19,8 +19,8 @@ export const FRAUD_TYPE_ZH: Record<FraudType, string> = {
   GAME_TRADING: "网络游戏产品虚假交易", ONLINE_SHOPPING: "虚假购物服务", OTHER: "电信网络诈骗",
 };
 
-/** The channels that carry a text to a person (a partner request carries its document as JSON). */
-export type PersonChannel = Exclude<OutboundChannel, "BANK" | "CARRIER">;
+/** The channels that carry a text to a person (a partner request carries its document as JSON, feedback its result). */
+export type PersonChannel = Exclude<OutboundChannel, "BANK" | "CARRIER" | "FEEDBACK">;
 export type Templates = Record<PersonChannel, Record<FraudType, string>>;
 
 const perType = (make: (t: string) => string) =>

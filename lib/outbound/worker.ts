@@ -12,7 +12,7 @@ import { logger } from "@/lib/log";
 import { outboundEnv } from "@/lib/env";
 import type { OutboundChannel } from "@/lib/generated/prisma/enums";
 import { backoffMs, outboundConfig, type OutboundConfig } from "@/lib/outbound/config";
-import { sendToGateway } from "@/lib/outbound/gateway";
+import { sendFeedback, sendToGateway } from "@/lib/outbound/gateway";
 import { recordResult, visitRung } from "@/lib/outbound/ladder";
 import { markUndelivered } from "@/lib/requests/answers";
 
@@ -65,7 +65,8 @@ export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" |
   const m = claimed;
   let error: string | null = null;
   try {
-    await sendToGateway({ url: cfg.gatewayUrl, secret: cfg.secret }, { idempotencyKey: m.id, channel: m.channel, to: m.recipient, text: m.body, callbackUrl: cfg.callbackUrl });
+    if (m.channel === "FEEDBACK") await sendFeedback({ url: cfg.upstreamUrl ?? cfg.gatewayUrl, secret: cfg.secret }, m.id, m.body);
+    else await sendToGateway({ url: cfg.gatewayUrl, secret: cfg.secret }, { idempotencyKey: m.id, channel: m.channel, to: m.recipient, text: m.body, callbackUrl: cfg.callbackUrl });
   } catch (e) {
     error = (e as Error).message.slice(0, 500);
   }
@@ -84,10 +85,11 @@ export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" |
       return "failed" as const;
     }
     const at = new Date(Date.now() + backoffMs(cfg, m.attempts));
-    // Back to PENDING unless a person cancelled it meanwhile (or a late receipt settled it).
+    // Back to PENDING unless a person cancelled it meanwhile (or a late receipt settled it); feedback is never cancelled.
     const [r] = await sql.$queryRaw<{ status: string }[]>`
       UPDATE outbound_messages o SET "lastError" = ${error}, "notBefore" = ${at}::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC',
-             status = (CASE WHEN EXISTS (SELECT 1 FROM dissuasion_ladders l WHERE l."warningId" = o."warningId" AND l.status = 'STOPPED') THEN 'CANCELLED' ELSE 'PENDING' END)::"OutboundStatus"
+             status = (CASE WHEN o.channel <> 'FEEDBACK' AND EXISTS (SELECT 1 FROM dissuasion_ladders l WHERE l."warningId" = o."warningId" AND l.status = 'STOPPED')
+                            THEN 'CANCELLED' ELSE 'PENDING' END)::"OutboundStatus"
        WHERE o.id = ${id}::uuid AND o.status = 'SENDING'
       RETURNING o.status::text AS status`;
     if (r?.status === "PENDING") await again(sql, id, at);

@@ -19,6 +19,7 @@ import { openCaseFromWarning } from "@/lib/cases/open-case-from-warning";
 import { CASE_INTAKE_AUDIT } from "@/lib/cases/create-case";
 import { cancelRevisits, scheduleRevisits } from "@/lib/revisits/schedule";
 import { stopLadder } from "@/lib/outbound/ladder";
+import { queueFeedback } from "@/lib/feedback/queue";
 
 /** A signed-in person (not an API key, not the command line). */
 const isPerson = (actor: Actor) => actor.kind === "user" && actor.role !== null;
@@ -92,6 +93,8 @@ export async function applyTransition(
   }
   // …and the person's one app follow-up (APP回访), unless they have one already.
   const appFollowUpId = to === "RESOLVED" && extra.outcome === "DISSUADED" ? await openAppFollowUp(tx, actor, w.id, now) : null;
+  // 签收 and the result go back to a national or provincial source (the outbox, lib/feedback).
+  if (to === "ACKNOWLEDGED" || to === "RESOLVED") await queueFeedback(tx, w.id, to, now);
   await writeAudit(tx, actor, {
     action: reopen ? "warning.reopen" : "warning.transition", success: true, entityType: "Warning", entityId: w.id,
     details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled, appFollowUpId: appFollowUpId ?? undefined },

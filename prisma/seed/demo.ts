@@ -19,6 +19,7 @@ import { buildTransfers } from "./demo-transfers";
 import { loadVulnerable } from "./demo-vulnerable";
 import { linkDemoContacts } from "./demo-links";
 import { seedPartnerRequests } from "./demo-requests";
+import { seedDemoCalls } from "./demo-calls";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
@@ -88,6 +89,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     await linkDemoContacts(tx);
     await seedPartnerRequests(tx, now);
     await seedAppFollowUps(tx, now);
+    await seedDemoCalls(tx, now);
     await tx.$executeRaw`INSERT INTO app_settings (key, value, "updatedAt") VALUES ('demo', 'true'::jsonb, now())`;
   });
 }

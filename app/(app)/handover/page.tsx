@@ -12,6 +12,9 @@ import { formatDuration } from "@/components/cases/format";
 import { chinaShort } from "@/components/handover/format";
 import { HandoverForm } from "@/components/handover/handover-form";
 import { AcknowledgeButton } from "@/components/handover/acknowledge-button";
+import { UnmatchedCalls } from "@/components/calls/unmatched-calls";
+import { readForPage } from "@/lib/commands/page";
+import { listCalls } from "@/lib/calls/commands";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("handover"))("title") };
@@ -27,6 +30,8 @@ export default async function HandoverPage() {
   const [t, tw, tc] = await Promise.all([getTranslations("handover"), getTranslations("warnings"), getTranslations("cases")]);
   const writer = actor.permissions.has("handover:write");
   const triage = actor.permissions.has("warnings:triage");
+  // The 96110 calls that matched no warning: the desk looks them over (dispatchers only).
+  const unmatched = triage ? (await readForPage(listCalls, actor, { matched: "false" })).calls : null;
   const stats = [
     { key: "open", n: board.work.open, tone: "slate" },
     { key: "pending", n: board.work.pending, tone: board.work.pending ? "amber" : "slate" },
@@ -110,6 +115,7 @@ export default async function HandoverPage() {
             </Card>
           )}
         </section>
+        {unmatched ? <UnmatchedCalls calls={unmatched} /> : null}
       </div>
 
       {writer ? (

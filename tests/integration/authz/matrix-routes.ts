@@ -15,6 +15,8 @@ import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { proposeCaseLink } from "@/lib/contacts/commands";
 import { requestFromCase } from "@/lib/requests/create";
+import { ingestCallEvent } from "@/lib/calls/commands";
+import { transitionWarning } from "@/lib/warnings/commands";
 import { dissuadedRevisit } from "../revisits-fixtures";
 import { openAppFollowUp } from "../appfollowups-fixtures";
 import { getDb } from "@/lib/db";
@@ -318,6 +320,13 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   // Victim profiles (issue 17 item 3): aggregates of the caller's jurisdiction, like the statistics.
   "GET app/api/v1/stats/profiles/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles" }) },
   "GET app/api/v1/stats/profiles/export/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/stats/profiles/export" }) },
+  // 96110 call events and feedback upstream (issue 16 items 4 and 6).
+  "POST app/api/v1/call-events/route.ts": {
+    scope: "none",
+    request: async () => ({ path: "/api/v1/call-events", body: { callId: `C-${randomUUID()}`, event: "RINGING", at: minutesAgo(1), callerNumber: "96110", calleeNumber: "13800138000" } }),
+  },
+  "GET app/api/v1/call-events/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/call-events", marker: await callOfP(w) }) },
+  "GET app/api/v1/feedback/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/feedback", marker: await feedbackOfP(w) }) },
 };
 
 /** A stop-payment request's fields (a fresh account each time). */
@@ -327,6 +336,23 @@ export const partnerRequestBody = () => ({ kind: "STOP_PAYMENT", partnerName: "�
 export async function partnerRequestOfP(w: World): Promise<{ id: string }> {
   const c = await w.make.case();
   return requestFromCase((await makeUser(w.P, "INVESTIGATOR")).actor, { id: c.id, ...partnerRequestBody() });
+}
+
+/** A 96110 call the city's call center reported on a fresh warning of P (attached to it). */
+export async function callOfP(w: World): Promise<string> {
+  const v = await w.make.warning();
+  const { victimPhone } = await getDb().warning.findUniqueOrThrow({ where: { id: v.id }, select: { victimPhone: true } });
+  const center = (await makeApiKey(w.city.center, ["calls:ingest"])).actor;
+  const r = await ingestCallEvent(center, { callId: `C-${randomUUID()}`, event: "RINGING", at: new Date().toISOString(), callerNumber: "96110", calleeNumber: victimPhone });
+  if (r.warningId !== v.id) throw new Error("the call did not attach to P's warning");
+  return r.id;
+}
+
+/** The feedback (签收) a fresh NATIONAL warning of P queued for its source. */
+export async function feedbackOfP(w: World): Promise<string> {
+  const v = await w.make.warning();
+  await transitionWarning((await makeUser(w.P, "OFFICER")).actor, { id: v.id, to: "ACKNOWLEDGED", version: v.version });
+  return (await getDb().outboundMessage.findFirstOrThrow({ where: { warningId: v.id, channel: "FEEDBACK" }, select: { id: true } })).id;
 }
 
 /** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */

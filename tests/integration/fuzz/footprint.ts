@@ -21,6 +21,7 @@ export async function footprint(unitIds: string[], actorId: string) {
     db.gang.count({ where: inUnits }),
     db.publicityEvent.count({ where: inUnits }),
     db.dailyCount.count({ where: inUnits }),
+    db.hotlineCall.count({ where: inUnits }),
     db.auditLog.count({ where: { actorId, success: true } }),
   ]);
   const versions = await Promise.all([

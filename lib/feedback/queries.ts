@@ -1,0 +1,80 @@
+import "server-only";
+// Feedback pulled by a feed (GET /api/v1/feedback): the feedback messages of the warnings of the
+// key's sources in its jurisdiction, oldest first, with their delivery state.
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { command } from "@/lib/commands/command";
+import { optional, pastInstantSchema, uuidSchema } from "@/lib/validation/fields";
+import { unitSubtree } from "@/lib/units/jurisdiction";
+import type { OutboundStatus, WarningSource } from "@/lib/generated/prisma/enums";
+import { FEEDBACK_SOURCES } from "@/lib/feedback/queue";
+
+export type FeedbackDelivery = "pending" | "sent" | "failed" | "overdue";
+
+/** Sent (accepted by the platform), failed (attempts spent), overdue (not sent by its deadline), else pending. */
+export function deliveryOf(m: { status: OutboundStatus; dueAt: Date | null }, now: Date): FeedbackDelivery {
+  if (m.status === "SENT" || m.status === "DELIVERED") return "sent";
+  if (m.status === "FAILED" || m.status === "CANCELLED") return "failed";
+  return m.dueAt && m.dueAt < now ? "overdue" : "pending";
+}
+
+export const feedbackQuerySchema = z
+  .object({
+    /** Feedback written after this instant. */
+    since: optional(pastInstantSchema),
+    /** The last id of the previous page. */
+    cursor: optional(uuidSchema),
+  })
+  .strict();
+
+const PAGE = 500;
+
+/** One pulled item: the message's delivery and the feedback's own fields (lib/feedback/queue.ts). */
+export type FeedbackItem = {
+  id: string; createdAt: string; dueAt: string | null; sentAt: string | null; delivery: FeedbackDelivery; attempts: number;
+  source: string; externalId: string; warningId: string; event: string; status: string; outcome: string | null; [field: string]: unknown;
+};
+
+/** The sources a key pulls feedback on: its bound sources that receive feedback. */
+async function pullSources(actorId: string): Promise<WarningSource[]> {
+  const key = await getDb().apiKey.findUnique({ where: { id: actorId }, select: { sources: true } });
+  return (key?.sources ?? []).filter((s) => (FEEDBACK_SOURCES as readonly string[]).includes(s));
+}
+
+export const pullFeedback = command({
+  name: "feedback.pull", permission: "feedback:pull",
+  summary: "Feedback (签收, outcome, amounts) on the warnings of the key's sources in its jurisdiction, oldest first",
+  input: feedbackQuerySchema, audit: false,
+  async run({ actor, input: q, now }) {
+    const sources = actor.kind === "apiKey" ? await pullSources(actor.id) : [];
+    const rows = sources.length
+      ? await getDb().outboundMessage.findMany({
+          where: {
+            AND: [
+              { channel: "FEEDBACK", warning: { source: { in: sources }, unit: unitSubtree(actor.scopePath) } },
+              q.since ? { createdAt: { gt: q.since } } : {}, q.cursor ? { id: { gt: q.cursor } } : {},
+            ],
+          },
+          orderBy: { id: "asc" }, take: PAGE + 1,
+          select: { id: true, body: true, status: true, dueAt: true, sentAt: true, attempts: true, createdAt: true },
+        })
+      : [];
+    const feedback = rows.slice(0, PAGE).map((r): FeedbackItem => ({
+      ...(JSON.parse(r.body) as FeedbackItem),
+      id: r.id, createdAt: r.createdAt.toISOString(), dueAt: r.dueAt?.toISOString() ?? null, sentAt: r.sentAt?.toISOString() ?? null,
+      delivery: deliveryOf(r, now), attempts: r.attempts,
+    }));
+    return { feedback, nextCursor: rows.length > PAGE ? feedback.at(-1)!.id : null };
+  },
+});
+
+/** The outbound page's tally of feedback deliveries (the root administrator's view). */
+export async function feedbackTally(now = new Date()): Promise<Record<FeedbackDelivery, number>> {
+  const rows = await getDb().$queryRaw<{ delivery: FeedbackDelivery; n: bigint }[]>`
+    SELECT CASE WHEN status IN ('SENT', 'DELIVERED') THEN 'sent' WHEN status IN ('FAILED', 'CANCELLED') THEN 'failed'
+                WHEN "dueAt" < ${now}::timestamptz AT TIME ZONE 'UTC' THEN 'overdue' ELSE 'pending' END AS delivery, count(*) AS n
+      FROM outbound_messages WHERE channel = 'FEEDBACK' GROUP BY 1`;
+  const out: Record<FeedbackDelivery, number> = { pending: 0, sent: 0, failed: 0, overdue: 0 };
+  for (const r of rows) out[r.delivery] = Number(r.n);
+  return out;
+}
