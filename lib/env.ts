@@ -17,6 +17,11 @@ const envSchema = z.object({
    * unset: the client IP is the socket's peer (lib/auth/client-ip.ts).
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * The addresses a big-screen (WALL) account may sign in and be used from (IPs or CIDR ranges,
+   * comma-separated); unset: the loopback addresses only (lib/auth/wall-access.ts).
+   */
+  WALL_ALLOWED_ADDRESSES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

@@ -6,6 +6,7 @@ import { personPaths } from "@/lib/persons/openapi";
 import { contactPaths } from "@/lib/contacts/openapi";
 import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
+import { wallPaths } from "@/lib/wall/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
 import { appFollowUpPaths } from "@/lib/appfollowups/openapi";
 import { transferPaths } from "@/lib/warnings/transfer-openapi";
@@ -14,4 +15,4 @@ import { outboundPaths } from "@/lib/outbound/openapi";
 import { personLabelPaths } from "@/lib/persons/labels-openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, wallPaths];

@@ -281,6 +281,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
       return { path: `/api/v1/app-followups/${f.id}/outcome`, params: { id: f.id }, body: { version: f.version, outcome: "INSTALLED" }, marker: f.id };
     },
   },
+
+  // The big screen (大屏): aggregates and a kind-only stream of the caller's jurisdiction.
+  "GET app/api/v1/wall/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/wall" }) },
+  "GET app/api/v1/wall/stream/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/wall/stream" }) },
 };
 
 /** A fresh fraud contact two warnings of P share (the cluster list's default period holds them). */
