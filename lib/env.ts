@@ -17,11 +17,6 @@ const envSchema = z.object({
    * unset: the client IP is the socket's peer (lib/auth/client-ip.ts).
    */
   TRUSTED_PROXIES: z.string().optional(),
-  /**
-   * The addresses a big-screen (WALL) account may sign in and be used from (IPs or CIDR ranges,
-   * comma-separated); unset: the loopback addresses only (lib/auth/wall-access.ts).
-   */
-  WALL_ALLOWED_ADDRESSES: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
@@ -58,6 +53,13 @@ export function amountCeilingYuan(): number {
   const v = Number(process.env.AMOUNT_CEILING_YUAN);
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_AMOUNT_CEILING_YUAN;
 }
+
+/**
+ * The addresses a big-screen (WALL) account may sign in and be used from, `WALL_ALLOWED_ADDRESSES`
+ * (IPs or CIDR ranges, comma-separated; unset: the loopback only, lib/auth/wall-access.ts). Read
+ * on each call, so a kiosk's address can change without a restart.
+ */
+export const wallAllowedAddresses = (): string | undefined => process.env.WALL_ALLOWED_ADDRESSES;
 
 /**
  * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BlockList } from "node:net";
-import { env } from "@/lib/env";
+import { wallAllowedAddresses } from "@/lib/env";
 import { inRanges, normalizeIp, parseAddressRanges } from "@/lib/auth/client-ip";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -12,8 +12,9 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export const DEFAULT_WALL_ADDRESSES = "127.0.0.1/8, ::1";
 
 let parsed: { spec: string; list: BlockList | null } | undefined;
-function allowedList(): BlockList | null {
-  const spec = env().WALL_ALLOWED_ADDRESSES?.trim() || DEFAULT_WALL_ADDRESSES;
+/** The parsed WALL_ALLOWED_ADDRESSES; throws on a bad entry (checked at start, instrumentation.ts). */
+export function wallAllowedList(): BlockList | null {
+  const spec = wallAllowedAddresses()?.trim() || DEFAULT_WALL_ADDRESSES;
   if (!parsed || parsed.spec !== spec) parsed = { spec, list: parseAddressRanges(spec, "WALL_ALLOWED_ADDRESSES") };
   return parsed.list;
 }
@@ -21,7 +22,7 @@ function allowedList(): BlockList | null {
 /** Whether a WALL account may be used from this address; an unknown address never may. */
 export function wallAddressAllowed(ip: string | null): boolean {
   const addr = normalizeIp(ip);
-  return !!addr && inRanges(allowedList(), addr);
+  return !!addr && inRanges(wallAllowedList(), addr);
 }
 
 /** Whether the role is bound to the wall's addresses. */
