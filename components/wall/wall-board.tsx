@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { WallBoard as Board, WallFigure } from "@/lib/wall/board";
 import { count, signedPercent, wan } from "@/lib/stats/format";
@@ -78,15 +78,16 @@ function useWallLive(initial: Board): { board: Board; status: Status } {
 
 /** A clock for the header and the feed's ages, ticking every 15 s from the board's time. */
 function useNow(start: string): number {
+  // The server's time first (the same text on both sides of hydration), then the screen's own.
   const [now, setNow] = useState(() => Date.parse(start));
-  const first = useRef(true);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      setNow(Date.now());
-    }
-    const id = setInterval(() => setNow(Date.now()), 15_000);
-    return () => clearInterval(id);
+    const tick = () => setNow(Date.now());
+    const first = setTimeout(tick, 0);
+    const id = setInterval(tick, 15_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(id);
+    };
   }, []);
   return now;
 }
