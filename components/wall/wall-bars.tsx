@@ -13,7 +13,7 @@ export function WallBars({ items, rows, color, empty, testId }: { items: readonl
   return (
     <ol className="grid h-full min-h-0 gap-[0.35em]" style={{ gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))` }} data-testid={testId}>
       {shown.map((item, i) => (
-        <li key={item.code} className="grid min-h-0 grid-cols-[1.4em_6.5em_minmax(0,1fr)_3.2em] items-center gap-[0.5em] text-[0.95em]" data-testid={testId ? `${testId}-row` : undefined}>
+        <li key={item.code} className="grid min-h-0 grid-cols-[1.4em_7.5em_minmax(0,1fr)_3.2em] items-center gap-[0.5em] text-[0.95em]" data-testid={testId ? `${testId}-row` : undefined}>
           <span className="text-right tabular-nums text-slate-400">{i + 1}</span>
           <span className="truncate text-slate-200">{item.name}</span>
           <span className="relative h-[60%] max-h-[1.1em] min-h-[0.4em] rounded-sm bg-slate-800">

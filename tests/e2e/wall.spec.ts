@@ -36,7 +36,7 @@ test("the wall fits 1920×1080 and 3840×2160 without scrolling", async ({ page 
   await expect(page.getByTestId("wall").getByText("同比").first()).toBeVisible();
   await expect(page.getByTestId("wall-feed-item").first()).toBeVisible();
   await expect(page.getByTestId("wall-map-bars-row").first()).toBeVisible();
-  await expect(page.getByTestId("wall-trend").locator("svg.recharts-surface")).toBeVisible();
+  await expect(page.getByTestId("wall-trend").getByRole("application")).toBeVisible();
   await expectFits(page);
   await screenshot(page, "wall-1920x1080");
 
