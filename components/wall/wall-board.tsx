@@ -42,6 +42,7 @@ function useWallLive(initial: Board): { board: Board; status: Status } {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let debounce: ReturnType<typeof setTimeout> | undefined;
     const connect = () => {
+      source?.close();
       const s = new EventSource("/api/v1/wall/stream");
       source = s;
       s.onmessage = (m) => {
@@ -57,16 +58,31 @@ function useWallLive(initial: Board): { board: Board; status: Status } {
         debounce = setTimeout(() => void refetch(), REFETCH_DEBOUNCE_MS);
       };
       s.onerror = () => {
-        s.close();
-        dropped = true;
-        setStatus("reconnecting");
-        clearTimeout(retry);
-        retry = setTimeout(connect, backoff(attempt++));
+        if (source === s) drop();
       };
     };
+    // A dropped stream (or the network gone: an open stream may not notice for minutes) is closed
+    // and reopened with backoff; going back online tries at once.
+    const drop = () => {
+      source?.close();
+      source = null;
+      dropped = true;
+      setStatus("reconnecting");
+      clearTimeout(retry);
+      retry = setTimeout(connect, backoff(attempt++));
+    };
+    const online = () => {
+      clearTimeout(retry);
+      attempt = 0;
+      connect();
+    };
     connect();
+    window.addEventListener("offline", drop);
+    window.addEventListener("online", online);
     const poll = setInterval(() => void refetch(), POLL_MS);
     return () => {
+      window.removeEventListener("offline", drop);
+      window.removeEventListener("online", online);
       source?.close();
       clearTimeout(retry);
       clearTimeout(debounce);

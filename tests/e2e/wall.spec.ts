@@ -104,6 +104,7 @@ test("the wall shows a new warning on its live feed, masked, and recovers from a
 });
 
 test("the wall reads nothing else: record pages and APIs answer 404/403", async ({ page }) => {
+  test.setTimeout(120_000);
   await loginAs(page, "wall");
   await expect(page).toHaveURL(/\/wall$/, { timeout: 30_000 });
   for (const path of ["/warnings", "/warnings/0190d0c4-0000-7000-8000-000000000000", "/cases", "/persons", "/field", "/stats", "/handover"]) {
