@@ -12,7 +12,7 @@ async function expectFits(page: Page) {
   }));
   expect(page_.sh, "page height").toBeLessThanOrEqual(page_.h);
   expect(page_.sw, "page width").toBeLessThanOrEqual(page_.w);
-  const overflowing = await page.locator("[data-testid=wall] section, [data-testid=wall] [data-testid^=wall-figure-]").evaluateAll((els) =>
+  const overflowing = await page.locator("[data-testid=wall] section, [data-testid=wall] [data-testid^=wall-figure-]:not([data-testid=wall-figure-value])").evaluateAll((els) =>
     els
       .filter((el) => {
         const r = el.getBoundingClientRect();
