@@ -1,6 +1,6 @@
 // Runs once when a server instance starts: the socket hook that gives the app the client's real
 // address goes in first (lib/http/socket-peer.ts); a bad environment (no DATABASE_URL, an
-// AUTH_SECRET shorter than 32 bytes, a malformed TRUSTED_PROXIES) stops the server here instead of
+// AUTH_SECRET shorter than 32 bytes, a malformed TRUSTED_PROXIES or WALL_ALLOWED_ADDRESSES) stops the server here instead of
 // failing on the first request; then the periodic jobs (SLA escalation, freeze expiry) start.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -10,6 +10,8 @@ export async function register() {
   env();
   const { trustedProxies } = await import("@/lib/auth/client-ip");
   trustedProxies();
+  const { wallAllowedList } = await import("@/lib/auth/wall-access");
+  wallAllowedList();
   const { startScheduler } = await import("@/lib/scheduler/start");
   startScheduler();
   // The outbox's worker (SMS, 闪信, robot calls), when a gateway is configured.

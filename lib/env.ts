@@ -59,6 +59,13 @@ export function amountCeilingYuan(): number {
 }
 
 /**
+ * The addresses a big-screen (WALL) account may sign in and be used from, `WALL_ALLOWED_ADDRESSES`
+ * (IPs or CIDR ranges, comma-separated; unset: the loopback only, lib/auth/wall-access.ts). Read
+ * on each call, so a kiosk's address can change without a restart.
+ */
+export const wallAllowedAddresses = (): string | undefined => process.env.WALL_ALLOWED_ADDRESSES;
+
+/**
  * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,
  * OUTBOUND_CALLBACK_URL, OUTBOUND_RATE_PER_SECOND, OUTBOUND_MAX_ATTEMPTS, OUTBOUND_RETRY_BASE_MS,
  * OUTBOUND_CONCURRENCY, UPSTREAM_FEEDBACK_URL, FEEDBACK_DEADLINE_MINUTES. Read on each call: `npm start` sets them for its simulator.

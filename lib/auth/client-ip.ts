@@ -16,7 +16,10 @@ export function normalizeIp(raw: string | undefined | null): string | null {
 }
 
 /** The ranges of TRUSTED_PROXIES ("10.0.0.0/8, 192.168.1.7, fd00::/8"); throws on a bad entry. */
-export function parseTrustedProxies(spec: string | undefined): BlockList | null {
+export const parseTrustedProxies = (spec: string | undefined): BlockList | null => parseAddressRanges(spec, "TRUSTED_PROXIES");
+
+/** A setting's list of IPs and CIDR ranges, or null when empty; throws naming the setting on a bad entry. */
+export function parseAddressRanges(spec: string | undefined, setting: string): BlockList | null {
   const entries = (spec ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   if (!entries.length) return null;
   const list = new BlockList();
@@ -26,13 +29,15 @@ export function parseTrustedProxies(spec: string | undefined): BlockList | null 
     const family = ip ? isIP(ip) : 0;
     const max = family === 4 ? 32 : 128;
     const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : NaN;
-    if (!ip || rest.length || !(prefix >= 0 && prefix <= max)) throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    if (!ip || rest.length || !(prefix >= 0 && prefix <= max)) throw new Error(`${setting}: "${entry}" is not an IP address or CIDR range`);
     list.addSubnet(ip, prefix, family === 4 ? "ipv4" : "ipv6");
   }
   return list;
 }
 
-const trusts = (list: BlockList | null, ip: string) => !!list && list.check(ip, isIP(ip) === 4 ? "ipv4" : "ipv6");
+/** Whether an address lies in one of the list's ranges. */
+export const inRanges = (list: BlockList | null, ip: string) => !!list && list.check(ip, isIP(ip) === 4 ? "ipv4" : "ipv6");
+const trusts = inRanges;
 
 /**
  * The client's address from a forwarded chain whose last hop is the socket's peer: walking from

@@ -19,5 +19,5 @@ export const loginSchema = z
 export type LoginInput = z.infer<typeof loginSchema>;
 
 /** The reasons a login fails, as the login form shows them. */
-export const LOGIN_ERRORS = ["INVALID_INPUT", "INVALID_CREDENTIALS", "LOCKED", "DISABLED", "PENDING_APPROVAL", "THROTTLED", "OTP_REQUIRED", "OTP_INVALID", "UNAVAILABLE"] as const;
+export const LOGIN_ERRORS = ["INVALID_INPUT", "INVALID_CREDENTIALS", "LOCKED", "DISABLED", "PENDING_APPROVAL", "THROTTLED", "OTP_REQUIRED", "OTP_INVALID", "WALL_ADDRESS", "UNAVAILABLE"] as const;
 export type LoginError = (typeof LOGIN_ERRORS)[number];

@@ -9,6 +9,7 @@ import { loginThrottled, recordLoginFailure } from "@/lib/auth/login-throttle";
 import { countFailedProof, isLocked } from "@/lib/auth/lockout";
 import { openSession } from "@/lib/auth/open-session";
 import { consumeSecondFactor } from "@/lib/auth/second-factor";
+import { isWallRole, wallAddressAllowed } from "@/lib/auth/wall-access";
 
 export { SESSION_ABSOLUTE_MS, MAX_SESSIONS_PER_USER } from "@/lib/auth/open-session";
 export { LOCK_AFTER_FAILURES, LOCK_MINUTES } from "@/lib/auth/lockout";
@@ -85,6 +86,8 @@ export async function login(
   if (user.approvalPending) return fail("PENDING_APPROVAL", "approval-pending", user);
   // Demo accounts only live alongside the demo dataset; a production install never honours them.
   if (user.isDemo && !demoMode) return fail("INVALID_CREDENTIALS", "demo-account-outside-demo", user);
+  // 大屏: a display account signs in without a second factor, so only from the kiosks' addresses.
+  if (isWallRole(user.role) && !wallAddressAllowed(client.ip)) return fail("WALL_ADDRESS", "wall-address-refused", user);
 
   // An enrolled factor is always asked for, whatever the role and mode.
   if (user.totpEnabledAt) {

@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { key: "vulnerable", href: "/field/vulnerable", permission: "persons:read" },
   { key: "publicity", href: "/publicity", permission: "publicity:read" },
   { key: "stats", href: "/stats", permission: "stats:read" },
+  { key: "wall", href: "/wall", permission: "wall:read" },
   { key: "users", href: "/admin/users", permission: "users:manage" },
   { key: "units", href: "/admin/units", permission: "units:manage" },
   { key: "apiKeys", href: "/admin/api-keys", permission: "apikeys:manage" },
@@ -34,6 +35,7 @@ export const ROLE_HOME: Record<Role, string> = {
   ADMIN: "/admin/users",
   AUDITOR: "/audit",
   SECURITY_OFFICER: "/approvals",
+  WALL: "/wall",
 };
 
 export function navFor(actor: Pick<Actor, "permissions">) {

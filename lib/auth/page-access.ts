@@ -44,6 +44,7 @@ export const PAGE_RULES: readonly PageRule[] = [
   { path: "/publicity/*", exact: true, anyOf: ["publicity:read"] },
   { path: "/publicity", anyOf: ["publicity:write"] },
   { path: "/stats", anyOf: ["stats:read"] },
+  { path: "/wall", anyOf: ["wall:read"] },
   { path: "/persons", anyOf: ["persons:read"] },
   { path: "/audit", anyOf: ["audit:read"] },
   { path: "/admin/users", anyOf: ["users:manage"] },

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   "map:manage", // upload the official boundaries the map draws (or go back to the schematic)
   "calls:ingest", // the 96110 call center reports its call events (API keys only)
   "feedback:pull", // an upstream feed pulls the feedback on its warnings (API keys only)
+  "wall:read", // the big screen (大屏): the jurisdiction's figures and a masked live feed, aggregates only
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -45,16 +46,22 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   INVESTIGATOR: [
     "warnings:read", "cases:read", "cases:write", "actions:write", "publicity:read", "stats:read", "pii:reveal", "persons:read",
   ],
-  LEADER: ["stats:read", "publicity:read", "handover:read"],
+  LEADER: ["stats:read", "publicity:read", "handover:read", "wall:read"],
   ADMIN: ["users:manage", "units:manage", "apikeys:manage", "config:manage", "map:manage"],
   AUDITOR: ["audit:read", "grants:approve"],
   SECURITY_OFFICER: ["grants:approve"],
+  // 大屏: a display account on the command hall's kiosk; the wall and nothing else.
+  WALL: ["wall:read"],
 };
 
 /** Grants an admin may add to a user on top of the role (never admin or audit powers). */
 export const GRANTABLE: readonly Permission[] = ["cases:approve", "warnings:triage"];
 
+/** Roles that take no grant: the wall display holds the wall and nothing else, whatever is granted. */
+const NO_GRANTS: readonly Role[] = ["WALL"];
+
 export function permissionsOf(role: Role, grants: readonly string[] = []): Set<Permission> {
+  if (NO_GRANTS.includes(role)) return new Set(ROLE_PERMISSIONS[role]);
   const extra = grants.filter((g): g is Permission => (GRANTABLE as readonly string[]).includes(g));
   return new Set([...ROLE_PERMISSIONS[role], ...extra]);
 }
@@ -79,4 +86,4 @@ export const isOversightRole = (role: Role | null | undefined) => !!role && (OVE
 export const API_SCOPES = ["warnings:ingest", "warnings:read", "cases:read", "publicity:write", "publicity:read", "stats:read", "calls:ingest", "feedback:pull"] as const satisfies readonly Permission[];
 
 /** Every role, in the order the admin pages list them. */
-export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER"] as const;
+export const ROLES = ["ADMIN", "AUDITOR", "SECURITY_OFFICER", "DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER", "WALL"] as const;

@@ -8,12 +8,13 @@ import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { apiKeyUsable } from "@/lib/auth/api-keys";
+import { isWallRole, wallAddressAllowed } from "@/lib/auth/wall-access";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-export type SessionEnd = "revoked" | "expired" | "idle" | "stale-version" | "disabled";
+export type SessionEnd = "revoked" | "expired" | "idle" | "stale-version" | "disabled" | "wall-address";
 
 /**
  * What a session still owes before it is a full session: a password change (first login, or the
@@ -67,7 +68,9 @@ export async function resolveSessionState(
   });
   if (!s || s.revokedAt) return null;
   const u = s.user;
-  const end = sessionEndOf(s, now);
+  // A big-screen session taken to another address ends there (an unknown address is not one:
+  // only a request served before the socket hook was installed has none).
+  const end = sessionEndOf(s, now) ?? (isWallRole(u.role) && client.ip !== null && !wallAddressAllowed(client.ip) ? "wall-address" : null);
   if (end) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.userSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });

@@ -7,6 +7,7 @@ import { contactPaths } from "@/lib/contacts/openapi";
 import { warningPaths } from "@/lib/warnings/openapi";
 import { statsPaths } from "@/lib/stats/openapi";
 import { mapPaths } from "@/lib/map/openapi";
+import { wallPaths } from "@/lib/wall/openapi";
 import { revisitPaths } from "@/lib/revisits/openapi";
 import { callPaths } from "@/lib/calls/openapi";
 import { appFollowUpPaths } from "@/lib/appfollowups/openapi";
@@ -17,4 +18,4 @@ import { personLabelPaths } from "@/lib/persons/labels-openapi";
 import { partnerRequestPaths } from "@/lib/requests/openapi";
 
 // Each domain describes its endpoints in lib/<domain>/openapi.ts; list them here.
-export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, partnerRequestPaths, mapPaths, callPaths];
+export const PATHS: Record<string, PathItem>[] = [warningPaths, casePaths, publicityPaths, fieldPaths, statsPaths, revisitPaths, personPaths, transferPaths, appealPaths, outboundPaths, personLabelPaths, contactPaths, appFollowUpPaths, partnerRequestPaths, mapPaths, callPaths, wallPaths];

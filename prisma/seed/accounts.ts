@@ -27,6 +27,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: "investigator", displayName: "赵磊", role: "INVESTIGATOR", unitCode: "420302", grants: [] },
   { username: "chief", displayName: "周建国", role: "INVESTIGATOR", unitCode: "420302", grants: ["cases:approve"] },
   { username: "leader", displayName: "孙立平", role: "LEADER", unitCode: "420300", grants: [] },
+  // 大屏: the command hall's display; signs in without a second factor, from WALL_ALLOWED_ADDRESSES only.
+  { username: "wall", displayName: "指挥大厅大屏", role: "WALL", unitCode: "420300FZ", grants: [], id: "01930000-0000-7000-8000-0000000a11a1" },
 ];
 
 /**

@@ -8,7 +8,7 @@ const ROLES = [
   { username: "officer2", home: "/field", nav: ["field", "cases", "links", "persons", "vulnerable", "publicity"], unit: "中区派出所" },
   { username: "investigator", home: "/cases", nav: ["cases", "links", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
   { username: "chief", home: "/cases", nav: ["cases", "links", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
-  { username: "leader", home: "/stats", nav: ["handover", "publicity", "stats"], unit: "十堰市公安局" },
+  { username: "leader", home: "/stats", nav: ["handover", "publicity", "stats", "wall"], unit: "十堰市公安局" },
   { username: "admin", home: "/admin/users", nav: ["users", "units", "apiKeys", "settings", "outbound", "mapBoundaries"], unit: "十堰市公安局" },
   { username: "auditor", home: "/audit", nav: ["audit", "approvals"], unit: "十堰市公安局" },
   { username: "secofficer", home: "/approvals", nav: ["approvals"], unit: "十堰市公安局" },

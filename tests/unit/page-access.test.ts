@@ -43,5 +43,16 @@ describe("page access table", () => {
     expect(opens("ADMIN", "/audit")).toBe(false);
     expect(opens("AUDITOR", "/admin/users")).toBe(false);
     expect(opens("INVESTIGATOR", "/notifications")).toBe(true);
+    expect(opens("WALL", "/wall")).toBe(true);
+    expect(opens("LEADER", "/wall")).toBe(true);
+    expect(opens("DISPATCHER", "/wall")).toBe(false);
+    for (const path of ["/warnings", "/warnings/0190d0c4-0000-7000-8000-000000000000", "/cases", "/persons", "/field", "/stats", "/handover", "/publicity", "/audit", "/admin/users", "/transfers"]) {
+      expect(opens("WALL", path), path).toBe(false);
+    }
+  });
+
+  it("has the wall's page ask what the table asks", () => {
+    expect(readFileSync("app/(wall)/wall/page.tsx", "utf8")).toContain('requirePagePermission("wall:read")');
+    expect(pagePermissions("/wall")).toEqual(["wall:read"]);
   });
 });

@@ -65,4 +65,16 @@ describe("permission table", () => {
     expect(navFor({ permissions: permissionsOf("AUDITOR") }).map((i) => i.key)).toEqual(["audit", "approvals"]);
     expect(NAV_ITEMS.length).toBeGreaterThan(5);
   });
+
+  it("gives the big screen (WALL) the wall and nothing else; leaders see the wall too", () => {
+    expect(ROLE_PERMISSIONS.WALL).toEqual(["wall:read"]);
+    expect(readsPii("WALL")).toBe(false);
+    expect(navFor({ permissions: permissionsOf("WALL") }).map((i) => i.key)).toEqual(["wall"]);
+    expect(ROLE_HOME.WALL).toBe("/wall");
+    const holders = (Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]).filter((r) => ROLE_PERMISSIONS[r].includes("wall:read")).sort();
+    expect(holders).toEqual(["LEADER", "WALL"]);
+    // No grant adds anything to a wall account.
+    expect([...permissionsOf("WALL", ["cases:approve", "warnings:triage"])]).toEqual(["wall:read"]);
+    expect(readsPii("WALL", ["warnings:triage"])).toBe(false);
+  });
 });

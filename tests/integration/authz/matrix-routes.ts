@@ -327,6 +327,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   },
   "GET app/api/v1/call-events/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/call-events", marker: await callOfP(w) }) },
   "GET app/api/v1/feedback/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/feedback", marker: await feedbackOfP(w) }) },
+  // The big screen (大屏): aggregates and a kind-only stream of the caller's jurisdiction.
+  "GET app/api/v1/wall/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/wall" }) },
+  "GET app/api/v1/wall/stream/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/wall/stream" }) },
 };
 
 /** A stop-payment request's fields (a fresh account each time). */

@@ -27,7 +27,7 @@ import { makeIdNumber } from "@/lib/pii";
 import { makeApiKey, makeUnitTree, makeUser, warningInput } from "@/tests/factories";
 import { bankCard, caseInput } from "../cases-fixtures";
 
-export const ROLES = ["DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER", "ADMIN", "AUDITOR", "SECURITY_OFFICER"] as const satisfies readonly Role[];
+export const ROLES = ["DISPATCHER", "OFFICER", "INVESTIGATOR", "LEADER", "ADMIN", "AUDITOR", "SECURITY_OFFICER", "WALL"] as const satisfies readonly Role[];
 export type Who = Role | "API_KEY";
 export const PARTIES: readonly Who[] = [...ROLES, "API_KEY"];
 
@@ -93,10 +93,10 @@ export async function buildWorld() {
   forgetRoutingTable();
   const P = city.branches[0]!.precincts[0]!;
   const ownUnit: Record<Who, { id: string }> = {
-    DISPATCHER: city.center, OFFICER: P, INVESTIGATOR: city.branches[0]!, LEADER: city.city, ADMIN: city.city, AUDITOR: city.city, SECURITY_OFFICER: city.city, API_KEY: city.city,
+    DISPATCHER: city.center, OFFICER: P, INVESTIGATOR: city.branches[0]!, LEADER: city.city, ADMIN: city.city, AUDITOR: city.city, SECURITY_OFFICER: city.city, WALL: city.city, API_KEY: city.city,
   };
   const otherUnit: Record<Who, { id: string }> = {
-    DISPATCHER: far.center, OFFICER: city.branches[1]!.precincts[0]!, INVESTIGATOR: city.branches[1]!, LEADER: far.city, ADMIN: far.city, AUDITOR: far.city, SECURITY_OFFICER: far.city, API_KEY: far.city,
+    DISPATCHER: far.center, OFFICER: city.branches[1]!.precincts[0]!, INVESTIGATOR: city.branches[1]!, LEADER: far.city, ADMIN: far.city, AUDITOR: far.city, SECURITY_OFFICER: far.city, WALL: far.city, API_KEY: far.city,
   };
   const own = {} as Record<Who, Party>;
   const other = {} as Record<Who, Party>;
