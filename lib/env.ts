@@ -17,6 +17,11 @@ const envSchema = z.object({
    * unset: the client IP is the socket's peer (lib/auth/client-ip.ts).
    */
   TRUSTED_PROXIES: z.string().optional(),
+  /**
+   * A direct connection to the primary, for what needs a session of its own (LISTEN, graphile-worker)
+   * when DATABASE_URL goes through a transaction pooler (PgBouncer); unset: DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
@@ -61,5 +66,15 @@ export function amountCeilingYuan(): number {
  */
 export function outboundEnv(): Record<string, string | undefined> {
   const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL"];
+  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+}
+
+/**
+ * The knobs of one instance under load (lib/http/admission.ts, lib/http/drain.ts, the ingestion
+ * timeout, the read replica): ADMISSION_CONCURRENCY, DRAIN_GRACE_MS, DRAIN_MAX_MS,
+ * INGEST_STATEMENT_TIMEOUT_MS, INGEST_LOCK_WAIT_MS, REPLICA_DATABASE_URL, REPLICA_MAX_LAG_SECONDS. Read on each call.
+ */
+export function loadEnv(): Record<string, string | undefined> {
+  const keys = ["ADMISSION_CONCURRENCY", "DRAIN_GRACE_MS", "DRAIN_MAX_MS", "INGEST_STATEMENT_TIMEOUT_MS", "INGEST_LOCK_WAIT_MS", "REPLICA_DATABASE_URL", "REPLICA_MAX_LAG_SECONDS"];
   return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }
