@@ -44,6 +44,12 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The URL for a connection that needs a session of its own (LISTEN, graphile-worker's LISTEN and
+ * session locks): DIRECT_DATABASE_URL when DATABASE_URL goes through a transaction pooler.
+ */
+export const directDatabaseUrl = (): string => env().DIRECT_DATABASE_URL ?? env().DATABASE_URL;
+
 export const isDemoMode = () => env().APP_MODE === "demo";
 export const isHttps = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
 
@@ -62,10 +68,10 @@ export function amountCeilingYuan(): number {
 /**
  * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,
  * OUTBOUND_CALLBACK_URL, OUTBOUND_RATE_PER_SECOND, OUTBOUND_MAX_ATTEMPTS, OUTBOUND_RETRY_BASE_MS,
- * OUTBOUND_CONCURRENCY. Read on each call: `npm start` sets them for its simulator.
+ * OUTBOUND_CONCURRENCY (and the database URLs the worker connects with). Read on each call: `npm start` sets them for its simulator.
  */
 export function outboundEnv(): Record<string, string | undefined> {
-  const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL"];
+  const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL", "DIRECT_DATABASE_URL"];
   return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }
 
