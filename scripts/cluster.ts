@@ -35,10 +35,15 @@ const USER = "fanzha";
 const PASSWORD = "fanzha-local";
 const DB = "fanzha";
 const FAILOVER_AFTER_MS = Number(process.env.FAILOVER_AFTER_MS ?? 3_000);
-const NODES = ["node-a", "node-b"] as const;
+// Node names double as application_name and replication slot name: identifiers, no hyphens.
+const NODES = ["node_a", "node_b"] as const;
 const url = (port: number, db = DB) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
 const log = (msg: string) => console.log(`[cluster] ${msg}`);
 const children: { name: string; proc: ChildProcess }[] = [];
+// A start that fails half-way leaves nothing running behind it.
+process.on("exit", () => {
+  for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGINT");
+});
 
 function fail(msg: string): never {
   console.error(`[cluster] ${msg}`);
@@ -92,7 +97,7 @@ function configure(i: number, role: "primary" | "standby") {
     "hot_standby = on", "hot_standby_feedback = on", "wal_log_hints = on", `cluster_name = '${NODES[i]}'`,
     role === "primary" ? `synchronous_standby_names = '${other}'` : "synchronous_standby_names = ''",
     role === "standby" ? `primary_conninfo = 'host=127.0.0.1 port=${PORTS.nodes[1 - i]} user=${USER} password=${PASSWORD} application_name=${NODES[i]}'` : "primary_conninfo = ''",
-    role === "standby" ? `primary_slot_name = '${NODES[i]!.replace("-", "_")}'` : "primary_slot_name = ''",
+    role === "standby" ? `primary_slot_name = '${NODES[i]}'` : "primary_slot_name = ''",
   ];
   writeFileSync(path.join(dir, "cluster.conf"), `${conf.join("\n")}\n`);
   const main = path.join(dir, "postgresql.conf");
