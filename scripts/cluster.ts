@@ -40,6 +40,7 @@ const NODES = ["node_a", "node_b"] as const;
 const url = (port: number, db = DB) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
 const log = (msg: string) => console.log(`[cluster] ${msg}`);
 const children: { name: string; proc: ChildProcess }[] = [];
+let stopping = false;
 // A start that fails half-way leaves nothing running behind it.
 process.on("exit", () => {
   for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGINT");
@@ -319,7 +320,6 @@ await waitFor(async () => (await fetch(`http://127.0.0.1:${PORTS.http}/api/healt
 log(`ready — open http://localhost:${PORTS.http}/login (HAProxy stats: http://127.0.0.1:${PORTS.stats}/; logs under ${ROOT})`);
 
 // ---- stop: the apps first (they drain), then the proxies, then the standby and the primary ----
-let stopping = false;
 async function stopChild(name: string, signal: NodeJS.Signals = "SIGTERM", ms = 30_000) {
   for (const c of children.filter((c) => c.name === name)) {
     if (c.proc.exitCode !== null || c.proc.signalCode !== null) continue;
