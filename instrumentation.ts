@@ -1,11 +1,21 @@
 // Runs once when a server instance starts: the socket hook that gives the app the client's real
-// address goes in first (lib/http/socket-peer.ts); a bad environment (no DATABASE_URL, an
+// address goes in first (lib/http/socket-peer.ts), then the admission gate (lib/http/admission.ts)
+// and, under `npm run cluster`, the graceful drain (lib/http/drain.ts); a bad environment (no DATABASE_URL, an
 // AUTH_SECRET shorter than 32 bytes, a malformed TRUSTED_PROXIES or WALL_ALLOWED_ADDRESSES) stops the server here instead of
 // failing on the first request; then the periodic jobs (SLA escalation, freeze expiry) start.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installSocketPeerHook } = await import("@/lib/http/socket-peer");
   installSocketPeerHook();
+  // Priorities under overload: intake and writes first, statistics, exports and lists shed first.
+  const { admissionOptionsFromEnv, installAdmissionGate } = await import("@/lib/http/admission");
+  const admission = admissionOptionsFromEnv();
+  if (admission) installAdmissionGate(admission);
+  // Graceful drain on SIGTERM when Next leaves the signals to the app (`npm run cluster`).
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    const { drainOptionsFromEnv, installDrain } = await import("@/lib/http/drain");
+    installDrain(drainOptionsFromEnv());
+  }
   const { env } = await import("@/lib/env");
   env();
   const { trustedProxies } = await import("@/lib/auth/client-ip");

@@ -21,6 +21,11 @@ const envSchema = z.object({
   SURGE_Z: z.coerce.number().positive().max(10).optional(),
   SURGE_MIN_COUNT: z.coerce.number().int().min(1).optional(),
   SURGE_BASELINE_WEEKS: z.coerce.number().int().min(2).max(26).optional(),
+  /**
+   * A direct connection to the primary, for what needs a session of its own (LISTEN, graphile-worker)
+   * when DATABASE_URL goes through a transaction pooler (PgBouncer); unset: DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
@@ -42,6 +47,12 @@ export function env(): Env {
   cached = { ...e, AUTH_SECRET: secret };
   return cached;
 }
+
+/**
+ * The URL for a connection that needs a session of its own (LISTEN, graphile-worker's LISTEN and
+ * session locks): DIRECT_DATABASE_URL when DATABASE_URL goes through a transaction pooler.
+ */
+export const directDatabaseUrl = (): string => env().DIRECT_DATABASE_URL ?? env().DATABASE_URL;
 
 export const isDemoMode = () => env().APP_MODE === "demo";
 export const isHttps = () => env().NEXTAUTH_URL?.startsWith("https://") ?? false;
@@ -68,10 +79,20 @@ export const wallAllowedAddresses = (): string | undefined => process.env.WALL_A
 /**
  * The outbound gateway's settings (lib/outbound/config.ts): GATEWAY_URL, GATEWAY_SECRET,
  * OUTBOUND_CALLBACK_URL, OUTBOUND_RATE_PER_SECOND, OUTBOUND_MAX_ATTEMPTS, OUTBOUND_RETRY_BASE_MS,
- * OUTBOUND_CONCURRENCY, UPSTREAM_FEEDBACK_URL, FEEDBACK_DEADLINE_MINUTES. Read on each call: `npm start` sets them for its simulator.
+ * OUTBOUND_CONCURRENCY, UPSTREAM_FEEDBACK_URL, FEEDBACK_DEADLINE_MINUTES (and the database URLs the worker connects with). Read on each call: `npm start` sets them for its simulator.
  */
 export function outboundEnv(): Record<string, string | undefined> {
   const keys = ["GATEWAY_URL", "GATEWAY_SECRET", "OUTBOUND_CALLBACK_URL", "OUTBOUND_RATE_PER_SECOND", "OUTBOUND_MAX_ATTEMPTS", "OUTBOUND_RETRY_BASE_MS", "OUTBOUND_CONCURRENCY", "NEXTAUTH_URL", "PORT", "DATABASE_URL",
-    "UPSTREAM_FEEDBACK_URL", "FEEDBACK_DEADLINE_MINUTES"];
+    "DIRECT_DATABASE_URL", "UPSTREAM_FEEDBACK_URL", "FEEDBACK_DEADLINE_MINUTES"];
+  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
+}
+
+/**
+ * The knobs of one instance under load (lib/http/admission.ts, lib/http/drain.ts, the ingestion
+ * timeout, the read replica): ADMISSION_CONCURRENCY, DRAIN_GRACE_MS, DRAIN_MAX_MS,
+ * INGEST_STATEMENT_TIMEOUT_MS, INGEST_LOCK_WAIT_MS, REPLICA_DATABASE_URL, REPLICA_MAX_LAG_SECONDS. Read on each call.
+ */
+export function loadEnv(): Record<string, string | undefined> {
+  const keys = ["ADMISSION_CONCURRENCY", "DRAIN_GRACE_MS", "DRAIN_MAX_MS", "INGEST_STATEMENT_TIMEOUT_MS", "INGEST_LOCK_WAIT_MS", "REPLICA_DATABASE_URL", "REPLICA_MAX_LAG_SECONDS"];
   return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }

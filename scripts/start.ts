@@ -1,12 +1,12 @@
 // `npm start`: the whole platform on one command. Without DATABASE_URL it runs an embedded
 // PostgreSQL (data in .data/pg, kept across restarts); it migrates, loads the demo dataset into an
 // empty database (never in production), builds the app when the sources changed, and serves it.
-import { spawn, spawnSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { DEV_CLUSTER, handleStopSignalsYourself, portIsFree, startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
 import { prepareDatabase } from "./app-database";
+import { buildIfNeeded } from "./build";
 
 const devServer = process.argv.includes("--dev");
 const production = process.env.NODE_ENV === "production";
@@ -45,33 +45,6 @@ function localSecret(name = "auth-secret"): string {
   return readFileSync(file, "utf8").trim();
 }
 
-/** Fingerprint of everything the build reads; a changed fingerprint means rebuild. */
-function sourceFingerprint(): string {
-  const h = createHash("sha256");
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-    } else {
-      h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
-    }
-  };
-  for (const p of ["app", "lib", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json"]) walk(p);
-  return h.digest("hex");
-}
-
-function buildIfNeeded() {
-  const dist = process.env.NEXT_DIST_DIR ?? ".next";
-  const stamp = `${dist}/fanzha-source-fingerprint`;
-  const fingerprint = sourceFingerprint();
-  if (existsSync(`${dist}/BUILD_ID`) && existsSync(stamp) && readFileSync(stamp, "utf8") === fingerprint) return;
-  log("building the app (first start or sources changed)…");
-  const r = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  if (r.status !== 0) fail("next build failed");
-  writeFileSync(stamp, fingerprint);
-}
-
 if (production) {
   if (!process.env.DATABASE_URL) fail("production mode needs DATABASE_URL");
   if (Buffer.byteLength(process.env.AUTH_SECRET ?? "") < 32) fail("production mode needs AUTH_SECRET of at least 32 bytes");
@@ -96,7 +69,7 @@ try {
   fail((e as Error).message);
 }
 if (prepared.loadedDemo) log("loaded the demo dataset");
-if (!devServer) buildIfNeeded();
+if (!devServer && !buildIfNeeded(log)) fail("next build failed");
 
 const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 

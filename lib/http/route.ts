@@ -16,7 +16,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export function errorResponse(err: AppError, requestId: string): Response {
   return Response.json(
     { error: { code: err.code, message: err.message, details: err.details, requestId } },
-    { status: err.status, headers: err.code === "RATE_LIMITED" || err.code === "UNAVAILABLE" ? { "Retry-After": "5" } : {} },
+    // Retry-After in seconds (RFC 9110), and the same in milliseconds (Retry-After-Ms).
+    { status: err.status, headers: err.code === "RATE_LIMITED" || err.code === "UNAVAILABLE" ? { "Retry-After": "5", "Retry-After-Ms": "5000" } : {} },
   );
 }
 

@@ -130,7 +130,8 @@ const globalForWorker = globalThis as unknown as { fanzhaOutbound?: Promise<Runn
 export function startAppOutboundWorker(): void {
   if (globalForWorker.fanzhaOutbound) return;
   const cfg = outboundConfig();
-  const url = outboundEnv().DATABASE_URL;
+  // graphile-worker LISTENs and takes session locks: a direct connection, not the transaction pooler.
+  const url = outboundEnv().DIRECT_DATABASE_URL ?? outboundEnv().DATABASE_URL;
   if (!cfg || !url) return;
   globalForWorker.fanzhaOutbound = startOutboundWorker(cfg, url).catch((e: unknown) => {
     logger.warn("outbound.worker_failed", { error: e });

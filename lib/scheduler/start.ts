@@ -1,3 +1,4 @@
+import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
@@ -9,8 +10,39 @@ const EVERY_MS = 15_000;
 const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
 
 /**
- * The periodic jobs of one app instance. Each job is idempotent and safe to run on every
- * instance at once (unique breach and notification keys), so no leader election is needed.
+ * Claims a tick (a 15-second slot) for this instance: one statement, so of all the instances that
+ * try, exactly one gets it (the row lock of the upsert decides); the others skip that slot.
+ * Through PgBouncer in transaction mode too (no session state).
+ */
+export async function claimTick(slot: number, db: Db = getDb()): Promise<boolean> {
+  const n = await db.$executeRaw`
+    INSERT INTO app_settings (key, value, "updatedAt") VALUES ('scheduler.tick', to_jsonb(${slot}::bigint), now() AT TIME ZONE 'UTC')
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = EXCLUDED."updatedAt"
+     WHERE (app_settings.value #>> '{}')::bigint < ${slot}::bigint`;
+  return n === 1;
+}
+
+/** The slot of an instant. */
+export const tickSlot = (at: number) => Math.floor(at / EVERY_MS);
+
+/** One tick of the periodic jobs, when this instance claims its slot; whether it ran them. */
+export async function schedulerTick(at = Date.now()): Promise<boolean> {
+  if (!(await claimTick(tickSlot(at)))) return false;
+  const breaches = await escalateBreaches();
+  const freezes = await flagExpiringFreezes();
+  const appeals = await flagAppealDeadlines();
+  const stops = await flagLapsedStopPayments();
+  const surges = await flagFraudSurges();
+  if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges) {
+    logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges });
+  }
+  return true;
+}
+
+/**
+ * The periodic jobs of one app instance. Every instance runs the timer; each slot's jobs run on
+ * the one instance that claims it (claimTick), so a tick runs once across all instances. The jobs
+ * stay idempotent besides (unique breach and notification keys).
  */
 export function startScheduler(): void {
   if (globalForScheduler.fanzhaScheduler) return;
@@ -19,14 +51,7 @@ export function startScheduler(): void {
     if (running) return;
     running = true;
     try {
-      const breaches = await escalateBreaches();
-      const freezes = await flagExpiringFreezes();
-      const appeals = await flagAppealDeadlines();
-      const stops = await flagLapsedStopPayments();
-      const surges = await flagFraudSurges();
-      if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges) {
-        logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges });
-      }
+      await schedulerTick();
     } catch (e) {
       logger.warn("scheduler.failed", { error: e });
     } finally {

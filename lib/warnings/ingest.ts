@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
+import { loadEnv } from "@/lib/env";
 import { issuesOf } from "@/lib/validation/parse";
 import { unsafeTextIssues } from "@/lib/security/text";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -49,7 +50,22 @@ const WARNING_COLUMNS = [
 ] as const;
 
 /** Ingestion writes one batch at a time (see writeBatch). */
-const INGEST_LOCK = 7_961_200;
+export const INGEST_LOCK = 7_961_200;
+
+/**
+ * A hung batch must not hold the ingestion lock: once a batch holds it, each of its statements may
+ * take INGEST_STATEMENT_TIMEOUT_MS (15 s by default; a 5,000-item batch takes well under a second
+ * alone) and the transaction may idle as long. The wait for the lock has its own bound,
+ * INGEST_LOCK_WAIT_MS (60 s by default): six full batches at once queue for it, rightly.
+ */
+function ingestTimeouts(): { statement: string; lockWait: string } {
+  const ms = (v: string | undefined, fallback: number) => `${Number.isFinite(Number(v)) && Number(v) > 0 ? Math.floor(Number(v)) : fallback}ms`;
+  const e = loadEnv();
+  return { statement: ms(e.INGEST_STATEMENT_TIMEOUT_MS, 15_000), lockWait: ms(e.INGEST_LOCK_WAIT_MS, 60_000) };
+}
+
+/** A statement cancelled by its timeout (57014), the lock not had in time (55P03), a session ended for idling in its transaction (25P03). */
+const timedOut = (e: unknown) => ["57014", "55P03", "25P03"].includes(String((e as { code?: unknown } | null)?.code));
 
 const sourceKey = (w: { source: string; externalId: string }) => `${w.source}\u001f${w.externalId}`;
 const victimKey = (phone: string, contact: string) => `${phone}\u001f${contact}`;
@@ -110,7 +126,9 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
     const visible = await scopeUnitIds(actor.scopePath);
-    await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results));
+    await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results)).catch((e: unknown) => {
+      throw timedOut(e) ? new AppError("UNAVAILABLE", "ingestion is busy (a batch timed out); try again shortly") : e;
+    });
   }
   for (const d of inBatchDuplicates) results[d.index] = { index: d.index, id: results[d.of.index]?.id, status: "duplicate" };
   return results;
@@ -159,7 +177,11 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
   // before. A lock per victim looked finer, but 5,000 of them per batch ran PostgreSQL's shared lock
   // table out at three concurrent batches. Everything that can be done without the lock (checks,
   // routing, the rows' text) was done before taking it.
+  // SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
+  const timeouts = ingestTimeouts();
+  await tx.$queryRaw`SELECT set_config('lock_timeout', ${timeouts.lockWait}, true)`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)`;
+  await tx.$queryRaw`SELECT set_config('statement_timeout', ${timeouts.statement}, true), set_config('idle_in_transaction_session_timeout', ${timeouts.statement}, true)`;
 
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);

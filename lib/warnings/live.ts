@@ -1,17 +1,18 @@
 import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
-import { env } from "@/lib/env";
+import { directDatabaseUrl } from "@/lib/env";
 import { pgConfigFromUrl } from "@/lib/db-url";
 import { logger } from "@/lib/log";
 import { WARNING_CHANNEL, type WarningEvent } from "@/lib/warnings/events";
 
 // One LISTEN connection per app instance fans warning events out to that instance's SSE clients;
-// PostgreSQL NOTIFY carries them between instances.
+// PostgreSQL NOTIFY carries them between instances. LISTEN needs a session: the connection is
+// direct (DIRECT_DATABASE_URL), never through the transaction pooler.
 const globalForLive = globalThis as unknown as { warningLive?: EventEmitter };
 
 function connect(bus: EventEmitter, attempt = 0) {
-  const client = new pg.Client(pgConfigFromUrl(env().DATABASE_URL));
+  const client = new pg.Client(pgConfigFromUrl(directDatabaseUrl()));
   const retry = () => {
     client.removeAllListeners();
     client.end().catch(() => {});

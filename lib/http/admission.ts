@@ -1,0 +1,231 @@
+import "server-only";
+import http from "node:http";
+import https from "node:https";
+import { loadEnv } from "@/lib/env";
+
+// Priorities under overload (issue 18, item 4). A warning arriving means someone is being
+// defrauded now: intake and the dispatchers' and officers' writes are served first; statistics,
+// exports and list pages are shed first. The gate sits in front of Next on the process's HTTP
+// server (installed by instrumentation.ts, like the socket-peer hook): every request is classed by
+// its method and path, admitted while its class is under its share of the concurrency limit,
+// queued briefly otherwise (the highest class is taken from the queue first), and refused when it
+// has waited its class's longest wait or the queue is full — a 429 for the API, a 503 for pages,
+// both with `Retry-After` in seconds (RFC 9110) and `Retry-After-Ms` in milliseconds. It never
+// answers 500; what it admits keeps a bounded queueing delay.
+
+/** Intake and writes; reads a dispatcher or officer works from; statistics, exports and lists. */
+export type RequestClass = "write" | "read" | "bulk";
+export const CLASSES: readonly RequestClass[] = ["write", "read", "bulk"];
+
+export type AdmissionOptions = {
+  /** Requests served at once by this instance. */
+  concurrency: number;
+  /** The share of `concurrency` each class may fill (write 1: all of it). */
+  share: Record<RequestClass, number>;
+  /** The longest a request of each class waits in the queue before it is refused. */
+  maxWaitMs: Record<RequestClass, number>;
+  /** The most requests of each class waiting at once. */
+  maxQueue: Record<RequestClass, number>;
+};
+
+export const DEFAULT_ADMISSION: AdmissionOptions = {
+  concurrency: 16,
+  share: { write: 1, read: 0.75, bulk: 0.25 },
+  maxWaitMs: { write: 750, read: 400, bulk: 100 },
+  maxQueue: { write: 1_000, read: 100, bulk: 10 },
+};
+
+/** The options from the environment: ADMISSION_CONCURRENCY (0 turns the gate off). */
+export function admissionOptionsFromEnv(e: Record<string, string | undefined> = loadEnv()): AdmissionOptions | null {
+  const n = Number(e.ADMISSION_CONCURRENCY ?? DEFAULT_ADMISSION.concurrency);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  return { ...DEFAULT_ADMISSION, concurrency: Math.floor(n) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Pages people work from under pressure (the queue, the officer's tasks, the entry forms). */
+const WORK_PAGES = new Set(["/", "/warnings", "/field", "/field/precinct", "/handover", "/login", "/account/password", "/account/security"]);
+/** Never held: health checks (HAProxy's), static files, live streams (they stay open). */
+const EXEMPT = [/^\/api\/health$/, /^\/_next\//, /^\/(favicon\.ico|icon\.svg|robots\.txt)$/, /\/stream$/];
+
+/** The class of a request, or null for one the gate lets through untouched. */
+export function classify(method: string, url: string): RequestClass | null {
+  const path = url.split("?")[0]!.replace(/\/+$/, "") || "/";
+  if (EXEMPT.some((r) => r.test(path))) return null;
+  if (method !== "GET" && method !== "HEAD") return "write";
+  if (/(^|\/)(stats|export)(\/|$)/.test(path) || /\/export(\.|$)/.test(path)) return "bulk";
+  if (path.startsWith("/api/")) return "read";
+  const segments = path.split("/").filter(Boolean);
+  if (WORK_PAGES.has(path) || segments.some((s) => UUID.test(s)) || segments.at(-1) === "new") return "read";
+  return "bulk";
+}
+
+type Waiting = { cls: RequestClass; since: number; admit: () => void; refuse: () => void; timer: NodeJS.Timeout };
+
+export type AdmissionStats = { admitted: Record<RequestClass, number>; shed: Record<RequestClass, number>; inFlight: number; queued: number };
+
+/**
+ * The gate's bookkeeping, free of HTTP: `enter` calls `admit` (now or once a slot frees) or
+ * `refuse` (queue full or waited too long); whoever was admitted calls the returned `leave` once.
+ */
+export class AdmissionGate {
+  private inFlight = 0;
+  private readonly queues: Record<RequestClass, Waiting[]> = { write: [], read: [], bulk: [] };
+  /** Recent service times (ms), for the Retry-After estimate. */
+  private serviceMs = 100;
+  readonly stats: AdmissionStats = { admitted: { write: 0, read: 0, bulk: 0 }, shed: { write: 0, read: 0, bulk: 0 }, inFlight: 0, queued: 0 };
+
+  constructor(readonly options: AdmissionOptions) {}
+
+  private limit(cls: RequestClass) {
+    return Math.max(1, Math.floor(this.options.concurrency * this.options.share[cls]));
+  }
+
+  get busy(): number {
+    return this.inFlight;
+  }
+
+  /** How long a refused caller of this class should wait before trying again, in ms. */
+  retryAfterMs(cls: RequestClass): number {
+    const queued = CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
+    const drain = ((queued + this.inFlight) * this.serviceMs) / this.options.concurrency;
+    const floor = { write: 250, read: 1_000, bulk: 5_000 }[cls];
+    return Math.min(60_000, Math.max(floor, Math.round(drain / 50) * 50));
+  }
+
+  enter(cls: RequestClass, admit: (leave: () => void) => void, refuse: (retryAfterMs: number) => void): { cancel: () => void } {
+    const start = (since: number) => {
+      this.inFlight++;
+      this.stats.admitted[cls]++;
+      this.stats.inFlight = this.inFlight;
+      let left = false;
+      admit(() => {
+        if (left) return;
+        left = true;
+        this.inFlight--;
+        this.stats.inFlight = this.inFlight;
+        this.serviceMs = this.serviceMs * 0.9 + (Date.now() - since) * 0.1;
+        this.pump();
+      });
+    };
+    const ahead = CLASSES.slice(0, CLASSES.indexOf(cls) + 1).some((c) => this.queues[c].length > 0);
+    if (!ahead && this.inFlight < this.limit(cls)) {
+      start(Date.now());
+      return { cancel: () => {} };
+    }
+    const queue = this.queues[cls];
+    const shed = () => {
+      this.stats.shed[cls]++;
+      refuse(this.retryAfterMs(cls));
+    };
+    if (queue.length >= this.options.maxQueue[cls]) {
+      shed();
+      return { cancel: () => {} };
+    }
+    const since = Date.now();
+    const entry: Waiting = {
+      cls, since,
+      admit: () => start(since),
+      refuse: shed,
+      timer: setTimeout(() => {
+        if (this.remove(entry)) entry.refuse();
+      }, this.options.maxWaitMs[cls]),
+    };
+    queue.push(entry);
+    this.count();
+    return { cancel: () => void this.remove(entry) };
+  }
+
+  private remove(entry: Waiting): boolean {
+    const queue = this.queues[entry.cls];
+    const i = queue.indexOf(entry);
+    if (i < 0) return false;
+    queue.splice(i, 1);
+    clearTimeout(entry.timer);
+    this.count();
+    return true;
+  }
+
+  private count() {
+    this.stats.queued = CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
+  }
+
+  /** Hands freed slots to the waiting, highest class first. */
+  private pump() {
+    for (const cls of CLASSES) {
+      const queue = this.queues[cls];
+      while (queue.length && this.inFlight < this.limit(cls)) {
+        const entry = queue[0]!;
+        this.remove(entry);
+        entry.admit();
+      }
+      if (queue.length) return; // a lower class never passes a higher one still waiting
+    }
+  }
+}
+
+const BUSY_PAGE = (seconds: number) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}"><title>系统繁忙</title></head>` +
+  `<body style="font-family:sans-serif;padding:3rem"><h1>系统繁忙</h1><p>当前访问量超过处理能力，预警接收与处置优先。本页将在 ${seconds} 秒后自动重试。</p></body></html>`;
+
+/** Writes the refusal: 429 + JSON for the API, 503 + a page otherwise; never a 500. */
+export function refuse(req: http.IncomingMessage, res: http.ServerResponse, retryAfterMs: number): void {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const headers = { "Retry-After": String(seconds), "Retry-After-Ms": String(retryAfterMs), "Cache-Control": "no-store", Connection: "close" };
+  if ((req.url ?? "").startsWith("/api/")) {
+    const body = JSON.stringify({ error: { code: "RATE_LIMITED", message: `the platform is at capacity; retry after ${retryAfterMs} ms`, details: [], retryAfterMs } });
+    res.writeHead(429, { ...headers, "Content-Type": "application/json" }).end(body);
+  } else {
+    res.writeHead(503, { ...headers, "Content-Type": "text/html; charset=utf-8" }).end(req.method === "HEAD" ? undefined : BUSY_PAGE(seconds));
+  }
+  req.resume();
+}
+
+/**
+ * Runs one request through the gate: `next` (the server's own handling) now or once admitted, or
+ * the refusal. The slot is freed when the response ends or the connection closes.
+ */
+export function gateRequest(gate: AdmissionGate, req: http.IncomingMessage, res: http.ServerResponse, next: () => void): void {
+  const cls = classify(req.method ?? "GET", req.url ?? "/");
+  if (!cls) return next();
+  let done = false;
+  const ticket = gate.enter(
+    cls,
+    (leave) => {
+      res.once("finish", leave);
+      res.once("close", leave);
+      if (done) return leave();
+      next();
+    },
+    (ms) => {
+      if (!done) refuse(req, res, ms);
+    },
+  );
+  res.once("close", () => {
+    done = true;
+    ticket.cancel();
+  });
+}
+
+const KEY = Symbol.for("fanzha.admission");
+const store = globalThis as { [KEY]?: AdmissionGate };
+
+/** This process's gate, when installed. */
+export const admissionGate = (): AdmissionGate | null => store[KEY] ?? null;
+
+/** Puts the gate in front of every HTTP(S) server of the process; idempotent. */
+export function installAdmissionGate(options: AdmissionOptions): AdmissionGate {
+  const installed = store[KEY];
+  if (installed) return installed;
+  const gate = new AdmissionGate(options);
+  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
+    const emit = proto.emit;
+    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
+      if (event !== "request") return emit.call(this, event, ...args);
+      gateRequest(gate, args[0] as http.IncomingMessage, args[1] as http.ServerResponse, () => emit.call(this, event, ...args));
+      return true;
+    };
+  }
+  store[KEY] = gate;
+  return gate;
+}
