@@ -16,10 +16,13 @@ export async function seedAppFollowUps(tx: Pick<DriverSql, "$executeRaw">, now: 
       FROM (SELECT DISTINCT ON ("personId") * FROM warnings
              WHERE outcome = 'DISSUADED' AND "personId" IS NOT NULL AND "resolvedAt" IS NOT NULL
              ORDER BY "personId", "resolvedAt") f
-      LEFT JOIN LATERAL (
-        SELECT a.id, a."occurredAt" FROM dissuasion_actions a LEFT JOIN warnings aw ON aw.id = a."warningId"
-         WHERE a."appRegistered" AND (a."personId" = f."personId" OR aw."personId" = f."personId")
-         ORDER BY a."occurredAt" LIMIT 1) app ON true
+      -- The first action that recorded the app, per person (an action names its person itself, or
+      -- through its warning): one pass over the registrations, joined, not a probe per person.
+      LEFT JOIN (
+        SELECT DISTINCT ON (pid) pid, id, "occurredAt" FROM (
+          SELECT coalesce(a."personId", aw."personId") AS pid, a.id, a."occurredAt"
+            FROM dissuasion_actions a LEFT JOIN warnings aw ON aw.id = a."warningId" WHERE a."appRegistered") r
+         WHERE pid IS NOT NULL ORDER BY pid, "occurredAt") app ON app.pid = f."personId"
       CROSS JOIN LATERAL (
         SELECT CASE WHEN app.id IS NOT NULL OR f."resolvedAt" < ${now}::timestamp - interval '30 days' THEN 'DONE' ELSE 'OPEN' END AS status,
                CASE WHEN app.id IS NOT NULL THEN 'INSTALLED'

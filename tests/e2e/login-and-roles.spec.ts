@@ -3,11 +3,11 @@ import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 // Every demo account lands on its role's home page and sees only the navigation its role may use.
 const ROLES = [
-  { username: "dispatcher", home: "/warnings", nav: ["warnings", "handover", "cases", "links", "persons", "vulnerable", "publicity", "stats"], unit: "反诈中心" },
-  { username: "officer", home: "/field", nav: ["field", "cases", "links", "persons", "vulnerable", "publicity"], unit: "东城开发区派出所" },
-  { username: "officer2", home: "/field", nav: ["field", "cases", "links", "persons", "vulnerable", "publicity"], unit: "中区派出所" },
-  { username: "investigator", home: "/cases", nav: ["cases", "links", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
-  { username: "chief", home: "/cases", nav: ["cases", "links", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
+  { username: "dispatcher", home: "/warnings", nav: ["warnings", "handover", "cases", "links", "requests", "persons", "vulnerable", "publicity", "stats"], unit: "反诈中心" },
+  { username: "officer", home: "/field", nav: ["field", "cases", "links", "requests", "persons", "vulnerable", "publicity"], unit: "东城开发区派出所" },
+  { username: "officer2", home: "/field", nav: ["field", "cases", "links", "requests", "persons", "vulnerable", "publicity"], unit: "中区派出所" },
+  { username: "investigator", home: "/cases", nav: ["cases", "links", "requests", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
+  { username: "chief", home: "/cases", nav: ["cases", "links", "requests", "persons", "vulnerable", "publicity", "stats"], unit: "茅箭区分局" },
   { username: "leader", home: "/stats", nav: ["handover", "publicity", "stats", "wall"], unit: "十堰市公安局" },
   { username: "admin", home: "/admin/users", nav: ["users", "units", "apiKeys", "settings", "outbound", "mapBoundaries"], unit: "十堰市公安局" },
   { username: "auditor", home: "/audit", nav: ["audit", "approvals"], unit: "十堰市公安局" },
