@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { escalateBreaches } from "@/lib/warnings/escalate";

