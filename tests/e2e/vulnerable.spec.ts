@@ -75,8 +75,8 @@ test("an officer's phone: a student's file from the list, the label removed, an 
   const tasks = page.getByTestId("outreach-task");
   await expect(page.getByTestId("outreach-create")).toBeVisible();
   const before = await tasks.count();
-  await page.getByLabel("标签", { exact: true }).last().selectOption("STUDENT");
-  await page.getByLabel("未联系天数").fill("1");
+  await page.locator("#outreach-label").selectOption("STUDENT");
+  await page.locator("#outreach-days").fill("1");
   await page.getByRole("button", { name: "生成走访任务" }).tap();
   await expect(page.getByTestId("outreach-create")).toContainText("已生成");
   await expect(tasks).toHaveCount(before + students - 1);
