@@ -1,12 +1,10 @@
 import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { resetBoundaries, uploadBoundaries } from "@/lib/map/commands";
 import { MAP_METRIC_KEYS, statsMap } from "@/lib/map/queries";
+import { statsQueryFields } from "@/lib/stats/openapi";
 
-const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
 const fields = {
-  period: { description: "a preset period (default: this year); omit with from/to" },
-  from: day,
-  to: day,
+  ...statsQueryFields,
   unit: { description: "unit code (default: the caller's jurisdiction); the map shows its children" },
   g: { description: "ignored by the map" },
 };

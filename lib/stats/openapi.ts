@@ -4,14 +4,15 @@ import { FIGURE_KEYS } from "@/lib/stats/figures";
 import { exportVictimProfile, victimProfile } from "@/lib/profiles/queries";
 
 const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
-/** What the query schema cannot say about its fields. */
-const fields = {
+/** What the statistics' query schema cannot say about its fields (the map and profiles read the same query). */
+export const statsQueryFields = {
   period: { description: "a preset period (default: this year); omit with from/to" },
   from: day,
   to: day,
   unit: { description: "unit code (default: the caller's jurisdiction); its whole subtree counts" },
   g: { description: "trend granularity" },
 };
+const fields = statsQueryFields;
 const range = { type: "object", properties: { from: day, to: day } };
 const unitRef = { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string" } } };
 const figure = {
