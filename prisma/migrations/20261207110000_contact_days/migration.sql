@@ -30,6 +30,9 @@ CREATE FUNCTION contact_days_rebuild() RETURNS bigint LANGUAGE plpgsql AS E'
 DECLARE
   n bigint\073
 BEGIN
+  -- No writer meanwhile: links and the rollup hold still until the transaction ends.
+  LOCK TABLE warning_contacts, case_contacts IN SHARE MODE\073
+  LOCK TABLE contact_days IN EXCLUSIVE MODE\073
   DELETE FROM contact_days\073
   INSERT INTO contact_days ("contactId", "unitId", day, warnings, cases, "lastAt")
     SELECT cid, uid, d, sum(w), sum(c), max(at) FROM (
