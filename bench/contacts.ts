@@ -88,19 +88,19 @@ const report = (what: string, list: number[]) => {
 async function requestTimeList(scopePath: string) {
   const to = new Date();
   const from = new Date(to.getTime() - 90 * 86_400_000);
+  const { rows: [u] } = await client.query<{ ids: string[] }>(`SELECT array_agg(id::text) AS ids FROM units WHERE path = $1 OR path LIKE $1 || '/%'`, [scopePath]);
   return client.query(`
-    WITH u AS (SELECT array_agg(id) AS ids FROM units WHERE path = $3 OR path LIKE $3 || '/%'),
-    r AS (
+    WITH r AS (
       SELECT wc."contactId" AS cid, 1 AS w, 0 AS c, w."receivedAt" AS at FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId"
-       WHERE w."receivedAt" >= $1 AND w."receivedAt" < $2 AND w."unitId" = ANY((SELECT ids FROM u))
+       WHERE w."receivedAt" >= $1 AND w."receivedAt" < $2 AND w."unitId" = ANY($3::uuid[])
       UNION ALL
       SELECT cc."contactId", 0, 1, k."reportedAt" FROM case_contacts cc JOIN cases k ON k.id = cc."caseId"
-       WHERE k."reportedAt" >= $1 AND k."reportedAt" < $2 AND k."unitId" = ANY((SELECT ids FROM u))
+       WHERE k."reportedAt" >= $1 AND k."reportedAt" < $2 AND k."unitId" = ANY($3::uuid[])
     )
     SELECT c.id, c.kind, c.value, sum(r.w) AS w, sum(r.c) AS c, max(r.at) AS last
       FROM r JOIN fraud_contacts c ON c.id = r.cid
      GROUP BY c.id HAVING count(*) >= 2
-     ORDER BY count(*) DESC, max(r.at) DESC, c.id LIMIT 200`, [from, to, scopePath]);
+     ORDER BY count(*) DESC, max(r.at) DESC, c.id LIMIT 200`, [from, to, u!.ids]);
 }
 
 const client = new pg.Client({ connectionString: url.toString() });

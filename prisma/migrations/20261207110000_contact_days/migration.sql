@@ -13,7 +13,7 @@ CREATE TABLE "contact_days" (
 );
 
 -- CreateIndex
-CREATE INDEX "contact_days_unitId_day_idx" ON "contact_days"("unitId", "day");
+CREATE INDEX "contact_days_unitId_day_contactId_warnings_cases_lastAt_idx" ON "contact_days"("unitId", "day", "contactId", "warnings", "cases", "lastAt");
 
 -- ───────────── kept by triggers (hand-written) ─────────────
 -- Deltas, like the statistics rollups: a link added counts +1 in the bucket of its record (unit,
