@@ -185,7 +185,7 @@ export function WallBoard({ initial }: { initial: Board }) {
 
       {board.surges.length ? (
         <div role="alert" className="flex min-w-0 items-center gap-[0.8em] rounded-[0.4em] border border-red-500 bg-red-700 px-[0.8em] py-[0.3em] text-[1.35em] font-bold text-white" data-testid="wall-surge">
-          <span className="shrink-0 animate-pulse">{t("surge.title")}</span>
+          <span className="shrink-0 text-yellow-200">{t("surge.title")}</span>
           <span className="min-w-0 truncate">
             {board.surges.map((x) => t("surge.item", { type: fraud(x.fraudType), count: count(x.count), usual: count(x.usual) })).join(t("surge.separator"))}
           </span>
