@@ -22,8 +22,8 @@ CREATE INDEX "contact_days_unitId_day_contactId_warnings_cases_lastAt_idx" ON "c
 -- lastAt only grows (GREATEST): a removed link leaves its bucket lastAt as it was, within that day.
 -- A record deleted is subtracted before its links cascade (row trigger BEFORE DELETE), so the link
 -- trigger then finds no record and adds nothing. A record moved to another unit or day moves its
--- links. TRUNCATE of a link table rebuilds. SELECT contact_days_rebuild() repairs, and
--- fraud_contact_link_all() (the backfill after a load with triggers off) ends with it.
+-- links. TRUNCATE of a link table rebuilds. SELECT contact_days_rebuild() repairs, and follows
+-- fraud_contact_link_all() after a load with the triggers off (the city-year seed).
 -- NOTE as in fraud_contacts: PL/pgSQL bodies are E-quoted strings with \073 for each semicolon.
 
 CREATE FUNCTION contact_days_rebuild() RETURNS bigint LANGUAGE plpgsql AS E'
@@ -62,53 +62,39 @@ BEGIN
   END IF\073
 END';
 
-CREATE FUNCTION contact_days_warning_links() RETURNS trigger LANGUAGE plpgsql AS E'
+-- The links of the statement, in either table (warning_contacts or case_contacts), added or subtracted.
+CREATE FUNCTION contact_days_links() RETURNS trigger LANGUAGE plpgsql AS E'
+DECLARE
+  is_case boolean := TG_TABLE_NAME = $q$case_contacts$q$\073
+  links jsonb\073
 BEGIN
-  IF TG_OP = $q$INSERT$q$ THEN
-    PERFORM contact_days_apply(1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, n."contactId", $q$uid$q$, w."unitId", $q$at$q$, w."receivedAt", $q$k$q$, false)), $q$[]$q$)
-      FROM new_rows n JOIN warnings w ON w.id = n."warningId"))\073
-  ELSE
-    PERFORM contact_days_apply(-1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, o."contactId", $q$uid$q$, w."unitId", $q$at$q$, w."receivedAt", $q$k$q$, false)), $q$[]$q$)
-      FROM old_rows o JOIN warnings w ON w.id = o."warningId"))\073
-  END IF\073
+  EXECUTE format($f$SELECT coalesce(jsonb_agg(jsonb_build_object($s$cid$s$, x."contactId", $s$uid$s$, r."unitId", $s$at$s$, r.%I, $s$k$s$, %L::boolean)), $s$[]$s$) FROM %I x JOIN %I r ON r.id = x.%I$f$,
+    CASE WHEN is_case THEN $q$reportedAt$q$ ELSE $q$receivedAt$q$ END, is_case,
+    CASE WHEN TG_OP = $q$INSERT$q$ THEN $q$new_rows$q$ ELSE $q$old_rows$q$ END,
+    CASE WHEN is_case THEN $q$cases$q$ ELSE $q$warnings$q$ END,
+    CASE WHEN is_case THEN $q$caseId$q$ ELSE $q$warningId$q$ END) INTO links\073
+  PERFORM contact_days_apply(CASE WHEN TG_OP = $q$INSERT$q$ THEN 1 ELSE -1 END, links)\073
   RETURN NULL\073
 END';
 
-CREATE FUNCTION contact_days_case_links() RETURNS trigger LANGUAGE plpgsql AS E'
+-- A warning or case deleted or moved (unit, time): its links leave the old bucket (and, moved, join the new one).
+CREATE FUNCTION contact_days_record() RETURNS trigger LANGUAGE plpgsql AS E'
+DECLARE
+  is_case boolean := TG_TABLE_NAME = $q$cases$q$\073
+  q text := format($f$SELECT coalesce(jsonb_agg(jsonb_build_object($s$cid$s$, "contactId", $s$uid$s$, $1, $s$at$s$, $2, $s$k$s$, %L::boolean)), $s$[]$s$) FROM %I WHERE %I = $3$f$,
+    is_case, CASE WHEN is_case THEN $q$case_contacts$q$ ELSE $q$warning_contacts$q$ END, CASE WHEN is_case THEN $q$caseId$q$ ELSE $q$warningId$q$ END)\073
+  links jsonb\073
 BEGIN
-  IF TG_OP = $q$INSERT$q$ THEN
-    PERFORM contact_days_apply(1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, n."contactId", $q$uid$q$, k."unitId", $q$at$q$, k."reportedAt", $q$k$q$, true)), $q$[]$q$)
-      FROM new_rows n JOIN cases k ON k.id = n."caseId"))\073
-  ELSE
-    PERFORM contact_days_apply(-1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, o."contactId", $q$uid$q$, k."unitId", $q$at$q$, k."reportedAt", $q$k$q$, true)), $q$[]$q$)
-      FROM old_rows o JOIN cases k ON k.id = o."caseId"))\073
+  IF is_case THEN EXECUTE q INTO links USING OLD."unitId", OLD."reportedAt", OLD.id\073
+  ELSE EXECUTE q INTO links USING OLD."unitId", OLD."receivedAt", OLD.id\073
   END IF\073
+  PERFORM contact_days_apply(-1, links)\073
+  IF TG_OP = $q$DELETE$q$ THEN RETURN OLD\073 END IF\073
+  IF is_case THEN EXECUTE q INTO links USING NEW."unitId", NEW."reportedAt", NEW.id\073
+  ELSE EXECUTE q INTO links USING NEW."unitId", NEW."receivedAt", NEW.id\073
+  END IF\073
+  PERFORM contact_days_apply(1, links)\073
   RETURN NULL\073
-END';
-
--- A warning deleted or moved (unit, time): its links leave the old bucket (and, moved, join the new one).
-CREATE FUNCTION contact_days_warning_row() RETURNS trigger LANGUAGE plpgsql AS E'
-BEGIN
-  PERFORM contact_days_apply(-1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, "contactId", $q$uid$q$, OLD."unitId", $q$at$q$, OLD."receivedAt", $q$k$q$, false)), $q$[]$q$)
-    FROM warning_contacts WHERE "warningId" = OLD.id))\073
-  IF TG_OP = $q$UPDATE$q$ THEN
-    PERFORM contact_days_apply(1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, "contactId", $q$uid$q$, NEW."unitId", $q$at$q$, NEW."receivedAt", $q$k$q$, false)), $q$[]$q$)
-      FROM warning_contacts WHERE "warningId" = NEW.id))\073
-    RETURN NULL\073
-  END IF\073
-  RETURN OLD\073
-END';
-
-CREATE FUNCTION contact_days_case_row() RETURNS trigger LANGUAGE plpgsql AS E'
-BEGIN
-  PERFORM contact_days_apply(-1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, "contactId", $q$uid$q$, OLD."unitId", $q$at$q$, OLD."reportedAt", $q$k$q$, true)), $q$[]$q$)
-    FROM case_contacts WHERE "caseId" = OLD.id))\073
-  IF TG_OP = $q$UPDATE$q$ THEN
-    PERFORM contact_days_apply(1, (SELECT coalesce(jsonb_agg(jsonb_build_object($q$cid$q$, "contactId", $q$uid$q$, NEW."unitId", $q$at$q$, NEW."reportedAt", $q$k$q$, true)), $q$[]$q$)
-      FROM case_contacts WHERE "caseId" = NEW.id))\073
-    RETURN NULL\073
-  END IF\073
-  RETURN OLD\073
 END';
 
 CREATE FUNCTION contact_days_truncated() RETURNS trigger LANGUAGE plpgsql AS E'
@@ -118,49 +104,23 @@ BEGIN
 END';
 
 CREATE TRIGGER contact_days_insert AFTER INSERT ON "warning_contacts" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_warning_links();
+  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_links();
 CREATE TRIGGER contact_days_delete AFTER DELETE ON "warning_contacts" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_warning_links();
+  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_links();
 CREATE TRIGGER contact_days_truncate AFTER TRUNCATE ON "warning_contacts" FOR EACH STATEMENT EXECUTE FUNCTION contact_days_truncated();
 CREATE TRIGGER contact_days_insert AFTER INSERT ON "case_contacts" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_case_links();
+  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_links();
 CREATE TRIGGER contact_days_delete AFTER DELETE ON "case_contacts" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_case_links();
+  FOR EACH STATEMENT EXECUTE FUNCTION contact_days_links();
 CREATE TRIGGER contact_days_truncate AFTER TRUNCATE ON "case_contacts" FOR EACH STATEMENT EXECUTE FUNCTION contact_days_truncated();
 
-CREATE TRIGGER contact_days_delete BEFORE DELETE ON "warnings" FOR EACH ROW EXECUTE FUNCTION contact_days_warning_row();
+CREATE TRIGGER contact_days_delete BEFORE DELETE ON "warnings" FOR EACH ROW EXECUTE FUNCTION contact_days_record();
 CREATE TRIGGER contact_days_move AFTER UPDATE OF "unitId", "receivedAt" ON "warnings" FOR EACH ROW
-  WHEN (OLD."unitId" IS DISTINCT FROM NEW."unitId" OR OLD."receivedAt" IS DISTINCT FROM NEW."receivedAt") EXECUTE FUNCTION contact_days_warning_row();
-CREATE TRIGGER contact_days_delete BEFORE DELETE ON "cases" FOR EACH ROW EXECUTE FUNCTION contact_days_case_row();
+  WHEN (OLD."unitId" IS DISTINCT FROM NEW."unitId" OR OLD."receivedAt" IS DISTINCT FROM NEW."receivedAt") EXECUTE FUNCTION contact_days_record();
+CREATE TRIGGER contact_days_delete BEFORE DELETE ON "cases" FOR EACH ROW EXECUTE FUNCTION contact_days_record();
 CREATE TRIGGER contact_days_move AFTER UPDATE OF "unitId", "reportedAt" ON "cases" FOR EACH ROW
-  WHEN (OLD."unitId" IS DISTINCT FROM NEW."unitId" OR OLD."reportedAt" IS DISTINCT FROM NEW."reportedAt") EXECUTE FUNCTION contact_days_case_row();
+  WHEN (OLD."unitId" IS DISTINCT FROM NEW."unitId" OR OLD."reportedAt" IS DISTINCT FROM NEW."reportedAt") EXECUTE FUNCTION contact_days_record();
 
--- The set-based backfill (after a load with the triggers off) now also rebuilds the rollup.
-CREATE OR REPLACE FUNCTION fraud_contact_link_all() RETURNS bigint LANGUAGE plpgsql AS E'
-DECLARE
-  w bigint\073
-  f bigint\073
-BEGIN
-  INSERT INTO fraud_contacts (id, kind, value)
-    SELECT gen_random_uuid(), k, v FROM (
-      SELECT DISTINCT fraud_contact_kind("contactChannel") AS k, fraud_contact_norm(fraud_contact_kind("contactChannel"), "contactValue") AS v FROM warnings
-      UNION
-      SELECT DISTINCT $q$BANK_ACCOUNT$q$::"FraudContactKind", fraud_contact_norm($q$BANK_ACCOUNT$q$, "accountNumber") FROM freeze_requests
-    ) s WHERE k IS NOT NULL AND v IS NOT NULL
-    ON CONFLICT (kind, value) DO NOTHING\073
-  INSERT INTO warning_contacts ("contactId", "warningId")
-    SELECT c.id, x.id FROM (SELECT id, fraud_contact_kind("contactChannel") AS k, "contactValue" AS v FROM warnings) x
-      JOIN fraud_contacts c ON c.kind = x.k AND c.value = fraud_contact_norm(x.k, x.v)
-    ON CONFLICT DO NOTHING\073
-  GET DIAGNOSTICS w = ROW_COUNT\073
-  INSERT INTO case_contacts ("contactId", "caseId")
-    SELECT DISTINCT c.id, fr."caseId" FROM freeze_requests fr
-      JOIN fraud_contacts c ON c.kind = $q$BANK_ACCOUNT$q$ AND c.value = fraud_contact_norm($q$BANK_ACCOUNT$q$, fr."accountNumber")
-    ON CONFLICT DO NOTHING\073
-  GET DIAGNOSTICS f = ROW_COUNT\073
-  PERFORM contact_days_rebuild()\073
-  RETURN w + f\073
-END';
 
 -- Backfill.
 SELECT contact_days_rebuild();
