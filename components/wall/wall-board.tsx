@@ -150,6 +150,7 @@ function Panel({ title, children, testId, className }: { title: string; children
 export function WallBoard({ initial }: { initial: Board }) {
   const t = useTranslations("wall");
   const fraud = useTranslations("warnings.fraudType");
+  const ages = useTranslations("profiles.ages");
   const { board, status } = useWallLive(initial);
   const now = useNow(initial.generatedAt);
   const age = (iso: string) => {
@@ -249,7 +250,7 @@ export function WallBoard({ initial }: { initial: Board }) {
                   <span className={cn("rounded-[0.25em] px-[0.3em] text-center text-[0.85em] font-semibold", RISK_COLOR[w.risk])}>{t(`risk.${w.risk}`)}</span>
                   <span className="min-w-0 truncate">
                     <span className="text-slate-50">{fraud(w.fraudType)}</span>
-                    <span className="text-slate-400"> · {w.unit} · {t(`ageGroup.${w.ageGroup}`)}</span>
+                    <span className="text-slate-400"> · {w.unit} · {ages(w.ageGroup)}</span>
                   </span>
                   <span className="tabular-nums text-[0.85em] text-slate-400">{age(w.receivedAt)}</span>
                 </li>

@@ -1,9 +1,8 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { decideAppeal, registerAppeal, takeAppealForReview, withdrawAppeal } from "@/lib/appeals/commands";
 import { getAppeal, listAppeals } from "@/lib/appeals/queries";
 import { APPEAL_STATUSES } from "@/lib/appeals/schemas";
 
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
 const day = { type: "string", format: "date", description: "calendar day in China (Asia/Shanghai), YYYY-MM-DD" };
 const nullable = (type: string) => ({ type: [type, "null"] });

@@ -1,9 +1,8 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { APP_FOLLOWUP_OUTCOMES } from "@/lib/appfollowups/constants";
 import { getAppFollowUp, listAppFollowUps } from "@/lib/appfollowups/queries";
 import { recordAppFollowUpOutcome } from "@/lib/appfollowups/record-outcome";
 
-const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const uuid = { type: "string", format: "uuid" };
 const nullable = (type: string) => ({ type: [type, "null"] });
 

@@ -1,9 +1,8 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { ingestCallEvent, listCalls, MATCH_WINDOW_HOURS } from "@/lib/calls/commands";
 import { pullFeedback } from "@/lib/feedback/queries";
 import { FEEDBACK_SOURCES } from "@/lib/feedback/queue";
 
-const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const uuid = { type: "string", format: "uuid" };
 const nullable = (type: string, format?: string) => ({ type: [type, "null"], ...(format ? { format } : {}) });
 

@@ -1,4 +1,4 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import type { Command } from "@/lib/commands/command";
 import { listCases } from "@/lib/cases/queries";
 import { createCase } from "@/lib/cases/create-case";
@@ -13,7 +13,6 @@ import { addSuspect, updateSuspect } from "@/lib/cases/suspects";
 import { addSeizedItem, updateSeizedItem } from "@/lib/cases/seized-items";
 import { recordRecovery, recordReturn } from "@/lib/cases/recoveries";
 
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const obj = { type: "object" };
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
 const created = json({ type: "object", properties: { id: { type: "string", format: "uuid" } } }, "created");

@@ -1,8 +1,7 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { caseContacts, listClusters, showCluster, warningContacts } from "@/lib/contacts/queries";
 import { addCaseContact, decideCaseLink, proposeCaseLink } from "@/lib/contacts/commands";
 
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const uuid = { type: "string", format: "uuid" };
 const kind = { type: "string", enum: ["PHONE", "URL", "APP", "WECHAT", "QQ", "BANK_ACCOUNT"] };

@@ -1,9 +1,8 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { MAX_FOLLOW_UP_DAYS } from "@/lib/field/schemas";
 import { recordHomeVisit } from "@/lib/field/record-home-visit";
 import { recordCounterIntercept } from "@/lib/field/record-counter-intercept";
 
-const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
 const day = { type: "string", format: "date", description: `calendar day in China (Asia/Shanghai), today to ${MAX_FOLLOW_UP_DAYS} days ahead` };
 

@@ -2,6 +2,7 @@ import "server-only";
 import http from "node:http";
 import https from "node:https";
 import { loadEnv } from "@/lib/env";
+import zh from "@/lib/i18n/messages/zh-CN/common.json";
 
 // Priorities under overload (issue 18, item 4). A warning arriving means someone is being
 // defrauded now: intake and the dispatchers' and officers' writes are served first; statistics,
@@ -164,9 +165,12 @@ export class AdmissionGate {
   }
 }
 
-const BUSY_PAGE = (seconds: number) =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}"><title>系统繁忙</title></head>` +
-  `<body style="font-family:sans-serif;padding:3rem"><h1>系统繁忙</h1><p>当前访问量超过处理能力，预警接收与处置优先。本页将在 ${seconds} 秒后自动重试。</p></body></html>`;
+/** The 503 page, in Chinese: it is written before any session or locale is known. */
+const BUSY_PAGE = (seconds: number) => {
+  const { title, body } = zh.busyPage;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${seconds}"><title>${title}</title></head>` +
+    `<body style="font-family:sans-serif;padding:3rem"><h1>${title}</h1><p>${body.replace("{seconds}", String(seconds))}</p></body></html>`;
+};
 
 /** Writes the refusal: 429 + JSON for the API, 503 + a page otherwise; never a 500. */
 export function refuse(req: http.IncomingMessage, res: http.ServerResponse, retryAfterMs: number): void {

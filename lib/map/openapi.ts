@@ -1,12 +1,10 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { resetBoundaries, uploadBoundaries } from "@/lib/map/commands";
 import { MAP_METRIC_KEYS, statsMap } from "@/lib/map/queries";
+import { statsQueryFields } from "@/lib/stats/openapi";
 
-const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
 const fields = {
-  period: { description: "a preset period (default: this year); omit with from/to" },
-  from: day,
-  to: day,
+  ...statsQueryFields,
   unit: { description: "unit code (default: the caller's jurisdiction); the map shows its children" },
   g: { description: "ignored by the map" },
 };
@@ -21,23 +19,16 @@ export const mapPaths: Record<string, PathItem> = {
       tags: ["stats"],
       fields,
       responses: {
-        200: {
-          description: "ok",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  unit: { type: "object", properties: unitRef },
-                  total: values,
-                  areas: { type: "array", items: { type: "object", properties: { ...unitRef, values, drill: { type: "boolean" }, onMap: { type: "boolean" } } } },
-                  shapes: { type: "object", description: "SVG paths in a width × height frame; source schematic or boundaries" },
-                  boundary: { type: ["object", "null"] },
-                },
-              },
-            },
+        200: json({
+          type: "object",
+          properties: {
+            unit: { type: "object", properties: unitRef },
+            total: values,
+            areas: { type: "array", items: { type: "object", properties: { ...unitRef, values, drill: { type: "boolean" }, onMap: { type: "boolean" } } } },
+            shapes: { type: "object", description: "SVG paths in a width × height frame; source schematic or boundaries" },
+            boundary: { type: ["object", "null"] },
           },
-        },
+        }),
         ...errors,
       },
     }),

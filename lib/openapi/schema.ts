@@ -6,6 +6,9 @@ export type PathItem = Record<string, unknown>;
 /** JSON Schema of a Zod schema, for request and response bodies. */
 export const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { unrepresentable: "any", io: "input" });
 
+/** A JSON response: `200: json(schema)`. */
+export const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
+
 export const errorBody = {
   description: "error",
   content: {

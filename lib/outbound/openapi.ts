@@ -1,8 +1,6 @@
-import { errorBody, jsonSchema, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, jsonSchema, type PathItem } from "@/lib/openapi/schema";
 import { CALL_RESULTS, SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, TIMESTAMP_HEADER } from "@/lib/outbound/gateway";
 import { receiptSchema } from "@/lib/outbound/receipt-schema";
-
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 
 const signed = [
   { name: TIMESTAMP_HEADER, in: "header", required: true, schema: { type: "string", pattern: "^\\d+$" }, description: `Unix seconds; refused more than ${SIGNATURE_TOLERANCE_SECONDS} s from the receiver's clock` },

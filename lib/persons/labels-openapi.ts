@@ -1,10 +1,9 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { addPersonLabel, listLabelledPersons, removePersonLabel } from "@/lib/persons/labels";
 import { commitLabelImport, previewLabelImport } from "@/lib/persons/label-import";
 import { cancelOutreach, createOutreach, listOutreachCampaigns, listOutreachTasks, recordOutreachOutcome } from "@/lib/persons/outreach";
 import { OUTREACH_OUTCOMES, PERSON_LABELS } from "@/lib/persons/label-constants";
 
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
 const uuid = { type: "string", format: "uuid" };
 const nullable = (type: string) => ({ type: [type, "null"] });
@@ -14,7 +13,7 @@ const row = {
   properties: {
     personId: uuid, unitId: uuid, unitCode: { type: "string" }, unitName: { type: "string" }, labels,
     name: nullable("string"), phone: nullable("string"), address: nullable("string"), community: nullable("string"),
-    lastContactAt: { type: ["string", "null"], format: "date-time" }, hasFile: { type: "boolean" },
+    lastContactAt: { type: ["string", "null"], format: "date-time" },
   },
 };
 const importResult = {

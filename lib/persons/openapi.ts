@@ -1,8 +1,7 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { searchPersonsByTail, showPerson } from "@/lib/persons/queries";
 import { lookupPerson, revealPersonIdentifier } from "@/lib/persons/commands";
 
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 422: errorBody };
 const uuid = { type: "string", format: "uuid" };
 const identifier = { type: "object", properties: { id: uuid, kind: { type: "string", enum: ["MOBILE", "ID_NUMBER"] }, masked: { type: "string" } } };

@@ -16,6 +16,7 @@ import type { FraudType } from "@/lib/generated/prisma/enums";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { startOfWeek, type DayRange } from "@/lib/stats/periods";
 import { resolveStatsScope } from "@/lib/stats/scope";
+import { unitSubtree } from "@/lib/units/jurisdiction";
 import { AGE_GROUPS, PROFILE_FRAUD_TYPES, type AgeGroup } from "@/lib/profiles/dimensions";
 
 export type SurgeRule = { z: number; minCount: number; weeks: number };
@@ -148,7 +149,7 @@ export async function dutyChiefs(cityPath: string): Promise<string[]> {
     where: {
       active: true,
       OR: [{ role: "DISPATCHER" }, { grants: { has: "warnings:triage" } }],
-      unit: { kind: { in: ["CITY", "CENTER"] }, OR: [{ path: cityPath }, { path: { startsWith: `${cityPath}/` } }] },
+      unit: { AND: [{ kind: { in: ["CITY", "CENTER"] } }, unitSubtree(cityPath)] },
     },
     select: { id: true },
   });

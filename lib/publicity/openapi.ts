@@ -1,9 +1,8 @@
-import { errorBody, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
 import { bulkCountItemSchema, MAX_API_ITEMS } from "@/lib/publicity/schemas";
 import { createEvent, getEvent, listEventsPage } from "@/lib/publicity/events";
 import { bulkUpsertCounts } from "@/lib/publicity/counts";
 
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 422: errorBody };
 const day = { type: "string", format: "date", description: "calendar day in China (Asia/Shanghai), YYYY-MM-DD" };
 

@@ -1,10 +1,9 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { PARTNER_REQUEST_KINDS } from "@/lib/requests/rules";
 import { requestFromCase, requestFromWarning } from "@/lib/requests/create";
 import { answerPartnerRequest } from "@/lib/requests/answer";
 import { getPartnerRequestDocument, listPartnerRequests } from "@/lib/requests/queries";
 
-const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const uuid = { type: "string", format: "uuid" };
 const nullable = (type: string) => ({ type: [type, "null"] });
 const money = { type: ["string", "null"], pattern: "^\\d+\\.\\d{2}$" };

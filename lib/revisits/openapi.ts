@@ -1,9 +1,8 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { MAX_RESCHEDULE_DAYS, REVISIT_OUTCOMES } from "@/lib/revisits/constants";
 import { listRevisits } from "@/lib/revisits/queries";
 import { recordRevisitOutcome } from "@/lib/revisits/record-outcome";
 
-const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const uuid = { type: "string", format: "uuid" };
 const nullable = (type: string) => ({ type: [type, "null"] });
 

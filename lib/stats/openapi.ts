@@ -1,17 +1,18 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { exportStats, statsSummary } from "@/lib/stats/summary";
 import { FIGURE_KEYS } from "@/lib/stats/figures";
 import { exportVictimProfile, victimProfile } from "@/lib/profiles/queries";
 
 const day = { type: "string", format: "date", description: "China-local calendar day (Asia/Shanghai), inclusive" };
-/** What the query schema cannot say about its fields. */
-const fields = {
+/** What the statistics' query schema cannot say about its fields (the map and profiles read the same query). */
+export const statsQueryFields = {
   period: { description: "a preset period (default: this year); omit with from/to" },
   from: day,
   to: day,
   unit: { description: "unit code (default: the caller's jurisdiction); its whole subtree counts" },
   g: { description: "trend granularity" },
 };
+const fields = statsQueryFields;
 const range = { type: "object", properties: { from: day, to: day } };
 const unitRef = { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, kind: { type: "string" } } };
 const figure = {
@@ -37,23 +38,16 @@ export const statsPaths: Record<string, PathItem> = {
       summary: "Every figure of DESIGN.md §3 for a period and unit, with 同比 and 环比",
       fields,
       responses: {
-        200: {
-          description: "ok",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  period: { type: "object", properties: { kind: { type: "string" }, current: range, previous: range, yearAgo: range, granularity: { type: "string" }, partial: { type: ["string", "null"], description: "the trend bucket holding today, still running" } } },
-                  unit: unitRef,
-                  breadcrumb: { type: "array", items: unitRef },
-                  children: { type: "array", items: unitRef },
-                  figures: { type: "array", items: figure },
-                },
-              },
-            },
+        200: json({
+          type: "object",
+          properties: {
+            period: { type: "object", properties: { kind: { type: "string" }, current: range, previous: range, yearAgo: range, granularity: { type: "string" }, partial: { type: ["string", "null"], description: "the trend bucket holding today, still running" } } },
+            unit: unitRef,
+            breadcrumb: { type: "array", items: unitRef },
+            children: { type: "array", items: unitRef },
+            figures: { type: "array", items: figure },
           },
-        },
+        }),
         ...errors,
       },
     }),
@@ -76,24 +70,17 @@ export const statsPaths: Record<string, PathItem> = {
       summary: "Victim profiles: age group × fraud type, gender, weekday × hour (China time), channel of first contact, amount band",
       fields,
       responses: {
-        200: {
-          description: "ok",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  unit: unitRef, breadcrumb: { type: "array", items: unitRef }, range, total: { type: "integer" },
-                  ageByFraud: { type: "array", items: { type: "object", properties: { age: { type: "string" }, total: { type: "integer" }, byType: { type: "object", additionalProperties: { type: "integer" } } } } },
-                  gender: { type: "array", items: { type: "object", properties: { gender: { type: "string" }, count: { type: "integer" } } } },
-                  heat: { type: "array", items: { type: "object", properties: { weekday: { type: "integer", description: "ISO weekday, Monday = 1" }, hour: { type: "integer" }, count: { type: "integer" } } } },
-                  channel: { type: "array", items: { type: "object", properties: { channel: { type: "string" }, count: { type: "integer" } } } },
-                  amount: { type: "array", items: { type: "object", properties: { band: { type: "string" }, count: { type: "integer" } } } },
-                },
-              },
-            },
+        200: json({
+          type: "object",
+          properties: {
+            unit: unitRef, breadcrumb: { type: "array", items: unitRef }, range, total: { type: "integer" },
+            ageByFraud: { type: "array", items: { type: "object", properties: { age: { type: "string" }, total: { type: "integer" }, byType: { type: "object", additionalProperties: { type: "integer" } } } } },
+            gender: { type: "array", items: { type: "object", properties: { gender: { type: "string" }, count: { type: "integer" } } } },
+            heat: { type: "array", items: { type: "object", properties: { weekday: { type: "integer", description: "ISO weekday, Monday = 1" }, hour: { type: "integer" }, count: { type: "integer" } } } },
+            channel: { type: "array", items: { type: "object", properties: { channel: { type: "string" }, count: { type: "integer" } } } },
+            amount: { type: "array", items: { type: "object", properties: { band: { type: "string" }, count: { type: "integer" } } } },
           },
-        },
+        }),
         ...errors,
       },
     }),

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
 import type { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
 import { openWork } from "@/lib/handover/board";
+import { ageGroupOf, type AgeGroup } from "@/lib/profiles/dimensions";
 import { changePercent, fromCents } from "@/lib/stats/decimal";
 import { FRAUD_TYPES, metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { addYears, bucketsOf, resolvePeriod } from "@/lib/stats/periods";
@@ -38,15 +39,6 @@ export type WallFigure = {
   /** 同比 in %, null when there is none or the year-ago figure was zero. */
   yoy: number | null;
 };
-
-export const AGE_GROUPS = ["minor", "young", "middle", "senior", "unknown"] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
-
-/** The age group the wall shows instead of an age: under 18, 18–39, 40–59, 60 and over. */
-export function ageGroupOf(age: number | null | undefined): AgeGroup {
-  if (age === null || age === undefined) return "unknown";
-  return age < 18 ? "minor" : age < 40 ? "young" : age < 60 ? "middle" : "senior";
-}
 
 /** One line of the live feed: what, how risky, where, whom (by age group) and when. Nothing else. */
 export type WallFeedItem = { key: string; fraudType: FraudType; risk: RiskLevel; unit: string; ageGroup: AgeGroup; receivedAt: string };

@@ -1,11 +1,10 @@
-import { errorBody, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
 import { ingestWarningSchema, MAX_BATCH } from "@/lib/warnings/schemas";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { listWarnings, showWarning } from "@/lib/warnings/queries";
 import { logWarningAction, transitionWarning } from "@/lib/warnings/commands";
 import { openWarningStream } from "@/lib/warnings/stream";
 
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const warning = jsonSchema(ingestWarningSchema);
 const itemResult = {

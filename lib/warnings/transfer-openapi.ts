@@ -1,7 +1,6 @@
-import { errorBody, operation, type PathItem } from "@/lib/openapi/schema";
+import { errorBody, json, operation, type PathItem } from "@/lib/openapi/schema";
 import { decideTransfer, listTransfersCommand, proposeTransfer } from "@/lib/warnings/transfers";
 
-const json = (schema: object, description = "ok") => ({ description, content: { "application/json": { schema } } });
 const errors = { 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 422: errorBody };
 const decided = json({
   type: "object",

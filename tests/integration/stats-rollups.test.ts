@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { createRng, type Rng } from "@/prisma/seed/random";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActionKind, ActionResult, SeizedItemType, SlaStep, WarningOutcome } from "@/lib/generated/prisma/enums";
 import { recountDaily } from "@/lib/stats/recount";
@@ -17,20 +18,6 @@ beforeAll(async () => {
   units = [tree.city.id, tree.center.id, ...tree.branches.flatMap((b) => [b.id, ...b.precincts.map((p) => p.id)])];
 });
 
-/** mulberry32, seeded: a failing run can be replayed with the printed seed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (a: number, b: number) => a + Math.floor(next() * (b - a + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof rng>;
 
 // Times around China's midnight at a month and year boundary, where a wrong conversion shows.
 const BASE = Date.UTC(2025, 11, 30, 12);
@@ -173,7 +160,7 @@ async function expectRollupsAgree() {
 describe("rollups", () => {
   it("agree with a direct recount after random inserts, updates and deletes", async () => {
     const seed = Number(process.env.STATS_SEED ?? Date.now() % 1_000_000);
-    const r = rng(seed);
+    const r = createRng(seed);
     for (let i = 0; i < 160; i++) {
       await randomStep(r).catch((e: unknown) => {
         throw new Error(`step ${i} with STATS_SEED=${seed}: ${String(e)}`);
@@ -183,11 +170,11 @@ describe("rollups", () => {
   }, 120_000);
 
   it("stay exact under concurrent writers on the same units and days", async () => {
-    const r = rng(7);
+    const r = createRng(7);
     await Promise.all(
       Array.from({ length: 6 }, (_, w) =>
         (async () => {
-          const mine = rng(100 + w);
+          const mine = createRng(100 + w);
           // Writers race each other (one deletes what another updates): a step that fails on
           // such a race rolls back as a whole, and the rollups must still agree.
           // A deadlock, though, would be the rollups' fault: it fails the test.

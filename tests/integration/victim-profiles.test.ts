@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { createRng } from "@/prisma/seed/random";
 import { AppError } from "@/lib/errors";
 import type { ContactChannel, FraudType, Gender, Prisma } from "@/lib/generated/prisma/client";
 import { ageGroupOf, amountBandOf, AGE_GROUPS } from "@/lib/profiles/dimensions";
@@ -14,19 +15,6 @@ import { GET as getProfiles } from "@/app/api/v1/stats/profiles/route";
 import { GET as exportProfiles } from "@/app/api/v1/stats/profiles/export/route";
 import { makeApiKey, makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
-/** mulberry32, seeded. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (a: number, b: number) => a + Math.floor(next() * (b - a + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  return { int, pick, chance: (p: number) => next() < p };
-}
 
 const TYPES: FraudType[] = ["ROMANCE", "REBATE_TASK", "FAKE_INVESTMENT", "OTHER"];
 const CHANNELS: ContactChannel[] = ["PHONE", "WECHAT", "URL", "APP"];
@@ -70,7 +58,7 @@ describe("the profile rollup", () => {
   beforeAll(async () => {
     tree = await makeUnitTree();
     units = [tree.city.id, tree.center.id, ...tree.branches.flatMap((b) => [b.id, ...b.precincts.map((p) => p.id)])];
-    const r = rng(1706);
+    const r = createRng(1706);
     const db = getDb();
     // Nov 2025 – Feb 2026, times around China's midnight included; ages, amounts at the band edges.
     const base = Date.UTC(2025, 10, 1);

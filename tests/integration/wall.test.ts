@@ -112,7 +112,7 @@ describe("the wall's figures", () => {
     expect(fig(after, "warnings")).toBe(fig(before, "warnings") + 1);
     expect(fig(after, "open")).toBe(fig(before, "open") + 1);
     expect(after.warningsByUnit.find((u) => u.code === tree.branches[0]!.code)?.value).toBeGreaterThanOrEqual(1);
-    expect(after.feed[0]).toMatchObject({ fraudType: "ROMANCE", risk: "CRITICAL", unit: P.name, ageGroup: "senior" });
+    expect(after.feed[0]).toMatchObject({ fraudType: "ROMANCE", risk: "CRITICAL", unit: P.name, ageGroup: "60+" });
     expect(after.trend.types).toContain("ROMANCE");
     const text = JSON.stringify(after);
     for (const pii of ["王秀英", "13912340000", "人民北路", r!.id!]) expect(text).not.toContain(pii);

@@ -15,6 +15,22 @@ describe("message files", () => {
     const read = (loc: string) => JSON.parse(readFileSync(`${DIR}/${loc}/${file}`, "utf8"));
     expect(keys(read("en")).sort()).toEqual(keys(read("zh-CN")).sort());
   });
+  it.each(zh.flatMap((f) => [`zh-CN/${f}`, `en/${f}`]))("%s names no key twice in one object (JSON keeps the last silently)", (path) => {
+    const twice: string[] = [];
+    // JSON.parse cannot see duplicates: walk the tokens (whole strings, so "{count}" in a text is no
+    // brace), one set of keys per open object.
+    const stack: Set<string>[] = [];
+    for (const m of readFileSync(`${DIR}/${path}`, "utf8").matchAll(/"((?:[^"\\]|\\.)*)"(\s*:)?|[{}]/g)) {
+      if (m[0] === "{") stack.push(new Set());
+      else if (m[0] === "}") stack.pop();
+      else if (m[2]) {
+        const seen = stack.at(-1)!;
+        if (seen.has(m[1]!)) twice.push(m[1]!);
+        seen.add(m[1]!);
+      }
+    }
+    expect(twice).toEqual([]);
+  });
   it("declares each top-level namespace in one file only", () => {
     const owners = zh.flatMap((f) => Object.keys(JSON.parse(readFileSync(`${DIR}/zh-CN/${f}`, "utf8"))));
     expect(new Set(owners).size).toBe(owners.length);
