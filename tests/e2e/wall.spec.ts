@@ -95,7 +95,7 @@ test("the wall shows a new warning on its live feed, masked, and recovers from a
   await ingest("GAME_TRADING", "42030201", 1);
   await expect(first).toContainText("网游虚假交易", { timeout: 15_000 });
   await expect(first).toContainText("东城开发区派出所");
-  await expect(first).toContainText("60 岁以上");
+  await expect(first).toContainText("60岁及以上"); // the profiles' age groups (lib/profiles/dimensions.ts)
   await expect(first).toContainText("特高危");
   await expect(page.getByTestId("wall-figure-warnings").getByTestId("wall-figure-value")).not.toHaveText(warningsBefore ?? "");
   for (const pii of ["欧阳秀英", `1397255`, "车城路", tail]) await expect(feed).not.toContainText(pii);
