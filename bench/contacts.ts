@@ -7,8 +7,12 @@
 // as the city-year seed does. Prints p50/p95 of the reads the pages and the API serve:
 //   contacts of one case with their scoped counts   (target < 50 ms)
 //   the cluster of the 1,000-record contact          (target < 1 s)
-//   the cluster list (last 90 days, min 2 records)   (for information)
+//   the cluster list (last 90 days, min 2 records)   from the rollup contact_days, and for
+//                                                    comparison the request-time aggregate of
+//                                                    the link rows it replaced
+// The load average is printed with the figures (the machine is shared).
 import { randomUUID } from "node:crypto";
+import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { ensureDatabase, resolveDatabase } from "../scripts/embedded-postgres";
 import { migrateDeploy } from "../scripts/run-prisma";
@@ -62,6 +66,8 @@ async function generate(client: pg.Client) {
   await client.query(`INSERT INTO case_contacts ("contactId", "caseId")
     SELECT DISTINCT fraud_contact_claim('PHONE', '170' || lpad((1 + floor(random() * ${pool}))::int::text, 8, '0')), c.id FROM cases c, generate_series(1, 2) WHERE c."caseNumber" LIKE 'B-%'
     ON CONFLICT DO NOTHING`);
+  // The case links above went in with the triggers off: the rollup is rebuilt (as after link_all).
+  await client.query(`SELECT contact_days_rebuild()`);
   await client.query("COMMIT");
   await client.query("ANALYZE");
   log(`generated in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -78,6 +84,25 @@ const report = (what: string, list: number[]) => {
   log(`${what.padEnd(44)} ${String(s.length).padStart(5)} ${pct(s, 50).toFixed(1).padStart(8)} ${pct(s, 95).toFixed(1).padStart(8)} ${s.at(-1)!.toFixed(1).padStart(8)}`);
 };
 
+/** The cluster list as it was read before the rollup: the window's link rows aggregated at request time. */
+async function requestTimeList(scopePath: string) {
+  const to = new Date();
+  const from = new Date(to.getTime() - 90 * 86_400_000);
+  const { rows: [u] } = await client.query<{ ids: string[] }>(`SELECT array_agg(id::text) AS ids FROM units WHERE path = $1 OR path LIKE $1 || '/%'`, [scopePath]);
+  return client.query(`
+    WITH r AS (
+      SELECT wc."contactId" AS cid, 1 AS w, 0 AS c, w."receivedAt" AS at FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId"
+       WHERE w."receivedAt" >= $1 AND w."receivedAt" < $2 AND w."unitId" = ANY($3::uuid[])
+      UNION ALL
+      SELECT cc."contactId", 0, 1, k."reportedAt" FROM case_contacts cc JOIN cases k ON k.id = cc."caseId"
+       WHERE k."reportedAt" >= $1 AND k."reportedAt" < $2 AND k."unitId" = ANY($3::uuid[])
+    )
+    SELECT c.id, c.kind, c.value, sum(r.w) AS w, sum(r.c) AS c, max(r.at) AS last
+      FROM r JOIN fraud_contacts c ON c.id = r.cid
+     GROUP BY c.id HAVING count(*) >= 2
+     ORDER BY count(*) DESC, max(r.at) DESC, c.id LIMIT 200`, [from, to, u!.ids]);
+}
+
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 try {
@@ -87,6 +112,11 @@ try {
     `SELECT (SELECT count(*) FROM warnings) AS w, (SELECT count(*) FROM cases) AS k, (SELECT count(*) FROM fraud_contacts) AS f,
             (SELECT count(*) FROM warning_contacts) AS wc, (SELECT count(*) FROM case_contacts) AS cc`);
   log(`${c!.w} warnings, ${c!.k} cases, ${c!.f} contacts, ${c!.wc} warning links, ${c!.cc} case links`);
+  const { rows: [win] } = await client.query<{ days: string; links: string }>(
+    `SELECT (SELECT count(*) FROM contact_days WHERE day > (now() + interval '8 hours')::date - 90) AS days,
+            (SELECT count(*) FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE w."receivedAt" > now() - interval '90 days')
+          + (SELECT count(*) FROM case_contacts cc JOIN cases k ON k.id = cc."caseId" WHERE k."reportedAt" > now() - interval '90 days') AS links`);
+  log(`the last 90 days: ${win!.links} link rows, ${win!.days} rollup rows (contact × unit × day)`);
   const city = await getDb().unit.findUniqueOrThrow({ where: { code: "990000" }, select: { id: true, code: true, name: true, path: true } });
   const branch = await getDb().unit.findUniqueOrThrow({ where: { code: "990001" }, select: { id: true, code: true, name: true, path: true } });
   const actor = (u: typeof city): Actor => ({
@@ -94,6 +124,7 @@ try {
     unitKind: u.code === "990000" ? "CITY" : "BRANCH", scopePath: u.path, permissions: permissionsOf("INVESTIGATOR"), ip: "127.0.0.1", requestId: randomUUID(),
   }) as Actor;
   const hot = await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind: "PHONE", value: HOT } }, select: { id: true } });
+  log(`load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} (${cpus().length} cores)`);
   log(`${"what".padEnd(44)} ${"runs".padStart(5)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max".padStart(8)}`);
   for (const [who, a] of [["city", actor(city)], ["branch", actor(branch)]] as const) {
     const sample = await getDb().$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM cases TABLESAMPLE SYSTEM (5) WHERE "unitId" IN (SELECT id FROM units WHERE path LIKE ${`${a.scopePath}%`}) LIMIT ${RUNS}`;
@@ -108,9 +139,13 @@ try {
     }
     report(`${who}: cluster of ${size} records`, cluster);
     const list: number[] = [];
-    for (let i = 0; i < 10; i++) await time(list, () => listClusters(a, {}));
+    for (let i = 0; i < 20; i++) await time(list, () => listClusters(a, {}));
     report(`${who}: cluster list (90 days, min 2)`, list);
+    const before: number[] = [];
+    for (let i = 0; i < 10; i++) await time(before, () => requestTimeList(a.scopePath));
+    report(`${who}:   the same from the link rows (before)`, before);
   }
+  log(`load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 } finally {
   await client.end();
   await getDb().$disconnect();

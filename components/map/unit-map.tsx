@@ -5,6 +5,7 @@
 // browser. Used by /stats/map and, with theme="dark", by the big screen.
 import { useState } from "react";
 import type { MapShapes } from "@/lib/map/shapes";
+import { cn } from "@/components/ui/cn";
 
 export type UnitMapArea = {
   code: string;
@@ -27,6 +28,15 @@ export type UnitMapProps = {
   /** Text for an area with nothing recorded / no legend (e.g. "无数据"). */
   emptyLabel?: string;
   className?: string;
+  /**
+   * Fill the parent's height as well as its width (the picture keeps its proportions, centred):
+   * the big screen, whose panels have a fixed height. Default: the width decides the height.
+   */
+  fill?: boolean;
+  /** The area labels' size in the drawing's units (default: width / 44, 11–18); larger reads from afar. */
+  labelSize?: number;
+  /** Classes of the legend line (default: text-xs). */
+  legendClassName?: string;
 };
 
 const STEPS = 5;
@@ -43,15 +53,15 @@ export function stepOf(value: number, max: number): number {
 
 const shortName = (name: string) => name.replace(/(公安局|分局|派出所)$/u, "");
 
-export function UnitMap({ areas, metricLabel, shapes, theme = "light", onSelect, legendLabels, emptyLabel, className }: UnitMapProps) {
+export function UnitMap({ areas, metricLabel, shapes, theme = "light", onSelect, legendLabels, emptyLabel, className, fill = false, labelSize, legendClassName = "text-xs" }: UnitMapProps) {
   const [hover, setHover] = useState<string | null>(null);
   const p = PALETTE[theme];
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const max = Math.max(0, ...areas.map((a) => a.value));
-  const fontSize = Math.max(11, Math.min(18, Math.round(shapes.width / 44)));
+  const fontSize = labelSize ?? Math.max(11, Math.min(18, Math.round(shapes.width / 44)));
   return (
-    <figure className={className} data-testid="unit-map" data-source={shapes.source}>
-      <svg viewBox={`0 0 ${shapes.width} ${shapes.height}`} role="group" aria-label={metricLabel} className="h-auto w-full" style={{ background: p.bg }}>
+    <figure className={cn(fill && "flex h-full min-h-0 flex-col", className)} data-testid="unit-map" data-source={shapes.source} data-theme={theme}>
+      <svg viewBox={`0 0 ${shapes.width} ${shapes.height}`} role="group" aria-label={metricLabel} className={fill ? "min-h-0 w-full flex-1" : "h-auto w-full"} style={{ background: p.bg }}>
         {shapes.shapes.map((s) => {
           const a = byCode.get(s.code);
           if (!a) return null;
@@ -93,12 +103,12 @@ export function UnitMap({ areas, metricLabel, shapes, theme = "light", onSelect,
           );
         })}
       </svg>
-      <figcaption className="mt-2 flex flex-wrap items-center gap-3 text-xs" style={{ color: p.muted }}>
+      <figcaption className={cn("mt-2 flex shrink-0 flex-wrap items-center gap-3", legendClassName)} style={{ color: p.muted }}>
         <span className="font-medium">{metricLabel}</span>
         <span className="flex items-center gap-1" data-testid="unit-map-legend">
           {p.ramp.map((c, i) => (
             <span key={c} className="flex items-center gap-1">
-              <span aria-hidden className="inline-block size-3 rounded-sm border border-slate-300" style={{ background: c }} />
+              <span aria-hidden className={cn("inline-block size-[1em] rounded-sm border", theme === "dark" ? "border-slate-600" : "border-slate-300")} style={{ background: c }} />
               <span>{legendLabels?.[i] ?? (i === 0 ? (emptyLabel ?? "0") : `≤${Math.round((max * i) / (STEPS - 1))}`)}</span>
             </span>
           ))}

@@ -6,7 +6,7 @@ import type { WallBoard as Board, WallFigure } from "@/lib/wall/board";
 import { count, signedPercent, wan } from "@/lib/stats/format";
 import { cn } from "@/components/ui/cn";
 import { WallBars } from "@/components/wall/wall-bars";
-import { WallMap } from "@/components/wall/wall-map";
+import { UnitMap } from "@/components/map/unit-map";
 import { WallTrend } from "@/components/wall/wall-trend";
 
 type Status = "connecting" | "live" | "reconnecting";
@@ -162,7 +162,10 @@ export function WallBoard({ initial }: { initial: Board }) {
 
   return (
     <main
-      className="grid h-dvh w-screen grid-rows-[auto_minmax(0,0.2fr)_minmax(0,1fr)] gap-[0.6em] overflow-hidden bg-slate-950 p-[0.8em] text-slate-100"
+      className={cn(
+        "grid h-dvh w-screen gap-[0.6em] overflow-hidden bg-slate-950 p-[0.8em] text-slate-100",
+        board.surges.length ? "grid-rows-[auto_auto_minmax(0,0.2fr)_minmax(0,1fr)]" : "grid-rows-[auto_minmax(0,0.2fr)_minmax(0,1fr)]",
+      )}
       style={{ fontSize: "min(1.05vw, 1.9vh)" }}
       data-testid="wall"
     >
@@ -181,13 +184,33 @@ export function WallBoard({ initial }: { initial: Board }) {
         </div>
       </header>
 
+      {board.surges.length ? (
+        <div role="alert" className="flex min-w-0 items-center gap-[0.8em] rounded-[0.4em] border border-red-500 bg-red-700 px-[0.8em] py-[0.3em] text-[1.35em] font-bold text-white" data-testid="wall-surge">
+          <span className="shrink-0 text-yellow-200">{t("surge.title")}</span>
+          <span className="min-w-0 truncate">
+            {board.surges.map((x) => t("surge.item", { type: fraud(x.fraudType), count: count(x.count), usual: count(x.usual) })).join(t("surge.separator"))}
+          </span>
+        </div>
+      ) : null}
+
       <div className="grid min-h-0 grid-cols-5 gap-[0.6em]">
         {board.figures.map((f) => <FigureCard key={f.key} figure={f} />)}
       </div>
 
       <div className="grid min-h-0 grid-cols-[1fr_1.35fr_1fr] gap-[0.6em]">
-        <div className="grid min-h-0 grid-rows-2 gap-[0.6em]">
-          <WallMap title={t("map")} units={board.warningsByUnit} empty={t("empty")} />
+        <div className="grid min-h-0 grid-rows-[minmax(0,1.5fr)_minmax(0,1fr)] gap-[0.6em]">
+          <Panel title={t("map")} testId="wall-map">
+            <UnitMap
+              theme="dark"
+              fill
+              shapes={board.mapShapes}
+              areas={board.warningsByUnit.map((u) => ({ code: u.code, name: u.name, value: u.value, label: count(u.value) }))}
+              metricLabel={t("mapMetric")}
+              // Read from 10 m: names and counts larger than on a desk (fewer areas, larger still).
+              labelSize={Math.round(board.mapShapes.width / (board.mapShapes.shapes.length <= 10 ? 24 : 34))}
+              legendClassName="text-[0.8em]"
+            />
+          </Panel>
           <Panel title={t("breaches")} testId="wall-breaches">
             <WallBars items={board.breaches} rows={8} color="linear-gradient(90deg,#dc2626,#f87171)" empty={t("empty")} />
           </Panel>

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { scopeUnitIds, unitSubtree } from "@/lib/units/jurisdiction";
-import { chinaDayEnd, chinaDayStart } from "@/lib/time/china";
+import { addDays, chinaDayEnd, chinaDayStart, chinaToday } from "@/lib/time/china";
 import { displayContact } from "@/lib/contacts/normalize";
 import { clusterFilterSchema, clusterSchema, recordContactsSchema, type ClusterFilter } from "@/lib/contacts/schemas";
 
@@ -88,7 +88,7 @@ async function filterUnits(actor: Actor, unit: string | undefined): Promise<stri
   return u ? scopeUnitIds(u.path) : [];
 }
 
-/** Default period of the cluster list: the last 90 days (the list aggregates link rows of that window). */
+/** Default period of the cluster list: the last 90 China days. */
 export const DEFAULT_CLUSTER_DAYS = 90;
 
 function period(f: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
@@ -103,28 +103,28 @@ const ALL_TIME = { from: new Date(Date.UTC(2000, 0, 1)), to: new Date(Date.UTC(2
 export type ClusterRow = { id: string; kind: FraudContactKind; display: string; warnings: number; cases: number; records: number; lastAt: string | null };
 
 /**
- * Contacts shared by at least `minRecords` records (warnings received / cases reported in the
- * period, in the units), most records first. At most 200.
+ * Contacts shared by at least `minRecords` records (warnings received / cases reported on the
+ * period's China days, in the units), most records first. At most 200. Read from the rollup
+ * contact_days (per contact, unit and day, kept by triggers): an index range per unit and day, not
+ * the link rows. The default period is the last 90 China days, today included.
  */
 export async function clusterList(actor: Actor, f: ClusterFilter, now: Date): Promise<ClusterRow[]> {
   const unitIds = await filterUnits(actor, f.unit);
   if (!unitIds.length) return [];
-  const { from, to } = period(f, now);
+  const to = f.to ?? chinaToday(now);
+  const from = f.from ?? addDays(to, 1 - DEFAULT_CLUSTER_DAYS);
   const kind = f.kind ?? null;
   const min = f.minRecords ?? 2;
   const rows = await getDb().$queryRaw<{ id: string; kind: FraudContactKind; value: string; w: bigint; c: bigint; last: Date | null }[]>`
     WITH r AS (
-      SELECT wc."contactId" AS cid, 1 AS w, 0 AS c, w."receivedAt" AS at FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId"
-       WHERE w."receivedAt" >= ${from} AND w."receivedAt" < ${to} AND w."unitId" = ANY(${unitIds}::uuid[])
-      UNION ALL
-      SELECT cc."contactId", 0, 1, k."reportedAt" FROM case_contacts cc JOIN cases k ON k.id = cc."caseId"
-       WHERE k."reportedAt" >= ${from} AND k."reportedAt" < ${to} AND k."unitId" = ANY(${unitIds}::uuid[])
+      SELECT "contactId" AS cid, sum(warnings) AS w, sum(cases) AS c, max("lastAt") AS last FROM contact_days
+       WHERE "unitId" = ANY(${unitIds}::uuid[]) AND day BETWEEN ${from}::date AND ${to}::date
+       GROUP BY "contactId" HAVING sum(warnings + cases) >= ${min}
     )
-    SELECT c.id::text AS id, c.kind, c.value, sum(r.w) AS w, sum(r.c) AS c, max(r.at) AS last
+    SELECT c.id::text AS id, c.kind, c.value, r.w, r.c, r.last
       FROM r JOIN fraud_contacts c ON c.id = r.cid
      WHERE (${kind}::text IS NULL OR c.kind::text = ${kind}::text)
-     GROUP BY c.id HAVING count(*) >= ${min}
-     ORDER BY count(*) DESC, max(r.at) DESC, c.id LIMIT 200`;
+     ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT 200`;
   return rows.map((r) => ({
     id: r.id, kind: r.kind, display: displayContact(r.kind, r.value), warnings: Number(r.w), cases: Number(r.c), records: Number(r.w) + Number(r.c), lastAt: r.last?.toISOString() ?? null,
   }));

@@ -67,22 +67,7 @@ export async function mapFigures(actor: Pick<Actor, "scopePath">, query: StatsQu
   const hasChildren = new Set(scope.subtree.filter((u) => u.path !== scope.unit.path).map((u) => u.path.slice(0, u.path.lastIndexOf("/"))));
   const territorial = units.filter((u) => u.kind !== "CENTER");
 
-  const boundary = await activeBoundaryFor(scope.unit.path);
-  let shapes: MapShapes | null = null;
-  if (boundary) {
-    const key = `${boundary.id}:${territorial.map((u) => u.code).join(",")}`;
-    shapes = projected.get(key) ?? null;
-    if (!shapes) {
-      const wanted = new Set(territorial.map((u) => u.code));
-      const features = (await boundaryFeatures(boundary.id)).filter((f) => wanted.has(f.code));
-      if (features.length) {
-        shapes = boundaryShapes(features);
-        if (projected.size > 200) projected.clear();
-        projected.set(key, shapes);
-      }
-    }
-  }
-  shapes ??= schematicShapes(territorial.map((u) => u.code), territorial.some((u) => u.kind === "BRANCH") ? "branches" : "precincts");
+  const { shapes, boundary } = await mapShapesOf(scope.unit.path, territorial);
   const drawn = new Set(shapes.shapes.map((s) => s.code));
   return {
     period,
@@ -93,6 +78,31 @@ export async function mapFigures(actor: Pick<Actor, "scopePath">, query: StatsQu
     shapes,
     boundary,
   };
+}
+
+/**
+ * The shapes of a map level: the areas `units` (the children of the unit at `unitPath`, without a
+ * 反诈中心) drawn from the uploaded boundaries of the unit's city when its active set holds them,
+ * else as the schematic hexes. The statistics' map and the big screen both draw with it.
+ */
+export async function mapShapesOf(unitPath: string, units: readonly Pick<StatsUnit, "code" | "kind">[]): Promise<{ shapes: MapShapes; boundary: MapBoundaryInfo | null }> {
+  const boundary = await activeBoundaryFor(unitPath);
+  let shapes: MapShapes | null = null;
+  if (boundary) {
+    const key = `${boundary.id}:${units.map((u) => u.code).join(",")}`;
+    shapes = projected.get(key) ?? null;
+    if (!shapes) {
+      const wanted = new Set(units.map((u) => u.code));
+      const features = (await boundaryFeatures(boundary.id)).filter((f) => wanted.has(f.code));
+      if (features.length) {
+        shapes = boundaryShapes(features);
+        if (projected.size > 200) projected.clear();
+        projected.set(key, shapes);
+      }
+    }
+  }
+  shapes ??= schematicShapes(units.map((u) => u.code), units.some((u) => u.kind === "BRANCH") ? "branches" : "precincts");
+  return { shapes, boundary };
 }
 
 /** GET /api/v1/stats/map: the same figures and shapes for a period and unit. */

@@ -1,6 +1,6 @@
 // The big screen (大屏) of a jurisdiction: today's figures with 同比, open and overdue work, SLA
-// breaches and today's warnings by unit, the week's fraud-type trend, rankings and a masked feed of
-// the latest warnings. Aggregates from the rollups (lib/stats/rollup.ts); the open-work counts and
+// breaches and today's warnings by unit (with the unit map's shapes), surging fraud types, the
+// week's fraud-type trend, rankings and a masked feed of the latest warnings. Aggregates from the rollups (lib/stats/rollup.ts); the open-work counts and
 // the feed are indexed reads of at most a few rows. No personal data: the feed carries fraud type,
 // risk, unit and age group only.
 import "server-only";
@@ -17,6 +17,9 @@ import { readRollup, sumOf, totalsOf, type RollupRow } from "@/lib/stats/rollup"
 import { statsQuerySchema } from "@/lib/stats/schemas";
 import { byKindThenCode, resolveStatsScope, type StatsUnit } from "@/lib/stats/scope";
 import { addDays, chinaToday } from "@/lib/time/china";
+import { mapShapesOf } from "@/lib/map/queries";
+import type { MapShapes } from "@/lib/map/shapes";
+import { surgeRule, surgesOfUnit } from "@/lib/profiles/surge";
 import { isUnder } from "@/lib/units/jurisdiction";
 
 const RECEIVED = RISKS.map(metric.received);
@@ -40,6 +43,8 @@ export type WallFigure = {
 /** One line of the live feed: what, how risky, where, whom (by age group) and when. Nothing else. */
 export type WallFeedItem = { key: string; fraudType: FraudType; risk: RiskLevel; unit: string; ageGroup: AgeGroup; receivedAt: string };
 export type WallUnitValue = { code: string; name: string; value: number };
+/** A surging fraud type: warnings of the last 7 days and the mean of the same windows before. */
+export type WallSurge = { fraudType: FraudType; count: number; usual: number };
 export type WallRanking = { key: RankingKey; rows: { code: string; name: string; value: number | null; rank: number | null }[] };
 
 export type WallBoard = {
@@ -49,8 +54,12 @@ export type WallBoard = {
   figures: WallFigure[];
   /** SLA breaches of the last 7 days by child unit, most first. */
   breaches: WallUnitValue[];
-  /** Today's warnings by child unit (the counties and districts of a city), most first. */
+  /** Today's warnings by child unit (the counties and districts of a city; a precinct: itself), most first. */
   warningsByUnit: WallUnitValue[];
+  /** The map of those units: uploaded boundaries when the city has them, else the schematic. */
+  mapShapes: MapShapes;
+  /** Fraud types surging now (lib/profiles/surge.ts): the last 7 days against the usual level. */
+  surges: WallSurge[];
   /** The last 7 days' warnings of the week's top fraud types, per day. */
   trend: { types: FraudType[]; days: ({ day: string } & Partial<Record<FraudType, number>>)[] };
   /** This month's branch rankings (the 分局/县局 of a city). */
@@ -93,9 +102,11 @@ export async function wallBoard(actor: Pick<Actor, "scopePath">, now = new Date(
   const scope = await resolveStatsScope(actor);
   const unitIds = scope.subtree.map((u) => u.id);
   const children = scope.children.filter((c) => c.kind !== "CENTER" && c.active).sort(byKindThenCode);
+  // The map's areas: the children, or a precinct itself (a 反诈中心 has no territory).
+  const areas = children.length ? children : scope.unit.kind === "CENTER" ? [] : [scope.unit];
   const month = { scope, period: resolvePeriod(statsQuerySchema.parse({ period: "month" }), today) };
 
-  const [totals, byUnit, work, feed, rankings] = await Promise.all([
+  const [totals, byUnit, work, feed, rankings, map, surges] = await Promise.all([
     readRollup({
       unitPath: scope.unit.path,
       metrics: [...RECEIVED, ...DISSUADED, metric.protected, ...FRAUD],
@@ -110,6 +121,8 @@ export async function wallBoard(actor: Pick<Actor, "scopePath">, now = new Date(
     openWork(getDb(), unitIds, now),
     feedOf(unitIds),
     children.length > 1 ? getStatsRankings(month) : null,
+    mapShapesOf(scope.unit.path, areas),
+    surgesOfUnit(scope.unit.id, now, surgeRule()),
   ]);
 
   const cur = totalsOf(totals, (r) => r.key === "today").all;
@@ -146,7 +159,9 @@ export async function wallBoard(actor: Pick<Actor, "scopePath">, now = new Date(
       daily("lossStopped", [metric.protected], true),
     ],
     breaches: byChild(byUnit.filter((r) => r.key === "week"), children, scope.subtree, BREACHES),
-    warningsByUnit: byChild(byUnit.filter((r) => r.key === "today"), children, scope.subtree, RECEIVED),
+    warningsByUnit: byChild(byUnit.filter((r) => r.key === "today"), areas, scope.subtree, RECEIVED),
+    mapShapes: map.shapes,
+    surges: surges.map((x) => ({ fraudType: x.fraudType, count: x.count, usual: Math.round(x.mean) })),
     trend: { types, days },
     rankings: (rankings?.branches ?? [])
       .filter((r) => RANKED.includes(r.key))

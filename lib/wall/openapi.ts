@@ -29,7 +29,20 @@ export const wallPaths: Record<string, PathItem> = {
               },
             },
             breaches: { type: "array", items: unitValue, description: "SLA breaches of the last 7 days by child unit" },
-            warningsByUnit: { type: "array", items: unitValue, description: "today's warnings by child unit" },
+            warningsByUnit: { type: "array", items: unitValue, description: "today's warnings by child unit (a precinct: itself), drawn on the map" },
+            mapShapes: {
+              type: "object",
+              description: "the map of those units as SVG paths: the uploaded boundaries of the city, else the schematic",
+              properties: {
+                source: { enum: ["schematic", "boundaries"] }, width: { type: "number" }, height: { type: "number" },
+                shapes: { type: "array", items: { type: "object", properties: { code: { type: "string" }, d: { type: "string" }, cx: { type: "number" }, cy: { type: "number" } } } },
+              },
+            },
+            surges: {
+              type: "array",
+              description: "fraud types surging now: warnings of the last 7 days and the usual level (mean of the same windows of the 8 weeks before)",
+              items: { type: "object", properties: { fraudType: { type: "string" }, count: { type: "integer" }, usual: { type: "integer" } } },
+            },
             trend: { type: "object", description: "the last 7 days' warnings of the week's top fraud types" },
             rankings: { type: "array", items: { type: "object" } },
             feed: {

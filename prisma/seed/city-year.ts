@@ -87,6 +87,8 @@ try {
     const contactStart = Date.now();
     const { rows: [contacts] } = await client.query<{ n: string }>("SELECT fraud_contact_link_all() AS n");
     log(`linked ${Number(contacts!.n).toLocaleString("en")} records to fraud contacts (fraud_contact_link_all) in ${((Date.now() - contactStart) / 1000).toFixed(1)} s`);
+    // The cluster list's rollup, whose triggers were off during the load (migration contact_days).
+    await client.query("SELECT contact_days_rebuild()");
     if (fast) await endFastMode(clients);
     log(`rebuilding ${dropped.length} indexes…`);
     // Two at a time, one per connection.

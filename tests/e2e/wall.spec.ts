@@ -3,7 +3,8 @@ import { FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 
 // Issue 17.2: the big screen (大屏). The demo account `wall` signs in from localhost without a
 // second factor and lands on /wall; the wall fits 1920×1080 and 3840×2160 without scrolling,
-// shows an ingested warning on its live feed (masked), and recovers from a dropped stream.
+// shows an ingested warning on its live feed (masked), and recovers from a dropped stream. Its map
+// is the unit map in the dark theme; a surging fraud type shows as a red band (the demo has one).
 
 /** Nothing scrolls and nothing overflows: the page, and every panel's box. */
 async function expectFits(page: Page) {
@@ -35,7 +36,18 @@ test("the wall fits 1920×1080 and 3840×2160 without scrolling", async ({ page 
   for (const label of ["今日预警", "待处置", "超时未处置", "今日劝阻", "今日止损"]) await expect(page.getByTestId("wall").getByText(label, { exact: true })).toBeVisible();
   await expect(page.getByTestId("wall").getByText("同比").first()).toBeVisible();
   await expect(page.getByTestId("wall-feed-item").first()).toBeVisible();
-  await expect(page.getByTestId("wall-map-bars-row").first()).toBeVisible();
+  // The unit map, dark, with today's warnings per county; the demo's surge (冒充公检法 among the elderly) as a red band.
+  const map = page.getByTestId("wall-map").getByTestId("unit-map");
+  await expect(map).toHaveAttribute("data-theme", "dark");
+  await expect(map.locator("g[data-code]").first()).toBeVisible();
+  expect(await map.locator("g[data-code]").count()).toBeGreaterThanOrEqual(8);
+  const surge = page.getByTestId("wall-surge");
+  await expect(surge).toContainText("电信诈骗类型激增");
+  await expect(surge).toContainText("冒充公检法");
+  await expect(surge).toContainText(/近7日 [\d,]+ 起，常态 [\d,]+ 起/);
+  // Readable from 10 m: the county names on the map at least 16 px tall at 1080p.
+  const label = async () => map.locator("g[data-code] text").first().evaluate((el) => el.getBoundingClientRect().height);
+  expect(await label()).toBeGreaterThanOrEqual(16);
   await expect(page.getByTestId("wall-trend").getByRole("application")).toBeVisible();
   await expectFits(page);
   await screenshot(page, "wall-1920x1080");
@@ -46,6 +58,8 @@ test("the wall fits 1920×1080 and 3840×2160 without scrolling", async ({ page 
   // The type grows with the screen: the figures are twice as tall at twice the resolution.
   const size = await page.getByTestId("wall-figure-warnings").getByTestId("wall-figure-value").evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThan(80);
+  expect(await label()).toBeGreaterThanOrEqual(32);
+  await expect(surge).toBeVisible();
   await screenshot(page, "wall-3840x2160");
 });
 
@@ -81,7 +95,7 @@ test("the wall shows a new warning on its live feed, masked, and recovers from a
   await ingest("GAME_TRADING", "42030201", 1);
   await expect(first).toContainText("网游虚假交易", { timeout: 15_000 });
   await expect(first).toContainText("东城开发区派出所");
-  await expect(first).toContainText("60 岁以上");
+  await expect(first).toContainText("60岁及以上"); // the profiles' age groups (lib/profiles/dimensions.ts)
   await expect(first).toContainText("特高危");
   await expect(page.getByTestId("wall-figure-warnings").getByTestId("wall-figure-value")).not.toHaveText(warningsBefore ?? "");
   for (const pii of ["欧阳秀英", `1397255`, "车城路", tail]) await expect(feed).not.toContainText(pii);

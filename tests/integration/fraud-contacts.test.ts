@@ -213,6 +213,95 @@ describe("counts and clusters, scoped by jurisdiction", () => {
   });
 });
 
+describe("the cluster list's rollup (contact_days)", () => {
+  type Bucket = { unitId: string; day: string; warnings: number; cases: number };
+  /** The rollup rows of a contact, and the same counted from the link rows (what the triggers must keep equal). */
+  const rollup = (id: string) => getDb().$queryRaw<Bucket[]>`
+    SELECT "unitId"::text AS "unitId", day::text AS day, warnings, cases FROM contact_days WHERE "contactId" = ${id}::uuid ORDER BY 1, 2`;
+  const recount = (id: string) => getDb().$queryRaw<Bucket[]>`
+    SELECT uid::text AS "unitId", d::text AS day, sum(w)::int AS warnings, sum(c)::int AS cases FROM (
+      SELECT w."unitId" AS uid, stat_day(w."receivedAt") AS d, 1 AS w, 0 AS c FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE wc."contactId" = ${id}::uuid
+      UNION ALL SELECT k."unitId", stat_day(k."reportedAt"), 0, 1 FROM case_contacts cc JOIN cases k ON k.id = cc."caseId" WHERE cc."contactId" = ${id}::uuid
+    ) s GROUP BY 1, 2 ORDER BY 1, 2`;
+  const expectKept = async (id: string) => expect(await rollup(id)).toEqual(await recount(id));
+  const row = async (actor: Actor, id: string) => (await listClusters(actor, {})).items.find((r) => r.id === id);
+  const contactOf = async (kind: FraudContactKind, value: string) => (await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind, value: normalizeContact(kind, value)! } } })).id;
+
+  it("stays equal to the link rows through link inserts, deletes, a changed value, a moved and a deleted warning, and 并案; each branch counts its own", async () => {
+    const db = getDb();
+    const phone = fraudPhone();
+    const [p1, p2] = [team.branch.precincts[0]!, team.branch.precincts[1]!];
+    const far = team.other.precincts[0]!;
+    const w1 = await warn(p1.code, { channel: "PHONE", value: phone });
+    const w2 = await warn(p2.code, { channel: "PHONE", value: phone });
+    const w3 = await warn(far.code, { channel: "PHONE", value: phone });
+    const id = await contactOf("PHONE", phone);
+    await expectKept(id);
+    expect(await row(investigator, id)).toMatchObject({ warnings: 2, cases: 0, records: 2 });
+    expect(await row(outsider, id)).toBeUndefined(); // one record there: below the minimum of 2
+
+    // Case links (by entry), in both branches.
+    const a = await createCase(investigator, caseInput());
+    const b = await createCase(investigator, caseInput());
+    await addCaseContact(investigator, { id: a.id, kind: "PHONE", value: phone });
+    await addCaseContact(investigator, { id: b.id, kind: "PHONE", value: phone });
+    const c = await createCase(outsider, caseInput());
+    await addCaseContact(outsider, { id: c.id, kind: "PHONE", value: phone });
+    await expectKept(id);
+    expect(await row(investigator, id)).toMatchObject({ warnings: 2, cases: 2, records: 4 });
+    expect(await row(outsider, id)).toMatchObject({ warnings: 1, cases: 1, records: 2 });
+    expect(await row(center, id)).toMatchObject({ warnings: 3, cases: 3, records: 6 });
+
+    // 并案 changes no link: the counts stay.
+    const p = await proposeCaseLink(investigator, { id: a.id, otherCaseId: b.id, reason: "同一收款号码" });
+    await decideCaseLink(chief, { id: p.id, decision: "confirm", version: p.version });
+    await expectKept(id);
+    expect(await row(investigator, id)).toMatchObject({ warnings: 2, cases: 2, records: 4 });
+
+    // A link deleted, a case link deleted.
+    await db.warningContact.delete({ where: { contactId_warningId: { contactId: id, warningId: w2 } } });
+    await db.caseContact.delete({ where: { contactId_caseId: { contactId: id, caseId: b.id } } });
+    await expectKept(id);
+    expect(await row(investigator, id)).toMatchObject({ warnings: 1, cases: 1, records: 2 });
+
+    // The warning's contact rewritten: its link moves to the other contact.
+    const other = fraudPhone();
+    await db.warning.update({ where: { id: w1 }, data: { contactValue: other } });
+    const otherId = await contactOf("PHONE", other);
+    await Promise.all([expectKept(id), expectKept(otherId)]);
+    expect(await row(investigator, id)).toBeUndefined();
+    await db.warning.update({ where: { id: w1 }, data: { contactValue: phone } });
+
+    // A warning moved to the other branch, and one received earlier (another day): the buckets follow.
+    await db.warning.update({ where: { id: w1 }, data: { unitId: far.id } });
+    await db.warning.update({ where: { id: w3 }, data: { receivedAt: new Date(Date.now() - 10 * 86_400_000) } });
+    await expectKept(id);
+    expect(await row(investigator, id)).toBeUndefined();
+    expect(await row(outsider, id)).toMatchObject({ warnings: 2, cases: 1, records: 3 });
+    // Out of a period that ends before it: the rollup is read by day.
+    const day = (d: number) => new Date(Date.now() + 8 * 3_600_000 - d * 86_400_000).toISOString().slice(0, 10);
+    expect((await listClusters(outsider, { from: day(12), to: day(8) })).items.find((r) => r.id === id)).toBeUndefined();
+    expect((await listClusters(outsider, { from: day(5), to: day(0) })).items.find((r) => r.id === id)).toMatchObject({ warnings: 1, cases: 1, records: 2 });
+    expect((await listClusters(outsider, { from: day(12), to: day(0) })).items.find((r) => r.id === id)).toMatchObject({ warnings: 2, cases: 1, records: 3 });
+
+    // A warning deleted: its links cascade, the rollup follows (no bucket left at zero).
+    await db.warning.delete({ where: { id: w3 } });
+    await expectKept(id);
+    expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM contact_days WHERE warnings <= 0 AND cases <= 0`).toEqual([{ n: 0n }]);
+  });
+
+  it("is rebuilt whole by contact_days_rebuild() to the same rows", async () => {
+    // In one transaction: the rebuild locks out writers, so other test files cannot change the sums meanwhile.
+    await getDb().$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE warning_contacts, case_contacts IN SHARE MODE`;
+      const sums = () => tx.$queryRaw<{ n: bigint; w: bigint; c: bigint }[]>`SELECT count(*) AS n, sum(warnings) AS w, sum(cases) AS c FROM contact_days`;
+      const before = await sums();
+      await tx.$queryRaw`SELECT contact_days_rebuild()`;
+      expect(await sums()).toEqual(before);
+    });
+  });
+});
+
 describe("并案: proposal and the second person", () => {
   it("is confirmed by a second person with cases:approve: the cases share a group, suspects and gangs", async () => {
     const a = await createCase(investigator, caseInput());

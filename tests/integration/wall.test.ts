@@ -1,5 +1,7 @@
 // The big screen (大屏): the WALL role signs in without a second factor from the allowed addresses
 // only, reads aggregates and a masked feed and nothing else, and its stream carries no personal data.
+// Its map is the unit map (uploaded boundaries replace the schematic); a surging fraud type rides
+// in the board's payload, and a normal week carries none.
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
@@ -11,6 +13,8 @@ import { warningBus } from "@/lib/warnings/live";
 import { wallBoard } from "@/lib/wall/board";
 import { wallFigures, wallMessage } from "@/lib/wall/commands";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { uploadBoundaries } from "@/lib/map/commands";
 import { GET as wallStream } from "@/app/api/v1/wall/stream/route";
 import { makeApiKey, makeUnitTree, makeUser, TEST_PASSWORD, warningInput, type TestTree } from "@/tests/factories";
 
@@ -181,5 +185,75 @@ describe("the wall's stream", () => {
     const key = await makeApiKey(tree.city, ["warnings:read", "stats:read"]);
     const res = await wallStream(new Request("http://localhost/api/v1/wall/stream", { headers: { authorization: `Bearer ${key.key}` } }), {});
     expect(res.status).toBe(403);
+  });
+});
+
+describe("the wall's map", () => {
+  it("draws today's warnings on the unit map: the schematic of the city's counties, then its uploaded boundaries", async () => {
+    const t = await makeUnitTree();
+    forgetRoutingTable();
+    const key = await makeApiKey(t.city, ["warnings:ingest"]);
+    const [b1, b2] = [t.branches[0]!, t.branches[1]!];
+    await ingestWarnings(key.actor, [warningInput({ unitCode: b1.precincts[0]!.code }), warningInput({ unitCode: b1.precincts[1]?.code ?? b1.precincts[0]!.code })]);
+    const { actor } = await makeUser(t.center, "WALL");
+    const board = await wallBoard(actor);
+    expect(board.mapShapes.source).toBe("schematic");
+    expect(board.mapShapes.shapes.map((s) => s.code).sort()).toEqual(t.branches.map((b) => b.code).sort());
+    expect(board.warningsByUnit.find((u) => u.code === b1.code)?.value).toBe(2);
+    expect(board.warningsByUnit.find((u) => u.code === b2.code)?.value).toBe(0);
+
+    const square = (lon: number, lat: number) => ({ type: "Polygon", coordinates: [[[lon, lat], [lon + 0.1, lat], [lon + 0.1, lat + 0.1], [lon, lat + 0.1], [lon, lat]]] });
+    const geojson = JSON.stringify({ type: "FeatureCollection", features: t.branches.map((b, i) => ({ type: "Feature", properties: { code: b.code }, geometry: square(110.5 + i * 0.2, 32.5) })) });
+    const { actor: admin } = await makeUser(t.city, "ADMIN");
+    await uploadBoundaries(admin, { crs: "WGS84", fileName: "wall.geojson", geojson });
+    const drawn = await wallBoard(actor);
+    expect(drawn.mapShapes.source).toBe("boundaries");
+    expect(drawn.mapShapes.shapes.map((s) => s.code).sort()).toEqual(t.branches.map((b) => b.code).sort());
+    // The other city keeps its schematic.
+    const other = await wallBoard((await makeUser(far.center, "WALL")).actor);
+    expect(other.mapShapes.source).toBe("schematic");
+  });
+
+  it("of a precinct draws the precinct itself", async () => {
+    const P = tree.branches[1]!.precincts[0]!;
+    const { actor } = await makeUser(P, "LEADER");
+    const board = await wallBoard(actor);
+    expect(board.mapShapes.shapes.map((s) => s.code)).toEqual([P.code]);
+    expect(board.warningsByUnit.map((u) => u.code)).toEqual([P.code]);
+  });
+});
+
+describe("the wall's surge band", () => {
+  // Wednesday 2026-06-17, 12:00 China time: the window is 06-11 … 06-17, the baseline the 8 weeks before.
+  const NOW = new Date("2026-06-17T04:00:00Z");
+  const row = (unitId: string, receivedAt: Date, fraudType: "ROMANCE" | "FAKE_LOAN"): Prisma.WarningCreateManyInput => ({
+    id: randomUUID(), unitId, source: "NATIONAL", externalId: `WS-${randomUUID()}`, riskLevel: "HIGH", fraudType,
+    receivedAt, lastSeenAt: receivedAt, victimPhone: "13900000000", contactChannel: "PHONE", contactValue: "x", routedBy: "UNIT_CODE",
+    ackDueAt: receivedAt, contactDueAt: receivedAt, resolveDueAt: receivedAt,
+  });
+  /** A city with 4 ROMANCE warnings a week for 8 weeks and `thisWeek` in the last 7 days. */
+  async function city(thisWeek: number): Promise<TestTree> {
+    const t = await makeUnitTree();
+    const p = t.branches[0]!.precincts[0]!.id;
+    const rows: Prisma.WarningCreateManyInput[] = [];
+    for (let w = 1; w <= 8; w++) for (let i = 0; i < 4; i++) rows.push(row(p, new Date(NOW.getTime() - w * 7 * 86_400_000 - i * 3_600_000), "ROMANCE"));
+    for (let i = 0; i < thisWeek; i++) rows.push(row(p, new Date(NOW.getTime() - i * 3_600_000), "ROMANCE"));
+    await getDb().warning.createMany({ data: rows });
+    return t;
+  }
+
+  it("carries a surging type with its count and usual level, in the city's board and the branch's", async () => {
+    const t = await city(12);
+    const board = await wallFigures((await makeUser(t.center, "WALL")).actor, {}, { now: NOW });
+    expect(board.surges).toEqual([{ fraudType: "ROMANCE", count: 12, usual: 4 }]);
+    // The branch holding the warnings sees it; the other branch has nothing of it.
+    expect((await wallBoard((await makeUser(t.branches[0]!, "LEADER")).actor, NOW)).surges).toEqual([{ fraudType: "ROMANCE", count: 12, usual: 4 }]);
+    expect((await wallBoard((await makeUser(t.branches[1]!, "LEADER")).actor, NOW)).surges).toEqual([]);
+  });
+
+  it("carries none for a normal week (one short of the threshold)", async () => {
+    // mean 4, sd 0, floor √4 = 2 → threshold 4 + 3 × 2 = 10: nine is normal.
+    const t = await city(9);
+    expect((await wallBoard((await makeUser(t.center, "WALL")).actor, NOW)).surges).toEqual([]);
   });
 });
