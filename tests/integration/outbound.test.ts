@@ -141,6 +141,35 @@ describe("the outbox", () => {
     expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(false);
   }, 60_000);
 
+  it("puts every rung on the warning's timeline in order, the hand-over to people included, until a person takes it up", async () => {
+    const phone = "13912340003";
+    callOutcome.set(phone, "UNREACHABLE");
+    const w = await critical({ victim: { name: "钱某", phone, gender: "FEMALE" } });
+    await until("the hand-over", async () => (await getDb().dissuasionLadder.findUnique({ where: { warningId: w.id } }))?.status === "HANDED_OVER");
+    // The visit rung's time comes (its job brought forward): the worker hands the visit over.
+    await getDb().$executeRaw`SELECT graphile_worker.add_job('ladder_visit', json_build_object('warningId', ${w.id}::text), run_at => now(), job_key => ${`ladder_visit:${w.id}`})`;
+    const events = () => getDb().dissuasionLadderEvent.findMany({ where: { warningId: w.id }, orderBy: [{ at: "asc" }, { event: "asc" }] });
+    await until("the visit task on the timeline", async () => (await events()).some((e) => e.rung === "HOME_VISIT"));
+    await until("the SMS and 闪信 receipts", async () => (await events()).filter((e) => e.event === "RESULT").length === 4);
+    // A person acts: the visit task is taken up, and nothing automatic follows.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    const timeline = (await events()).map((e) => [e.rung, e.event, e.result]);
+    const at = (rung: string, event: string) => timeline.findIndex(([r, e]) => r === rung && e === event);
+    for (const rung of ["SMS", "FLASH", "ROBOT_CALL#1", "ROBOT_CALL#2"]) expect(at(rung, "RESULT")).toBeGreaterThan(at(rung, "FIRED"));
+    expect(timeline.filter(([r]) => !["SMS", "FLASH"].includes(r as string))).toEqual([
+      ["ROBOT_CALL#1", "FIRED", null], ["ROBOT_CALL#1", "RESULT", "UNREACHABLE"],
+      ["ROBOT_CALL#2", "FIRED", null], ["ROBOT_CALL#2", "RESULT", "UNREACHABLE"],
+      ["HUMAN_CALL", "FIRED", null], ["HOME_VISIT", "FIRED", null], ["HOME_VISIT", "RESULT", "status:ACKNOWLEDGED"],
+    ]);
+    expect(timeline.filter(([r]) => r === "SMS" || r === "FLASH").map(([, e, x]) => [e, x])).toEqual(expect.arrayContaining([["FIRED", null], ["RESULT", "DELIVERED"]]));
+    expect(timeline).toHaveLength(11);
+    expect(await getDb().notification.count({ where: { userId: dispatcher.user.id, kind: "ladder_call", entityId: w.id } })).toBe(1);
+    expect((await getDb().dissuasionLadder.findUniqueOrThrow({ where: { warningId: w.id } })).status).toBe("STOPPED");
+    // A later action writes no more ladder entries.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "IN_PROGRESS", version: w.version + 1 });
+    expect(await getDb().dissuasionLadderEvent.count({ where: { warningId: w.id } })).toBe(11);
+  }, 60_000);
+
   it("stops the automatic steps when a person acts on the warning", async () => {
     const [r] = await ingestWarnings(feed.actor, [warningInput({ riskLevel: "HIGH", receivedAt: new Date().toISOString() })]);
     const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
@@ -152,6 +181,9 @@ describe("the outbox", () => {
     // The SMS had gone out already (or goes now): a cancelled call is never sent.
     await new Promise((res) => setTimeout(res, 500));
     expect(simulated(w.victimPhone).filter((m) => m.channel === "ROBOT_CALL")).toHaveLength(0);
+    // The stop is on the timeline, with what the person did.
+    expect(await getDb().dissuasionLadderEvent.findMany({ where: { warningId: w.id, event: "STOPPED" }, select: { rung: true, result: true } }))
+      .toEqual([{ rung: "LADDER", result: "status:ACKNOWLEDGED" }]);
   }, 30_000);
 });
 
