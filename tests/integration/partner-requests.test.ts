@@ -15,6 +15,7 @@ import { requestFromCase, requestFromWarning } from "@/lib/requests/create";
 import { answerPartnerRequest } from "@/lib/requests/answer";
 import { flagLapsedStopPayments, requestLapseKey } from "@/lib/requests/flag-lapsed";
 import { getPartnerRequestDocument, listPartnerRequests } from "@/lib/requests/queries";
+import { clusterOf } from "@/lib/contacts/queries";
 import { directFigures } from "@/lib/stats/recount";
 import { chinaToday } from "@/lib/time/china";
 import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
@@ -284,4 +285,41 @@ describe("the bank's answer through the outbox", () => {
     expect((await getDb().outboundMessage.findFirstOrThrow({ where: { partnerRequestId: refused.id } })).result).toBe("REJECTED");
     expect(await getDb().caseEvent.count({ where: { caseId, kind: "partner_answer" } })).toBe(4);
   }, 60_000);
+});
+
+describe("串并案: the account or number a request names", () => {
+  it("is a fraud contact of the request's case or warning: a warning naming the same account shares its cluster, within each reader's jurisdiction", async () => {
+    const [p0, p1] = [tree.branches[0]!.precincts[0]!, tree.branches[1]!.precincts[0]!];
+    const ingest = async (unitCode: string, contact: { channel: string; value: string }) =>
+      (await ingestWarnings(feed.actor, [warningInput({ unitCode, contact, receivedAt: new Date().toISOString() })]))[0]!.id;
+    const contactOf = (kind: "BANK_ACCOUNT" | "PHONE", value: string) => getDb().fraudContact.findUnique({ where: { kind_value: { kind, value } } });
+    const ids = (c: Awaited<ReturnType<typeof clusterOf>>) => ({ warnings: (c?.warnings ?? []).map((w) => w.id).sort(), cases: (c?.cases ?? []).map((k) => k.id) });
+
+    // A warning of branch 0 names the account; a stop-payment of a branch 0 case names it too.
+    const account = bankCard();
+    const named = await ingest(p0.code, { channel: "BANK_ACCOUNT", value: account });
+    const caseId = await caseOfA();
+    await requestFromCase(investigator.actor, { id: caseId, ...stop(account) });
+    const acct = (await contactOf("BANK_ACCOUNT", account))!;
+    expect(await getDb().caseContact.count({ where: { contactId: acct.id, caseId } })).toBe(1);
+    expect(await getDb().caseEvent.count({ where: { caseId, kind: "contact_added" } })).toBe(1);
+    expect(ids(await clusterOf(investigator.actor, acct.id, {}, new Date()))).toEqual({ warnings: [named], cases: [caseId] });
+    // Branch 1 sees none of it.
+    expect(await clusterOf(outsider.actor, acct.id, {}, new Date())).toBeNull();
+
+    // A 停机 request from a branch 1 warning links its number to that warning; a branch 1 warning
+    // naming the number shares the cluster, which branch 0 does not see.
+    const phone = mobile();
+    const from = await ingest(p1.code, { channel: "PHONE", value: "+85261000001" });
+    const other = await ingest(p1.code, { channel: "PHONE", value: phone });
+    await requestFromWarning(dispatcher.actor, { id: from, kind: "SUSPEND", partnerName: "中国移动", target: phone, approverName: "刘局长" });
+    const num = (await contactOf("PHONE", phone))!;
+    expect(await getDb().warningContact.count({ where: { contactId: num.id } })).toBe(2);
+    expect(ids(await clusterOf(outsider.actor, num.id, {}, new Date()))).toEqual({ warnings: [from, other].sort(), cases: [] });
+    expect(await clusterOf(investigator.actor, num.id, {}, new Date())).toBeNull();
+    // A refused request links nothing.
+    const before = await getDb().warningContact.count();
+    await rejection(requestFromWarning(dispatcher.actor, { id: from, kind: "SUSPEND", partnerName: "中国移动", target: mobile(), approverName: "" }));
+    expect(await getDb().warningContact.count()).toBe(before);
+  });
 });
