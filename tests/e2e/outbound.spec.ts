@@ -93,7 +93,7 @@ test("the dispatcher watches a 特高危 warning's ladder run live on its timeli
 });
 
 test("the simulator's inbox shows what the victim's phone, the carrier and the national platform received", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signIn(page, "dispatcher");
   // A national warning signed for: its 签收 goes upstream.
   const list = await page.request.get("/api/v1/warnings?source=NATIONAL&status=PENDING&limit=1");
@@ -136,6 +136,9 @@ test("the simulator's inbox shows what the victim's phone, the carrier and the n
 
   // The outbound page tallies the feedback per platform against its deadline.
   await page.goto("/admin/outbound");
-  await expect(page.getByTestId("feedback-tally").locator('tr[data-source="NATIONAL"]')).toContainText("国家反诈中心");
-  await screenshot(page, "outbound-feedback-tally");
+  const tally = page.getByTestId("feedback-tally");
+  await expect(tally.locator('tr[data-source="NATIONAL"]')).toContainText("国家反诈中心");
+  await expect(tally.locator('tr[data-source="PROVINCIAL"]')).toContainText("省厅");
+  // The card alone: the page below it lists the latest hundred messages.
+  await page.getByTestId("feedback-tally-card").screenshot({ path: "tests/e2e/screenshots/outbound-feedback-tally.png" });
 });

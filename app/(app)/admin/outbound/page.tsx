@@ -23,17 +23,17 @@ export default async function OutboundPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <p className="mb-4 text-sm"><Link href="/admin/outbound/simulator" className="text-brand-600 hover:underline" data-testid="simulator-link">{t("simulatorLink")} →</Link></p>
+      <Card className="mb-6 p-5" data-testid="feedback-tally-card">
+        <h2 className="text-base font-semibold">{t("feedbackTally.title")}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">{t("feedbackTally.hint", { minutes: view.feedback.deadlineMinutes })}</p>
+        <FeedbackTallyTable tally={view.feedback.bySource} />
+      </Card>
       <Card className="mb-6 p-5">
         <h2 className="text-base font-semibold">{t("messagesTitle")}</h2>
         <p className="mb-4 mt-1 text-sm text-slate-600">
           {t("messagesHint")} · {Object.entries(view.counts).map(([s, n]) => `${t(`status.${s as "SENT"}`)} ${n}`).join(" · ")}
         </p>
         <OutboundMessagesTable rows={view.messages} />
-      </Card>
-      <Card className="mb-6 p-5">
-        <h2 className="text-base font-semibold">{t("feedbackTally.title")}</h2>
-        <p className="mb-4 mt-1 text-sm text-slate-600">{t("feedbackTally.hint", { minutes: view.feedback.deadlineMinutes })}</p>
-        <FeedbackTallyTable tally={view.feedback.bySource} />
       </Card>
       <Card className="mb-6 p-5">
         <h2 className="text-base font-semibold">{t("ladderTitle")}</h2>
