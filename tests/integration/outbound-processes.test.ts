@@ -5,35 +5,23 @@
 // The receipts come back to the receipt route served by this process.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { getDb } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
-import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
+import { serveReceipts, until } from "./outbound-fixtures";
 
 const SECRET = "two-processes-gateway-secret-of-at-least-32-bytes";
 const WARNINGS = 12;
 let own: TestDatabase;
 let release: () => void;
 let sim: Simulator;
-let callbacks: Server;
+let receipts: Awaited<ReturnType<typeof serveReceipts>>;
 let tree: TestTree;
 const workers: { child: ChildProcess; out: string[] }[] = [];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function startWorker(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; out: string[] }> {
   const child = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "tests/integration/processes/outbound-worker.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -60,17 +48,8 @@ beforeAll(async () => {
   forgetRoutingTable();
   // The robot call 1 s after the warning; an answered call ends the ladder.
   await getDb().appSetting.create({ data: { key: OUTBOUND_LADDER_KEY, value: { ...DEFAULT_LADDER, CRITICAL: { ...DEFAULT_LADDER.CRITICAL, robotCallAfterSeconds: 1 } } } });
-  callbacks = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(r.status, { "content-type": "application/json" });
-      res.end(await r.text());
-    })();
-  });
-  await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-  const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
+  receipts = await serveReceipts();
+  const callbackUrl = receipts.url;
   sim = await startSimulator({ secret: SECRET, port: 0, delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? "ANSWERED" : "DELIVERED") });
   // The receipt route (this process) checks the same secret.
   process.env.GATEWAY_URL = sim.url;
@@ -88,7 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const w of workers) await stopWorker(w).catch(() => {});
   await sim?.stop();
-  await new Promise((r) => callbacks?.close(r));
+  await receipts?.close();
   await getDb().$disconnect();
   release();
   await own.drop();
@@ -104,7 +83,7 @@ describe("two app processes", () => {
     expect(new Set(ids).size).toBe(WARNINGS);
     await until("every ladder reached and every receipt in", async () =>
       (await getDb().dissuasionLadder.count({ where: { warningId: { in: ids }, status: "REACHED" } })) === WARNINGS
-      && (await getDb().outboundMessage.count({ where: { warningId: { in: ids }, status: "DELIVERED" } })) === 3 * WARNINGS);
+      && (await getDb().outboundMessage.count({ where: { warningId: { in: ids }, status: "DELIVERED" } })) === 3 * WARNINGS, 90_000, 200);
     const phones = await getDb().warning.findMany({ where: { id: { in: ids } }, select: { victimPhone: true } });
     for (const { victimPhone } of phones) {
       const got = sim.messages().filter((m) => m.to === victimPhone);

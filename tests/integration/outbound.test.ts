@@ -2,26 +2,22 @@
 // port failing half the requests, two graphile-worker runners, and the receipt route handler
 // behind a small HTTP server (what the simulator posts back to).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Runner } from "graphile-worker";
 import { getDb, sqlTransaction } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { transitionWarning } from "@/lib/warnings/commands";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
-import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
-import { startOutboundWorker } from "@/lib/outbound/worker";
+import type { Simulator } from "@/lib/outbound/simulator";
 import { visitRung } from "@/lib/outbound/ladder";
 import { signedHeaders } from "@/lib/outbound/gateway";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
 import { updateOutboundTemplates } from "@/lib/outbound/commands";
 import { AppError } from "@/lib/errors";
-import type { OutboundConfig } from "@/lib/outbound/config";
 import type { ReceiptResult } from "@/lib/outbound/gateway";
 import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
+import { startOutbox, until, type Outbox } from "./outbound-fixtures";
 
 const SECRET = "outbox-test-gateway-secret-of-at-least-32-bytes";
 let own: TestDatabase;
@@ -30,20 +26,9 @@ let tree: TestTree;
 let feed: Awaited<ReturnType<typeof makeApiKey>>;
 let dispatcher: Awaited<ReturnType<typeof makeUser>>;
 let sim: Simulator;
-let callbacks: Server;
-const runners: Runner[] = [];
+let outbox: Outbox;
 /** Robot call outcomes by phone (default ANSWERED). */
 const callOutcome = new Map<string, ReceiptResult>();
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   own = await createTestDatabase("outbox");
@@ -57,36 +42,19 @@ beforeAll(async () => {
     data: { key: OUTBOUND_LADDER_KEY, value: { ...DEFAULT_LADDER, CRITICAL: { ...DEFAULT_LADDER.CRITICAL, robotCallAfterSeconds: 1, redialEverySeconds: 1, redials: 1 }, HIGH: { ...DEFAULT_LADDER.HIGH, robotCallAfterSeconds: 3600 } } },
   });
 
-  // The receipt route, served on a port for the simulator to call.
-  callbacks = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(r.status, { "content-type": "application/json" });
-      res.end(await r.text());
-    })();
+  // Two instances of the worker, each with its own pool, through a gateway failing half the requests.
+  outbox = await startOutbox({
+    secret: SECRET, databaseUrl: own.url, workers: 2,
+    simulator: { delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? callOutcome.get(m.to) ?? "ANSWERED" : "DELIVERED") },
   });
-  await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-  const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
-
-  sim = await startSimulator({ secret: SECRET, port: 0, delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? callOutcome.get(m.to) ?? "ANSWERED" : "DELIVERED") });
-  process.env.GATEWAY_URL = sim.url;
-  process.env.GATEWAY_SECRET = SECRET;
-  const cfg: OutboundConfig = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: 50, maxAttempts: 30, retryBaseMs: 50, concurrency: 3 };
-  // Two instances of the worker, each with its own pool.
-  for (let i = 0; i < 2; i++) runners.push(await startOutboundWorker(cfg, own.url, { pollInterval: 200 }));
+  sim = outbox.sim;
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(runners.map((r) => r.stop()));
-  await sim?.stop();
-  await new Promise((r) => callbacks?.close(r));
+  await outbox?.stop();
   await getDb().$disconnect();
   release();
   await own.drop();
-  delete process.env.GATEWAY_URL;
-  delete process.env.GATEWAY_SECRET;
 });
 
 async function critical(over: Record<string, unknown> = {}) {

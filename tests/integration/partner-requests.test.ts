@@ -3,9 +3,6 @@
 // command's clock; two branches kept apart; the losses-stopped figure counting the money once;
 // and, last, the gateway simulator answering as the bank through the outbox's worker.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Runner } from "graphile-worker";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCase } from "@/lib/cases/create-case";
@@ -18,13 +15,11 @@ import { getPartnerRequestDocument, listPartnerRequests } from "@/lib/requests/q
 import { clusterOf } from "@/lib/contacts/queries";
 import { directFigures } from "@/lib/stats/recount";
 import { chinaToday } from "@/lib/time/china";
-import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
-import { startOutboundWorker } from "@/lib/outbound/worker";
-import type { OutboundConfig } from "@/lib/outbound/config";
-import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
+import type { Simulator } from "@/lib/outbound/simulator";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 import { bankCard, caseInput, mobile } from "./cases-fixtures";
+import { startOutbox, until, type Outbox } from "./outbound-fixtures";
 
 const HOUR = 3_600_000;
 const SECRET = "partner-requests-gateway-secret-of-32-bytes+";
@@ -211,54 +206,29 @@ describe("losses stopped", () => {
 
 describe("the bank's answer through the outbox", () => {
   let sim: Simulator;
-  let callbacks: Server;
-  let runner: Runner;
+  let outbox: Outbox;
 
   beforeAll(async () => {
-    callbacks = createServer((req, res) => {
-      void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const c of req) chunks.push(c as Buffer);
-        const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-        res.writeHead(r.status, { "content-type": "application/json" });
-        res.end(await r.text());
-      })();
-    });
-    await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-    const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
     // The bank rejects the requests on holder "拒绝", and holds half of what a holder "部分" asks.
-    sim = await startSimulator({
-      secret: SECRET, port: 0, delayMs: 30, failureRate: 0.3,
-      partnerAnswer: (m) => {
-        const body = JSON.parse(m.text) as { holderName?: string; amount?: string };
-        if (body.holderName === "拒绝") return { result: "REJECTED", reason: "账户已销户" };
-        if (body.holderName === "部分") return { result: "ACCEPTED", amountStopped: (Number(body.amount) / 2).toFixed(2) };
-        return undefined;
+    outbox = await startOutbox({
+      secret: SECRET, databaseUrl: own.url,
+      simulator: {
+        delayMs: 30, failureRate: 0.3,
+        partnerAnswer: (m) => {
+          const body = JSON.parse(m.text) as { holderName?: string; amount?: string };
+          if (body.holderName === "拒绝") return { result: "REJECTED", reason: "账户已销户" };
+          if (body.holderName === "部分") return { result: "ACCEPTED", amountStopped: (Number(body.amount) / 2).toFixed(2) };
+          return undefined;
+        },
       },
     });
-    process.env.GATEWAY_URL = sim.url;
-    process.env.GATEWAY_SECRET = SECRET;
-    const cfg: OutboundConfig = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: 50, maxAttempts: 30, retryBaseMs: 50, concurrency: 3 };
-    runner = await startOutboundWorker(cfg, own.url, { pollInterval: 200 });
+    sim = outbox.sim;
   }, 60_000);
 
   afterAll(async () => {
-    await runner?.stop();
-    await sim?.stop();
-    await new Promise((r) => callbacks?.close(r));
-    delete process.env.GATEWAY_URL;
-    delete process.env.GATEWAY_SECRET;
+    await outbox?.stop();
   });
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = await probe();
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   it("delivers each request once; the partner's answer updates it (accepted with the amount held, or rejected with its reason)", async () => {
     const caseId = await caseOfA();
