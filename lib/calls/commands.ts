@@ -94,7 +94,7 @@ async function logCall(tx: Tx, actor: Actor, c: CallRow, start: Date, now: Date)
     select: { id: true },
   });
   // A person (the agent) acted on the warning: the automatic rungs stop, as for a typed call.
-  await stopLadder(tx, w.id, now);
+  await stopLadder(tx, w.id, now, answered ? "action:HOTLINE_CALL:CONNECTED" : "action:HOTLINE_CALL:UNANSWERED");
   if (w.status === "ACKNOWLEDGED") {
     await applyTransition(tx, actor, { ...w, firstContactAt: w.firstContactAt ?? start }, "IN_PROGRESS", w.version, {}, now);
   } else {

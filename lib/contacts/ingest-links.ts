@@ -1,10 +1,10 @@
 // The extra fraud contacts an ingested warning carries (`fraudContacts`), linked once the warning
 // is written (its own channel and value are linked by the row trigger).
 import "server-only";
-import type { DriverSql } from "@/lib/db";
+import type { Sql } from "@/lib/db";
 import type { FraudContactKind } from "@/lib/generated/prisma/enums";
 
-export async function linkIngestedContacts(tx: DriverSql, items: { warningId: string; contacts: { kind: FraudContactKind; value: string }[] }[]): Promise<void> {
+export async function linkIngestedContacts(tx: Sql, items: { warningId: string; contacts: { kind: FraudContactKind; value: string }[] }[]): Promise<void> {
   const rows = items.flatMap((i) => i.contacts.map((c) => ({ w: i.warningId, k: c.kind, v: c.value })));
   if (!rows.length) return;
   await tx.$executeRaw`

@@ -7,7 +7,7 @@ import { command } from "@/lib/commands/command";
 import { optional, pastInstantSchema, uuidSchema } from "@/lib/validation/fields";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import type { OutboundStatus, WarningSource } from "@/lib/generated/prisma/enums";
-import { FEEDBACK_SOURCES } from "@/lib/feedback/queue";
+import { FEEDBACK_SOURCES, feedbackDeadlineMinutes } from "@/lib/feedback/queue";
 
 export type FeedbackDelivery = "pending" | "sent" | "failed" | "overdue";
 
@@ -68,13 +68,27 @@ export const pullFeedback = command({
   },
 });
 
-/** The outbound page's tally of feedback deliveries (the root administrator's view). */
-export async function feedbackTally(now = new Date()): Promise<Record<FeedbackDelivery, number>> {
-  const rows = await getDb().$queryRaw<{ delivery: FeedbackDelivery; n: bigint }[]>`
-    SELECT CASE WHEN status IN ('SENT', 'DELIVERED') THEN 'sent' WHEN status IN ('FAILED', 'CANCELLED') THEN 'failed'
-                WHEN "dueAt" < ${now}::timestamptz AT TIME ZONE 'UTC' THEN 'overdue' ELSE 'pending' END AS delivery, count(*) AS n
-      FROM outbound_messages WHERE channel = 'FEEDBACK' GROUP BY 1`;
-  const out: Record<FeedbackDelivery, number> = { pending: 0, sent: 0, failed: 0, overdue: 0 };
-  for (const r of rows) out[r.delivery] = Number(r.n);
-  return out;
+export type FeedbackTally = Record<FeedbackDelivery, number> & { late: number };
+const SOURCES_ORDER = [...FEEDBACK_SOURCES];
+
+/**
+ * The outbound page's tally of feedback deliveries per source platform (the root administrator's
+ * view), against each message's deadline (FEEDBACK_DEADLINE_MINUTES after its transition): sent
+ * (of which `late`: sent after the deadline), failed, overdue (not sent, past the deadline), pending.
+ */
+export async function feedbackTally(now = new Date()): Promise<{ deadlineMinutes: number; bySource: Record<(typeof FEEDBACK_SOURCES)[number], FeedbackTally> }> {
+  const rows = await getDb().$queryRaw<{ source: string; delivery: FeedbackDelivery; n: bigint; late: bigint }[]>`
+    SELECT recipient AS source,
+           CASE WHEN status IN ('SENT', 'DELIVERED') THEN 'sent' WHEN status IN ('FAILED', 'CANCELLED') THEN 'failed'
+                WHEN "dueAt" < ${now}::timestamptz AT TIME ZONE 'UTC' THEN 'overdue' ELSE 'pending' END AS delivery,
+           count(*) AS n, count(*) FILTER (WHERE "sentAt" > "dueAt") AS late
+      FROM outbound_messages WHERE channel = 'FEEDBACK' GROUP BY 1, 2`;
+  const bySource = Object.fromEntries(SOURCES_ORDER.map((s) => [s, { pending: 0, sent: 0, failed: 0, overdue: 0, late: 0 }])) as Record<(typeof FEEDBACK_SOURCES)[number], FeedbackTally>;
+  for (const r of rows) {
+    const t = bySource[r.source as (typeof FEEDBACK_SOURCES)[number]];
+    if (!t) continue;
+    t[r.delivery] += Number(r.n);
+    if (r.delivery === "sent") t.late += Number(r.late);
+  }
+  return { deadlineMinutes: feedbackDeadlineMinutes(), bySource };
 }

@@ -21,9 +21,10 @@ export function feedbackDeadlineMinutes(env = outboundEnv()): number {
 /**
  * Queues the feedback of one transition of a warning from a feedback source (nothing for the
  * others), in the caller's transaction, after the warning's row was updated: the body is the
- * warning's state as it now stands. No victim data leaves: ids, status, outcome, amounts, unit.
+ * warning's state as it now stands. No victim data leaves: ids, status, outcome, amounts, unit —
+ * and, for a warning transferred out of the city (TRANSFERRED_OUT), where it went (`destination`).
  */
-export async function queueFeedback(sql: Sql, warningId: string, event: FeedbackEvent, now: Date): Promise<number> {
+export async function queueFeedback(sql: Sql, warningId: string, event: FeedbackEvent, now: Date, destination: string | null = null): Promise<number> {
   const due = new Date(now.getTime() + feedbackDeadlineMinutes() * 60_000);
   return sql.$executeRaw`
     INSERT INTO outbound_messages (id, "warningId", channel, recipient, body, rung, "notBefore", "dueAt", "updatedAt")
@@ -36,6 +37,7 @@ export async function queueFeedback(sql: Sql, warningId: string, event: Feedback
              'amountAtRisk', w."amountAtRisk"::text,
              'amountProtected', (SELECT coalesce(sum(a."amountProtected"), 0)::numeric(14, 2)::text FROM dissuasion_actions a WHERE a."warningId" = w.id),
              'caseId', w."caseId",
+             'destination', ${destination}::text,
              'at', ${now.toISOString()}::text)::text,
            ${`FEEDBACK:${event}`}, ${now}::timestamptz AT TIME ZONE 'UTC', ${due}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM warnings w JOIN units u ON u.id = w."unitId"

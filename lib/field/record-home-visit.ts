@@ -12,6 +12,7 @@ import { warningEffect } from "@/lib/field/outcome";
 import { ADVANCE_AUDIT, advanceWarning, lockWarningForField } from "@/lib/field/advance-warning";
 import { closeFollowUps } from "@/lib/field/follow-ups";
 import { closeAppFollowUpByAction } from "@/lib/appfollowups/schedule";
+import { stopLadder } from "@/lib/outbound/ladder";
 
 export type HomeVisitResult = { id: string; warningId: string; status: WarningStatus; caseId: string | null };
 
@@ -60,6 +61,8 @@ export async function visitWarning(tx: Tx, actor: Actor, warningId: string, inpu
   });
   const closed = await closeFollowUps(tx, { warningId: w.id }, { id: action.id, at: input.arrivedAt, unitIds });
   const appFollowUpClosed = await closeAppFollowUpByAction(tx, actor, action.id, now);
+  // The officer went: the ladder's automatic rungs stop (its visit task is taken up).
+  if (actor.kind === "user") await stopLadder(tx, w.id, now, `action:HOME_VISIT:${input.outcome}`);
   const effect = warningEffect(input.outcome, !!input.followUpOn);
   const moved = await advanceWarning(tx, actor, w, effect, input.arrivedAt, now, input.note ? `${REOPEN_NOTE}：${input.note}`.slice(0, 2000) : REOPEN_NOTE);
   // Nobody held it (a dispatched warning): the officer who went takes it, within this same change.

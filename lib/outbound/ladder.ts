@@ -2,15 +2,17 @@ import "server-only";
 // The dissuasion ladder (issue 16 item 3): the messages a warning's risk level calls for, written
 // in the transaction that records the warning; each receipt moves it on (a reached person ends it,
 // an unanswered call redials, then hands over to people: a 96110 call task, then a visit task);
-// a person's action on the warning stops it. Every result is on the warning's timeline as an
-// automatic dissuasion action (no actor).
+// a person's action on the warning stops it. Every result is an automatic dissuasion action (no
+// actor) in the warning's action log, and every rung's firing and result, the hand-over rungs
+// included, an entry of its timeline (dissuasion_ladder_events).
 import type { Sql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isUnderSql, scopePathSql } from "@/lib/units/jurisdiction";
 import type { FraudType, OutboundChannel, RiskLevel } from "@/lib/generated/prisma/enums";
-import type { ActionKind, ActionResult } from "@/lib/generated/prisma/enums";
+import type { ActionKind, ActionResult, LadderEventKind, WarningStatus } from "@/lib/generated/prisma/enums";
+import { notifyWarningEvent } from "@/lib/warnings/events";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY, ladderSchema, type Ladder } from "@/lib/outbound/ladder-config";
-import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY, render, salutation, type PersonChannel, type Templates } from "@/lib/outbound/templates";
+import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY, isPersonChannel, render, salutation, type PersonChannel, type Templates } from "@/lib/outbound/templates";
 import type { ReceiptResult } from "@/lib/outbound/gateway";
 
 export type LadderWarning = {
@@ -72,17 +74,54 @@ export async function startLadders(sql: Sql, warnings: LadderWarning[], now: Dat
 }
 
 /**
- * A person acted on the warning (a transition, a logged call or visit): the automatic rungs stop,
- * messages not yet sent are cancelled. Returns how many were cancelled.
+ * What a person did that stopped the ladder, for its timeline: a dissuasion action of some kind and
+ * result (a typed call, a 96110 call event, a visit), or a transition to a status.
  */
-export async function stopLadder(sql: Sql, warningId: string, now: Date): Promise<number> {
-  const stopped = await sql.$executeRaw`
-    UPDATE dissuasion_ladders SET status = 'STOPPED', "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
-     WHERE "warningId" = ${warningId}::uuid AND status IN ('RUNNING', 'HANDED_OVER')`;
-  if (!stopped) return 0;
+export type LadderCause = `action:${ActionKind}:${ActionResult}` | `status:${WarningStatus}`;
+
+/**
+ * A person acted on the warning (a transition, a logged call or visit): the automatic rungs stop,
+ * messages not yet sent are cancelled, and the timeline says so — the ladder stopped (it was still
+ * running), or the hand-over rung in hand (the 96110 call task, or the visit task once it fired)
+ * taken up by that person. Returns how many messages were cancelled.
+ */
+export async function stopLadder(sql: Sql, warningId: string, now: Date, cause: LadderCause): Promise<number> {
+  const [before] = await sql.$queryRaw<{ status: string }[]>`
+    SELECT status::text AS status FROM dissuasion_ladders WHERE "warningId" = ${warningId}::uuid AND status IN ('RUNNING', 'HANDED_OVER') FOR UPDATE`;
+  if (!before) return 0;
+  await sql.$executeRaw`
+    UPDATE dissuasion_ladders SET status = 'STOPPED', "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC' WHERE "warningId" = ${warningId}::uuid`;
+  if (before.status === "RUNNING") await ladderEvent(sql, warningId, "LADDER", "STOPPED", cause, now);
+  else {
+    const [visit] = await sql.$queryRaw<{ n: number }[]>`
+      SELECT 1 AS n FROM dissuasion_ladder_events WHERE "warningId" = ${warningId}::uuid AND rung = 'HOME_VISIT' AND event = 'FIRED'`;
+    await ladderEvent(sql, warningId, visit ? "HOME_VISIT" : "HUMAN_CALL", "RESULT", cause, now);
+  }
   return sql.$executeRaw`
     UPDATE outbound_messages SET status = 'CANCELLED', "updatedAt" = ${now}::timestamptz AT TIME ZONE 'UTC'
      WHERE "warningId" = ${warningId}::uuid AND status = 'PENDING' AND channel <> 'FEEDBACK'`;
+}
+
+/**
+ * One rung's firing or result on the warning's timeline (dissuasion_ladder_events), announced to the
+ * pages showing the warning (they re-render live). Once per rung and event: a repeat writes nothing.
+ */
+async function ladderEvent(sql: Sql, warningId: string, rung: string, event: LadderEventKind, result: string | null, at: Date): Promise<void> {
+  const n = await sql.$executeRaw`
+    INSERT INTO dissuasion_ladder_events (id, "warningId", rung, event, result, at)
+    SELECT gen_random_uuid(), ${warningId}::uuid, ${rung}, ${event}::"LadderEventKind", ${result},
+           -- A result never precedes its firing (the gateway's clock against ours).
+           GREATEST(${at}::timestamptz AT TIME ZONE 'UTC', (SELECT max(f.at) FROM dissuasion_ladder_events f WHERE f."warningId" = ${warningId}::uuid AND f.rung = ${rung} AND f.event = 'FIRED'))
+     WHERE NOT EXISTS (SELECT 1 FROM dissuasion_ladder_events e WHERE e."warningId" = ${warningId}::uuid AND e.rung = ${rung} AND e.event = ${event}::"LadderEventKind")`;
+  if (!n) return;
+  const [w] = await sql.$queryRaw<{ unitId: string; status: string; version: number }[]>`
+    SELECT "unitId"::text AS "unitId", status::text AS status, version FROM warnings WHERE id = ${warningId}::uuid`;
+  if (w) await notifyWarningEvent(sql, { kind: "changed", id: warningId, ...w });
+}
+
+/** A person's message went out: the gateway took it (the worker), or its receipt came first. */
+export async function ladderFired(sql: Sql, m: Message, at: Date): Promise<void> {
+  if (m.warningId && m.rung && isPersonChannel(m.channel)) await ladderEvent(sql, m.warningId, m.rung, "FIRED", null, at);
 }
 
 const TIMELINE: Record<ReceiptResult | "FAILED", ActionResult> = {
@@ -105,8 +144,11 @@ type Message = { id: string; warningId: string | null; channel: OutboundChannel;
 export async function recordResult(sql: Sql, m: Message, result: ReceiptResult | "FAILED", at: Date): Promise<void> {
   // Feedback to a source platform and a partner request are no dissuasion: their delivery is
   // tracked on their message (and request) only.
-  if (!m.warningId || !(m.channel in KIND)) return;
-  const channel = m.channel as PersonChannel;
+  if (!m.warningId || !isPersonChannel(m.channel)) return;
+  const channel = m.channel;
+  const rung = m.rung ?? channel;
+  if (result !== "FAILED") await ladderFired(sql, { ...m, rung }, at);
+  await ladderEvent(sql, m.warningId, rung, "RESULT", result, at);
   await sql.$executeRaw`
     INSERT INTO dissuasion_actions (id, "warningId", "unitId", kind, result, "occurredAt", note, "updatedAt")
     SELECT gen_random_uuid(), w.id, w."unitId", ${KIND[channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",
@@ -147,7 +189,11 @@ export async function recordResult(sql: Sql, m: Message, result: ReceiptResult |
  */
 async function handOver(sql: Sql, warningId: string, humanCall: boolean, visitAfterMinutes: number | null, at: Date) {
   await sql.$executeRaw`UPDATE dissuasion_ladders SET status = 'HANDED_OVER', "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "warningId" = ${warningId}::uuid`;
-  if (humanCall) await notifyUnit(sql, warningId, "ladder_call", {});
+  if (humanCall) {
+    await notifyUnit(sql, warningId, "ladder_call", {});
+    // Handed over as the last call's result is taken: after it on the timeline.
+    await ladderEvent(sql, warningId, "HUMAN_CALL", "FIRED", null, new Date(Math.max(Date.now(), at.getTime() + 1)));
+  }
   if (visitAfterMinutes !== null) {
     const runAt = new Date(at.getTime() + visitAfterMinutes * 60_000);
     // The job schema exists once a worker has started (no worker: no receipts, no hand-over).
@@ -166,6 +212,7 @@ export async function visitRung(sql: Sql, warningId: string, now: Date): Promise
   if (l?.status !== "HANDED_OVER") return false;
   // A task, not a dissuasion action: the visit is counted when an officer records it (lib/field).
   await notifyUnit(sql, warningId, "ladder_visit", { dueAt: new Date(now.getTime() + VISIT_SLA_MS).toISOString() });
+  await ladderEvent(sql, warningId, "HOME_VISIT", "FIRED", null, now);
   return true;
 }
 

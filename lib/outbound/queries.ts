@@ -8,11 +8,12 @@ import { assertRootAdmin } from "@/lib/settings/commands";
 import { outboundSettings } from "@/lib/outbound/ladder";
 import { OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
+import { feedbackTally } from "@/lib/feedback/queries";
 
 export async function outboundAdminView(actor: Actor) {
   await assertRootAdmin(actor);
   const db = getDb();
-  const [settings, versions, messages, counts] = await Promise.all([
+  const [settings, versions, messages, counts, feedback] = await Promise.all([
     outboundSettings(db),
     db.appSetting.findMany({ where: { key: { in: [OUTBOUND_TEMPLATES_KEY, OUTBOUND_LADDER_KEY] } }, select: { key: true, version: true } }),
     db.outboundMessage.findMany({
@@ -20,6 +21,7 @@ export async function outboundAdminView(actor: Actor) {
       select: { id: true, warningId: true, channel: true, status: true, recipient: true, body: true, rung: true, attempts: true, lastError: true, result: true, notBefore: true, sentAt: true, resultAt: true, createdAt: true },
     }),
     db.outboundMessage.groupBy({ by: ["status"], _count: { _all: true } }),
+    feedbackTally(),
   ]);
   const versionOf = (key: string) => versions.find((v) => v.key === key)?.version ?? 0;
   return {
@@ -32,6 +34,7 @@ export async function outboundAdminView(actor: Actor) {
       // A feedback message's recipient is its source platform (NATIONAL, PROVINCIAL), not a phone.
       : { ...m, recipient: m.channel === "FEEDBACK" ? m.recipient : maskPhone(m.recipient) ?? "" })),
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+    feedback,
   };
 }
 

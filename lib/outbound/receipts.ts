@@ -13,6 +13,7 @@ import { logger } from "@/lib/log";
 import { outboundConfig } from "@/lib/outbound/config";
 import { verifySignature, type ReceiptResult } from "@/lib/outbound/gateway";
 import { receiptSchema } from "@/lib/outbound/receipt-schema";
+import { isPersonChannel } from "@/lib/outbound/templates";
 import { recordResult } from "@/lib/outbound/ladder";
 import { applyPartnerAnswer } from "@/lib/requests/answers";
 import type { OutboundChannel } from "@/lib/generated/prisma/enums";
@@ -29,9 +30,11 @@ export async function applyReceipt(
       FROM outbound_messages WHERE id = ${r.messageId}::uuid FOR UPDATE`;
   if (!m) return "unknown";
   if (m.result) return "repeat";
-  // A partner's answer only fits a request's message, a delivery or call result only the others.
+  // A partner's answer only fits a request's message, a delivery or call result only a person's;
+  // feedback has no receipt.
   const partnerResult = r.result === "ACCEPTED" || r.result === "REJECTED";
-  if (partnerResult !== !!m.partnerRequestId) {
+  const person = isPersonChannel(m.channel);
+  if (person ? partnerResult : !partnerResult || !m.partnerRequestId) {
     throw new AppError("VALIDATION", "result does not fit the message's channel", [{ path: "result", code: "wrong_channel", message: m.channel }]);
   }
   const delivered = r.result !== "UNDELIVERED" && r.result !== "UNREACHABLE";
@@ -40,11 +43,8 @@ export async function applyReceipt(
            status = (CASE WHEN status = 'CANCELLED' THEN 'CANCELLED' WHEN ${delivered} THEN 'DELIVERED' ELSE 'FAILED' END)::"OutboundStatus",
            "updatedAt" = now() AT TIME ZONE 'UTC'
      WHERE id = ${r.messageId}::uuid`;
-  if (m.partnerRequestId && partnerResult) {
-    await applyPartnerAnswer(sql, m.partnerRequestId, { result: r.result as "ACCEPTED" | "REJECTED", reason: r.reason ?? null, amountStopped: r.amountStopped ?? null, at: r.at });
-    return "applied";
-  }
-  await recordResult(sql, m, r.result, r.at);
+  if (person) await recordResult(sql, m, r.result, r.at);
+  else await applyPartnerAnswer(sql, m.partnerRequestId!, { result: r.result as "ACCEPTED" | "REJECTED", reason: r.reason ?? null, amountStopped: r.amountStopped ?? null, at: r.at });
   return "applied";
 }
 

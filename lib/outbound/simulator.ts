@@ -61,7 +61,10 @@ function parseOutcomes(spec: string | undefined): SimulatorOptions["callOutcomes
 
 /** The simulator's options from the environment (SIM_*), as `npm start` runs it. */
 export function simulatorOptionsFromEnv(env: NodeJS.ProcessEnv, secret: string): SimulatorOptions {
+  // Numbers whose robot calls are never answered (a demo's, an E2E's unreachable person): their ladder hands over.
+  const unreachable = new Set((env.SIM_UNREACHABLE_NUMBERS ?? "").split(",").map((n) => n.trim()).filter(Boolean));
   return {
+    ...(unreachable.size ? { outcome: (m: GatewayRequest) => (m.channel === "ROBOT_CALL" && unreachable.has(m.to) ? "UNREACHABLE" as const : undefined) } : {}),
     secret,
     port: Number(env.SIM_PORT ?? 0),
     delayMs: Number(env.SIM_DELAY_MS ?? 1500),

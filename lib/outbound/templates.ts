@@ -21,6 +21,17 @@ export const FRAUD_TYPE_ZH: Record<FraudType, string> = {
 
 /** The channels that carry a text to a person (a partner request carries its document as JSON, feedback its result). */
 export type PersonChannel = Exclude<OutboundChannel, "BANK" | "CARRIER" | "FEEDBACK">;
+
+const PERSON_CHANNELS: ReadonlySet<OutboundChannel> = new Set<PersonChannel>(["SMS", "FLASH", "ROBOT_CALL"]);
+
+/**
+ * The one split of the outbox's channels: a person's SMS, 闪信 and robot call (the ladder's
+ * messages: on the warning's timeline, moved by their receipts) against a partner request (BANK,
+ * CARRIER: tracked on its request) and feedback to a source platform (FEEDBACK: on its message only).
+ */
+export function isPersonChannel(channel: OutboundChannel): channel is PersonChannel {
+  return PERSON_CHANNELS.has(channel);
+}
 export type Templates = Record<PersonChannel, Record<FraudType, string>>;
 
 const perType = (make: (t: string) => string) =>

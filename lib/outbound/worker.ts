@@ -13,7 +13,8 @@ import { outboundEnv } from "@/lib/env";
 import type { OutboundChannel } from "@/lib/generated/prisma/enums";
 import { backoffMs, outboundConfig, type OutboundConfig } from "@/lib/outbound/config";
 import { sendFeedback, sendToGateway } from "@/lib/outbound/gateway";
-import { recordResult, visitRung } from "@/lib/outbound/ladder";
+import { ladderFired, recordResult, visitRung } from "@/lib/outbound/ladder";
+import { isPersonChannel } from "@/lib/outbound/templates";
 import { markUndelivered } from "@/lib/requests/answers";
 
 type Claimed = { id: string; warningId: string | null; partnerRequestId: string | null; channel: OutboundChannel; recipient: string; body: string; rung: string | null; attempts: number };
@@ -73,15 +74,17 @@ export async function deliver(cfg: OutboundConfig, id: string): Promise<"sent" |
   return sqlTransaction(getDb(), async (sql) => {
     if (error === null) {
       // A receipt may have come first: it moved the message on already, and that stands.
-      await sql.$executeRaw`
+      const n = await sql.$executeRaw`
         UPDATE outbound_messages SET status = 'SENT', "sentAt" = now() AT TIME ZONE 'UTC', "lastError" = NULL, "updatedAt" = now() AT TIME ZONE 'UTC'
          WHERE id = ${id}::uuid AND status = 'SENDING'`;
+      // The rung fired (on the warning's timeline), unless its receipt came first and said so.
+      if (n) await ladderFired(sql, m, new Date());
       return "sent" as const;
     }
     if (m.attempts >= cfg.maxAttempts) {
       const n = await sql.$executeRaw`UPDATE outbound_messages SET status = 'FAILED', "lastError" = ${error}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${id}::uuid AND status = 'SENDING'`;
-      if (n && m.partnerRequestId) await markUndelivered(sql, m.partnerRequestId);
-      else if (n) await recordResult(sql, m, "FAILED", new Date());
+      if (n && isPersonChannel(m.channel)) await recordResult(sql, m, "FAILED", new Date());
+      else if (n && m.partnerRequestId) await markUndelivered(sql, m.partnerRequestId);
       return "failed" as const;
     }
     const at = new Date(Date.now() + backoffMs(cfg, m.attempts));

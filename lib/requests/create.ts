@@ -14,6 +14,9 @@ import { actorUserId, caseForWrite, recordCaseChange } from "@/lib/cases/access"
 import type { PartnerRequestKind } from "@/lib/generated/prisma/enums";
 import { channelOf, DEFAULT_LEGAL_BASIS, deadlineOf, DOC_PREFIX, DOC_TITLE, isBankKind } from "@/lib/requests/rules";
 import { partnerRequestCreateSchema, type PartnerRequestCreate } from "@/lib/requests/schemas";
+import { normalizeContact } from "@/lib/contacts/normalize";
+import { linkCaseContact } from "@/lib/contacts/commands";
+import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 
 export const maskTarget = (kind: PartnerRequestKind, target: string) => (isBankKind(kind) ? maskBankCard(target) : maskPhone(target)) ?? "";
 
@@ -50,6 +53,7 @@ async function insertRequest(tx: Tx, actor: Actor, origin: Origin, input: Partne
     select: { id: true, docNumber: true },
   });
   if (follows) await tx.partnerRequest.update({ where: { id: follows.id }, data: { lapseFlaggedAt: null } });
+  await linkTargetContact(tx, actor, origin, input);
   // The API message the partner receives (the document's fields, in full: it goes to the bank or carrier only).
   const message = {
     type: "partner_request", requestId: r.id, docNumber, title: DOC_TITLE[input.kind], kind: input.kind, authority: actor.unitName, legalBasis,
@@ -62,6 +66,19 @@ async function insertRequest(tx: Tx, actor: Actor, origin: Origin, input: Partne
   return { ...r, follows: follows?.id ?? null };
 }
 
+/**
+ * 串并案: the account (止付, 冻结) or number (停机, 核查) a request names is a fraud contact of the
+ * case or warning it was raised from, linked by the contacts' own paths (normalised as everywhere):
+ * a case's with its timeline event and audit (linkCaseContact), a warning's as an ingested one's.
+ */
+async function linkTargetContact(tx: Tx, actor: Actor, origin: Origin, input: PartnerRequestCreate): Promise<void> {
+  const kind = isBankKind(input.kind) ? "BANK_ACCOUNT" : "PHONE";
+  const value = normalizeContact(kind, input.target);
+  if (!value) return;
+  if (origin.caseId) await linkCaseContact(tx, actor, origin.caseId, { kind, value });
+  if (origin.warningId) await linkIngestedContacts(tx, [{ warningId: origin.warningId, contacts: [{ kind, value }] }]);
+}
+
 const details = (input: PartnerRequestCreate, docNumber: string, follows: string | null) => ({
   kind: input.kind, docNumber, partner: input.partnerName, target: maskTarget(input.kind, input.target), amount: input.amount, follows,
 });
@@ -70,7 +87,7 @@ const details = (input: PartnerRequestCreate, docNumber: string, follows: string
 export const requestFromCase = command({
   name: "request.fromCase", permission: "cases:write",
   summary: "Raise a stop-payment or freeze request to a bank, or a suspension or verification request to a carrier, from a case",
-  input: partnerRequestCreateSchema, audit: ["request.create"],
+  input: partnerRequestCreateSchema, audit: ["request.create", "case.contact.add"],
   async run({ actor, input, tx, now }): Promise<{ id: string; docNumber: string }> {
     const c = await caseForWrite(tx, actor, input.id);
     const r = await insertRequest(tx, actor, { unitId: c.unitId, unitCode: c.unit.code, caseId: c.id, caseNumber: c.caseNumber, warningId: null }, input, now);

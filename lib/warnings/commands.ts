@@ -79,7 +79,7 @@ export async function applyTransition(
   });
   if (count === 0) throw versionConflict();
   // A person moved the warning: the dissuasion ladder's automatic steps stop.
-  if (isPerson(actor)) await stopLadder(tx, w.id, now);
+  if (isPerson(actor)) await stopLadder(tx, w.id, now, `status:${to}`);
   await tx.warningTransition.create({ data: { warningId: w.id, fromStatus: w.status, toStatus: to, outcome: extra.outcome, note: extra.note, actorId: actor.id, at: now } });
   let caseId = w.caseId;
   if (to === "RESOLVED" && extra.outcome === "ALREADY_DEFRAUDED" && !caseId) {
@@ -137,7 +137,7 @@ async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionIn
     },
     select: { id: true },
   });
-  if (isPerson(actor)) await stopLadder(tx, w.id, now);
+  if (isPerson(actor)) await stopLadder(tx, w.id, now, `action:${input.kind}:${input.result}`);
   let version = w.version;
   if (w.status === "ACKNOWLEDGED") {
     version = await applyTransition(tx, actor, { ...w, firstContactAt: w.firstContactAt ?? (input.occurredAt ?? now) }, "IN_PROGRESS", w.version, {}, now);

@@ -126,6 +126,8 @@ export async function getWarning(actor: Actor, id: string) {
       ...warningRowSelect,
       externalId: true, victimIdNumber: true, victimAge: true, victimGender: true, contactValue: true, note: true, routedBy: true, caseId: true, dispatchNote: true,
       transitions: { orderBy: { at: "asc" }, select: { id: true, fromStatus: true, toStatus: true, outcome: true, note: true, at: true, actorId: true } },
+      // The dissuasion ladder's rungs, fired and answered (lib/outbound/ladder.ts).
+      ladderEvents: { orderBy: { at: "asc" }, select: { id: true, rung: true, event: true, result: true, at: true } },
       actions: {
         orderBy: { occurredAt: "desc" },
         select: { id: true, kind: true, result: true, occurredAt: true, durationSeconds: true, amountProtected: true, note: true, followUpOn: true, actor: { select: { displayName: true } }, unit: { select: { name: true } } },
@@ -152,6 +154,7 @@ export async function getWarning(actor: Actor, id: string) {
     dispatchNote: w.dispatchNote,
     fraudCase: w.fraudCase,
     transitions: w.transitions.map((t) => ({ ...t, at: t.at.toISOString(), actor: t.actorId ? names.get(t.actorId) ?? null : null })),
+    ladderEvents: w.ladderEvents.map((e) => ({ ...e, at: e.at.toISOString() })),
     actions: w.actions.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString(), amountProtected: a.amountProtected.toFixed(2), followUpOn: a.followUpOn?.toISOString().slice(0, 10) ?? null })),
     // What each repeat said, masked like the warning's own fields.
     sightings: w.sightings.map((s) => ({ ...s, receivedAt: s.receivedAt.toISOString(), victimName: maskName(s.victimName), amountAtRisk: s.amountAtRisk?.toFixed(2) ?? null })),

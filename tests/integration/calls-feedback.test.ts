@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { transitionWarning } from "@/lib/warnings/commands";
+import { decideTransfer, proposeTransfer } from "@/lib/warnings/transfers";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { ingestCallEvent, listCalls } from "@/lib/calls/commands";
 import { deliveryOf, feedbackTally, pullFeedback } from "@/lib/feedback/queries";
@@ -183,7 +184,8 @@ describe("feedback upstream", () => {
     const resolved = got.find((f) => f.idempotencyKey === rows[1]!.id)!.feedback;
     expect(resolved).toMatchObject({ source: "NATIONAL", externalId: ws[0]!.externalId, event: "RESOLVED", status: "RESOLVED", outcome: "DISSUADED", amountAtRisk: "30000.00", amountProtected: "0.00", unitCode: p1.code });
     expect(JSON.stringify(resolved)).not.toContain(ws[0]!.victimPhone);
-    expect((await feedbackTally()).sent).toBeGreaterThanOrEqual(4);
+    const tally = await feedbackTally();
+    expect(tally.bySource.NATIONAL.sent + tally.bySource.PROVINCIAL.sent).toBeGreaterThanOrEqual(4);
 
     // Pull: each key its own sources in its own jurisdiction.
     const pullN = (await makeApiKey(a.city, ["feedback:pull"], ["NATIONAL"])).actor;
@@ -199,6 +201,58 @@ describe("feedback upstream", () => {
     expect((await pullFeedback(pullN, { cursor: first })).feedback.map((f) => f.id)).not.toContain(first);
     expect((await refused(pullFeedback(national, {}))).code).toBe("FORBIDDEN");
   }, 60_000);
+
+  it("sends the result of a national or provincial warning transferred out of the city — transferred, and where to — in the transfer's transaction", async () => {
+    const [p1, q1] = [a.branches[0]!.precincts[0]!, a.branches[1]!.precincts[0]!];
+    const national = (await makeApiKey(a.city, ["warnings:ingest"], ["NATIONAL"])).actor;
+    const provincial = (await makeApiKey(a.city, ["warnings:ingest"], ["PROVINCIAL"])).actor;
+    const officer = (await makeUser(p1, "OFFICER")).actor;
+    const centre = (await makeUser(a.center, "DISPATCHER")).actor;
+    const wn = await warn(national, { unitCode: p1.code, receivedAt: ago(30) });
+    const wp = await warn(provincial, { source: "PROVINCIAL", unitCode: q1.code, receivedAt: ago(30) });
+    const feedbackOf = (id: string) => getDb().outboundMessage.findMany({ where: { warningId: id, channel: "FEEDBACK" } });
+
+    // A precinct's external transfer waits for the centre: nothing resolved, nothing fed back yet.
+    const r = await proposeTransfer(officer, { id: wn.id, version: wn.version, destination: "外市 襄阳市公安局", reason: "当事人常住襄阳" });
+    expect(await feedbackOf(wn.id)).toEqual([]);
+    // A stale acceptance is refused whole: no resolution, no feedback.
+    expect((await refused(decideTransfer(centre, { id: r.id, decision: "ACCEPT", version: r.version + 1 }))).status).toBe(409);
+    expect(await feedbackOf(wn.id)).toEqual([]);
+    await decideTransfer(centre, { id: r.id, decision: "ACCEPT", version: r.version });
+    const [n] = await feedbackOf(wn.id);
+    expect(n).toMatchObject({ rung: "FEEDBACK:RESOLVED", recipient: "NATIONAL" });
+    expect(JSON.parse(n!.body)).toMatchObject({ event: "RESOLVED", status: "RESOLVED", outcome: "TRANSFERRED_OUT", destination: "外市 襄阳市公安局", externalId: wn.externalId });
+    // The centre's own external transfer is final when proposed: fed back with it.
+    await proposeTransfer(centre, { id: wp.id, version: wp.version, destination: "外省 西安市公安局", reason: "受害人在西安" });
+    const [p] = await feedbackOf(wp.id);
+    expect(JSON.parse(p!.body)).toMatchObject({ source: "PROVINCIAL", outcome: "TRANSFERRED_OUT", destination: "外省 西安市公安局" });
+
+    // Both reach the upstream endpoint once, through the gateway failing half the time.
+    await until("both transfers fed back", async () => (await getDb().outboundMessage.count({ where: { id: { in: [n!.id, p!.id] }, status: "SENT" } })) === 2);
+    const got = sim.feedback().filter((f) => f.idempotencyKey === n!.id || f.idempotencyKey === p!.id);
+    expect(got.map((f) => f.feedback.destination).sort()).toEqual(["外市 襄阳市公安局", "外省 西安市公安局"]);
+  }, 60_000);
+
+  it("tallies feedback per source platform against its deadline: sent (late ones apart), failed, overdue, pending", async () => {
+    const national = (await makeApiKey(a.city, ["warnings:ingest"], ["NATIONAL"])).actor;
+    const w = await warn(national, { unitCode: a.branches[0]!.precincts[1]!.code, receivedAt: ago(30) });
+    const before = await feedbackTally();
+    // Three NATIONAL feedback messages: one sent after its deadline, one failed, one past its deadline and unsent.
+    const row = (status: string, dueMinutes: number, sentLate: boolean) => getDb().$executeRaw`
+      INSERT INTO outbound_messages (id, "warningId", channel, status, recipient, body, rung, "notBefore", "dueAt", "sentAt", "updatedAt")
+      VALUES (gen_random_uuid(), ${w.id}::uuid, 'FEEDBACK', ${status}::"OutboundStatus", 'NATIONAL', '{}', 'FEEDBACK:RESOLVED',
+              (now() AT TIME ZONE 'UTC') + interval '1 day', (now() AT TIME ZONE 'UTC') + make_interval(mins => ${dueMinutes}),
+              ${sentLate ? new Date() : null}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`;
+    await row("SENT", -5, true);
+    await row("FAILED", 60, false);
+    await row("PENDING", -1, false);
+    await row("PENDING", 60, false);
+    const after = await feedbackTally();
+    expect(after.deadlineMinutes).toBe(60);
+    const d = (k: "sent" | "late" | "failed" | "overdue" | "pending") => after.bySource.NATIONAL[k] - before.bySource.NATIONAL[k];
+    expect([d("sent"), d("late"), d("failed"), d("overdue"), d("pending")]).toEqual([1, 1, 1, 1, 1]);
+    expect(after.bySource.PROVINCIAL).toEqual(before.bySource.PROVINCIAL);
+  });
 
   it("tracks delivery against the deadline: sent, failed, overdue", () => {
     const now = new Date();

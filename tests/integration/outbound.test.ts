@@ -2,26 +2,22 @@
 // port failing half the requests, two graphile-worker runners, and the receipt route handler
 // behind a small HTTP server (what the simulator posts back to).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Runner } from "graphile-worker";
 import { getDb, sqlTransaction } from "@/lib/db";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { transitionWarning } from "@/lib/warnings/commands";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
-import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
-import { startOutboundWorker } from "@/lib/outbound/worker";
+import type { Simulator } from "@/lib/outbound/simulator";
 import { visitRung } from "@/lib/outbound/ladder";
 import { signedHeaders } from "@/lib/outbound/gateway";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
 import { updateOutboundTemplates } from "@/lib/outbound/commands";
 import { AppError } from "@/lib/errors";
-import type { OutboundConfig } from "@/lib/outbound/config";
 import type { ReceiptResult } from "@/lib/outbound/gateway";
 import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
+import { startOutbox, until, type Outbox } from "./outbound-fixtures";
 
 const SECRET = "outbox-test-gateway-secret-of-at-least-32-bytes";
 let own: TestDatabase;
@@ -30,20 +26,9 @@ let tree: TestTree;
 let feed: Awaited<ReturnType<typeof makeApiKey>>;
 let dispatcher: Awaited<ReturnType<typeof makeUser>>;
 let sim: Simulator;
-let callbacks: Server;
-const runners: Runner[] = [];
+let outbox: Outbox;
 /** Robot call outcomes by phone (default ANSWERED). */
 const callOutcome = new Map<string, ReceiptResult>();
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   own = await createTestDatabase("outbox");
@@ -57,36 +42,19 @@ beforeAll(async () => {
     data: { key: OUTBOUND_LADDER_KEY, value: { ...DEFAULT_LADDER, CRITICAL: { ...DEFAULT_LADDER.CRITICAL, robotCallAfterSeconds: 1, redialEverySeconds: 1, redials: 1 }, HIGH: { ...DEFAULT_LADDER.HIGH, robotCallAfterSeconds: 3600 } } },
   });
 
-  // The receipt route, served on a port for the simulator to call.
-  callbacks = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(r.status, { "content-type": "application/json" });
-      res.end(await r.text());
-    })();
+  // Two instances of the worker, each with its own pool, through a gateway failing half the requests.
+  outbox = await startOutbox({
+    secret: SECRET, databaseUrl: own.url, workers: 2,
+    simulator: { delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? callOutcome.get(m.to) ?? "ANSWERED" : "DELIVERED") },
   });
-  await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-  const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
-
-  sim = await startSimulator({ secret: SECRET, port: 0, delayMs: 50, failureRate: 0.5, outcome: (m) => (m.channel === "ROBOT_CALL" ? callOutcome.get(m.to) ?? "ANSWERED" : "DELIVERED") });
-  process.env.GATEWAY_URL = sim.url;
-  process.env.GATEWAY_SECRET = SECRET;
-  const cfg: OutboundConfig = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: 50, maxAttempts: 30, retryBaseMs: 50, concurrency: 3 };
-  // Two instances of the worker, each with its own pool.
-  for (let i = 0; i < 2; i++) runners.push(await startOutboundWorker(cfg, own.url, { pollInterval: 200 }));
+  sim = outbox.sim;
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(runners.map((r) => r.stop()));
-  await sim?.stop();
-  await new Promise((r) => callbacks?.close(r));
+  await outbox?.stop();
   await getDb().$disconnect();
   release();
   await own.drop();
-  delete process.env.GATEWAY_URL;
-  delete process.env.GATEWAY_SECRET;
 });
 
 async function critical(over: Record<string, unknown> = {}) {
@@ -141,6 +109,35 @@ describe("the outbox", () => {
     expect(await sqlTransaction(getDb(), (sql) => visitRung(sql, w.id, new Date()))).toBe(false);
   }, 60_000);
 
+  it("puts every rung on the warning's timeline in order, the hand-over to people included, until a person takes it up", async () => {
+    const phone = "13912340003";
+    callOutcome.set(phone, "UNREACHABLE");
+    const w = await critical({ victim: { name: "钱某", phone, gender: "FEMALE" } });
+    await until("the hand-over", async () => (await getDb().dissuasionLadder.findUnique({ where: { warningId: w.id } }))?.status === "HANDED_OVER");
+    // The visit rung's time comes (its job brought forward): the worker hands the visit over.
+    await getDb().$executeRaw`SELECT graphile_worker.add_job('ladder_visit', json_build_object('warningId', ${w.id}::text), run_at => now(), job_key => ${`ladder_visit:${w.id}`})`;
+    const events = () => getDb().dissuasionLadderEvent.findMany({ where: { warningId: w.id }, orderBy: [{ at: "asc" }, { event: "asc" }] });
+    await until("the visit task on the timeline", async () => (await events()).some((e) => e.rung === "HOME_VISIT"));
+    await until("the SMS and 闪信 receipts", async () => (await events()).filter((e) => e.event === "RESULT").length === 4);
+    // A person acts: the visit task is taken up, and nothing automatic follows.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "ACKNOWLEDGED", version: w.version });
+    const timeline = (await events()).map((e) => [e.rung, e.event, e.result]);
+    const at = (rung: string, event: string) => timeline.findIndex(([r, e]) => r === rung && e === event);
+    for (const rung of ["SMS", "FLASH", "ROBOT_CALL#1", "ROBOT_CALL#2"]) expect(at(rung, "RESULT")).toBeGreaterThan(at(rung, "FIRED"));
+    expect(timeline.filter(([r]) => !["SMS", "FLASH"].includes(r as string))).toEqual([
+      ["ROBOT_CALL#1", "FIRED", null], ["ROBOT_CALL#1", "RESULT", "UNREACHABLE"],
+      ["ROBOT_CALL#2", "FIRED", null], ["ROBOT_CALL#2", "RESULT", "UNREACHABLE"],
+      ["HUMAN_CALL", "FIRED", null], ["HOME_VISIT", "FIRED", null], ["HOME_VISIT", "RESULT", "status:ACKNOWLEDGED"],
+    ]);
+    expect(timeline.filter(([r]) => r === "SMS" || r === "FLASH").map(([, e, x]) => [e, x])).toEqual(expect.arrayContaining([["FIRED", null], ["RESULT", "DELIVERED"]]));
+    expect(timeline).toHaveLength(11);
+    expect(await getDb().notification.count({ where: { userId: dispatcher.user.id, kind: "ladder_call", entityId: w.id } })).toBe(1);
+    expect((await getDb().dissuasionLadder.findUniqueOrThrow({ where: { warningId: w.id } })).status).toBe("STOPPED");
+    // A later action writes no more ladder entries.
+    await transitionWarning(dispatcher.actor, { id: w.id, to: "IN_PROGRESS", version: w.version + 1 });
+    expect(await getDb().dissuasionLadderEvent.count({ where: { warningId: w.id } })).toBe(11);
+  }, 60_000);
+
   it("stops the automatic steps when a person acts on the warning", async () => {
     const [r] = await ingestWarnings(feed.actor, [warningInput({ riskLevel: "HIGH", receivedAt: new Date().toISOString() })]);
     const w = await getDb().warning.findUniqueOrThrow({ where: { id: r!.id } });
@@ -152,6 +149,9 @@ describe("the outbox", () => {
     // The SMS had gone out already (or goes now): a cancelled call is never sent.
     await new Promise((res) => setTimeout(res, 500));
     expect(simulated(w.victimPhone).filter((m) => m.channel === "ROBOT_CALL")).toHaveLength(0);
+    // The stop is on the timeline, with what the person did.
+    expect(await getDb().dissuasionLadderEvent.findMany({ where: { warningId: w.id, event: "STOPPED" }, select: { rung: true, result: true } }))
+      .toEqual([{ rung: "LADDER", result: "status:ACKNOWLEDGED" }]);
   }, 30_000);
 });
 

@@ -3,9 +3,6 @@
 // command's clock; two branches kept apart; the losses-stopped figure counting the money once;
 // and, last, the gateway simulator answering as the bank through the outbox's worker.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Runner } from "graphile-worker";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createCase } from "@/lib/cases/create-case";
@@ -15,15 +12,14 @@ import { requestFromCase, requestFromWarning } from "@/lib/requests/create";
 import { answerPartnerRequest } from "@/lib/requests/answer";
 import { flagLapsedStopPayments, requestLapseKey } from "@/lib/requests/flag-lapsed";
 import { getPartnerRequestDocument, listPartnerRequests } from "@/lib/requests/queries";
+import { clusterOf } from "@/lib/contacts/queries";
 import { directFigures } from "@/lib/stats/recount";
 import { chinaToday } from "@/lib/time/china";
-import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
-import { startOutboundWorker } from "@/lib/outbound/worker";
-import type { OutboundConfig } from "@/lib/outbound/config";
-import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
+import type { Simulator } from "@/lib/outbound/simulator";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 import { bankCard, caseInput, mobile } from "./cases-fixtures";
+import { startOutbox, until, type Outbox } from "./outbound-fixtures";
 
 const HOUR = 3_600_000;
 const SECRET = "partner-requests-gateway-secret-of-32-bytes+";
@@ -210,54 +206,29 @@ describe("losses stopped", () => {
 
 describe("the bank's answer through the outbox", () => {
   let sim: Simulator;
-  let callbacks: Server;
-  let runner: Runner;
+  let outbox: Outbox;
 
   beforeAll(async () => {
-    callbacks = createServer((req, res) => {
-      void (async () => {
-        const chunks: Buffer[] = [];
-        for await (const c of req) chunks.push(c as Buffer);
-        const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-        res.writeHead(r.status, { "content-type": "application/json" });
-        res.end(await r.text());
-      })();
-    });
-    await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-    const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
     // The bank rejects the requests on holder "拒绝", and holds half of what a holder "部分" asks.
-    sim = await startSimulator({
-      secret: SECRET, port: 0, delayMs: 30, failureRate: 0.3,
-      partnerAnswer: (m) => {
-        const body = JSON.parse(m.text) as { holderName?: string; amount?: string };
-        if (body.holderName === "拒绝") return { result: "REJECTED", reason: "账户已销户" };
-        if (body.holderName === "部分") return { result: "ACCEPTED", amountStopped: (Number(body.amount) / 2).toFixed(2) };
-        return undefined;
+    outbox = await startOutbox({
+      secret: SECRET, databaseUrl: own.url,
+      simulator: {
+        delayMs: 30, failureRate: 0.3,
+        partnerAnswer: (m) => {
+          const body = JSON.parse(m.text) as { holderName?: string; amount?: string };
+          if (body.holderName === "拒绝") return { result: "REJECTED", reason: "账户已销户" };
+          if (body.holderName === "部分") return { result: "ACCEPTED", amountStopped: (Number(body.amount) / 2).toFixed(2) };
+          return undefined;
+        },
       },
     });
-    process.env.GATEWAY_URL = sim.url;
-    process.env.GATEWAY_SECRET = SECRET;
-    const cfg: OutboundConfig = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: 50, maxAttempts: 30, retryBaseMs: 50, concurrency: 3 };
-    runner = await startOutboundWorker(cfg, own.url, { pollInterval: 200 });
+    sim = outbox.sim;
   }, 60_000);
 
   afterAll(async () => {
-    await runner?.stop();
-    await sim?.stop();
-    await new Promise((r) => callbacks?.close(r));
-    delete process.env.GATEWAY_URL;
-    delete process.env.GATEWAY_SECRET;
+    await outbox?.stop();
   });
 
-  async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = await probe();
-      if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   it("delivers each request once; the partner's answer updates it (accepted with the amount held, or rejected with its reason)", async () => {
     const caseId = await caseOfA();
@@ -284,4 +255,41 @@ describe("the bank's answer through the outbox", () => {
     expect((await getDb().outboundMessage.findFirstOrThrow({ where: { partnerRequestId: refused.id } })).result).toBe("REJECTED");
     expect(await getDb().caseEvent.count({ where: { caseId, kind: "partner_answer" } })).toBe(4);
   }, 60_000);
+});
+
+describe("串并案: the account or number a request names", () => {
+  it("is a fraud contact of the request's case or warning: a warning naming the same account shares its cluster, within each reader's jurisdiction", async () => {
+    const [p0, p1] = [tree.branches[0]!.precincts[0]!, tree.branches[1]!.precincts[0]!];
+    const ingest = async (unitCode: string, contact: { channel: string; value: string }) =>
+      (await ingestWarnings(feed.actor, [warningInput({ unitCode, contact, receivedAt: new Date().toISOString() })]))[0]!.id;
+    const contactOf = (kind: "BANK_ACCOUNT" | "PHONE", value: string) => getDb().fraudContact.findUnique({ where: { kind_value: { kind, value } } });
+    const ids = (c: Awaited<ReturnType<typeof clusterOf>>) => ({ warnings: (c?.warnings ?? []).map((w) => w.id).sort(), cases: (c?.cases ?? []).map((k) => k.id) });
+
+    // A warning of branch 0 names the account; a stop-payment of a branch 0 case names it too.
+    const account = bankCard();
+    const named = await ingest(p0.code, { channel: "BANK_ACCOUNT", value: account });
+    const caseId = await caseOfA();
+    await requestFromCase(investigator.actor, { id: caseId, ...stop(account) });
+    const acct = (await contactOf("BANK_ACCOUNT", account))!;
+    expect(await getDb().caseContact.count({ where: { contactId: acct.id, caseId } })).toBe(1);
+    expect(await getDb().caseEvent.count({ where: { caseId, kind: "contact_added" } })).toBe(1);
+    expect(ids(await clusterOf(investigator.actor, acct.id, {}, new Date()))).toEqual({ warnings: [named], cases: [caseId] });
+    // Branch 1 sees none of it.
+    expect(await clusterOf(outsider.actor, acct.id, {}, new Date())).toBeNull();
+
+    // A 停机 request from a branch 1 warning links its number to that warning; a branch 1 warning
+    // naming the number shares the cluster, which branch 0 does not see.
+    const phone = mobile();
+    const from = await ingest(p1.code, { channel: "PHONE", value: "+85261000001" });
+    const other = await ingest(p1.code, { channel: "PHONE", value: phone });
+    await requestFromWarning(dispatcher.actor, { id: from, kind: "SUSPEND", partnerName: "中国移动", target: phone, approverName: "刘局长" });
+    const num = (await contactOf("PHONE", phone))!;
+    expect(await getDb().warningContact.count({ where: { contactId: num.id } })).toBe(2);
+    expect(ids(await clusterOf(outsider.actor, num.id, {}, new Date()))).toEqual({ warnings: [from, other].sort(), cases: [] });
+    expect(await clusterOf(investigator.actor, num.id, {}, new Date())).toBeNull();
+    // A refused request links nothing.
+    const before = await getDb().warningContact.count();
+    await rejection(requestFromWarning(dispatcher.actor, { id: from, kind: "SUSPEND", partnerName: "中国移动", target: mobile(), approverName: "" }));
+    expect(await getDb().warningContact.count()).toBe(before);
+  });
 });

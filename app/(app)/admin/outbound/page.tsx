@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
@@ -6,6 +7,7 @@ import { canConfigure } from "@/lib/settings/commands";
 import { outboundAdminView } from "@/lib/outbound/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { OutboundMessagesTable } from "@/components/outbound/messages-table";
+import { FeedbackTallyTable } from "@/components/outbound/feedback-tally";
 import { LadderForm } from "@/components/outbound/ladder-form";
 import { TemplatesForm } from "@/components/outbound/templates-form";
 
@@ -20,6 +22,12 @@ export default async function OutboundPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <p className="mb-4 text-sm"><Link href="/admin/outbound/simulator" className="text-brand-600 hover:underline" data-testid="simulator-link">{t("simulatorLink")} →</Link></p>
+      <Card className="mb-6 p-5" data-testid="feedback-tally-card">
+        <h2 className="text-base font-semibold">{t("feedbackTally.title")}</h2>
+        <p className="mb-4 mt-1 text-sm text-slate-600">{t("feedbackTally.hint", { minutes: view.feedback.deadlineMinutes })}</p>
+        <FeedbackTallyTable tally={view.feedback.bySource} />
+      </Card>
       <Card className="mb-6 p-5">
         <h2 className="text-base font-semibold">{t("messagesTitle")}</h2>
         <p className="mb-4 mt-1 text-sm text-slate-600">

@@ -24,6 +24,7 @@ import { transferTargets } from "@/lib/warnings/transfers";
 import { TransferBlock } from "@/components/warnings/transfer-block";
 import { requestsOf } from "@/lib/requests/queries";
 import { RequestsPanel } from "@/components/requests/requests-panel";
+import { ladderHistory } from "@/components/warnings/ladder-history";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -70,6 +71,8 @@ export default async function WarningPage({ params, searchParams }: Props) {
           : tt("history.cancelled", { by: x.decidedBy ?? "" }),
       }] : []),
     ]),
+    // 劝阻阶梯: every rung fired and answered, the hand-over to people included.
+    ...ladderHistory(w.ladderEvents, t),
   ].sort((a, b) => a.at.localeCompare(b.at));
 
   return (
@@ -134,7 +137,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
           <h2 className="mt-5 mb-2 text-sm font-semibold">{t("detail.history")}</h2>
           <ol className="space-y-1 text-xs text-slate-600" data-testid="warning-history">
             <li>{dt(w.receivedAt)} · {t("detail.created")}</li>
-            {history.map((x) => <li key={x.key}>{dt(x.at)} · {x.text}</li>)}
+            {history.map((x) => <li key={x.key} data-testid={"ladder" in x ? "ladder-event" : undefined}>{dt(x.at)} · {x.text}</li>)}
           </ol>
           <RevisitHistory revisits={revisits} />
         </Card>
