@@ -52,7 +52,9 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
  * shutdown / crash / starting up (57P01–57P03), too many connections (53300). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]$|53300$)/;
-const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|write EPIPE)/;
+// The last: pg's answer to a query on a pooled connection whose server went away (PgBouncer's,
+// when the primary behind it dies).
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|write EPIPE|Client has encountered a connection error and is not queryable)/;
 
 type DriverCause = { kind?: unknown; originalCode?: unknown };
 

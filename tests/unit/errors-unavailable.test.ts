@@ -8,6 +8,7 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(nodeError("write EPIPE", "EPIPE"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("write EPIPE"))).toBe(true);
     expect(isDatabaseUnavailable(nodeError("read ECONNRESET", "ECONNRESET"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
   });
 
   it("counts a raw query that could not reach the database (Prisma's P2010, the cause under meta) as an outage", () => {
