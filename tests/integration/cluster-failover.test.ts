@@ -102,8 +102,8 @@ describe("the primary dies under six feeds", () => {
 
     // The standby was promoted: the supervisor says so, and the node answers as a primary.
     expect(JSON.parse(readFileSync(path.join(root, "state.json"), "utf8"))).toMatchObject({ primary: 1, failedOver: true });
-    const [{ standby }] = await db.$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`;
-    expect(standby).toBe(false);
+    const [row] = await db.$queryRaw<{ standby: boolean }[]>`SELECT pg_is_in_recovery() AS standby`;
+    expect(row?.standby).toBe(false);
     // Every id answered 2xx — before the kill, and after it — is there, once.
     expect(acknowledged.length).toBeGreaterThan(before);
     expect(new Set(acknowledged).size).toBe(acknowledged.length);
