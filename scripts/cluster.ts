@@ -176,7 +176,10 @@ backend apps
   retry-on conn-failure empty-response 503
   retries 2
   option redispatch
-${PORTS.apps.map((p, i) => `  server app-${i + 1} 127.0.0.1:${p} check inter 500ms fall 1 rise 2`).join("\n")}
+  # Two failed checks take an instance out (a draining one within 1 s, inside DRAIN_GRACE_MS); a
+  # check may take 3 s, so a busy instance on a saturated machine is not taken for a dead one.
+  timeout check 3s
+${PORTS.apps.map((p, i) => `  server app-${i + 1} 127.0.0.1:${p} check inter 500ms fall 2 rise 2`).join("\n")}
 listen pg_primary
   mode tcp
   bind 127.0.0.1:${PORTS.primary}
