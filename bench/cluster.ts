@@ -66,11 +66,17 @@ async function hit(url: string, init: RequestInit, kind: string): Promise<Sample
 }
 const ok = (s: Sample) => s.status >= 200 && s.status < 300;
 const p95 = (xs: Sample[]) => pct(xs.map((s) => s.ms).sort((a, b) => a - b), 95);
+/** Status counts; "+RA": with Retry-After (the admission gate's refusals), as opposed to HAProxy's own 503. */
 const statuses = (xs: Sample[]) => {
-  const m = new Map<number, number>();
-  for (const s of xs) m.set(s.status, (m.get(s.status) ?? 0) + 1);
-  return [...m].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s || "no answer"}×${n}`).join(", ");
+  const m = new Map<string, number>();
+  for (const s of xs) {
+    const k = `${s.status || "no answer"}${s.status >= 400 && s.retryAfter ? "+RA" : ""}`;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return [...m].sort((a, b) => a[0].localeCompare(b[0])).map(([s, n]) => `${s}×${n}`).join(", ");
 };
+/** Refused by an instance's admission gate (429/503 with Retry-After): shed by design, not lost. */
+const gateRefusal = (s: Sample) => (s.status === 429 || s.status === 503) && s.retryAfter;
 
 let code = 0;
 const primaryDb = new pg.Pool({ connectionString: clusterUrl(ports.primary), max: 2 });
@@ -137,7 +143,7 @@ try {
   }
   await Promise.all(pending);
   const admitted = overload.filter(ok);
-  const shed = overload.filter((s) => (s.status === 429 || s.status === 503) && s.retryAfter);
+  const shed = overload.filter(gateRefusal);
   // HAProxy's own 503 (no instance passed its health check) carries no Retry-After.
   const fivexx = overload.filter((s) => s.status >= 500 && !shed.includes(s));
   const byKind = (k: string) => {
@@ -195,7 +201,8 @@ try {
   rolling = false;
   await Promise.all(clients);
   const failed = during.filter((s) => !ok(s));
-  log(`rolling restart (${restarted.join(", ")} from SIGTERM to back in rotation): ${during.length} requests, failed ${failed.length} (${statuses(during)}); p95 ${p95(during).toFixed(0)} ms; ${load()}`);
+  const lost = failed.filter((s) => !gateRefusal(s));
+  log(`rolling restart (${restarted.join(", ")} from SIGTERM to back in rotation): ${during.length} requests, not 2xx ${failed.length}, of which failed otherwise than by the admission gate's 429/503 + Retry-After: ${lost.length} (${statuses(during)}); p95 ${p95(during).toFixed(0)} ms; ${load()}`);
 
   // ── 5. failover under six feeds ──
   const acknowledged: string[] = [];
