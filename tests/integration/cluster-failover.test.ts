@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { clusterLayout, clusterUrl, NODES } from "@/scripts/cluster-layout";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput } from "@/tests/factories";
+import { until } from "./until";
 
 // Ports of its own, apart from other checkouts' (their TEST_PG_PORTs differ by 10 or more).
 const offset = Number(process.env.TEST_PG_PORT ?? 54330) - 54000;
@@ -86,10 +87,6 @@ describe("the primary dies under six feeds", () => {
       }
     };
     const feeds = Array.from({ length: 6 }, feed);
-    const until = async (cond: () => boolean, ms: number) => {
-      for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-      expect(cond()).toBe(true);
-    };
 
     await until(() => acknowledged.length >= 300, 30_000);
     const postmaster = Number(readFileSync(path.join(root, NODES[0], "postmaster.pid"), "utf8").split("\n")[0]);
