@@ -112,7 +112,10 @@ function setVerdict(r: Replica, usable: boolean, fields: Record<string, unknown>
 
 async function checkReplica(r: Replica): Promise<boolean> {
   try {
-    const { rows } = await pools.get(r.db)!.query<{ lag: number | null }>(LAG_SQL);
+    // A standby that hangs (rather than refusing) must not hold the statistics up.
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${REPLICA_CHECK_MS} ms`)), REPLICA_CHECK_MS)));
+    const { rows } = await Promise.race([pools.get(r.db)!.query<{ lag: number | null }>(LAG_SQL), silent]).finally(() => clearTimeout(timer));
     const lag = rows[0]?.lag ?? null;
     const max = maxLagSeconds();
     setVerdict(r, lag !== null && lag <= max, { lagSeconds: lag, maxLagSeconds: max });
