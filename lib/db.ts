@@ -6,7 +6,9 @@ import pg, { type PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { pgConfigFromUrl } from "@/lib/db-url";
-import { env } from "@/lib/env";
+import { env, loadEnv } from "@/lib/env";
+import { driverCause, isDatabaseUnavailable } from "@/lib/errors";
+import { logger } from "@/lib/log";
 
 /**
  * Prisma ends an interactive transaction by sending COMMIT or ROLLBACK and only then handing the
@@ -42,8 +44,14 @@ class RecoveringPg extends PrismaPg {
  */
 const pools: WeakMap<object, pg.Pool> = ((globalThis as { fanzhaPools?: WeakMap<object, pg.Pool> }).fanzhaPools ??= new WeakMap());
 
-function createClient(url: string) {
-  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 20, connectionTimeoutMillis: 5_000 });
+function createClient(url: string, opts: { readOnly?: boolean } = {}) {
+  const pool = new pg.Pool({
+    ...pgConfigFromUrl(url),
+    max: 20,
+    connectionTimeoutMillis: opts.readOnly ? 2_000 : 5_000,
+    // The standby refuses writes anyway; this holds where the replica's address leads to the primary.
+    ...(opts.readOnly ? { options: "-c default_transaction_read_only=on" } : {}),
+  });
   const db = new PrismaClient({
     adapter: new RecoveringPg(pool, { disposeExternalPool: true }),
     // Secrets never leave the database unless a query asks for them by name.
@@ -68,7 +76,94 @@ export function getDb(): Db {
 }
 
 /** For scripts and tests that talk to a database other than the app's. */
-export const createDb = createClient;
+export const createDb = (url: string) => createClient(url);
+
+// ---- the read replica ----
+
+/** How long a verdict on the standby (usable, lagging, down) stands before it is checked again. */
+const REPLICA_CHECK_MS = 2_000;
+const DEFAULT_MAX_LAG_SECONDS = 10;
+
+type Replica = { url: string; db: Db; checkedAt: number; usable: boolean; checking?: Promise<boolean> };
+const replicaStore = globalThis as unknown as { fanzhaReplica?: Replica };
+
+/**
+ * The standby's lag in seconds: none when it is not in recovery (the replica's address led to a
+ * primary) or has replayed all it received while streaming; otherwise the age of the last
+ * transaction it replayed (null: nothing replayed since it started, so unknown).
+ */
+const LAG_SQL = `SELECT CASE
+  WHEN NOT pg_is_in_recovery() THEN 0
+  WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN 0
+  ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())
+END::float8 AS lag`;
+
+function maxLagSeconds(): number {
+  const raw = loadEnv().REPLICA_MAX_LAG_SECONDS;
+  const v = Number(raw);
+  return raw && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MAX_LAG_SECONDS;
+}
+
+function setVerdict(r: Replica, usable: boolean, fields: Record<string, unknown>) {
+  if (usable !== r.usable) (usable ? logger.info : logger.warn)(usable ? "replica.in_use" : "replica.fallback", fields);
+  r.usable = usable;
+  r.checkedAt = Date.now();
+}
+
+async function checkReplica(r: Replica): Promise<boolean> {
+  try {
+    // A standby that hangs (rather than refusing) must not hold the statistics up.
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${REPLICA_CHECK_MS} ms`)), REPLICA_CHECK_MS)));
+    const { rows } = await Promise.race([pools.get(r.db)!.query<{ lag: number | null }>(LAG_SQL), silent]).finally(() => clearTimeout(timer));
+    const lag = rows[0]?.lag ?? null;
+    const max = maxLagSeconds();
+    setVerdict(r, lag !== null && lag <= max, { lagSeconds: lag, maxLagSeconds: max });
+  } catch (e) {
+    setVerdict(r, false, { reason: "unreachable", error: (e as Error).message });
+  }
+  return r.usable;
+}
+
+/** The standby's client while it answers and keeps up; null otherwise (and without a REPLICA_DATABASE_URL). */
+async function usableReplica(): Promise<Db | null> {
+  const url = loadEnv().REPLICA_DATABASE_URL;
+  if (!url || !URL.canParse(url)) return null;
+  let r = replicaStore.fanzhaReplica;
+  if (!r || r.url !== url) {
+    void r?.db.$disconnect().catch(() => {});
+    // Verdict "usable" until checked, so a first failure is logged as a change.
+    r = replicaStore.fanzhaReplica = { url, db: createClient(url, { readOnly: true }), checkedAt: 0, usable: true };
+  }
+  if (Date.now() - r.checkedAt >= REPLICA_CHECK_MS) {
+    const current = r;
+    r.checking ??= checkReplica(current).finally(() => (current.checking = undefined));
+    await r.checking;
+  }
+  return r.usable ? r.db : null;
+}
+
+/**
+ * Reads that may trail the primary by a few seconds — the leaders' statistics and exports, read
+ * from the rollups (lib/stats/rollup.ts, lib/profiles) — run on the standby (REPLICA_DATABASE_URL,
+ * read-only), and on the primary when there is none, it does not answer, it lags more than
+ * REPLICA_MAX_LAG_SECONDS (default 10), or it fails the read itself with a connection error or a
+ * recovery conflict (the read is then run again on the primary: no error reaches the reader).
+ */
+export async function readFromReplica<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  const replica = await usableReplica();
+  if (!replica) return work(getDb());
+  try {
+    return await work(replica);
+  } catch (e) {
+    // 40001: a standby cancels a query that conflicts with the WAL it replays.
+    const conflict = driverCause(e)?.originalCode === "40001";
+    if (!isDatabaseUnavailable(e) && !conflict) throw e;
+    const r = replicaStore.fanzhaReplica;
+    if (r) setVerdict(r, false, { reason: conflict ? "recovery conflict" : "unreachable", error: (e as Error).message });
+    return work(getDb());
+  }
+}
 
 /**
  * Tagged raw SQL, as both a Prisma transaction and `sqlTransaction` offer it: code written against

@@ -26,6 +26,12 @@ const envSchema = z.object({
    * when DATABASE_URL goes through a transaction pooler (PgBouncer); unset: DATABASE_URL.
    */
   DIRECT_DATABASE_URL: z.string().url().optional(),
+  /**
+   * The standby for the leaders' statistics and exports, and how far behind it may be (lib/db.ts,
+   * readFromReplica): checked here at start-up, read on each call through loadEnv().
+   */
+  REPLICA_DATABASE_URL: z.string().url().optional(),
+  REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).optional(),
 });
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };

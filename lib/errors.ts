@@ -52,13 +52,27 @@ const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P
  * shutdown / crash / starting up (57P01–57P03), too many connections (53300). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_SQLSTATE = /^(08|57P0[123]$|53300$)/;
-const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|write EPIPE)/;
+// The last: pg's answer to a query on a pooled connection whose server went away (PgBouncer's,
+// when the primary behind it dies).
+const UNAVAILABLE_MESSAGE = /^(Connection terminated|timeout exceeded when trying to connect|write EPIPE|Client has encountered a connection error and is not queryable)/;
+
+type DriverCause = { kind?: unknown; originalCode?: unknown };
+
+/**
+ * The pg adapter's account of a failed query: the error's `cause`, or for a raw query (Prisma's
+ * P2010, whatever went wrong) `meta.driverAdapterError.cause`.
+ */
+export function driverCause(e: unknown): DriverCause | undefined {
+  const err = e as { cause?: DriverCause; meta?: { driverAdapterError?: { cause?: DriverCause } } } | null;
+  return err?.cause ?? err?.meta?.driverAdapterError?.cause;
+}
 
 /** Whether an error means the database is down or restarting (SECURITY.md F24): worth a retry. */
 export function isDatabaseUnavailable(e: unknown): boolean {
-  const err = e as { code?: unknown; message?: unknown; cause?: { kind?: unknown; originalCode?: unknown } } | null;
+  const err = e as { code?: unknown; message?: unknown } | null;
   if (typeof err?.code === "string" && (UNAVAILABLE_PRISMA_CODES.has(err.code) || ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(err.code))) return true;
-  if (UNAVAILABLE_KINDS.has(String(err?.cause?.kind)) || UNAVAILABLE_SQLSTATE.test(String(err?.cause?.originalCode ?? ""))) return true;
+  const cause = driverCause(e);
+  if (UNAVAILABLE_KINDS.has(String(cause?.kind)) || UNAVAILABLE_SQLSTATE.test(String(cause?.originalCode ?? ""))) return true;
   // The driver's own errors (sqlTransaction) carry the SQLSTATE as their code.
   if (UNAVAILABLE_SQLSTATE.test(String(err?.code ?? ""))) return true;
   return typeof err?.message === "string" && UNAVAILABLE_MESSAGE.test(err.message);

@@ -23,21 +23,14 @@ import pg from "pg";
 import { handleStopSignalsYourself, portIsFree, startEmbeddedPostgres } from "./embedded-postgres";
 import { prepareDatabase } from "./app-database";
 import { buildIfNeeded } from "./build";
+import { CLUSTER_DB, CLUSTER_PASSWORD, CLUSTER_USER, NODES, clusterLayout, clusterUrl } from "./cluster-layout";
 
-const ROOT = path.resolve(process.env.CLUSTER_DIR ?? ".data/cluster");
-const BASE = Number(process.env.CLUSTER_PORT ?? 3370);
-const PG_BASE = Number(process.env.CLUSTER_PG_PORT ?? 56370);
-const PORTS = {
-  http: BASE, apps: [BASE + 1, BASE + 2], agents: [BASE + 11, BASE + 12], stats: BASE + 20,
-  nodes: [PG_BASE, PG_BASE + 1], bouncer: PG_BASE + 2, primary: PG_BASE + 3, replica: PG_BASE + 4,
-};
-const USER = "fanzha";
-const PASSWORD = "fanzha-local";
-const DB = "fanzha";
+const { root: ROOT, ports: PORTS } = clusterLayout();
+const USER = CLUSTER_USER;
+const PASSWORD = CLUSTER_PASSWORD;
+const DB = CLUSTER_DB;
 const FAILOVER_AFTER_MS = Number(process.env.FAILOVER_AFTER_MS ?? 3_000);
-// Node names double as application_name and replication slot name: identifiers, no hyphens.
-const NODES = ["node_a", "node_b"] as const;
-const url = (port: number, db = DB) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`;
+const url = clusterUrl;
 const log = (msg: string) => console.log(`[cluster] ${msg}`);
 const children: { name: string; proc: ChildProcess }[] = [];
 let stopping = false;
@@ -74,7 +67,8 @@ const stateFile = path.join(ROOT, "state.json");
 async function bootstrap() {
   log("initialising the primary (first start)…");
   const server = await startEmbeddedPostgres({ dir: dirOf(0), port: PORTS.nodes[0]!, database: DB });
-  await prepareDatabase(server.url, { production: false });
+  // CLUSTER_DEMO=0: the schema without the demo dataset (tests bring their own records).
+  await prepareDatabase(server.url, { production: process.env.CLUSTER_DEMO === "0" });
   const c = new pg.Client({ connectionString: server.url });
   await c.connect();
   // A slot per node: the primary keeps the WAL its standby has not received (either way round after a failover).
@@ -110,13 +104,15 @@ function configure(i: number, role: "primary" | "standby") {
   chmodSync(dir, 0o700);
 }
 
-function startNode(i: number): ChildProcess {
+/** Configures node `i` for its role, starts it, and waits until it serves in that role. */
+async function startNode(i: number, role: "primary" | "standby"): Promise<void> {
+  configure(i, role);
   rmSync(path.join(dirOf(i), "postmaster.pid"), { force: true });
   const proc = spawn(postgresBin, ["-D", dirOf(i), "-p", String(PORTS.nodes[i])], { ...asPostgres, stdio: ["ignore", "ignore", "pipe"] });
   const logFile = path.join(ROOT, `${NODES[i]}.log`);
   proc.stderr!.on("data", (d: Buffer) => appendFileSync(logFile, d));
   children.push({ name: NODES[i]!, proc });
-  return proc;
+  await waitFor(async () => (await inRecovery(i)) === (role === "standby"), `the ${role} (${NODES[i]})`);
 }
 
 async function waitFor(check: () => Promise<boolean>, what: string, ms = 60_000) {
@@ -180,7 +176,10 @@ backend apps
   retry-on conn-failure empty-response 503
   retries 2
   option redispatch
-${PORTS.apps.map((p, i) => `  server app-${i + 1} 127.0.0.1:${p} check inter 500ms fall 1 rise 2`).join("\n")}
+  # Two failed checks take an instance out (a draining one within 1 s, inside DRAIN_GRACE_MS); a
+  # check may take 3 s, so a busy instance on a saturated machine is not taken for a dead one.
+  timeout check 3s
+${PORTS.apps.map((p, i) => `  server app-${i + 1} 127.0.0.1:${p} check inter 500ms fall 2 rise 2`).join("\n")}
 listen pg_primary
   mode tcp
   bind 127.0.0.1:${PORTS.primary}
@@ -266,12 +265,8 @@ mkdirSync(ROOT, { recursive: true });
 if (!existsSync(stateFile)) await bootstrap();
 const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { primary: number; failedOver?: boolean };
 if (saved.failedOver) fail(`the last run failed over to ${NODES[saved.primary]}; rebuild the pair: rm -rf ${ROOT} && npm run cluster`);
-configure(0, "primary");
-configure(1, "standby");
-startNode(0);
-startNode(1);
-await waitFor(async () => (await inRecovery(0)) === false, "the primary");
-await waitFor(async () => (await inRecovery(1)) === true, "the standby");
+await startNode(0, "primary");
+await startNode(1, "standby");
 const agents = startAgents();
 writeFileSync(path.join(ROOT, "haproxy.cfg"), haproxyConfig());
 writeFileSync(path.join(ROOT, "pgbouncer.ini"), pgbouncerConfig());
@@ -293,7 +288,9 @@ await waitFor(async () => {
 }, "PgBouncer");
 watchPrimary();
 
-if (process.env.CLUSTER_SKIP_BUILD !== "1" && !buildIfNeeded(log)) fail("next build failed");
+// CLUSTER_APPS=0: the databases, PgBouncer and HAProxy only (tests drive the app's handlers in-process).
+const withApps = process.env.CLUSTER_APPS !== "0";
+if (withApps && process.env.CLUSTER_SKIP_BUILD !== "1" && !buildIfNeeded(log)) fail("next build failed");
 const secretFile = ".data/auth-secret";
 const authSecret = process.env.AUTH_SECRET ?? (existsSync(secretFile) ? readFileSync(secretFile, "utf8").trim() : "cluster-local-secret-at-least-32-bytes-long!");
 const appEnv = {
@@ -309,15 +306,32 @@ const appEnv = {
   NEXT_MANUAL_SIG_HANDLE: "1",
   OUTBOUND_SIMULATOR: "off",
 };
-PORTS.apps.forEach((port, i) => {
-  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
-  const logFile = path.join(ROOT, `app-${i + 1}.log`);
+/**
+ * Starts app instance `i`; its process id goes to app-N.pid. An instance that exits while the
+ * cluster is not stopping (SIGTERM for a rolling restart: it drains first; or a crash) is started
+ * again — `npm run bench:cluster` restarts each instance this way under load.
+ */
+function startApp(i: number) {
+  const name = `app-${i + 1}`;
+  const proc = spawn("node_modules/.bin/next", ["start", "-p", String(PORTS.apps[i])], { env: appEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const logFile = path.join(ROOT, `${name}.log`);
   proc.stdout!.on("data", (d: Buffer) => appendFileSync(logFile, d));
   proc.stderr!.on("data", (d: Buffer) => appendFileSync(logFile, d));
-  children.push({ name: `app-${i + 1}`, proc });
-});
-await waitFor(async () => (await fetch(`http://127.0.0.1:${PORTS.http}/api/health`)).ok, "the app behind HAProxy", 120_000);
-log(`ready — open http://localhost:${PORTS.http}/login (HAProxy stats: http://127.0.0.1:${PORTS.stats}/; logs under ${ROOT})`);
+  writeFileSync(path.join(ROOT, `${name}.pid`), String(proc.pid));
+  const entry = { name, proc };
+  children.push(entry);
+  proc.once("exit", (code, signal) => {
+    children.splice(children.indexOf(entry), 1);
+    if (stopping) return;
+    log(`${name} exited (${signal ?? `code ${code}`}): starting it again`);
+    setTimeout(() => !stopping && startApp(i), 500);
+  });
+}
+if (withApps) {
+  PORTS.apps.forEach((_, i) => startApp(i));
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${PORTS.http}/api/health`)).ok, "the app behind HAProxy", 120_000);
+  log(`ready — open http://localhost:${PORTS.http}/login (HAProxy stats: http://127.0.0.1:${PORTS.stats}/; logs under ${ROOT})`);
+} else log(`ready — no app instances; PgBouncer ${url(PORTS.bouncer)} (logs under ${ROOT})`);
 
 // ---- stop: the apps first (they drain), then the proxies, then the standby and the primary ----
 async function stopChild(name: string, signal: NodeJS.Signals = "SIGTERM", ms = 30_000) {

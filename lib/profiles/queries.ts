@@ -2,7 +2,7 @@
 // whole months from profile_monthly, the days at either end from profile_daily, each one unit's
 // rows (the table counts every warning at each ancestor). Aggregates only: no record, no PII.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { readFromReplica } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
@@ -26,8 +26,8 @@ export async function readProfileCounts(unitId: string, range: DayRange, dims?: 
     ...(months ? [Prisma.sql`SELECT m.dim, m.key, m.count FROM profile_monthly m WHERE m."unitId" = ${unitId}::uuid AND m.month BETWEEN ${months.from}::date AND ${months.to}::date${dimFilter("m")}`] : []),
     ...days.map((d) => Prisma.sql`SELECT p.dim, p.key, p.count FROM profile_daily p WHERE p."unitId" = ${unitId}::uuid AND p.day BETWEEN ${d.from}::date AND ${d.to}::date${dimFilter("p")}`),
   ];
-  const rows = await getDb().$queryRaw<{ dim: string; key: string; n: number }[]>`
-    SELECT dim, key, sum(count)::int AS n FROM (${Prisma.join(parts, " UNION ALL ")}) x GROUP BY dim, key`;
+  const rows = await readFromReplica((db) => db.$queryRaw<{ dim: string; key: string; n: number }[]>`
+    SELECT dim, key, sum(count)::int AS n FROM (${Prisma.join(parts, " UNION ALL ")}) x GROUP BY dim, key`);
   return new Map(rows.map((r) => [`${r.dim}:${r.key}`, r.n]));
 }
 

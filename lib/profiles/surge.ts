@@ -8,7 +8,7 @@
 // 63 days × at most 66 keys, whatever the number of warnings.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { getDb, readFromReplica } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
@@ -74,9 +74,9 @@ export async function surgesOfUnit(unitId: string, now: Date, rule: SurgeRule): 
   const { current, baseline } = surgeWindows(chinaToday(now), rule.weeks);
   const span = { from: baseline.at(-1)?.from ?? current.from, to: current.to };
   // Day by day (no month split): the windows need daily counts.
-  const rows = await getDb().$queryRaw<{ day: string; key: string; n: number }[]>`
+  const rows = await readFromReplica((db) => db.$queryRaw<{ day: string; key: string; n: number }[]>`
     SELECT day::text AS day, key, count AS n FROM profile_daily
-    WHERE "unitId" = ${unitId}::uuid AND dim = 'age_fraud' AND day BETWEEN ${span.from}::date AND ${span.to}::date AND count <> 0`;
+    WHERE "unitId" = ${unitId}::uuid AND dim = 'age_fraud' AND day BETWEEN ${span.from}::date AND ${span.to}::date AND count <> 0`);
   const windowOf = (day: string) => (day >= current.from ? 0 : Math.floor((Date.parse(current.from) - Date.parse(day) - 1) / (7 * 86_400_000)) + 1);
   const counts = new Map<FraudType, number[]>(PROFILE_FRAUD_TYPES.map((t) => [t, Array(rule.weeks + 1).fill(0)]));
   const ages = new Map<FraudType, Map<AgeGroup, number>>();

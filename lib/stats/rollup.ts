@@ -3,7 +3,7 @@
 // at either end from the daily one, so a request never reads raw records and its cost does not
 // grow with them.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { readFromReplica } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { toCents } from "@/lib/stats/decimal";
 import { splitByMonths, type Day, type DayRange, type Granularity } from "@/lib/stats/periods";
@@ -73,14 +73,15 @@ export async function readRollup(opts: {
   const parts = opts.ranges.flatMap(partsOf);
   if (parts.length === 0 || opts.metrics.length === 0) return [];
   const unit = opts.byUnit ? Prisma.sql`unit` : Prisma.sql`NULL::uuid`;
-  const rows = await getDb().$queryRaw<{ key: string; bucket: string | null; unit: string | null; center: boolean; metric: string; value: string }[]>`
+  // Statistics may trail the last second's writes: the standby answers them when it keeps up.
+  const rows = await readFromReplica((db) => db.$queryRaw<{ key: string; bucket: string | null; unit: string | null; center: boolean; metric: string; value: string }[]>`
     WITH u AS (
       SELECT id, kind = 'CENTER' AS center FROM units
       WHERE path = ${opts.unitPath} OR starts_with(path, ${`${opts.unitPath}/`})
     )
     SELECT key, bucket::text AS bucket, ${unit}::text AS unit, center, metric, sum(value)::text AS value
     FROM (${Prisma.join(parts.map((p) => partSql(p, opts.metrics)), " UNION ALL ")}) x
-    GROUP BY key, bucket, ${unit}, center, metric`;
+    GROUP BY key, bucket, ${unit}, center, metric`);
   return rows.map((r) => ({ key: r.key, bucket: r.bucket, unitId: r.unit, center: r.center, metric: r.metric, cents: toCents(r.value) }));
 }
 

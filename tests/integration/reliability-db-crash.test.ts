@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/scripts/embedded-postgres";
 import { migrateDeploy } from "@/scripts/run-prisma";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput } from "@/tests/factories";
+import { until } from "./until";
 
 const port = Number(process.env.TEST_PG_PORT ?? 54330) + 70;
 const cluster = { dir: path.resolve(`.data/pg-crash-${port}`), port, database: "crash", quiet: true };
@@ -73,10 +74,6 @@ describe("the database dies under load", () => {
       }
     };
     const feeds = Array.from({ length: 6 }, feed);
-    const until = async (cond: () => boolean, ms: number) => {
-      for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
-      expect(cond()).toBe(true);
-    };
 
     await until(() => acknowledged.length >= 600, 30_000);
     pgCtl("-m", "immediate", "stop", "-w");

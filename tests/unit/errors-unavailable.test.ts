@@ -8,6 +8,14 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable(nodeError("write EPIPE", "EPIPE"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("write EPIPE"))).toBe(true);
     expect(isDatabaseUnavailable(nodeError("read ECONNRESET", "ECONNRESET"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+  });
+
+  it("counts a raw query that could not reach the database (Prisma's P2010, the cause under meta) as an outage", () => {
+    const raw = (cause: object) => Object.assign(new Error("Raw query failed. Code: `N/A`"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    expect(isDatabaseUnavailable(raw({ kind: "DatabaseNotReachable", host: "127.0.0.1", port: 1 }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "postgres", originalCode: "57P01" }))).toBe(true);
+    expect(isDatabaseUnavailable(raw({ kind: "postgres", originalCode: "42601" }))).toBe(false);
   });
 
   it("leaves other errors to be reported as bugs", () => {
