@@ -64,6 +64,8 @@ $$;
 
 -- warnings: a new warning, a warning deleted (statement triggers, one pass per batch), a warning
 -- moved to another person (a correction, a merge), unit (a transfer) or time (row triggers, rare).
+-- The column lists name the numbers too: personId changed by the BEFORE trigger of person_file
+-- is not in the SET list of the UPDATE, and an UPDATE OF trigger fires by that list only.
 -- A warning moved to another person takes its actions and revisits along: both contact dates too.
 CREATE FUNCTION person_state_warnings_ins() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
@@ -95,7 +97,7 @@ CREATE TRIGGER person_state_insert AFTER INSERT ON "warnings" REFERENCING NEW TA
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_warnings_ins();
 CREATE TRIGGER person_state_delete AFTER DELETE ON "warnings" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_warnings_del();
-CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "unitId", "receivedAt" ON "warnings" FOR EACH ROW
+CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "victimPhone", "victimIdNumber", "unitId", "receivedAt" ON "warnings" FOR EACH ROW
   WHEN (OLD."personId" IS DISTINCT FROM NEW."personId" OR OLD."unitId" IS DISTINCT FROM NEW."unitId" OR OLD."receivedAt" IS DISTINCT FROM NEW."receivedAt")
   EXECUTE FUNCTION person_state_warnings_upd();
 
@@ -120,7 +122,7 @@ CREATE TRIGGER person_state_insert AFTER INSERT ON "warning_sightings" REFERENCI
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_sightings_stmt();
 CREATE TRIGGER person_state_delete AFTER DELETE ON "warning_sightings" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_sightings_stmt();
-CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "warningId", "receivedAt" ON "warning_sightings" FOR EACH ROW
+CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "victimPhone", "victimIdNumber", "warningId", "receivedAt" ON "warning_sightings" FOR EACH ROW
   WHEN (OLD."personId" IS DISTINCT FROM NEW."personId" OR OLD."warningId" IS DISTINCT FROM NEW."warningId" OR OLD."receivedAt" IS DISTINCT FROM NEW."receivedAt")
   EXECUTE FUNCTION person_state_sightings_upd();
 
@@ -158,7 +160,7 @@ CREATE TRIGGER person_state_insert AFTER INSERT ON "dissuasion_actions" REFERENC
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_actions_ins();
 CREATE TRIGGER person_state_delete AFTER DELETE ON "dissuasion_actions" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_actions_del();
-CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "warningId", kind, result, "occurredAt" ON "dissuasion_actions" FOR EACH ROW
+CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "customerPhone", "customerIdNumber", "warningId", kind, result, "occurredAt" ON "dissuasion_actions" FOR EACH ROW
   WHEN (OLD."personId" IS DISTINCT FROM NEW."personId" OR OLD."warningId" IS DISTINCT FROM NEW."warningId" OR OLD.kind IS DISTINCT FROM NEW.kind
     OR OLD.result IS DISTINCT FROM NEW.result OR OLD."occurredAt" IS DISTINCT FROM NEW."occurredAt")
   EXECUTE FUNCTION person_state_actions_upd();
