@@ -67,9 +67,14 @@ $$;
 -- The column lists name the numbers too: personId changed by the BEFORE trigger of person_file
 -- is not in the SET list of the UPDATE, and an UPDATE OF trigger fires by that list only.
 -- A warning moved to another person takes its actions and revisits along: both contact dates too.
-CREATE FUNCTION person_state_warnings_ins() RETURNS trigger LANGUAGE plpgsql AS E'
+-- A warning or a repeat inserted, a repeat deleted: the latest two of their persons.
+CREATE FUNCTION person_state_warned_stmt() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  PERFORM person_warned_refresh(ARRAY(SELECT DISTINCT "personId" FROM new_rows WHERE "personId" IS NOT NULL))\073
+  IF TG_OP = $q$INSERT$q$ THEN
+    PERFORM person_warned_refresh(ARRAY(SELECT DISTINCT "personId" FROM new_rows WHERE "personId" IS NOT NULL))\073
+  ELSE
+    PERFORM person_warned_refresh(ARRAY(SELECT DISTINCT "personId" FROM old_rows WHERE "personId" IS NOT NULL))\073
+  END IF\073
   RETURN NULL\073
 END';
 
@@ -94,7 +99,7 @@ BEGIN
 END';
 
 CREATE TRIGGER person_state_insert AFTER INSERT ON "warnings" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION person_state_warnings_ins();
+  FOR EACH STATEMENT EXECUTE FUNCTION person_state_warned_stmt();
 CREATE TRIGGER person_state_delete AFTER DELETE ON "warnings" REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION person_state_warnings_del();
 CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "victimPhone", "victimIdNumber", "unitId", "receivedAt" ON "warnings" FOR EACH ROW
@@ -102,16 +107,6 @@ CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "victimPhone", "v
   EXECUTE FUNCTION person_state_warnings_upd();
 
 -- warning_sightings: a repeat merged into an open warning is a warning to its person.
-CREATE FUNCTION person_state_sightings_stmt() RETURNS trigger LANGUAGE plpgsql AS E'
-BEGIN
-  IF TG_OP = $q$INSERT$q$ THEN
-    PERFORM person_warned_refresh(ARRAY(SELECT DISTINCT "personId" FROM new_rows WHERE "personId" IS NOT NULL))\073
-  ELSE
-    PERFORM person_warned_refresh(ARRAY(SELECT DISTINCT "personId" FROM old_rows WHERE "personId" IS NOT NULL))\073
-  END IF\073
-  RETURN NULL\073
-END';
-
 CREATE FUNCTION person_state_sightings_upd() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   PERFORM person_warned_refresh(ARRAY[OLD."personId", NEW."personId"])\073
@@ -119,9 +114,9 @@ BEGIN
 END';
 
 CREATE TRIGGER person_state_insert AFTER INSERT ON "warning_sightings" REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION person_state_sightings_stmt();
+  FOR EACH STATEMENT EXECUTE FUNCTION person_state_warned_stmt();
 CREATE TRIGGER person_state_delete AFTER DELETE ON "warning_sightings" REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION person_state_sightings_stmt();
+  FOR EACH STATEMENT EXECUTE FUNCTION person_state_warned_stmt();
 CREATE TRIGGER person_state_update AFTER UPDATE OF "personId", "victimPhone", "victimIdNumber", "warningId", "receivedAt" ON "warning_sightings" FOR EACH ROW
   WHEN (OLD."personId" IS DISTINCT FROM NEW."personId" OR OLD."warningId" IS DISTINCT FROM NEW."warningId" OR OLD."receivedAt" IS DISTINCT FROM NEW."receivedAt")
   EXECUTE FUNCTION person_state_sightings_upd();
