@@ -32,11 +32,17 @@ const mobile = () => `136${String(randomInt(0, 100_000_000)).padStart(8, "0")}`;
 const contact = () => ({ channel: "PHONE", value: `+85262${String(randomInt(0, 1_000_000)).padStart(6, "0")}` });
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
-const stateOf = (id: string) => getDb().person.findUniqueOrThrow({
-  where: { id }, select: { lastContactAt: true, lastWarnedAt: true, priorWarnedAt: true, lastWarnedUnitId: true },
-});
+/** Every person this file looked at: the backfill must give each the state the triggers gave. */
+const touched = new Set<string>();
+const STATE = { id: true, lastContactAt: true, lastWarnedAt: true, priorWarnedAt: true, lastWarnedUnitId: true } as const;
+const stateOf = async (id: string) => {
+  touched.add(id);
+  const { id: _, ...state } = await getDb().person.findUniqueOrThrow({ where: { id }, select: STATE });
+  return state;
+};
 /** The trigger-kept date equals the rule recomputed from the records (the migration's function). */
 async function contactMatchesRecords(id: string) {
+  touched.add(id);
   const [r] = await getDb().$queryRaw<{ stored: Date | null; recomputed: Date | null }[]>`
     SELECT p."lastContactAt" AS stored, person_last_contact(p.id) AS recomputed FROM persons p WHERE p.id = ${id}::uuid`;
   expect(r!.stored).toEqual(r!.recomputed);
@@ -184,5 +190,31 @@ describe("the last reaching contact", () => {
     expect(await contactMatchesRecords(rows[1]!.personId)).toBeNull();
     const listed = (await listLabelledPersons(officer.actor, { label: "STUDENT", notContactedDays: 30 })).items.map((r) => r.personId);
     expect(listed).toEqual([rows[1]!.personId]);
+  });
+});
+
+describe("backfill", () => {
+  it("person_list_state_all() gives every person of this file the state the triggers gave", async () => {
+    const ids = [...touched];
+    expect(ids.length).toBeGreaterThan(5);
+    const byTriggers = await getDb().person.findMany({ where: { id: { in: ids } }, select: STATE, orderBy: { id: "asc" } });
+    const labels = await getDb().personLabel.findMany({ where: { personId: { in: ids } }, select: { id: true, lastContactAt: true }, orderBy: { id: "asc" } });
+    expect(byTriggers.some((p) => p.lastContactAt) && byTriggers.some((p) => p.priorWarnedAt) && labels.length > 0).toBe(true);
+    // Forget the state of these persons, set it set-based, compare, roll back.
+    const rollback = new Error("rollback");
+    let byBackfill: unknown[] = [];
+    let labelsAfter: unknown[] = [];
+    await getDb().$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE persons SET "lastContactAt" = NULL, "lastWarnedAt" = NULL, "priorWarnedAt" = NULL, "lastWarnedUnitId" = NULL WHERE id = ANY(${ids}::uuid[])`;
+      await tx.$executeRaw`UPDATE person_labels SET "lastContactAt" = NULL WHERE "personId" = ANY(${ids}::uuid[])`;
+      await tx.$queryRaw`SELECT person_list_state_all()`;
+      byBackfill = await tx.person.findMany({ where: { id: { in: ids } }, select: STATE, orderBy: { id: "asc" } });
+      labelsAfter = await tx.personLabel.findMany({ where: { personId: { in: ids } }, select: { id: true, lastContactAt: true }, orderBy: { id: "asc" } });
+      throw rollback;
+    }, { timeout: 60_000 }).catch((e: unknown) => {
+      if (e !== rollback) throw e;
+    });
+    expect(byBackfill).toEqual(byTriggers);
+    expect(labelsAfter).toEqual(labels);
   });
 });
