@@ -87,11 +87,13 @@ export async function labelledPersons(
   if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT p.id, p."lastWarnedUnitId", 'REPEAT_WARNINGS', p."lastContactAt" FROM persons p
       WHERE p."priorWarnedAt" >= ${since} AND p."lastWarnedUnitId" = ANY(${units}::uuid[]) ${one("p.id")} ${uncontacted('p."lastContactAt"')}
       ${order('p."lastContactAt"', "p.id", 'p."lastWarnedUnitId"')} LIMIT ${n}`);
-  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT v.pid, v.uid, 'PAST_VICTIM', p."lastContactAt" FROM (
+  // The persons' dates by primary key, one probe per key: a join let the planner hash all persons.
+  const lastOf = Prisma.raw(`(SELECT p."lastContactAt" FROM persons p WHERE p.id = pid)`);
+  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT v.pid, v.uid, 'PAST_VICTIM', v.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
       SELECT DISTINCT ON (v."personId") v."personId" AS pid, k."unitId" AS uid FROM case_victims v JOIN cases k ON k.id = v."caseId"
-      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC) v
-      JOIN persons p ON p.id = v.pid WHERE TRUE ${uncontacted('p."lastContactAt"')} ${order('p."lastContactAt"', "v.pid", "v.uid")} LIMIT ${n}`);
-  if (want("CARD_SELLING_SUSPECT")) parts.push(Prisma.sql`SELECT c.pid, c.uid, 'CARD_SELLING_SUSPECT', p."lastContactAt" FROM (
+      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC) x) v
+      WHERE TRUE ${uncontacted("v.last")} ${order("v.last", "v.pid", "v.uid")} LIMIT ${n}`);
+  if (want("CARD_SELLING_SUSPECT")) parts.push(Prisma.sql`SELECT c.pid, c.uid, 'CARD_SELLING_SUSPECT', c.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
       (SELECT DISTINCT ON (m."personId") m."personId" AS pid, m."unitId" AS uid
         FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
         ORDER BY m."personId", m."startsOn" DESC)
@@ -102,8 +104,8 @@ export async function labelledPersons(
       UNION
       SELECT i."personId", s."unitId"
         FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
-        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}) c
-      JOIN persons p ON p.id = c.pid WHERE TRUE ${uncontacted('p."lastContactAt"')} ${order('p."lastContactAt"', "c.pid", "c.uid")} LIMIT ${n}`);
+        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}) x) c
+      WHERE TRUE ${uncontacted("c.last")} ${order("c.last", "c.pid", "c.uid")} LIMIT ${n}`);
   return db.$queryRaw<RawRow[]>`
     WITH lab (pid, uid, label, last) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
     top AS (
