@@ -6,7 +6,11 @@ export type PersonLabelKind = (typeof PERSON_LABELS)[number];
 /** Labels recorded by hand or by import; the others are derived from the records. CARD_SELLING_SUSPECT is both. */
 export const RECORDED_LABELS = ["ELDERLY_ALONE", "STUDENT", "CARD_SELLING_SUSPECT"] as const;
 
-/** REPEAT_WARNINGS: at least this many warnings in WINDOW days. */
+/**
+ * REPEAT_WARNINGS: at least this many warnings in WINDOW days. The triggers of migration
+ * person_list_state keep each person's second-latest warning time (priorWarnedAt): another
+ * minimum needs another column.
+ */
 export const REPEAT_MIN = 2;
 export const REPEAT_WINDOW_DAYS = 90;
 

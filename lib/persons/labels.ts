@@ -1,14 +1,17 @@
 // 易受骗人群 / 高危人员: labels on a person and the precincts' lists by label.
 // Recorded labels (ELDERLY_ALONE, STUDENT, a hand-made CARD_SELLING_SUSPECT) are rows of
 // person_labels with their home unit, who/when and source (MANUAL | IMPORT). The automatic ones are
-// derived on read by one query from the records the reader's jurisdiction holds, so they are never
-// stale and need no maintenance:
-//   REPEAT_WARNINGS       ≥ 2 warnings in 90 days (home unit: the latest warning's unit),
+// derived from the records by one query on read, so they need no maintenance of their own:
+//   REPEAT_WARNINGS       ≥ 2 warnings in 90 days, of any unit, a repeat merged into an open
+//                         warning counting as one (home unit: the latest warning's unit; read from
+//                         persons."priorWarnedAt" and "lastWarnedUnitId", which triggers keep),
 //   PAST_VICTIM           a victim of a case (the case's unit),
 //   CARD_SELLING_SUSPECT  an art. 38 measure not revoked (its unit), or a case suspect whose ID
 //                         number or mobile is a person's (the suspect's unit).
 // The date of last contact is the latest reaching contact of any unit: a call, video call, home
 // visit or counter interception that reached them, a revisit that reached them, an outreach visit.
+// It is persons."lastContactAt" (copied to person_labels), kept by triggers on those records
+// (migration person_list_state, which states the same rule in SQL).
 import "server-only";
 import { z } from "zod";
 import { getDb, type Db, type Tx } from "@/lib/db";
@@ -22,7 +25,7 @@ import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { DAY_MS } from "@/lib/time/china";
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { noteSchema, optional, unitCodeSchema, uuidSchema } from "@/lib/validation/fields";
-import { MAX_NOT_CONTACTED_DAYS, PERSON_LABELS, RECORDED_LABELS, REPEAT_MIN, REPEAT_WINDOW_DAYS, type PersonLabelKind } from "@/lib/persons/label-constants";
+import { MAX_NOT_CONTACTED_DAYS, PERSON_LABELS, RECORDED_LABELS, REPEAT_WINDOW_DAYS, type PersonLabelKind } from "@/lib/persons/label-constants";
 
 /** The units a list or an outreach covers: the caller's jurisdiction, or one unit's subtree in it (404 outside). */
 export async function labelUnits(actor: Actor, code: string | undefined): Promise<string[]> {
@@ -55,63 +58,71 @@ type RawRow = {
 
 /**
  * The labelled persons of `units`, one row per person and home unit, with their labels and last
- * contact; optionally only one label and only those not contacted since `cutoff`. Unmasked: callers mask.
+ * contact, the longest uncontacted first; optionally only one label and only those not contacted
+ * since `cutoff`. Unmasked: callers mask.
+ *
+ * Each source yields its first `limit` (person, unit) keys in the list's order — the recorded
+ * labels by the index on person_labels."lastContactAt", REPEAT_WARNINGS by the range of
+ * persons."priorWarnedAt" (both trigger-kept, migration person_list_state), the case victims and
+ * suspects from their units' records — so the first `limit` keys of all of them are among these,
+ * with every label they hold. Names and phones are then looked up for those rows only.
  */
 export async function labelledPersons(
   db: Db | Tx, units: string[], opts: { label?: PersonLabelKind; cutoff?: Date; now: Date; limit: number; only?: string },
 ): Promise<RawRow[]> {
   const one = (col: string) => (opts.only ? Prisma.sql`AND ${Prisma.raw(col)} = ${opts.only}::uuid` : Prisma.empty);
+  const uncontacted = (col: string) => (opts.cutoff ? Prisma.sql`AND (${Prisma.raw(col)} IS NULL OR ${Prisma.raw(col)} < ${opts.cutoff})` : Prisma.empty);
+  const order = (last: string, pid: string, uid: string) => Prisma.raw(`ORDER BY ${last} ASC NULLS FIRST, ${pid}, ${uid}`);
   const since = new Date(opts.now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
   const want = (l: PersonLabelKind) => !opts.label || opts.label === l;
-  const parts: Prisma.Sql[] = [
-    Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l.name, l.phone, l.address, l.community
-      FROM person_labels l WHERE l."unitId" = ANY(${units}::uuid[]) ${one('l."personId"')} ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty}`,
-  ];
-  if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT r.pid, r.uid, 'REPEAT_WARNINGS', NULL, NULL, NULL, NULL FROM (
-      SELECT w."personId" AS pid, (array_agg(w."unitId" ORDER BY w."receivedAt" DESC))[1] AS uid FROM warnings w
-      WHERE w."personId" IS NOT NULL AND w."unitId" = ANY(${units}::uuid[]) AND w."receivedAt" >= ${since} ${one('w."personId"')}
-      GROUP BY w."personId" HAVING count(*) >= ${REPEAT_MIN}) r`);
-  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT DISTINCT ON (v."personId") v."personId", k."unitId", 'PAST_VICTIM', NULL, NULL, NULL, NULL
-      FROM case_victims v JOIN cases k ON k.id = v."caseId"
-      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC`);
-  if (want("CARD_SELLING_SUSPECT")) parts.push(
-    Prisma.sql`SELECT DISTINCT ON (m."personId") m."personId", m."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
-      FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
-      ORDER BY m."personId", m."startsOn" DESC`,
-    Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
-      FROM suspects s JOIN person_identifiers i ON i.kind = 'ID_NUMBER' AND i.value = person_norm_id(s."idNumber")
-      WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one('i."personId"')}`,
-    Prisma.sql`SELECT i."personId", s."unitId", 'CARD_SELLING_SUSPECT', NULL, NULL, NULL, NULL
-      FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
-      WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}`,
+  const n = opts.limit;
+  const parts: Prisma.Sql[] = [];
+  if (!opts.label || (RECORDED_LABELS as readonly string[]).includes(opts.label)) parts.push(
+    // A person holds at most one row per recorded label and unit.
+    Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l."lastContactAt" AS last FROM person_labels l
+      WHERE l."unitId" = ANY(${units}::uuid[]) ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty} ${one('l."personId"')} ${uncontacted('l."lastContactAt"')}
+      ${order('l."lastContactAt"', 'l."personId"', 'l."unitId"')} LIMIT ${n * RECORDED_LABELS.length}`,
   );
-  const cutoff = opts.cutoff ? Prisma.sql`AND (c.last IS NULL OR c.last < ${opts.cutoff})` : Prisma.empty;
+  // REPEAT_MIN warnings in the window: the REPEAT_MIN-th latest (priorWarnedAt) falls in it.
+  if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT p.id, p."lastWarnedUnitId", 'REPEAT_WARNINGS', p."lastContactAt" FROM persons p
+      WHERE p."priorWarnedAt" >= ${since} AND p."lastWarnedUnitId" = ANY(${units}::uuid[]) ${one("p.id")} ${uncontacted('p."lastContactAt"')}
+      ${order('p."lastContactAt"', "p.id", 'p."lastWarnedUnitId"')} LIMIT ${n}`);
+  // The persons' dates by primary key, one probe per key: a join let the planner hash all persons.
+  const lastOf = Prisma.raw(`(SELECT p."lastContactAt" FROM persons p WHERE p.id = pid)`);
+  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT v.pid, v.uid, 'PAST_VICTIM', v.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
+      SELECT DISTINCT ON (v."personId") v."personId" AS pid, k."unitId" AS uid FROM case_victims v JOIN cases k ON k.id = v."caseId"
+      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC) x) v
+      WHERE TRUE ${uncontacted("v.last")} ${order("v.last", "v.pid", "v.uid")} LIMIT ${n}`);
+  if (want("CARD_SELLING_SUSPECT")) parts.push(Prisma.sql`SELECT c.pid, c.uid, 'CARD_SELLING_SUSPECT', c.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
+      (SELECT DISTINCT ON (m."personId") m."personId" AS pid, m."unitId" AS uid
+        FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
+        ORDER BY m."personId", m."startsOn" DESC)
+      UNION
+      SELECT i."personId", s."unitId"
+        FROM suspects s JOIN person_identifiers i ON i.kind = 'ID_NUMBER' AND i.value = person_norm_id(s."idNumber")
+        WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one('i."personId"')}
+      UNION
+      SELECT i."personId", s."unitId"
+        FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
+        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}) x) c
+      WHERE TRUE ${uncontacted("c.last")} ${order("c.last", "c.pid", "c.uid")} LIMIT ${n}`);
   return db.$queryRaw<RawRow[]>`
-    WITH lab (pid, uid, label, name, phone, address, community) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
-    agg AS (
-      SELECT pid, uid, array_agg(DISTINCT label) AS labels, max(name) AS name, max(phone) AS phone, max(address) AS address, max(community) AS community
-      FROM lab GROUP BY pid, uid)
-    SELECT a.pid, a.uid, u.code, u.name AS uname, a.labels, a.address, a.community, c.last,
-      coalesce(a.name,
-        (SELECT w."victimName" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimName" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
-        (SELECT v.name FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid LIMIT 1),
-        (SELECT m."personName" FROM disciplinary_measures m WHERE m."personId" = a.pid AND m."unitId" = a.uid LIMIT 1)) AS name,
-      coalesce(a.phone,
-        (SELECT w."victimPhone" FROM warnings w WHERE w."personId" = a.pid AND w."unitId" = a.uid AND w."victimPhone" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
-        (SELECT v.phone FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = a.pid AND k."unitId" = a.uid AND v.phone IS NOT NULL LIMIT 1)) AS phone
-    FROM agg a JOIN units u ON u.id = a.uid
-    CROSS JOIN LATERAL (SELECT GREATEST(
-      (SELECT max(x."occurredAt") FROM dissuasion_actions x WHERE x."personId" = a.pid
-         AND x.kind IN ('HOTLINE_CALL', 'VIDEO_CALL', 'HOME_VISIT', 'COUNTER_INTERCEPT') AND x.result NOT IN ('UNANSWERED', 'NOT_FOUND')),
-      (SELECT max(x."occurredAt") FROM warnings w JOIN dissuasion_actions x ON x."warningId" = w.id WHERE w."personId" = a.pid
-         AND x.kind IN ('HOTLINE_CALL', 'VIDEO_CALL', 'HOME_VISIT', 'COUNTER_INTERCEPT') AND x.result NOT IN ('UNANSWERED', 'NOT_FOUND')),
-      (SELECT max(r."doneAt") FROM warnings w JOIN revisits r ON r."warningId" = w.id WHERE w."personId" = a.pid
-         AND r.status = 'DONE' AND r.outcome NOT IN ('TEMP_UNREACHABLE', 'UNREACHABLE')),
-      (SELECT max(t."doneAt") FROM outreach_tasks t WHERE t."personId" = a.pid AND t.status = 'DONE' AND t.outcome IN ('VISITED', 'REFUSED'))
-    ) AS last) c
-    WHERE TRUE ${opts.label ? Prisma.sql`AND ${opts.label} = ANY(a.labels)` : Prisma.empty} ${cutoff}
-    ORDER BY c.last ASC NULLS FIRST, a.pid, a.uid
-    LIMIT ${opts.limit}`;
+    WITH lab (pid, uid, label, last) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
+    top AS (
+      SELECT pid, uid, array_agg(DISTINCT label) AS labels, min(last) AS last FROM lab GROUP BY pid, uid
+      ${order("min(last)", "pid", "uid")} LIMIT ${n})
+    SELECT t.pid, t.uid, u.code, u.name AS uname, t.labels, r.address, r.community, t.last,
+      coalesce(r.name,
+        (SELECT w."victimName" FROM warnings w WHERE w."personId" = t.pid AND w."unitId" = t.uid AND w."victimName" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
+        (SELECT v.name FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = t.pid AND k."unitId" = t.uid LIMIT 1),
+        (SELECT m."personName" FROM disciplinary_measures m WHERE m."personId" = t.pid AND m."unitId" = t.uid LIMIT 1)) AS name,
+      coalesce(r.phone,
+        (SELECT w."victimPhone" FROM warnings w WHERE w."personId" = t.pid AND w."unitId" = t.uid AND w."victimPhone" IS NOT NULL ORDER BY w."receivedAt" DESC LIMIT 1),
+        (SELECT v.phone FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = t.pid AND k."unitId" = t.uid AND v.phone IS NOT NULL LIMIT 1)) AS phone
+    FROM top t JOIN units u ON u.id = t.uid
+    LEFT JOIN LATERAL (SELECT max(l.name) AS name, max(l.phone) AS phone, max(l.address) AS address, max(l.community) AS community
+      FROM person_labels l WHERE l."personId" = t.pid AND l."unitId" = t.uid ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty}) r ON TRUE
+    ${order("t.last", "t.pid", "t.uid")}`;
 }
 
 const MAX_ROWS = 500;

@@ -89,6 +89,11 @@ try {
     log(`linked ${Number(contacts!.n).toLocaleString("en")} records to fraud contacts (fraud_contact_link_all) in ${((Date.now() - contactStart) / 1000).toFixed(1)} s`);
     // The cluster list's rollup, whose triggers were off during the load (migration contact_days).
     await client.query("SELECT contact_days_rebuild()");
+    // 重点人群: the persons' last contact and latest two warnings, kept by triggers on every later
+    // write, set the same way (person_list_state_all).
+    const stateStart = Date.now();
+    const { rows: [state] } = await client.query<{ n: string }>("SELECT person_list_state_all() AS n");
+    log(`set the list state of ${Number(state!.n).toLocaleString("en")} persons (person_list_state_all) in ${((Date.now() - stateStart) / 1000).toFixed(1)} s`);
     if (fast) await endFastMode(clients);
     log(`rebuilding ${dropped.length} indexes…`);
     // Two at a time, one per connection.
