@@ -105,7 +105,8 @@ function maxLagSeconds(): number {
 }
 
 function setVerdict(r: Replica, usable: boolean, fields: Record<string, unknown>) {
-  if (usable !== r.usable) (usable ? logger.info : logger.warn)(usable ? "replica.in_use" : "replica.fallback", fields);
+  if (usable && !r.usable) logger.info("replica.in_use", fields);
+  if (!usable && r.usable) logger.warn("replica.fallback", fields);
   r.usable = usable;
   r.checkedAt = Date.now();
 }
