@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { canConfigure } from "@/lib/settings/commands";
 import { simulatorInbox } from "@/lib/outbound/simulator-inbox";
+import { isPersonChannel } from "@/lib/outbound/templates";
 import { Card, PageHeader } from "@/components/ui/card";
 import { SimulatorFeedbackTable, SimulatorMessagesTable } from "@/components/outbound/simulator-inbox";
 
@@ -19,8 +20,8 @@ export default async function SimulatorInboxPage() {
   const actor = await requirePagePermission("config:manage");
   if (!canConfigure(actor)) notFound();
   const [inbox, t] = await Promise.all([simulatorInbox(actor), getTranslations("outbound")]);
-  const person = inbox.messages.filter((m) => m.channel === "SMS" || m.channel === "FLASH" || m.channel === "ROBOT_CALL");
-  const partner = inbox.messages.filter((m) => m.channel === "BANK" || m.channel === "CARRIER");
+  const person = inbox.messages.filter((m) => isPersonChannel(m.channel));
+  const partner = inbox.messages.filter((m) => !isPersonChannel(m.channel));
   return (
     <>
       <PageHeader title={t("simulator.title")} subtitle={t("simulator.subtitle")} />
