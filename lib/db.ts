@@ -98,12 +98,6 @@ const LAG_SQL = `SELECT CASE
   ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp())
 END::float8 AS lag`;
 
-function maxLagSeconds(): number {
-  const raw = loadEnv().REPLICA_MAX_LAG_SECONDS;
-  const v = Number(raw);
-  return raw && Number.isFinite(v) && v >= 0 ? v : DEFAULT_MAX_LAG_SECONDS;
-}
-
 function setVerdict(r: Replica, usable: boolean, fields: Record<string, unknown>) {
   if (usable && !r.usable) logger.info("replica.in_use", fields);
   if (!usable && r.usable) logger.warn("replica.fallback", fields);
@@ -118,7 +112,7 @@ async function checkReplica(r: Replica): Promise<boolean> {
     const silent = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${REPLICA_CHECK_MS} ms`)), REPLICA_CHECK_MS)));
     const { rows } = await Promise.race([pools.get(r.db)!.query<{ lag: number | null }>(LAG_SQL), silent]).finally(() => clearTimeout(timer));
     const lag = rows[0]?.lag ?? null;
-    const max = maxLagSeconds();
+    const max = loadEnv().REPLICA_MAX_LAG_SECONDS ?? DEFAULT_MAX_LAG_SECONDS;
     setVerdict(r, lag !== null && lag <= max, { lagSeconds: lag, maxLagSeconds: max });
   } catch (e) {
     setVerdict(r, false, { reason: "unreachable", error: (e as Error).message });

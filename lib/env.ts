@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 
-const envSchema = z.object({
+const baseSchema = z.object({
   DATABASE_URL: z.string().url(),
   /** "demo": demo dataset and accounts allowed; "production": refused. Unset means production. */
   APP_MODE: z.enum(["demo", "production"]).default("production"),
@@ -26,25 +26,44 @@ const envSchema = z.object({
    * when DATABASE_URL goes through a transaction pooler (PgBouncer); unset: DATABASE_URL.
    */
   DIRECT_DATABASE_URL: z.string().url().optional(),
-  /**
-   * The standby for the leaders' statistics and exports, and how far behind it may be (lib/db.ts,
-   * readFromReplica): checked here at start-up, read on each call through loadEnv().
-   */
+});
+
+/**
+ * The knobs of one instance under load, validated with the rest at start-up and read on each call
+ * through loadEnv() (tests and the cluster's instances set them per process). Unset: the default
+ * of the module that uses it.
+ */
+const loadSchema = z.object({
+  /** lib/http/admission.ts: requests served at once; 0 turns the gate off. */
+  ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).optional(),
+  /** lib/http/drain.ts: how long a stopping instance fails its health check before it closes, and its limit. */
+  DRAIN_GRACE_MS: z.coerce.number().int().min(0).optional(),
+  DRAIN_MAX_MS: z.coerce.number().int().positive().optional(),
+  /** lib/warnings/ingest.ts: the ingestion transaction's statement timeout and its wait for the lock. */
+  INGEST_STATEMENT_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  INGEST_LOCK_WAIT_MS: z.coerce.number().int().positive().optional(),
+  /** lib/db.ts, readFromReplica: the standby for the leaders' statistics and exports, and how far behind it may be. */
   REPLICA_DATABASE_URL: z.string().url().optional(),
   REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3600).optional(),
 });
+
+const envSchema = baseSchema.extend(loadSchema.shape);
 
 export type Env = z.infer<typeof envSchema> & { AUTH_SECRET: string };
 
 let cached: Env | undefined;
 
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+function parseEnv<S extends z.ZodType>(schema: S): z.infer<S> {
+  const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+export function env(): Env {
+  if (cached) return cached;
+  const e = parseEnv(envSchema);
   const secret = e.AUTH_SECRET ?? "";
   if (Buffer.byteLength(secret) < 32) {
     // No fallback secret, in any mode: the start script generates one for demo installs.
@@ -93,12 +112,7 @@ export function outboundEnv(): Record<string, string | undefined> {
   return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
 }
 
-/**
- * The knobs of one instance under load (lib/http/admission.ts, lib/http/drain.ts, the ingestion
- * timeout, the read replica): ADMISSION_CONCURRENCY, DRAIN_GRACE_MS, DRAIN_MAX_MS,
- * INGEST_STATEMENT_TIMEOUT_MS, INGEST_LOCK_WAIT_MS, REPLICA_DATABASE_URL, REPLICA_MAX_LAG_SECONDS. Read on each call.
- */
-export function loadEnv(): Record<string, string | undefined> {
-  const keys = ["ADMISSION_CONCURRENCY", "DRAIN_GRACE_MS", "DRAIN_MAX_MS", "INGEST_STATEMENT_TIMEOUT_MS", "INGEST_LOCK_WAIT_MS", "REPLICA_DATABASE_URL", "REPLICA_MAX_LAG_SECONDS"];
-  return Object.fromEntries(keys.map((k) => [k, process.env[k]]));
-}
+export type LoadEnv = z.infer<typeof loadSchema>;
+
+/** The knobs of one instance under load (loadSchema), parsed from the environment on each call. */
+export const loadEnv = (): LoadEnv => parseEnv(loadSchema);

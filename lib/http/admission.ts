@@ -1,7 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { loadEnv } from "@/lib/env";
+import { type LoadEnv, loadEnv } from "@/lib/env";
 import zh from "@/lib/i18n/messages/zh-CN/common.json";
 
 // Priorities under overload (issue 18, item 4). A warning arriving means someone is being
@@ -37,10 +37,9 @@ export const DEFAULT_ADMISSION: AdmissionOptions = {
 };
 
 /** The options from the environment: ADMISSION_CONCURRENCY (0 turns the gate off). */
-export function admissionOptionsFromEnv(e: Record<string, string | undefined> = loadEnv()): AdmissionOptions | null {
-  const n = Number(e.ADMISSION_CONCURRENCY ?? DEFAULT_ADMISSION.concurrency);
-  if (!Number.isFinite(n) || n <= 0) return null;
-  return { ...DEFAULT_ADMISSION, concurrency: Math.floor(n) };
+export function admissionOptionsFromEnv(e: LoadEnv = loadEnv()): AdmissionOptions | null {
+  const concurrency = e.ADMISSION_CONCURRENCY ?? DEFAULT_ADMISSION.concurrency;
+  return concurrency > 0 ? { ...DEFAULT_ADMISSION, concurrency } : null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import "server-only";
 import http from "node:http";
 import https from "node:https";
-import { loadEnv } from "@/lib/env";
+import { type LoadEnv, loadEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
 
 // Graceful drain on SIGTERM (issue 18, item 1): the instance first says it is going (the health
@@ -22,10 +22,8 @@ const isStream = (url: string | undefined) => /\/stream(\?|$)/.test(url ?? "");
 
 export type DrainOptions = { graceMs: number; maxMs: number; exit?: (code: number) => void };
 
-export function drainOptionsFromEnv(e: Record<string, string | undefined> = loadEnv()): DrainOptions {
-  const grace = Number(e.DRAIN_GRACE_MS ?? 3_000);
-  const max = Number(e.DRAIN_MAX_MS ?? 25_000);
-  return { graceMs: Number.isFinite(grace) && grace >= 0 ? grace : 3_000, maxMs: Number.isFinite(max) && max > 0 ? max : 25_000 };
+export function drainOptionsFromEnv(e: LoadEnv = loadEnv()): DrainOptions {
+  return { graceMs: e.DRAIN_GRACE_MS ?? 3_000, maxMs: e.DRAIN_MAX_MS ?? 25_000 };
 }
 
 /** Counts the requests in flight on every HTTP(S) server of the process; idempotent. */

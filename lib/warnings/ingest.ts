@@ -59,9 +59,8 @@ export const INGEST_LOCK = 7_961_200;
  * INGEST_LOCK_WAIT_MS (60 s by default): six full batches at once queue for it, rightly.
  */
 function ingestTimeouts(): { statement: string; lockWait: string } {
-  const ms = (v: string | undefined, fallback: number) => `${Number.isFinite(Number(v)) && Number(v) > 0 ? Math.floor(Number(v)) : fallback}ms`;
   const e = loadEnv();
-  return { statement: ms(e.INGEST_STATEMENT_TIMEOUT_MS, 15_000), lockWait: ms(e.INGEST_LOCK_WAIT_MS, 60_000) };
+  return { statement: `${e.INGEST_STATEMENT_TIMEOUT_MS ?? 15_000}ms`, lockWait: `${e.INGEST_LOCK_WAIT_MS ?? 60_000}ms` };
 }
 
 /** A statement cancelled by its timeout (57014), the lock not had in time (55P03), a session ended for idling in its transaction (25P03). */
