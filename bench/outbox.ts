@@ -3,8 +3,6 @@
 // idempotency key each), the simulator's receipts posted back to the receipt route's handler.
 // Prints figures; asserts nothing. Knobs: BENCH_MESSAGES (2000), BENCH_CONCURRENCY (per worker, 8),
 // BENCH_RATE (per channel and second, 1000), BENCH_FAILURE_RATE (0), BENCH_DATABASE_URL, BENCH_KEEP.
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { demoDatabase } from "./app";
 
@@ -21,19 +19,9 @@ process.env.AUTH_SECRET ??= "bench-outbox-auth-secret-of-at-least-32-bytes";
 process.env.GATEWAY_SECRET = SECRET;
 const { startSimulator } = await import("../lib/outbound/simulator");
 const { startOutboundWorker } = await import("../lib/outbound/worker");
-const { handleReceipt } = await import("../lib/outbound/receipts");
+const { serveReceipts } = await import("../lib/outbound/receipt-server");
 
-const callbacks = createServer((req, res) => {
-  void (async () => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const r = await handleReceipt(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-    res.writeHead(r.status, { "content-type": "application/json" });
-    res.end(await r.text());
-  })();
-});
-await new Promise<void>((r) => callbacks.listen(0, "127.0.0.1", () => r()));
-const callbackUrl = `http://127.0.0.1:${(callbacks.address() as AddressInfo).port}/api/v1/gateway/receipts`;
+const { url: callbackUrl, close: closeCallbacks } = await serveReceipts();
 const sim = await startSimulator({ secret: SECRET, port: 0, delayMs: 0, failureRate: FAILURE_RATE, keep: N * 2 });
 process.env.GATEWAY_URL = sim.url;
 const cfg = { gatewayUrl: sim.url, secret: SECRET, callbackUrl, ratePerSecond: RATE, maxAttempts: 30, retryBaseMs: 100, concurrency: CONCURRENCY };
@@ -67,7 +55,7 @@ log(`simulator: ${sim.messages().length} distinct keys, ${sim.stats.duplicates} 
 
 await Promise.all(runners.map((r) => r.stop()));
 await sim.stop();
-callbacks.close();
+await closeCallbacks();
 await sql.end();
 if (!process.env.BENCH_KEEP) await drop();
 process.exit(0);

@@ -191,8 +191,8 @@ async function handOver(sql: Sql, warningId: string, humanCall: boolean, visitAf
   await sql.$executeRaw`UPDATE dissuasion_ladders SET status = 'HANDED_OVER', "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "warningId" = ${warningId}::uuid`;
   if (humanCall) {
     await notifyUnit(sql, warningId, "ladder_call", {});
-    // Handed over as the last call's result is taken: after it on the timeline.
-    await ladderEvent(sql, warningId, "HUMAN_CALL", "FIRED", null, new Date(Math.max(Date.now(), at.getTime() + 1)));
+    // Handed over by the last call's result: just after it on the timeline.
+    await ladderEvent(sql, warningId, "HUMAN_CALL", "FIRED", null, new Date(at.getTime() + 1));
   }
   if (visitAfterMinutes !== null) {
     const runAt = new Date(at.getTime() + visitAfterMinutes * 60_000);

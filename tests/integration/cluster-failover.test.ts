@@ -88,12 +88,12 @@ describe("the primary dies under six feeds", () => {
     };
     const feeds = Array.from({ length: 6 }, feed);
 
-    await until(() => acknowledged.length >= 300, 30_000);
+    await until("300 warnings acknowledged", () => acknowledged.length >= 300, 30_000, 20);
     const postmaster = Number(readFileSync(path.join(root, NODES[0], "postmaster.pid"), "utf8").split("\n")[0]);
     killedAt = Date.now();
     process.kill(postmaster, "SIGKILL");
     const before = acknowledged.length;
-    await until(() => okAfter >= 30, 60_000);
+    await until("30 answers after the failover", () => okAfter >= 30, 60_000, 20);
     stop = true;
     await Promise.all(feeds);
 

@@ -1,42 +1,11 @@
 // The outbox end to end, for the files that run it (outbound, partner requests, two processes):
 // the gateway simulator on a port, the receipt route served on another for the simulator to call
 // back, and graphile-worker runners in this process — each with its own pool, as app instances.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Runner } from "graphile-worker";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@/lib/outbound/simulator";
 import { startOutboundWorker } from "@/lib/outbound/worker";
 import type { OutboundConfig } from "@/lib/outbound/config";
-import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
-
-/** Polls until the probe answers something truthy, or fails naming what it waited for. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false | null>, ms = 45_000, every = 100): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
-
-/** POST /api/v1/gateway/receipts (the real route handler) on a local port: what the simulator posts back to. */
-export async function serveReceipts(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      const r = await receiptRoute(new Request(`http://127.0.0.1${req.url}`, { method: "POST", headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
-      res.writeHead(r.status, { "content-type": "application/json" });
-      res.end(await r.text());
-    })();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/gateway/receipts`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
-  };
-}
+import { serveReceipts } from "@/lib/outbound/receipt-server";
 
 export type Outbox = { sim: Simulator; callbackUrl: string; runners: Runner[]; stop: () => Promise<void> };
 

@@ -12,7 +12,8 @@ import { startSimulator, type Simulator } from "@/lib/outbound/simulator";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
-import { serveReceipts, until } from "./outbound-fixtures";
+import { serveReceipts } from "@/lib/outbound/receipt-server";
+import { until } from "./until";
 
 const SECRET = "two-processes-gateway-secret-of-at-least-32-bytes";
 const WARNINGS = 12;

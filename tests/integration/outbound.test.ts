@@ -17,7 +17,8 @@ import type { ReceiptResult } from "@/lib/outbound/gateway";
 import { POST as receiptRoute } from "@/app/api/v1/gateway/receipts/route";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
-import { startOutbox, until, type Outbox } from "./outbound-fixtures";
+import { startOutbox, type Outbox } from "./outbound-fixtures";
+import { until } from "./until";
 
 const SECRET = "outbox-test-gateway-secret-of-at-least-32-bytes";
 let own: TestDatabase;

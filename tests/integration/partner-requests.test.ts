@@ -19,7 +19,8 @@ import type { Simulator } from "@/lib/outbound/simulator";
 import { makeApiKey, makeUnitTree, makeUser, useOwnDatabase, warningInput, type TestTree } from "@/tests/factories";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 import { bankCard, caseInput, mobile } from "./cases-fixtures";
-import { startOutbox, until, type Outbox } from "./outbound-fixtures";
+import { startOutbox, type Outbox } from "./outbound-fixtures";
+import { until } from "./until";
 
 const HOUR = 3_600_000;
 const SECRET = "partner-requests-gateway-secret-of-32-bytes+";

@@ -75,14 +75,14 @@ describe("the database dies under load", () => {
     };
     const feeds = Array.from({ length: 6 }, feed);
 
-    await until(() => acknowledged.length >= 600, 30_000);
+    await until("600 warnings acknowledged", () => acknowledged.length >= 600, 30_000, 20);
     pgCtl("-m", "immediate", "stop", "-w");
     phase = "down";
     const before = acknowledged.length;
-    await until(() => failures.length >= 6, 15_000);
+    await until("6 failed posts", () => failures.length >= 6, 15_000, 20);
     server = await startEmbeddedPostgres(cluster);
     phase = "after";
-    await until(() => okAfter >= 30, 60_000);
+    await until("30 answers after the restart", () => okAfter >= 30, 60_000, 20);
     stop = true;
     await Promise.all(feeds);
 

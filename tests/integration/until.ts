@@ -1,7 +1,10 @@
-import { expect } from "vitest";
-
-/** Waits, looking every 20 ms, until `cond` holds; fails the test when it does not within `ms`. */
-export async function until(cond: () => boolean, ms: number): Promise<void> {
-  for (const end = Date.now() + ms; !cond() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20));
-  expect(cond()).toBe(true);
+/** Polls until the probe answers something truthy, or fails naming what it waited for. */
+export async function until<T>(what: string, probe: () => T | undefined | false | null | Promise<T | undefined | false | null>, ms = 45_000, every = 100): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
 }
