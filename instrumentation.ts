@@ -1,5 +1,6 @@
 // Runs once when a server instance starts: the socket hook that gives the app the client's real
-// address goes in first (lib/http/socket-peer.ts), then the admission gate (lib/http/admission.ts)
+// address goes in first (lib/http/socket-peer.ts), then the hook that answers a page the database
+// failed with 503 instead of 500 (lib/http/unavailable-pages.ts, fed by onRequestError below), the admission gate (lib/http/admission.ts)
 // and, under `npm run cluster`, the graceful drain (lib/http/drain.ts); a bad environment (no DATABASE_URL, an
 // AUTH_SECRET shorter than 32 bytes, a malformed TRUSTED_PROXIES or WALL_ALLOWED_ADDRESSES) stops the server here instead of
 // failing on the first request; then the periodic jobs (SLA escalation, freeze expiry) start.
@@ -7,6 +8,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installSocketPeerHook } = await import("@/lib/http/socket-peer");
   installSocketPeerHook();
+  // A page that failed for want of the database: 503 + Retry-After, as the API answers.
+  const { installUnavailablePages } = await import("@/lib/http/unavailable-pages");
+  installUnavailablePages();
   // Priorities under overload: intake and writes first, statistics, exports and lists shed first.
   const { admissionOptionsFromEnv, installAdmissionGate } = await import("@/lib/http/admission");
   const admission = admissionOptionsFromEnv();
@@ -27,4 +31,11 @@ export async function register() {
   // The outbox's worker (SMS, 闪信, robot calls), when a gateway is configured.
   const { startAppOutboundWorker } = await import("@/lib/outbound/worker");
   startAppOutboundWorker();
+}
+
+/** Next's account of a request that failed on the server: the database's failures make a page's 503. */
+export async function onRequestError(error: unknown, request: { headers: NodeJS.Dict<string | string[]> }) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { noteRequestError } = await import("@/lib/http/unavailable-pages");
+  noteRequestError(error, request.headers);
 }

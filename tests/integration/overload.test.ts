@@ -1,7 +1,7 @@
 // Priorities under overload (issue 18, item 4): past capacity, intake and writes are served and
 // statistics, exports and lists are refused first — 429 (API) or 503 (pages) with Retry-After in
 // seconds and Retry-After-Ms, never a 500 — and a hung ingestion batch times out instead of holding
-// the ingestion lock (503 + Retry-After).
+// the ingestion lock (503 + Retry-After); a page the database failed is a 503 too, not a 500.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { pgConfigFromUrl } from "@/lib/db-url";
 import { AppError } from "@/lib/errors";
 import { AdmissionGate, classify, DEFAULT_ADMISSION, gateRequest } from "@/lib/http/admission";
+import { installUnavailablePages, noteRequestError } from "@/lib/http/unavailable-pages";
 import { ingestWarnings, INGEST_LOCK } from "@/lib/warnings/ingest";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { POST } from "@/app/api/v1/warnings/route";
@@ -156,5 +157,53 @@ describe("the ingestion transaction's statement timeout", () => {
     }
     const [after] = await ingestWarnings(feed.actor, [warningInput()]);
     expect(after!.status).toBe("created");
+  });
+});
+
+describe("a page the database failed", () => {
+  // A stand-in for Next: it renders, and on an error reports it as Next does (onRequestError, with
+  // the request's headers) and answers its error page with 500.
+  const pool = new pg.Pool({ ...pgConfigFromUrl(process.env.DATABASE_URL!), max: 1, connectionTimeoutMillis: 100 });
+  let server: http.Server;
+  let base: string;
+  beforeAll(async () => {
+    installUnavailablePages();
+    server = http.createServer((req, res) => {
+      void (async () => {
+        try {
+          if (req.url?.includes("broken")) throw new Error("a bug, not the database");
+          const client = await pool.connect(); // the pool's one connection is held: times out
+          client.release();
+          res.end("ok");
+        } catch (e) {
+          noteRequestError(e, req.headers);
+          res.statusCode = 500;
+          res.end("<h1>出错了</h1>");
+        }
+      })();
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    await pool.end();
+  });
+
+  it("answers 503 with Retry-After when the pool had no connection to give, 500 for anything else", async () => {
+    const held = await pool.connect();
+    try {
+      const page = await fetch(`${base}/stats`);
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe("5");
+      expect(page.headers.get("retry-after-ms")).toBe("5000");
+      // The API answers its own 503 (lib/http/route.ts); a bug stays a 500; a caller cannot name a request.
+      expect((await fetch(`${base}/api/v1/stats/summary`)).status).toBe(500);
+      expect((await fetch(`${base}/broken`)).status).toBe(500);
+      expect((await fetch(`${base}/broken`, { headers: { "x-fanzha-page-request": "1" } })).status).toBe(500);
+    } finally {
+      held.release();
+    }
+    expect((await fetch(`${base}/stats`)).status).toBe(200);
   });
 });
