@@ -29,7 +29,7 @@ export const contactPaths: Record<string, PathItem> = {
   "/fraud-contacts": {
     get: operation(listClusters, "get", {
       tags: ["cases"], summary: "Fraud contacts shared by at least minRecords (default 2) warnings and cases of the caller's jurisdiction in the period (default the last 90 days), most records first, at most 200",
-      responses: { 200: items({ type: "object", properties: { id: uuid, kind, display: { type: "string" }, warnings: { type: "integer" }, cases: { type: "integer" }, records: { type: "integer" }, lastAt: { type: ["string", "null"], format: "date-time" } } }), ...errors },
+      responses: { 200: items({ type: "object", properties: { id: uuid, kind, display: { type: "string" }, warnings: { type: "integer" }, cases: { type: "integer" }, records: { type: "integer", description: "records in the period" }, totalRecords: { type: "integer", description: "records of every day, in the same units" }, lastAt: { type: ["string", "null"], format: "date-time" } } }), ...errors },
     }),
   },
   "/fraud-contacts/{id}": {

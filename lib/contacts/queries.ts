@@ -91,16 +91,29 @@ async function filterUnits(actor: Actor, unit: string | undefined): Promise<stri
 /** Default period of the cluster list: the last 90 China days. */
 export const DEFAULT_CLUSTER_DAYS = 90;
 
+/**
+ * The China days a filter covers (YYYY-MM-DD, both included): to defaults to today, from to the
+ * DEFAULT_CLUSTER_DAYS days ending on to. The list and a contact's records opened from it use the same.
+ */
+export function clusterPeriod(f: { from?: string; to?: string }, now: Date): { from: string; to: string } {
+  const to = f.to ?? chinaToday(now);
+  return { from: f.from ?? addDays(to, 1 - DEFAULT_CLUSTER_DAYS), to };
+}
+
+/** The filter's China days as instants: from the first day's start to the last day's end. */
 function period(f: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
-  const to = f.to ? chinaDayEnd(f.to) : now;
-  const from = f.from ? chinaDayStart(f.from) : new Date(to.getTime() - DEFAULT_CLUSTER_DAYS * 86_400_000);
-  return { from, to };
+  const days = clusterPeriod(f, now);
+  return { from: chinaDayStart(days.from), to: chinaDayEnd(days.to) };
 }
 
 /** Bounds that hold every record (a period left open). */
 const ALL_TIME = { from: new Date(Date.UTC(2000, 0, 1)), to: new Date(Date.UTC(2100, 0, 1)) };
 
-export type ClusterRow = { id: string; kind: FraudContactKind; display: string; warnings: number; cases: number; records: number; lastAt: string | null };
+export type ClusterRow = {
+  id: string; kind: FraudContactKind; display: string; warnings: number; cases: number; records: number; lastAt: string | null;
+  /** The records of every day in the same units (the period's records are `records`). */
+  totalRecords: number;
+};
 
 /**
  * Contacts shared by at least `minRecords` records (warnings received / cases reported on the
@@ -111,22 +124,26 @@ export type ClusterRow = { id: string; kind: FraudContactKind; display: string; 
 export async function clusterList(actor: Actor, f: ClusterFilter, now: Date): Promise<ClusterRow[]> {
   const unitIds = await filterUnits(actor, f.unit);
   if (!unitIds.length) return [];
-  const to = f.to ?? chinaToday(now);
-  const from = f.from ?? addDays(to, 1 - DEFAULT_CLUSTER_DAYS);
+  const { from, to } = clusterPeriod(f, now);
   const kind = f.kind ?? null;
   const min = f.minRecords ?? 2;
-  const rows = await getDb().$queryRaw<{ id: string; kind: FraudContactKind; value: string; w: bigint; c: bigint; last: Date | null }[]>`
+  const rows = await getDb().$queryRaw<{ id: string; kind: FraudContactKind; value: string; w: bigint; c: bigint; last: Date | null; total: bigint }[]>`
     WITH r AS (
       SELECT "contactId" AS cid, sum(warnings) AS w, sum(cases) AS c, max("lastAt") AS last FROM contact_days
        WHERE "unitId" = ANY(${unitIds}::uuid[]) AND day BETWEEN ${from}::date AND ${to}::date
        GROUP BY "contactId" HAVING sum(warnings + cases) >= ${min}
+    ), top AS (
+      SELECT c.id, c.kind, c.value, r.w, r.c, r.last
+        FROM r JOIN fraud_contacts c ON c.id = r.cid
+       WHERE (${kind}::text IS NULL OR c.kind::text = ${kind}::text)
+       ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT 200
     )
-    SELECT c.id::text AS id, c.kind, c.value, r.w, r.c, r.last
-      FROM r JOIN fraud_contacts c ON c.id = r.cid
-     WHERE (${kind}::text IS NULL OR c.kind::text = ${kind}::text)
-     ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT 200`;
+    SELECT top.id::text AS id, top.kind, top.value, top.w, top.c, top.last,
+           (SELECT sum(d.warnings + d.cases) FROM contact_days d WHERE d."contactId" = top.id AND d."unitId" = ANY(${unitIds}::uuid[])) AS total
+      FROM top ORDER BY top.w + top.c DESC, top.last DESC, top.id`;
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, display: displayContact(r.kind, r.value), warnings: Number(r.w), cases: Number(r.c), records: Number(r.w) + Number(r.c), lastAt: r.last?.toISOString() ?? null,
+    id: r.id, kind: r.kind, display: displayContact(r.kind, r.value), warnings: Number(r.w), cases: Number(r.c), records: Number(r.w) + Number(r.c),
+    lastAt: r.last?.toISOString() ?? null, totalRecords: Number(r.total),
   }));
 }
 

@@ -18,10 +18,13 @@ test("an investigator finds a shared contact, proposes 并案 and the chief conf
   await page.getByRole("button", { name: "筛选" }).click();
   const row = page.getByTestId("cluster-list").locator("tr", { hasText: PHONE });
   await expect(row).toBeVisible();
+  await expect(page.getByTestId("cluster-period")).toHaveText(/^统计期间：\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}$/);
   await screenshot(page, "links-list");
 
-  // The cluster: the contact, its cases and warnings; then one case of it.
+  // The cluster of the list's days: the contact, its cases and warnings; then one case of it.
   await row.getByRole("link", { name: PHONE }).click();
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  await expect(page.getByText(/^统计期间：.* 条预警、2 起案件共用此联系方式/)).toBeVisible();
   await expect(page.getByTestId("cluster-graph")).toBeVisible();
   const caseLinks = page.getByTestId("cluster-cases").locator("tbody a");
   await expect(caseLinks).toHaveCount(2);

@@ -12,7 +12,7 @@ import { addCaseGang } from "@/lib/cases/gangs";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import type { Actor } from "@/lib/auth/actor";
 import { normalizeContact } from "@/lib/contacts/normalize";
-import { caseContacts, clusterList, linkedGroupFigures, listClusters, showCluster, warningContacts } from "@/lib/contacts/queries";
+import { DEFAULT_CLUSTER_DAYS, caseContacts, clusterList, clusterPeriod, linkedGroupFigures, listClusters, showCluster, warningContacts } from "@/lib/contacts/queries";
 import { addCaseContact, decideCaseLink, proposeCaseLink } from "@/lib/contacts/commands";
 import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
 import { caseInput, caseTeam, rejection, type CaseTeam } from "./cases-fixtures";
@@ -283,6 +283,15 @@ describe("the cluster list's rollup (contact_days)", () => {
     expect((await listClusters(outsider, { from: day(12), to: day(8) })).items.find((r) => r.id === id)).toBeUndefined();
     expect((await listClusters(outsider, { from: day(5), to: day(0) })).items.find((r) => r.id === id)).toMatchObject({ warnings: 1, cases: 1, records: 2 });
     expect((await listClusters(outsider, { from: day(12), to: day(0) })).items.find((r) => r.id === id)).toMatchObject({ warnings: 2, cases: 1, records: 3 });
+    // Each row also counts every day's records; a contact opened for the list's days shows the row's records.
+    const recent = (await listClusters(outsider, { from: day(5), to: day(0) })).items.find((r) => r.id === id)!;
+    expect(recent.totalRecords).toBe(3);
+    const opened = await showCluster(outsider, { id, from: day(5), to: day(0) });
+    expect(opened.warnings.length + opened.cases.length).toBe(recent.records);
+    expect(clusterPeriod({}, new Date())).toEqual({ from: day(DEFAULT_CLUSTER_DAYS - 1), to: day(0) });
+    const listed = (await row(outsider, id))!;
+    const openedDefault = await showCluster(outsider, { id, ...clusterPeriod({}, new Date()) });
+    expect(openedDefault.warnings.length + openedDefault.cases.length).toBe(listed.records);
 
     // A warning deleted: its links cascade, the rollup follows (no bucket left at zero).
     await db.warning.delete({ where: { id: w3 } });

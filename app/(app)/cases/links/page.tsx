@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can, requirePagePermission } from "@/lib/auth/guards";
 import { readForPage } from "@/lib/commands/page";
-import { listClusters, showCluster, linkedGroupFigures, pendingLinkProposals } from "@/lib/contacts/queries";
+import { clusterPeriod, listClusters, showCluster, linkedGroupFigures, pendingLinkProposals } from "@/lib/contacts/queries";
 import { FRAUD_CONTACT_KINDS } from "@/lib/contacts/normalize";
 import { listUnits } from "@/lib/units/queries";
 import { unitPickerOptions } from "@/lib/units/picker-options";
@@ -49,7 +49,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
         <Link href={qs({})} className="inline-flex min-h-10 items-center text-sm text-brand-600 hover:underline">← {t("cluster.back")}</Link>
         <PageHeader
           title={t("cluster.title", { contact: `${t(`kind.${cluster.contact.kind}`)} ${cluster.contact.display}` })}
-          subtitle={t("cluster.summary", { warnings: cluster.warnings.length, cases: cluster.cases.length, contacts: cluster.contacts.length })}
+          subtitle={`${period.from || period.to ? t("period", clusterPeriod(period, now)) : t("allTime")} · ${t("cluster.summary", { warnings: cluster.warnings.length, cases: cluster.cases.length, contacts: cluster.contacts.length })}`}
         />
         {cluster.truncated ? <p className="text-sm text-amber-700">{t("cluster.truncated")}</p> : null}
         <Card className="overflow-x-auto p-4">
@@ -102,6 +102,8 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
     pendingLinkProposals(actor),
   ]);
   const unitOptions = unitPickerOptions(units);
+  // A contact opened from the list shows the records of the list's days; its all-time total opens them all.
+  const shown = clusterPeriod(filters, now);
   return (
     <div className="space-y-4">
       <PageHeader title={t("title")} subtitle={t("intro")} />
@@ -123,16 +125,18 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
         <Field id="f-min" label={t("filters.minRecords")}><Input id="f-min" name="minRecords" type="number" min={2} defaultValue={filters.minRecords ?? "2"} /></Field>
         <div className="flex items-end"><Button type="submit" className="min-h-11">{t("filters.apply")}</Button></div>
       </form>
+      <p className="text-sm text-slate-600" data-testid="cluster-period">{t("period", shown)}</p>
       <DataTable
-        head={<><th className={th}>{t("table.contact")}</th><th className={th}>{t("table.warnings")}</th><th className={th}>{t("table.cases")}</th><th className={th}>{t("table.records")}</th><th className={th}>{t("table.lastAt")}</th></>}
+        head={<><th className={th}>{t("table.contact")}</th><th className={th}>{t("table.warnings")}</th><th className={th}>{t("table.cases")}</th><th className={th}>{t("table.records")}</th><th className={th}>{t("table.total")}</th><th className={th}>{t("table.lastAt")}</th></>}
         testId="cluster-list"
       >
-        {items.length === 0 ? <tr><td className={td} colSpan={5}>{t("table.empty")}</td></tr> : items.map((r) => (
+        {items.length === 0 ? <tr><td className={td} colSpan={6}>{t("table.empty")}</td></tr> : items.map((r) => (
           <tr key={r.id} data-contact={r.id}>
-            <td className={td}><Badge>{t(`kind.${r.kind}`)}</Badge> <Link href={qs({ contact: r.id })} className="font-mono text-brand-700 hover:underline">{r.display}</Link></td>
+            <td className={td}><Badge>{t(`kind.${r.kind}`)}</Badge> <Link href={qs({ contact: r.id, ...shown })} className="font-mono text-brand-700 hover:underline">{r.display}</Link></td>
             <td className={td}>{r.warnings}</td>
             <td className={td}>{r.cases}</td>
             <td className={`${td} font-semibold`}>{r.records}</td>
+            <td className={td}><Link href={qs({ contact: r.id, from: undefined, to: undefined })} className="text-brand-700 hover:underline">{r.totalRecords}</Link></td>
             <td className={td}>{r.lastAt ? day(r.lastAt) : "—"}</td>
           </tr>
         ))}
