@@ -11,6 +11,9 @@
 //                                                    comparison the request-time aggregate of
 //                                                    the link rows it replaced
 // The load average is printed with the figures (the machine is shared).
+// BENCH_TARGET_URL=postgres://… reads an existing database instead (the city-year seed's, say):
+// nothing is generated or written; the city and its first branch as the actors, and the contact
+// whose records are nearest 1,000 as the cluster.
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
@@ -24,11 +27,14 @@ const HOT = "17000000001";
 const log = (msg: string) => console.log(`[bench:contacts] ${msg}`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-const server = await resolveDatabase();
+const TARGET = process.env.BENCH_TARGET_URL;
+const server = TARGET ? { url: TARGET, stop: async () => {} } : await resolveDatabase();
 const url = new URL(server.url);
-url.pathname = "/bench_contacts";
-await ensureDatabase(server.url, "bench_contacts");
-migrateDeploy(url.toString());
+if (!TARGET) {
+  url.pathname = "/bench_contacts";
+  await ensureDatabase(server.url, "bench_contacts");
+  migrateDeploy(url.toString());
+}
 process.env.DATABASE_URL = url.toString();
 process.env.AUTH_SECRET ??= "bench-does-not-sign-sessions-but-env-needs-32-bytes";
 const { getDb } = await import("@/lib/db");
@@ -106,8 +112,10 @@ async function requestTimeList(scopePath: string) {
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 try {
-  const { rows: [have] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM warnings WHERE "externalId" LIKE 'B-%'`);
-  if (Number(have!.n) === 0) await generate(client);
+  if (!TARGET) {
+    const { rows: [have] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM warnings WHERE "externalId" LIKE 'B-%'`);
+    if (Number(have!.n) === 0) await generate(client);
+  }
   const { rows: [c] } = await client.query<{ w: string; k: string; f: string; wc: string; cc: string }>(
     `SELECT (SELECT count(*) FROM warnings) AS w, (SELECT count(*) FROM cases) AS k, (SELECT count(*) FROM fraud_contacts) AS f,
             (SELECT count(*) FROM warning_contacts) AS wc, (SELECT count(*) FROM case_contacts) AS cc`);
@@ -117,17 +125,20 @@ try {
             (SELECT count(*) FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE w."receivedAt" > now() - interval '90 days')
           + (SELECT count(*) FROM case_contacts cc JOIN cases k ON k.id = cc."caseId" WHERE k."reportedAt" > now() - interval '90 days') AS links`);
   log(`the last 90 days: ${win!.links} link rows, ${win!.days} rollup rows (contact × unit × day)`);
-  const city = await getDb().unit.findUniqueOrThrow({ where: { code: "990000" }, select: { id: true, code: true, name: true, path: true } });
-  const branch = await getDb().unit.findUniqueOrThrow({ where: { code: "990001" }, select: { id: true, code: true, name: true, path: true } });
+  const unit = { id: true, code: true, name: true, path: true, kind: true } as const;
+  const city = await getDb().unit.findFirstOrThrow({ where: TARGET ? { kind: "CITY" } : { code: "990000" }, orderBy: { code: "asc" }, select: unit });
+  const branch = await getDb().unit.findFirstOrThrow({ where: { kind: "BRANCH", parentId: city.id }, orderBy: { code: "asc" }, select: unit });
   const actor = (u: typeof city): Actor => ({
     kind: "user", id: randomUUID(), name: "bench", displayName: "bench", role: "INVESTIGATOR", unitId: u.id, unitCode: u.code, unitName: u.name,
-    unitKind: u.code === "990000" ? "CITY" : "BRANCH", scopePath: u.path, permissions: permissionsOf("INVESTIGATOR"), ip: "127.0.0.1", requestId: randomUUID(),
+    unitKind: u.kind, scopePath: u.path, permissions: permissionsOf("INVESTIGATOR"), ip: "127.0.0.1", requestId: randomUUID(),
   }) as Actor;
-  const hot = await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind: "PHONE", value: HOT } }, select: { id: true } });
+  const hot = TARGET
+    ? (await getDb().$queryRaw<{ id: string }[]>`SELECT "contactId"::text AS id FROM contact_days GROUP BY "contactId" ORDER BY abs(sum(warnings + cases) - 1000) LIMIT 1`)[0]!
+    : await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind: "PHONE", value: HOT } }, select: { id: true } });
   log(`load average ${loadavg().map((x) => x.toFixed(2)).join(" ")} (${cpus().length} cores)`);
   log(`${"what".padEnd(44)} ${"runs".padStart(5)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max".padStart(8)}`);
   for (const [who, a] of [["city", actor(city)], ["branch", actor(branch)]] as const) {
-    const sample = await getDb().$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM cases TABLESAMPLE SYSTEM (5) WHERE "unitId" IN (SELECT id FROM units WHERE path LIKE ${`${a.scopePath}%`}) LIMIT ${RUNS}`;
+    const sample = await getDb().$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM cases WHERE "unitId" IN (SELECT id FROM units WHERE path LIKE ${`${a.scopePath}%`}) ORDER BY random() LIMIT ${RUNS}`;
     const one: number[] = [];
     for (const s of sample) await time(one, () => caseContacts(a, { id: s.id }));
     report(`${who}: contacts of one case (with counts)`, one);

@@ -7,6 +7,9 @@
 // Prints the cost the profile trigger adds to a 10,000-row insert, then p50/p95 of the reads:
 // the profile of the city / a branch / a precinct for the periods leaders use, and the surge check.
 // The read cost is bounded by the rollup's keys per unit and day (≤ 107), not by the warnings.
+// BENCH_TARGET_URL=postgres://… reads an existing database instead (the city-year seed's, say):
+// nothing is generated or written (no write cost); the city, its first branch and that branch's
+// first precinct as the scopes.
 import pg from "pg";
 import { ensureDatabase, resolveDatabase } from "../scripts/embedded-postgres";
 import { migrateDeploy } from "../scripts/run-prisma";
@@ -18,11 +21,14 @@ const BATCH = 50_000;
 const log = (msg: string) => console.log(`[bench:profiles] ${msg}`);
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-const server = await resolveDatabase();
+const TARGET = process.env.BENCH_TARGET_URL;
+const server = TARGET ? { url: TARGET, stop: async () => {} } : await resolveDatabase();
 const url = new URL(server.url);
-url.pathname = "/bench_profiles";
-await ensureDatabase(server.url, "bench_profiles");
-migrateDeploy(url.toString());
+if (!TARGET) {
+  url.pathname = "/bench_profiles";
+  await ensureDatabase(server.url, "bench_profiles");
+  migrateDeploy(url.toString());
+}
 process.env.DATABASE_URL = url.toString();
 process.env.AUTH_SECRET ??= "bench-does-not-sign-sessions-but-env-needs-32-bytes";
 const { getDb } = await import("@/lib/db");
@@ -75,20 +81,26 @@ async function writeCost(client: pg.Client) {
 const client = new pg.Client({ connectionString: url.toString() });
 await client.connect();
 try {
-  const { rows: [have] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM warnings WHERE "externalId" LIKE 'P-%'`);
-  if (Number(have!.n) === 0) await generate(client);
+  if (!TARGET) {
+    const { rows: [have] } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM warnings WHERE "externalId" LIKE 'P-%'`);
+    if (Number(have!.n) === 0) await generate(client);
+  }
   const { rows: [c] } = await client.query<{ w: string; d: string; m: string }>(
     `SELECT (SELECT count(*) FROM warnings) AS w, (SELECT count(*) FROM profile_daily) AS d, (SELECT count(*) FROM profile_monthly) AS m`);
   log(`${c!.w} warnings; profile_daily ${c!.d} rows, profile_monthly ${c!.m} rows`);
-  await writeCost(client);
-  const scope = { scopePath: "980000" };
+  if (!TARGET) await writeCost(client);
+  const first = async (sql: string, ...params: string[]) => (await client.query<{ code: string; path: string }>(`${sql} ORDER BY code LIMIT 1`, params)).rows[0]!;
+  const city = await first(`SELECT code, path FROM units WHERE ${TARGET ? "kind = 'CITY'" : "code = '980000'"}`);
+  const branch = await first(`SELECT code, path FROM units WHERE kind = 'BRANCH' AND path LIKE $1 || '/%'`, city.path);
+  const precinct = await first(`SELECT code, path FROM units WHERE kind = 'PRECINCT' AND path LIKE $1 || '/%'`, branch.path);
+  const scope = { scopePath: city.path };
   const scenarios: [string, Parameters<typeof victimProfileFor>[1]][] = [
     ["city · last year", { period: "lastYear" }],
     ["city · this year", { period: "year" }],
     ["city · this month", { period: "month" }],
     ["city · custom 2025-03-15…2026-08-20", { from: "2025-03-15", to: "2026-08-20" }],
-    ["branch 980001 · last year", { period: "lastYear", unit: "980001" }],
-    ["precinct 98000101 · this quarter", { period: "quarter", unit: "98000101" }],
+    [`branch ${branch.code} · last year`, { period: "lastYear", unit: branch.code }],
+    [`precinct ${precinct.code} · this quarter`, { period: "quarter", unit: precinct.code }],
   ];
   log(`${"what".padEnd(40)} ${"runs".padStart(5)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"max".padStart(8)}   warnings`);
   for (const [name, query] of scenarios) {
