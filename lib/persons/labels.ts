@@ -89,6 +89,10 @@ export async function labelledPersons(
       ${order('p."lastContactAt"', "p.id", 'p."lastWarnedUnitId"')} LIMIT ${n}`);
   // The persons' dates by primary key, one probe per key: a join let the planner hash all persons.
   const lastOf = Prisma.raw(`(SELECT p."lastContactAt" FROM persons p WHERE p.id = pid)`);
+  // A suspect's person by one probe of the identifiers' (kind, value) index: joined, the planner
+  // hashed every identifier of the kind (millions) for the suspects' few thousand numbers.
+  const personOf = (kind: string, value: string) =>
+    Prisma.raw(`LATERAL (SELECT pi."personId" AS pid FROM person_identifiers pi WHERE pi.kind = '${kind}' AND pi.value = ${value} LIMIT 1)`);
   if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT v.pid, v.uid, 'PAST_VICTIM', v.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
       SELECT DISTINCT ON (v."personId") v."personId" AS pid, k."unitId" AS uid FROM case_victims v JOIN cases k ON k.id = v."caseId"
       WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC) x) v
@@ -98,13 +102,11 @@ export async function labelledPersons(
         FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
         ORDER BY m."personId", m."startsOn" DESC)
       UNION
-      SELECT i."personId", s."unitId"
-        FROM suspects s JOIN person_identifiers i ON i.kind = 'ID_NUMBER' AND i.value = person_norm_id(s."idNumber")
-        WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one('i."personId"')}
+      SELECT i.pid, s."unitId" FROM suspects s, ${personOf("ID_NUMBER", 'person_norm_id(s."idNumber")')} i
+        WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one("i.pid")}
       UNION
-      SELECT i."personId", s."unitId"
-        FROM suspects s JOIN person_identifiers i ON i.kind = 'MOBILE' AND i.value = person_norm_mobile(s.phone)
-        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one('i."personId"')}) x) c
+      SELECT i.pid, s."unitId" FROM suspects s, ${personOf("MOBILE", "person_norm_mobile(s.phone)")} i
+        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one("i.pid")}) x) c
       WHERE TRUE ${uncontacted("c.last")} ${order("c.last", "c.pid", "c.uid")} LIMIT ${n}`);
   return db.$queryRaw<RawRow[]>`
     WITH lab (pid, uid, label, last) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
