@@ -18,19 +18,28 @@ export type ContactWithCounts = { id: string; kind: FraudContactKind; display: s
 
 const units = (actor: Actor) => scopeUnitIds(actor.scopePath);
 
-/** The counts of each contact's records in `unitIds`, leaving out one warning / one case and its warnings. */
+/**
+ * The counts of each contact's records in `unitIds`, leaving out one warning / one case and its
+ * warnings. Warnings: the rollup contact_days' sum for the units (an index range, however many
+ * warnings share the contact — tens of thousands for a platform's number) less the left-out
+ * warnings that carry it. Cases: its case links, and the cases of the warnings carrying it, found
+ * from the few warnings that have a case (a probe each), never by reading every link of the contact.
+ */
 async function countsOf(contactIds: string[], unitIds: string[], except: { warningId?: string; caseId?: string }): Promise<Map<string, { w: number; c: number }>> {
   if (!contactIds.length) return new Map();
   const exW = except.warningId ?? null;
   const exC = except.caseId ?? null;
   const rows = await getDb().$queryRaw<{ id: string; w: bigint; c: bigint }[]>`
     SELECT x.id::text AS id,
-      (SELECT count(*) FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId"
-        WHERE wc."contactId" = x.id AND w."unitId" = ANY(${unitIds}::uuid[])
-          AND w.id IS DISTINCT FROM ${exW}::uuid AND (${exC}::uuid IS NULL OR w."caseId" IS DISTINCT FROM ${exC}::uuid)) AS w,
+      (SELECT coalesce(sum(d.warnings), 0) FROM contact_days d WHERE d."contactId" = x.id AND d."unitId" = ANY(${unitIds}::uuid[]))
+      - (SELECT count(*) FROM warnings w
+          WHERE (w.id = ${exW}::uuid OR w."caseId" = ${exC}::uuid) AND w."unitId" = ANY(${unitIds}::uuid[])
+            AND EXISTS (SELECT 1 FROM warning_contacts wc WHERE wc."contactId" = x.id AND wc."warningId" = w.id)) AS w,
       (SELECT count(*) FROM (
           SELECT cc."caseId" AS k FROM case_contacts cc WHERE cc."contactId" = x.id
-          UNION SELECT w."caseId" FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE wc."contactId" = x.id AND w."caseId" IS NOT NULL
+          UNION SELECT w."caseId" FROM warnings w,
+            LATERAL (SELECT 1 FROM warning_contacts wc WHERE wc."contactId" = x.id AND wc."warningId" = w.id LIMIT 1) carries
+           WHERE w."caseId" IS NOT NULL
         ) s JOIN cases k ON k.id = s.k
         WHERE k."unitId" = ANY(${unitIds}::uuid[]) AND k.id IS DISTINCT FROM ${exC}::uuid) AS c
     FROM unnest(${contactIds}::uuid[]) AS x(id)`;

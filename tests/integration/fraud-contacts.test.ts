@@ -166,6 +166,26 @@ describe("counts and clusters, scoped by jurisdiction", () => {
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", actorId: outsider.id, entityId: c1.id } })).toBe(1);
   });
 
+  it("counts a case through its warnings, and leaves a case's own warnings out of its counts", async () => {
+    const phone = fraudPhone();
+    const [p1, p2] = [team.branch.precincts[0]!, team.branch.precincts[1]!];
+    const [wa, wb, wc] = [await warn(p1.code, { channel: "PHONE", value: phone }), await warn(p1.code, { channel: "PHONE", value: phone }), await warn(p2.code, { channel: "PHONE", value: phone })];
+    await warn(team.other.precincts[0]!.code, { channel: "PHONE", value: phone });
+    // A case that carries the phone only through two of its warnings (no case link of its own).
+    const k = await createCase(investigator, caseInput());
+    await getDb().warning.updateMany({ where: { id: { in: [wa, wb] } }, data: { caseId: k.id } });
+    expect(await getDb().caseContact.count({ where: { caseId: k.id, contact: { value: phone } } })).toBe(0);
+
+    const onCase = (await caseContacts(investigator, { id: k.id })).items.find((i) => i.display === phone);
+    expect(onCase).toMatchObject({ otherWarnings: 1, otherCases: 0 }); // wc; its own wa and wb left out
+    expect((await warningContacts(investigator, { id: wc })).items[0]).toMatchObject({ otherWarnings: 2, otherCases: 1 });
+    expect((await warningContacts(investigator, { id: wa })).items[0]).toMatchObject({ otherWarnings: 2, otherCases: 1 });
+    expect((await warningContacts(center, { id: wc })).items[0]).toMatchObject({ otherWarnings: 3, otherCases: 1 });
+    // The other branch sees neither the case nor this branch's warnings.
+    const theirs = await getDb().warning.findFirstOrThrow({ where: { contactValue: phone, unitId: team.other.precincts[0]!.id }, select: { id: true } });
+    expect((await warningContacts(outsider, { id: theirs.id })).items[0]).toMatchObject({ otherWarnings: 0, otherCases: 0 });
+  });
+
   it("lists clusters and shows one, with the filters, the other branch seeing only its records", async () => {
     const phone = fraudPhone();
     const wechat = `wx_${randomInt(1e9)}`;
