@@ -30,6 +30,15 @@ export function workingDaysBetween(from: string, to: string): number {
   return n;
 }
 
+/**
+ * What an open appeal shows: working days left to its deadline, 0 on the day itself, negative once
+ * it has passed — at least one overdue, so the weekend after a Friday deadline is not "due today".
+ */
+export function workingDaysLeft(deadlineOn: string, today: string): number {
+  const n = workingDaysBetween(today, deadlineOn);
+  return deadlineOn < today ? Math.min(n, -1) : n;
+}
+
 export type DeadlineFlag = "overdue" | "dueSoon" | null;
 
 /** The flag of an open appeal: past its deadline, or within DUE_SOON_WORKING_DAYS of it. */

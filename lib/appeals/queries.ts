@@ -12,7 +12,7 @@ import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaToday, dateToDay, dayToDate } from "@/lib/time/china";
 import type { MeasureKind } from "@/lib/publicity/enums";
 import { filterUnitPath } from "@/lib/publicity/units";
-import { addWorkingDays, deadlineFlag, DUE_SOON_WORKING_DAYS, workingDaysBetween, type DeadlineFlag } from "@/lib/appeals/deadline";
+import { addWorkingDays, deadlineFlag, DUE_SOON_WORKING_DAYS, workingDaysLeft, type DeadlineFlag } from "@/lib/appeals/deadline";
 import { appealIdSchema, appealsQuerySchema, OPEN_APPEAL_STATUSES, type AppealsQuery, type AppealStatus } from "@/lib/appeals/schemas";
 
 /** Who reads appeal records (masked): those who handle personal data, and measure managers (API keys). */
@@ -45,7 +45,7 @@ function toDto(a: Prisma.AppealGetPayload<{ select: typeof select }>, actor: Act
   return {
     id: a.id, status: a.status, appellantName: maskName(a.appellantName)!, appellantPhone: maskPhone(a.appellantPhone), appellantIdNumber: maskIdNumber(a.appellantIdNumber),
     grounds: a.grounds, evidence: a.evidence, receivedOn: dateToDay(a.receivedOn), deadlineOn,
-    flag: open ? deadlineFlag(deadlineOn, today) : null, workingDaysLeft: open ? workingDaysBetween(today, deadlineOn) : null,
+    flag: open ? deadlineFlag(deadlineOn, today) : null, workingDaysLeft: open ? workingDaysLeft(deadlineOn, today) : null,
     registeredBy: a.registeredByName, reviewer: a.reviewerName, decisionReason: a.decisionReason, decidedAt: a.decidedAt?.toISOString() ?? null, version: a.version,
     registeredByMe: a.registeredById === actor.id, reviewingByMe: a.reviewerId === actor.id,
     measure: {

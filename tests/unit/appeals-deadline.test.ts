@@ -1,6 +1,6 @@
 // The appeal deadline in working days (Monday to Friday; the platform holds no holiday calendar).
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, deadlineFlag, isWorkingDay, workingDaysBetween } from "@/lib/appeals/deadline";
+import { addWorkingDays, deadlineFlag, isWorkingDay, workingDaysBetween, workingDaysLeft } from "@/lib/appeals/deadline";
 
 describe("the appeal deadline", () => {
   it("skips weekends, never counts the day of receipt, and flags due soon (≤ 3 working days) and overdue", () => {
@@ -14,6 +14,17 @@ describe("the appeal deadline", () => {
     expect(deadlineFlag("2026-12-10", "2026-12-04")).toBe(null);
     expect(deadlineFlag("2026-12-04", "2026-12-04")).toBe("dueSoon");
     expect(deadlineFlag("2026-12-03", "2026-12-04")).toBe("overdue");
+  });
+
+  it("shows an appeal past its deadline as overdue by at least one working day, weekends included", () => {
+    // Deadline Friday 2026-12-04: due that day, overdue (not "due today") on the weekend after it.
+    expect(workingDaysLeft("2026-12-04", "2026-12-04")).toBe(0);
+    expect(workingDaysLeft("2026-12-04", "2026-12-05")).toBe(-1);
+    expect(workingDaysLeft("2026-12-04", "2026-12-06")).toBe(-1);
+    expect(workingDaysLeft("2026-12-04", "2026-12-07")).toBe(-1);
+    expect(workingDaysLeft("2026-12-04", "2026-12-08")).toBe(-2);
+    expect(workingDaysLeft("2026-12-08", "2026-12-04")).toBe(2);
+    expect(deadlineFlag("2026-12-04", "2026-12-05")).toBe("overdue");
   });
 
   it("knows Monday to Friday", () => {
