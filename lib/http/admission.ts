@@ -1,8 +1,8 @@
 import "server-only";
 import http from "node:http";
-import https from "node:https";
 import { type LoadEnv, loadEnv } from "@/lib/env";
 import zh from "@/lib/i18n/messages/zh-CN/common.json";
+import { hookServerRequests } from "@/lib/http/request-hook";
 
 // Priorities under overload (issue 18, item 4). A warning arriving means someone is being
 // defrauded now: intake and the dispatchers' and officers' writes are served first; statistics,
@@ -221,14 +221,7 @@ export function installAdmissionGate(options: AdmissionOptions): AdmissionGate {
   const installed = store[KEY];
   if (installed) return installed;
   const gate = new AdmissionGate(options);
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
-    const emit = proto.emit;
-    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event !== "request") return emit.call(this, event, ...args);
-      gateRequest(gate, args[0] as http.IncomingMessage, args[1] as http.ServerResponse, () => emit.call(this, event, ...args));
-      return true;
-    };
-  }
+  hookServerRequests((req, res, next) => gateRequest(gate, req, res, next));
   store[KEY] = gate;
   return gate;
 }

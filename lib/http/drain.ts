@@ -1,8 +1,7 @@
 import "server-only";
-import http from "node:http";
-import https from "node:https";
 import { type LoadEnv, loadEnv } from "@/lib/env";
 import { logger } from "@/lib/log";
+import { hookServerRequests } from "@/lib/http/request-hook";
 
 // Graceful drain on SIGTERM (issue 18, item 1): the instance first says it is going (the health
 // check answers 503, so HAProxy takes it out of rotation), keeps serving what still arrives for
@@ -28,26 +27,22 @@ export function drainOptionsFromEnv(e: LoadEnv = loadEnv()): DrainOptions {
 
 /** Counts the requests in flight on every HTTP(S) server of the process; idempotent. */
 function installCounter(state: DrainState) {
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
-    const emit = proto.emit;
-    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request" && !isStream((args[0] as http.IncomingMessage).url)) {
-        const res = args[1] as http.ServerResponse;
-        state.inFlight++;
-        let done = false;
-        const leave = () => {
-          if (done) return;
-          done = true;
-          state.inFlight--;
-        };
-        res.once("finish", leave);
-        res.once("close", leave);
-        // While draining, keep-alive connections are closed after their answer.
-        if (state.draining) res.setHeader("Connection", "close");
-      }
-      return emit.call(this, event, ...args);
-    };
-  }
+  hookServerRequests((req, res, next) => {
+    if (!isStream(req.url)) {
+      state.inFlight++;
+      let done = false;
+      const leave = () => {
+        if (done) return;
+        done = true;
+        state.inFlight--;
+      };
+      res.once("finish", leave);
+      res.once("close", leave);
+      // While draining, keep-alive connections are closed after their answer.
+      if (state.draining) res.setHeader("Connection", "close");
+    }
+    next();
+  });
 }
 
 /** Drains, then exits (see above). Resolves once the requests in flight are done or maxMs passed. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import https from "node:https";
+import { hookServerRequests } from "@/lib/http/request-hook";
 
 // `next start` gives route handlers and server actions the request's headers, never its socket,
 // and it writes the peer's address into X-Forwarded-For only when the caller sent none — so a
@@ -35,13 +35,10 @@ export function installSocketPeerHook(): string {
   const installed = store[KEY];
   if (installed) return installed.token;
   const token = randomBytes(18).toString("base64url");
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
-    const emit = proto.emit;
-    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") stampPeer(args[0] as http.IncomingMessage, token);
-      return emit.call(this, event, ...args);
-    };
-  }
+  hookServerRequests((req, _res, next) => {
+    stampPeer(req, token);
+    next();
+  });
   store[KEY] = { token };
   return token;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import http from "node:http";
-import https from "node:https";
 import { isDatabaseUnavailable } from "@/lib/errors";
+import { hookServerRequests } from "@/lib/http/request-hook";
 
 // A page whose render failed because the database is unavailable (down, restarting, failing over,
 // its pool out of connections) is answered like the API answers then: 503 with Retry-After, not
@@ -47,12 +47,9 @@ export function watchPage(hook: Hook, req: http.IncomingMessage, res: http.Serve
 export function installUnavailablePages(): void {
   if (store[KEY]) return;
   const hook: Hook = { next: 0, unavailable: new Set() };
-  for (const proto of [http.Server.prototype, https.Server.prototype] as { emit: (event: string | symbol, ...args: unknown[]) => boolean }[]) {
-    const emit = proto.emit;
-    proto.emit = function (this: unknown, event: string | symbol, ...args: unknown[]) {
-      if (event === "request") watchPage(hook, args[0] as http.IncomingMessage, args[1] as http.ServerResponse);
-      return emit.call(this, event, ...args);
-    };
-  }
+  hookServerRequests((req, res, next) => {
+    watchPage(hook, req, res);
+    next();
+  });
   store[KEY] = hook;
 }

@@ -5,6 +5,7 @@ import { can, requirePagePermission } from "@/lib/auth/guards";
 import { readForPage } from "@/lib/commands/page";
 import { clusterPeriod, listClusters, showCluster, linkedGroupFigures, pendingLinkProposals } from "@/lib/contacts/queries";
 import { FRAUD_CONTACT_KINDS } from "@/lib/contacts/normalize";
+import { chinaDayStart } from "@/lib/time/china";
 import { listUnits } from "@/lib/units/queries";
 import { unitPickerOptions } from "@/lib/units/picker-options";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
@@ -33,6 +34,11 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
   const now = new Date();
   const [t, tc, tw, format, units] = await Promise.all([getTranslations("links"), getTranslations("cases"), getTranslations("warnings"), getFormatter(), listUnits(actor)]);
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short" });
+  /** A filter's China days, written as every date of the page is. */
+  const periodText = (f: { from?: string; to?: string }) => {
+    const { from, to } = clusterPeriod(f, now);
+    return t("period", { from: format.dateTime(chinaDayStart(from), { dateStyle: "short" }), to: format.dateTime(chinaDayStart(to), { dateStyle: "short" }) });
+  };
   const qs = (over: Record<string, string | undefined>) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...filters, ...over })) if (v) p.set(k, v);
@@ -49,7 +55,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
         <Link href={qs({})} className="inline-flex min-h-10 items-center text-sm text-brand-600 hover:underline">← {t("cluster.back")}</Link>
         <PageHeader
           title={t("cluster.title", { contact: `${t(`kind.${cluster.contact.kind}`)} ${cluster.contact.display}` })}
-          subtitle={`${period.from || period.to ? t("period", clusterPeriod(period, now)) : t("allTime")} · ${t("cluster.summary", { warnings: cluster.warnings.length, cases: cluster.cases.length, contacts: cluster.contacts.length })}`}
+          subtitle={`${period.from || period.to ? periodText(period) : t("allTime")} · ${t("cluster.summary", { warnings: cluster.warnings.length, cases: cluster.cases.length, contacts: cluster.contacts.length })}`}
         />
         {cluster.truncated ? <p className="text-sm text-amber-700">{t("cluster.truncated")}</p> : null}
         <Card className="overflow-x-auto p-4">
@@ -125,7 +131,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
         <Field id="f-min" label={t("filters.minRecords")}><Input id="f-min" name="minRecords" type="number" min={2} defaultValue={filters.minRecords ?? "2"} /></Field>
         <div className="flex items-end"><Button type="submit" className="min-h-11">{t("filters.apply")}</Button></div>
       </form>
-      <p className="text-sm text-slate-600" data-testid="cluster-period">{t("period", shown)}</p>
+      <p className="text-sm text-slate-600" data-testid="cluster-period">{periodText(filters)}</p>
       <DataTable
         head={<><th className={th}>{t("table.contact")}</th><th className={th}>{t("table.warnings")}</th><th className={th}>{t("table.cases")}</th><th className={th}>{t("table.records")}</th><th className={th}>{t("table.total")}</th><th className={th}>{t("table.lastAt")}</th></>}
         testId="cluster-list"
