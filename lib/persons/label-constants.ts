@@ -5,6 +5,8 @@ export type PersonLabelKind = (typeof PERSON_LABELS)[number];
 
 /** Labels recorded by hand or by import; the others are derived from the records. CARD_SELLING_SUSPECT is both. */
 export const RECORDED_LABELS = ["ELDERLY_ALONE", "STUDENT", "CARD_SELLING_SUSPECT"] as const;
+/** Labels kept by triggers as rows of person_derived_labels (REPEAT_WARNINGS is read from persons). */
+export const DERIVED_LABELS = ["PAST_VICTIM", "CARD_SELLING_SUSPECT"] as const;
 
 /**
  * REPEAT_WARNINGS: at least this many warnings in WINDOW days. The triggers of migration

@@ -1,13 +1,15 @@
 // 易受骗人群 / 高危人员: labels on a person and the precincts' lists by label.
 // Recorded labels (ELDERLY_ALONE, STUDENT, a hand-made CARD_SELLING_SUSPECT) are rows of
 // person_labels with their home unit, who/when and source (MANUAL | IMPORT). The automatic ones are
-// derived from the records by one query on read, so they need no maintenance of their own:
+// derived from the records by triggers, never written by the app:
 //   REPEAT_WARNINGS       ≥ 2 warnings in 90 days, of any unit, a repeat merged into an open
 //                         warning counting as one (home unit: the latest warning's unit; read from
-//                         persons."priorWarnedAt" and "lastWarnedUnitId", which triggers keep),
-//   PAST_VICTIM           a victim of a case (the case's unit),
-//   CARD_SELLING_SUSPECT  an art. 38 measure not revoked (its unit), or a case suspect whose ID
-//                         number or mobile is a person's (the suspect's unit).
+//                         persons."priorWarnedAt" and "lastWarnedUnitId", migration person_list_state),
+//   PAST_VICTIM           a victim of a case (the unit of the latest case),
+//   CARD_SELLING_SUSPECT  an art. 38 measure not revoked (the latest one's unit), or a case suspect
+//                         whose ID number or mobile is a person's (the suspect's unit);
+// these two are rows of person_derived_labels (migration person_derived_labels, whose view
+// person_derived_source states the rule in SQL).
 // The date of last contact is the latest reaching contact of any unit: a call, video call, home
 // visit or counter interception that reached them, a revisit that reached them, an outreach visit.
 // It is persons."lastContactAt" (copied to person_labels), kept by triggers on those records
@@ -25,7 +27,7 @@ import { maskAddress, maskName, maskPhone } from "@/lib/pii";
 import { DAY_MS } from "@/lib/time/china";
 import { routingTable, scopeUnitIds } from "@/lib/units/jurisdiction";
 import { noteSchema, optional, unitCodeSchema, uuidSchema } from "@/lib/validation/fields";
-import { MAX_NOT_CONTACTED_DAYS, PERSON_LABELS, RECORDED_LABELS, REPEAT_WINDOW_DAYS, type PersonLabelKind } from "@/lib/persons/label-constants";
+import { DERIVED_LABELS, MAX_NOT_CONTACTED_DAYS, PERSON_LABELS, RECORDED_LABELS, REPEAT_WINDOW_DAYS, type PersonLabelKind } from "@/lib/persons/label-constants";
 
 /** The units a list or an outreach covers: the caller's jurisdiction, or one unit's subtree in it (404 outside). */
 export async function labelUnits(actor: Actor, code: string | undefined): Promise<string[]> {
@@ -61,11 +63,11 @@ type RawRow = {
  * contact, the longest uncontacted first; optionally only one label and only those not contacted
  * since `cutoff`. Unmasked: callers mask.
  *
- * Each source yields its first `limit` (person, unit) keys in the list's order — the recorded
- * labels by the index on person_labels."lastContactAt", REPEAT_WARNINGS by the range of
- * persons."priorWarnedAt" (both trigger-kept, migration person_list_state), the case victims and
- * suspects from their units' records — so the first `limit` keys of all of them are among these,
- * with every label they hold. Names and phones are then looked up for those rows only.
+ * Each source yields its first `limit` (person, unit) keys in the list's order — the recorded and
+ * the derived labels by the indexes on person_labels."lastContactAt" and
+ * person_derived_labels."lastContactAt", REPEAT_WARNINGS by the range of persons."priorWarnedAt"
+ * (all trigger-kept) — so the first `limit` keys of all of them are among these, with every label
+ * they hold. Names and phones are then looked up for those rows only.
  */
 export async function labelledPersons(
   db: Db | Tx, units: string[], opts: { label?: PersonLabelKind; cutoff?: Date; now: Date; limit: number; only?: string },
@@ -76,38 +78,19 @@ export async function labelledPersons(
   const since = new Date(opts.now.getTime() - REPEAT_WINDOW_DAYS * DAY_MS);
   const want = (l: PersonLabelKind) => !opts.label || opts.label === l;
   const n = opts.limit;
-  const parts: Prisma.Sql[] = [];
-  if (!opts.label || (RECORDED_LABELS as readonly string[]).includes(opts.label)) parts.push(
-    // A person holds at most one row per recorded label and unit.
-    Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l."lastContactAt" AS last FROM person_labels l
-      WHERE l."unitId" = ANY(${units}::uuid[]) ${opts.label ? Prisma.sql`AND l.label = ${opts.label}::"PersonLabelKind"` : Prisma.empty} ${one('l."personId"')} ${uncontacted('l."lastContactAt"')}
-      ${order('l."lastContactAt"', 'l."personId"', 'l."unitId"')} LIMIT ${n * RECORDED_LABELS.length}`,
-  );
+  // Recorded and derived label rows: a person holds at most one per label and unit, read by the
+  // index on "lastContactAt" in the list's order.
+  const labelRows = (table: string, kinds: readonly PersonLabelKind[]) => {
+    const ks = kinds.filter(want);
+    return ks.length === 0 ? [] : [Prisma.sql`SELECT l."personId" AS pid, l."unitId" AS uid, l.label::text AS label, l."lastContactAt" AS last FROM ${Prisma.raw(table)} l
+      WHERE l."unitId" = ANY(${units}::uuid[]) AND l.label = ANY(${ks}::"PersonLabelKind"[]) ${one('l."personId"')} ${uncontacted('l."lastContactAt"')}
+      ${order('l."lastContactAt"', 'l."personId"', 'l."unitId"')} LIMIT ${n * ks.length}`];
+  };
+  const parts: Prisma.Sql[] = [...labelRows("person_labels", RECORDED_LABELS), ...labelRows("person_derived_labels", DERIVED_LABELS)];
   // REPEAT_MIN warnings in the window: the REPEAT_MIN-th latest (priorWarnedAt) falls in it.
   if (want("REPEAT_WARNINGS")) parts.push(Prisma.sql`SELECT p.id, p."lastWarnedUnitId", 'REPEAT_WARNINGS', p."lastContactAt" FROM persons p
       WHERE p."priorWarnedAt" >= ${since} AND p."lastWarnedUnitId" = ANY(${units}::uuid[]) ${one("p.id")} ${uncontacted('p."lastContactAt"')}
       ${order('p."lastContactAt"', "p.id", 'p."lastWarnedUnitId"')} LIMIT ${n}`);
-  // The persons' dates by primary key, one probe per key: a join let the planner hash all persons.
-  const lastOf = Prisma.raw(`(SELECT p."lastContactAt" FROM persons p WHERE p.id = pid)`);
-  // A suspect's person by one probe of the identifiers' (kind, value) index: joined, the planner
-  // hashed every identifier of the kind (millions) for the suspects' few thousand numbers.
-  const personOf = (kind: string, value: string) =>
-    Prisma.raw(`LATERAL (SELECT pi."personId" AS pid FROM person_identifiers pi WHERE pi.kind = '${kind}' AND pi.value = ${value} LIMIT 1)`);
-  if (want("PAST_VICTIM")) parts.push(Prisma.sql`SELECT v.pid, v.uid, 'PAST_VICTIM', v.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
-      SELECT DISTINCT ON (v."personId") v."personId" AS pid, k."unitId" AS uid FROM case_victims v JOIN cases k ON k.id = v."caseId"
-      WHERE v."personId" IS NOT NULL AND k."unitId" = ANY(${units}::uuid[]) ${one('v."personId"')} ORDER BY v."personId", k."reportedAt" DESC) x) v
-      WHERE TRUE ${uncontacted("v.last")} ${order("v.last", "v.pid", "v.uid")} LIMIT ${n}`);
-  if (want("CARD_SELLING_SUSPECT")) parts.push(Prisma.sql`SELECT c.pid, c.uid, 'CARD_SELLING_SUSPECT', c.last FROM (SELECT x.pid, x.uid, ${lastOf} AS last FROM (
-      (SELECT DISTINCT ON (m."personId") m."personId" AS pid, m."unitId" AS uid
-        FROM disciplinary_measures m WHERE m."personId" IS NOT NULL AND m."revokedOn" IS NULL AND m."unitId" = ANY(${units}::uuid[]) ${one('m."personId"')}
-        ORDER BY m."personId", m."startsOn" DESC)
-      UNION
-      SELECT i.pid, s."unitId" FROM suspects s, ${personOf("ID_NUMBER", 'person_norm_id(s."idNumber")')} i
-        WHERE s."unitId" = ANY(${units}::uuid[]) AND s."idNumber" IS NOT NULL ${one("i.pid")}
-      UNION
-      SELECT i.pid, s."unitId" FROM suspects s, ${personOf("MOBILE", "person_norm_mobile(s.phone)")} i
-        WHERE s."unitId" = ANY(${units}::uuid[]) AND s.phone IS NOT NULL ${one("i.pid")}) x) c
-      WHERE TRUE ${uncontacted("c.last")} ${order("c.last", "c.pid", "c.uid")} LIMIT ${n}`);
   return db.$queryRaw<RawRow[]>`
     WITH lab (pid, uid, label, last) AS (${Prisma.join(parts.map((p) => Prisma.sql`(${p})`), " UNION ALL ")}),
     top AS (

@@ -94,6 +94,9 @@ try {
     const stateStart = Date.now();
     const { rows: [state] } = await client.query<{ n: string }>("SELECT person_list_state_all() AS n");
     log(`set the list state of ${Number(state!.n).toLocaleString("en")} persons (person_list_state_all) in ${((Date.now() - stateStart) / 1000).toFixed(1)} s`);
+    // 曾受骗 / 涉嫌买卖两卡: the derived label rows, kept by triggers too (person_derived_all).
+    const { rows: [derived] } = await client.query<{ n: string }>("SELECT person_derived_all() AS n");
+    log(`derived ${Number(derived!.n).toLocaleString("en")} person labels (person_derived_all)`);
     if (fast) await endFastMode(clients);
     log(`rebuilding ${dropped.length} indexes…`);
     // Two at a time, one per connection.
