@@ -7,18 +7,21 @@
 // as the city-year seed does. Prints p50/p95 of the reads the pages and the API serve:
 //   contacts of one case with their scoped counts   (target < 50 ms)
 //   the cluster of the 1,000-record contact          (target < 1 s)
-//   the cluster list (last 90 days, min 2 records)   from the rollup contact_days, and for
-//                                                    comparison the request-time aggregate of
-//                                                    the link rows it replaced
+//   the cluster list (last 90 days, min 2 records)   from contact_window, kept by the
+//                                                    scheduler (refreshed here as it does, timed),
+//                                                    another period summed from contact_days, and
+//                                                    for comparison the request-time aggregate of
+//                                                    the link rows the rollup replaced
 // The load average is printed with the figures (the machine is shared).
 // BENCH_TARGET_URL=postgres://… reads an existing database instead (the city-year seed's, say):
-// nothing is generated or written; the city and its first branch as the actors, and the contact
+// nothing is generated or written but the kept list the scheduler writes; the city and its first branch as the actors, and the contact
 // with the most records as the cluster (served cut at its newest 1,000 records).
 import { randomUUID } from "node:crypto";
 import { cpus, loadavg } from "node:os";
 import pg from "pg";
 import { ensureDatabase, resolveDatabase } from "../scripts/embedded-postgres";
 import { migrateDeploy } from "../scripts/run-prisma";
+import { addDays, chinaToday } from "@/lib/time/china";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=");
 const WARNINGS = Number(arg("warnings") ?? 200_000);
@@ -39,7 +42,7 @@ process.env.DATABASE_URL = url.toString();
 process.env.AUTH_SECRET ??= "bench-does-not-sign-sessions-but-env-needs-32-bytes";
 const { getDb } = await import("@/lib/db");
 const { permissionsOf } = await import("@/lib/auth/permissions");
-const { caseContacts, showCluster, listClusters } = await import("@/lib/contacts/queries");
+const { caseContacts, showCluster, listClusters, refreshContactWindow } = await import("@/lib/contacts/queries");
 type Actor = import("@/lib/auth/actor").Actor;
 
 /** The dataset, generated in SQL (COPY-free: INSERT … SELECT generate_series), triggers off, then linked. */
@@ -149,9 +152,17 @@ try {
       size = r.warnings.length + r.cases.length;
     }
     report(`${who}: cluster of ${size} records`, cluster);
+    // The scheduler's summary, refreshed here as the scheduler does.
+    const refresh: number[] = [];
+    for (let i = 0; i < 3; i++) await time(refresh, () => refreshContactWindow());
+    report(`refresh of the kept list (every unit's subtree)`, refresh);
     const list: number[] = [];
     for (let i = 0; i < 20; i++) await time(list, () => listClusters(a, {}));
-    report(`${who}: cluster list (90 days, min 2)`, list);
+    report(`${who}: cluster list (90 days, min 2, kept)`, list);
+    const live: number[] = [];
+    const yesterday = addDays(chinaToday(), -1);
+    for (let i = 0; i < 10; i++) await time(live, () => listClusters(a, { to: yesterday }));
+    report(`${who}:   another period (90 days to yesterday)`, live);
     const before: number[] = [];
     for (let i = 0; i < 10; i++) await time(before, () => requestTimeList(a.scopePath));
     report(`${who}:   the same from the link rows (before)`, before);

@@ -5,6 +5,7 @@
 // entries and freezes (case_contacts) and through the warnings linked to the case.
 import "server-only";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, FraudContactKind, FraudType, WarningStatus } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
@@ -20,7 +21,7 @@ const units = (actor: Actor) => scopeUnitIds(actor.scopePath);
 
 /**
  * The counts of each contact's records in `unitIds`, leaving out one warning / one case and its
- * warnings. Warnings: the rollup contact_days' sum for the units (an index range, however many
+ * warnings. Warnings: the rollup contact_units' sum for the units (a row per unit, however many
  * warnings share the contact — tens of thousands for a platform's number) less the left-out
  * warnings that carry it. Cases: its case links, and the cases of the warnings carrying it, found
  * from the few warnings that have a case (a probe each), never by reading every link of the contact.
@@ -31,7 +32,7 @@ async function countsOf(contactIds: string[], unitIds: string[], except: { warni
   const exC = except.caseId ?? null;
   const rows = await getDb().$queryRaw<{ id: string; w: bigint; c: bigint }[]>`
     SELECT x.id::text AS id,
-      (SELECT coalesce(sum(d.warnings), 0) FROM contact_days d WHERE d."contactId" = x.id AND d."unitId" = ANY(${unitIds}::uuid[]))
+      (SELECT coalesce(sum(u.warnings), 0) FROM contact_units u WHERE u."contactId" = x.id AND u."unitId" = ANY(${unitIds}::uuid[]))
       - (SELECT count(*) FROM warnings w
           WHERE (w.id = ${exW}::uuid OR w."caseId" = ${exC}::uuid) AND w."unitId" = ANY(${unitIds}::uuid[])
             AND EXISTS (SELECT 1 FROM warning_contacts wc WHERE wc."contactId" = x.id AND wc."warningId" = w.id)) AS w,
@@ -125,34 +126,85 @@ export type ClusterRow = {
 };
 
 /**
+ * contact_window for the default period ending today (China): every unit's subtree's contacts with
+ * two records or more, written where they changed, and the changes it saw cleared from
+ * contact_window_dirty (migration contact_window). Run by the scheduler. Returns the rows written,
+ * -1 when another refresh holds the lock.
+ */
+export async function refreshContactWindow(now = new Date()): Promise<number> {
+  const { from, to } = clusterPeriod({}, now);
+  const [r] = await getDb().$queryRaw<{ n: bigint }[]>`SELECT contact_window_refresh(${from}::date, ${to}::date) AS n`;
+  return Number(r!.n);
+}
+
+type ListedContact = { id: string; kind: FraudContactKind; value: string; w: number | bigint; c: number | bigint; last: Date | null };
+type ListFilter = { days: { from: string; to: string }; kind: FraudContactKind | null; min: number };
+const LIST_LIMIT = 200;
+
+/**
+ * The list from contact_window (the scope's kept rows, in their order), with the contacts changed
+ * since its refresh summed from contact_days instead: null when it does not cover these days.
+ * One snapshot for the state, the kept rows and the changes.
+ */
+async function keptList(scopeId: string | null, unitIds: string[], f: ListFilter): Promise<ListedContact[] | null> {
+  if (!scopeId) return null;
+  const db = getDb();
+  const kindIs = (col: string) => (f.kind ? Prisma.sql`AND ${Prisma.raw(col)} = ${f.kind}::"FraudContactKind"` : Prisma.empty);
+  const [state, rows] = await db.$transaction([
+    db.$queryRaw<{ ok: boolean }[]>`SELECT true AS ok FROM contact_window_state WHERE id = 1 AND "fromDay" = ${f.days.from}::date AND "toDay" = ${f.days.to}::date`,
+    db.$queryRaw<ListedContact[]>`
+      WITH dirty AS (SELECT DISTINCT "contactId" AS cid FROM contact_window_dirty),
+      kept AS (
+        SELECT x."contactId" AS cid, x.warnings AS w, x.cases AS c, x."lastAt" AS last FROM contact_window x
+         WHERE x."scopeId" = ${scopeId}::uuid AND x.records >= ${f.min} ${kindIs("x.kind")} AND x."contactId" NOT IN (SELECT cid FROM dirty)
+         ORDER BY x.records DESC, x."lastAt" DESC, x."contactId" LIMIT ${LIST_LIMIT}),
+      changed AS (
+        SELECT d."contactId" AS cid, sum(d.warnings)::int AS w, sum(d.cases)::int AS c, max(d."lastAt") AS last FROM contact_days d
+         WHERE d."contactId" IN (SELECT cid FROM dirty) AND d."unitId" = ANY(${unitIds}::uuid[]) AND d.day BETWEEN ${f.days.from}::date AND ${f.days.to}::date
+         GROUP BY d."contactId" HAVING sum(d.warnings + d.cases) >= ${f.min})
+      SELECT c.id::text AS id, c.kind, c.value, r.w, r.c, r.last
+        FROM (SELECT * FROM kept UNION ALL SELECT * FROM changed) r JOIN fraud_contacts c ON c.id = r.cid
+       WHERE TRUE ${kindIs("c.kind")}
+       ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT ${LIST_LIMIT}`,
+  ], { isolationLevel: "RepeatableRead" });
+  return state.length ? rows : null;
+}
+
+/** The list summed from contact_days on request: any period, any units. */
+function liveList(unitIds: string[], f: ListFilter): Promise<ListedContact[]> {
+  return getDb().$queryRaw<ListedContact[]>`
+    WITH r AS (
+      SELECT "contactId" AS cid, sum(warnings) AS w, sum(cases) AS c, max("lastAt") AS last FROM contact_days
+       WHERE "unitId" = ANY(${unitIds}::uuid[]) AND day BETWEEN ${f.days.from}::date AND ${f.days.to}::date
+       GROUP BY "contactId" HAVING sum(warnings + cases) >= ${f.min}
+    )
+    SELECT c.id::text AS id, c.kind, c.value, r.w, r.c, r.last
+      FROM r JOIN fraud_contacts c ON c.id = r.cid
+     WHERE (${f.kind}::text IS NULL OR c.kind::text = ${f.kind}::text)
+     ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT ${LIST_LIMIT}`;
+}
+
+/**
  * Contacts shared by at least `minRecords` records (warnings received / cases reported on the
- * period's China days, in the units), most records first. At most 200. Read from the rollup
- * contact_days (per contact, unit and day, kept by triggers): an index range per unit and day, not
- * the link rows. The default period is the last 90 China days, today included.
+ * period's China days, in the units), most records first. At most 200. The default period (the
+ * last 90 China days, today included) is read from contact_window, kept by the scheduler, with the
+ * contacts changed since summed on request; another period (or before the first refresh of the
+ * day) is summed from the rollup contact_days (per contact, unit and day, kept by triggers). Each
+ * row's all-time figure comes from contact_units (per contact and unit).
  */
 export async function clusterList(actor: Actor, f: ClusterFilter, now: Date): Promise<ClusterRow[]> {
   const unitIds = await filterUnits(actor, f.unit);
   if (!unitIds.length) return [];
-  const { from, to } = clusterPeriod(f, now);
-  const kind = f.kind ?? null;
-  const min = f.minRecords ?? 2;
-  const rows = await getDb().$queryRaw<{ id: string; kind: FraudContactKind; value: string; w: bigint; c: bigint; last: Date | null; total: bigint }[]>`
-    WITH r AS (
-      SELECT "contactId" AS cid, sum(warnings) AS w, sum(cases) AS c, max("lastAt") AS last FROM contact_days
-       WHERE "unitId" = ANY(${unitIds}::uuid[]) AND day BETWEEN ${from}::date AND ${to}::date
-       GROUP BY "contactId" HAVING sum(warnings + cases) >= ${min}
-    ), top AS (
-      SELECT c.id, c.kind, c.value, r.w, r.c, r.last
-        FROM r JOIN fraud_contacts c ON c.id = r.cid
-       WHERE (${kind}::text IS NULL OR c.kind::text = ${kind}::text)
-       ORDER BY r.w + r.c DESC, r.last DESC, c.id LIMIT 200
-    )
-    SELECT top.id::text AS id, top.kind, top.value, top.w, top.c, top.last,
-           (SELECT sum(d.warnings + d.cases) FROM contact_days d WHERE d."contactId" = top.id AND d."unitId" = ANY(${unitIds}::uuid[])) AS total
-      FROM top ORDER BY top.w + top.c DESC, top.last DESC, top.id`;
+  const filter: ListFilter = { days: clusterPeriod(f, now), kind: f.kind ?? null, min: f.minRecords ?? 2 };
+  const scope = await getDb().unit.findFirst({ where: f.unit ? { code: f.unit, ...unitSubtree(actor.scopePath) } : { path: actor.scopePath }, select: { id: true } });
+  const rows = (await keptList(scope?.id ?? null, unitIds, filter)) ?? (await liveList(unitIds, filter));
+  const totals = rows.length === 0 ? [] : await getDb().$queryRaw<{ id: string; total: bigint }[]>`
+    SELECT x.id::text AS id, (SELECT coalesce(sum(u.warnings + u.cases), 0) FROM contact_units u WHERE u."contactId" = x.id AND u."unitId" = ANY(${unitIds}::uuid[])) AS total
+      FROM unnest(${rows.map((r) => r.id)}::uuid[]) AS x(id)`;
+  const totalOf = new Map(totals.map((t) => [t.id, Number(t.total)]));
   return rows.map((r) => ({
     id: r.id, kind: r.kind, display: displayContact(r.kind, r.value), warnings: Number(r.w), cases: Number(r.c), records: Number(r.w) + Number(r.c),
-    lastAt: r.last?.toISOString() ?? null, totalRecords: Number(r.total),
+    lastAt: r.last?.toISOString() ?? null, totalRecords: totalOf.get(r.id) ?? 0,
   }));
 }
 

@@ -6,8 +6,11 @@ import { flagExpiringFreezes } from "@/lib/cases/flag-expiring-freezes";
 import { flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
 import { flagLapsedStopPayments } from "@/lib/requests/flag-lapsed";
 import { flagFraudSurges } from "@/lib/profiles/surge";
+import { refreshContactWindow } from "@/lib/contacts/queries";
 
 const EVERY_MS = 15_000;
+/** The 串并案 list's summary is refreshed every this many ticks (5 minutes): the list sums what changed since. */
+const CONTACT_WINDOW_TICKS = 20;
 const globalForScheduler = globalThis as unknown as { fanzhaScheduler?: NodeJS.Timeout };
 
 /**
@@ -28,12 +31,14 @@ export const tickSlot = (at: number) => Math.floor(at / EVERY_MS);
 
 /** One tick of the periodic jobs, when this instance claims its slot; whether it ran them. */
 export async function schedulerTick(at = Date.now()): Promise<boolean> {
-  if (!(await claimTick(tickSlot(at)))) return false;
+  const slot = tickSlot(at);
+  if (!(await claimTick(slot))) return false;
   const breaches = await escalateBreaches();
   const freezes = await flagExpiringFreezes();
   const appeals = await flagAppealDeadlines();
   const stops = await flagLapsedStopPayments();
   const surges = await flagFraudSurges();
+  if (slot % CONTACT_WINDOW_TICKS === 0) await refreshContactWindow(new Date(at));
   if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges) {
     logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges });
   }

@@ -243,7 +243,19 @@ describe("the cluster list's rollup (contact_days)", () => {
       SELECT w."unitId" AS uid, stat_day(w."receivedAt") AS d, 1 AS w, 0 AS c FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" WHERE wc."contactId" = ${id}::uuid
       UNION ALL SELECT k."unitId", stat_day(k."reportedAt"), 0, 1 FROM case_contacts cc JOIN cases k ON k.id = cc."caseId" WHERE cc."contactId" = ${id}::uuid
     ) s GROUP BY 1, 2 ORDER BY 1, 2`;
-  const expectKept = async (id: string) => expect(await rollup(id)).toEqual(await recount(id));
+  /** contact_days equals the link rows by unit and day, contact_units by unit (all time). */
+  const expectKept = async (id: string) => {
+    const days = await recount(id);
+    expect(await rollup(id)).toEqual(days);
+    const byUnit = new Map<string, { unitId: string; warnings: number; cases: number }>();
+    for (const d of days) {
+      const u = byUnit.get(d.unitId) ?? { unitId: d.unitId, warnings: 0, cases: 0 };
+      byUnit.set(d.unitId, { ...u, warnings: u.warnings + d.warnings, cases: u.cases + d.cases });
+    }
+    const units = await getDb().$queryRaw<{ unitId: string; warnings: number; cases: number }[]>`
+      SELECT "unitId"::text AS "unitId", warnings, cases FROM contact_units WHERE "contactId" = ${id}::uuid ORDER BY 1`;
+    expect(units).toEqual([...byUnit.values()].sort((a, b) => a.unitId.localeCompare(b.unitId)));
+  };
   const row = async (actor: Actor, id: string) => (await listClusters(actor, {})).items.find((r) => r.id === id);
   const contactOf = async (kind: FraudContactKind, value: string) => (await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind, value: normalizeContact(kind, value)! } } })).id;
 
@@ -319,11 +331,13 @@ describe("the cluster list's rollup (contact_days)", () => {
     expect(await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM contact_days WHERE warnings <= 0 AND cases <= 0`).toEqual([{ n: 0n }]);
   });
 
-  it("is rebuilt whole by contact_days_rebuild() to the same rows", async () => {
+  it("is rebuilt whole by contact_days_rebuild() to the same rows, contact_units too", async () => {
     // In one transaction: the rebuild locks out writers, so other test files cannot change the sums meanwhile.
     await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`LOCK TABLE warning_contacts, case_contacts IN SHARE MODE`;
-      const sums = () => tx.$queryRaw<{ n: bigint; w: bigint; c: bigint }[]>`SELECT count(*) AS n, sum(warnings) AS w, sum(cases) AS c FROM contact_days`;
+      const sums = () => tx.$queryRaw<{ n: bigint; w: bigint; c: bigint }[]>`
+        SELECT count(*) AS n, sum(warnings) AS w, sum(cases) AS c FROM contact_days
+        UNION ALL SELECT count(*), sum(warnings), sum(cases) FROM contact_units`;
       const before = await sums();
       await tx.$queryRaw`SELECT contact_days_rebuild()`;
       expect(await sums()).toEqual(before);
