@@ -234,6 +234,8 @@ export const CLUSTER_LIMIT = 1000;
  * One contact's cluster within the jurisdiction (and the filter's period and unit): the warnings
  * and cases carrying it — a case also through its warnings — newest first, at most CLUSTER_LIMIT,
  * and every contact those records carry. A contact no record of the jurisdiction carries is a 404.
+ * The warnings are the newest links by the links' own time and unit (warning_contacts."receivedAt",
+ * kept by triggers): an index range however many warnings carry the contact.
  */
 export async function clusterOf(actor: Actor, id: string, f: { from?: string; to?: string; unit?: string }, now: Date): Promise<Cluster | null> {
   const db = getDb();
@@ -243,9 +245,11 @@ export async function clusterOf(actor: Actor, id: string, f: { from?: string; to
   const { from, to } = f.from || f.to ? period(f, now) : ALL_TIME;
   const warnings = await db.$queryRaw<{ id: string; receivedAt: Date; unitName: string; fraudType: FraudType; status: WarningStatus; caseId: string | null }[]>`
     SELECT w.id::text AS id, w."receivedAt", u.name AS "unitName", w."fraudType", w.status, w."caseId"::text AS "caseId"
-      FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId" JOIN units u ON u.id = w."unitId"
-     WHERE wc."contactId" = ${id}::uuid AND w."unitId" = ANY(${unitIds}::uuid[]) AND w."receivedAt" >= ${from} AND w."receivedAt" < ${to}
-     ORDER BY w."receivedAt" DESC LIMIT ${CLUSTER_LIMIT + 1}`;
+      FROM (SELECT wc."warningId" FROM warning_contacts wc
+             WHERE wc."contactId" = ${id}::uuid AND wc."unitId" = ANY(${unitIds}::uuid[]) AND wc."receivedAt" >= ${from} AND wc."receivedAt" < ${to}
+             ORDER BY wc."receivedAt" DESC LIMIT ${CLUSTER_LIMIT + 1}) l
+      JOIN warnings w ON w.id = l."warningId" JOIN units u ON u.id = w."unitId"
+     ORDER BY w."receivedAt" DESC, w.id`;
   const cases = await db.$queryRaw<{ id: string; caseNumber: string; reportedAt: Date; unitName: string; fraudType: FraudType; status: CaseStatus; groupId: string | null }[]>`
     SELECT k.id::text AS id, k."caseNumber", k."reportedAt", u.name AS "unitName", k."fraudType", k.status, k."groupId"::text AS "groupId"
       FROM cases k JOIN units u ON u.id = k."unitId"

@@ -87,7 +87,9 @@ try {
     const contactStart = Date.now();
     const { rows: [contacts] } = await client.query<{ n: string }>("SELECT fraud_contact_link_all() AS n");
     log(`linked ${Number(contacts!.n).toLocaleString("en")} records to fraud contacts (fraud_contact_link_all) in ${((Date.now() - contactStart) / 1000).toFixed(1)} s`);
-    // The cluster list's rollup, whose triggers were off during the load (migration contact_days).
+    // The links' time and unit, and the cluster list's rollups, whose triggers were off during the
+    // load (migrations warning_contact_time, contact_days, contact_window).
+    await client.query("SELECT warning_contacts_fill()");
     await client.query("SELECT contact_days_rebuild()");
     // 重点人群: the persons' last contact and latest two warnings, kept by triggers on every later
     // write, set the same way (person_list_state_all).

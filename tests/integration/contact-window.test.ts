@@ -3,7 +3,8 @@
 // changed since its refresh (contact_window_dirty) are summed on request — so the list is exact
 // between refreshes, through a new warning, a deleted one and a case link, at the precinct, the
 // branch, the other branch and the centre, with each filter; a refresh of another day's period is
-// not used; the all-time figure (contact_units) follows the same changes.
+// not used; the all-time figure (contact_units) follows the same changes. And a contact that more
+// warnings carry than a cluster shows is cut at its newest, by the links' own time and unit.
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
@@ -12,7 +13,7 @@ import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { createCase } from "@/lib/cases/create-case";
 import { addCaseContact } from "@/lib/contacts/commands";
-import { clusterList, refreshContactWindow } from "@/lib/contacts/queries";
+import { CLUSTER_LIMIT, clusterList, refreshContactWindow, showCluster } from "@/lib/contacts/queries";
 import type { ClusterFilter } from "@/lib/contacts/schemas";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { makeApiKey, makeUser, warningInput } from "@/tests/factories";
@@ -124,5 +125,37 @@ describe("the kept list", () => {
     expect(await stateDay()).toBe(addDays(chinaToday(), -1));
     expect(await read()).toEqual(kept);
     await refreshContactWindow();
+  });
+});
+
+describe("a cluster too big to show", () => {
+  it("is cut at its newest warnings, read by the links' own time and unit, before and after a warning moves", async () => {
+    const p = fraudPhone();
+    const [p1, p2] = [team.branch.precincts[0]!, team.branch.precincts[1]!];
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    // CLUSTER_LIMIT + 2 warnings in one precinct, a minute apart, and the three newest in the other.
+    const items = Array.from({ length: CLUSTER_LIMIT + 2 }, (_, i) => warningInput({ unitCode: p1.code, contact: { channel: "PHONE", value: p }, receivedAt: at(10 + i) }));
+    items.push(...[1, 2, 3].map((m) => warningInput({ unitCode: p2.code, contact: { channel: "PHONE", value: p }, receivedAt: at(m) })));
+    const results = await ingestWarnings(feed, items);
+    expect(results.every((r) => r.status === "created")).toBe(true);
+    const id = await contactOf(p);
+
+    const all = await showCluster(branch, { id });
+    expect(all.truncated).toBe(true);
+    expect(all.warnings).toHaveLength(CLUSTER_LIMIT);
+    const times = all.warnings.map((w) => w.receivedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(all.warnings.slice(0, 3).every((w) => w.unitName === p2.name)).toBe(true);
+    // The other precinct alone: its three. The first precinct alone: still cut, none of the three.
+    expect((await showCluster(branch, { id, unit: p2.code })).warnings).toHaveLength(3);
+    const first = await showCluster(branch, { id, unit: p1.code });
+    expect(first.warnings.some((w) => w.unitName === p2.name)).toBe(false);
+    expect(first.truncated).toBe(true);
+
+    // The newest one moves to the first precinct and back in time: its link follows.
+    const newest = all.warnings[0]!.id;
+    await getDb().warning.update({ where: { id: newest }, data: { unitId: p1.id, receivedAt: new Date(Date.now() - 5 * 86_400_000) } });
+    expect((await showCluster(branch, { id, unit: p2.code })).warnings.map((w) => w.id)).not.toContain(newest);
+    expect((await showCluster(branch, { id })).warnings.map((w) => w.id)).not.toContain(newest);
   });
 });

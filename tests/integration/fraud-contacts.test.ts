@@ -108,8 +108,11 @@ describe("normalisation", () => {
       warningInput({ unitCode: team.branch.precincts[0]!.code, fraudContacts: [{ kind: "BANK_ACCOUNT", value: "12" }] }),
     ]);
     expect(ok?.status).toBe("created");
-    const linked = await getDb().warningContact.findMany({ where: { warningId: ok!.id! }, select: { contact: { select: { kind: true, value: true } } } });
+    const linked = await getDb().warningContact.findMany({ where: { warningId: ok!.id! }, select: { receivedAt: true, unitId: true, contact: { select: { kind: true, value: true } } } });
     expect(linked.map((l) => l.contact).filter((c) => c.kind !== "PHONE").sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([{ kind: "QQ", value: qq }, { kind: "URL", value: url }]);
+    // Every link, its own channel's and the extra ones, carries the warning's time and unit.
+    const w = await getDb().warning.findUniqueOrThrow({ where: { id: ok!.id! }, select: { receivedAt: true, unitId: true } });
+    expect(linked.map(({ receivedAt, unitId }) => ({ receivedAt, unitId }))).toEqual(linked.map(() => w));
     expect(bad?.status).toBe("rejected");
     expect(JSON.stringify(bad)).toContain("fraudContacts.0.value");
   });
@@ -255,6 +258,9 @@ describe("the cluster list's rollup (contact_days)", () => {
     const units = await getDb().$queryRaw<{ unitId: string; warnings: number; cases: number }[]>`
       SELECT "unitId"::text AS "unitId", warnings, cases FROM contact_units WHERE "contactId" = ${id}::uuid ORDER BY 1`;
     expect(units).toEqual([...byUnit.values()].sort((a, b) => a.unitId.localeCompare(b.unitId)));
+    // Each link carries its warning's time and unit (the cluster's index range).
+    expect(await getDb().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM warning_contacts wc JOIN warnings w ON w.id = wc."warningId"
+      WHERE wc."contactId" = ${id}::uuid AND (wc."receivedAt" IS DISTINCT FROM w."receivedAt" OR wc."unitId" IS DISTINCT FROM w."unitId")`).toEqual([{ n: 0n }]);
   };
   const row = async (actor: Actor, id: string) => (await listClusters(actor, {})).items.find((r) => r.id === id);
   const contactOf = async (kind: FraudContactKind, value: string) => (await getDb().fraudContact.findUniqueOrThrow({ where: { kind_value: { kind, value: normalizeContact(kind, value)! } } })).id;
