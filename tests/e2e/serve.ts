@@ -8,10 +8,16 @@ const pgPort = Number(process.env.E2E_PG_PORT ?? 54331);
 const db = await createTestDatabase("e2e", { dir: `.data/pg-e2e-${pgPort}`, port: pgPort });
 // The demo install, not production: NODE_ENV is left out.
 const { NODE_ENV: _omit, ...inherited } = process.env;
-// The gateway simulator answers within a fraction of a second, and never answers the robot calls of
-// the E2E's unreachable person (tests/e2e/outbound.spec.ts): that ladder hands over to people.
+// The gateway simulator answers within a fraction of a second, never answers the robot calls of
+// the E2E's unreachable person (tests/e2e/outbound.spec.ts): that ladder hands over to people, and
+// never refuses a bank's or carrier's request (the demo's 1 in 10 made the stop-payment spec,
+// which waits for 已受理, fail one run in ten).
 const UNREACHABLE_PHONE = "13900001100";
-const simulator = { SIM_DELAY_MS: inherited.SIM_DELAY_MS ?? "400", SIM_UNREACHABLE_NUMBERS: inherited.SIM_UNREACHABLE_NUMBERS ?? UNREACHABLE_PHONE };
+const simulator = {
+  SIM_DELAY_MS: inherited.SIM_DELAY_MS ?? "400",
+  SIM_UNREACHABLE_NUMBERS: inherited.SIM_UNREACHABLE_NUMBERS ?? UNREACHABLE_PHONE,
+  SIM_PARTNER_REJECT_RATE: inherited.SIM_PARTNER_REJECT_RATE ?? "0",
+};
 const env = { ...inherited, ...simulator, DATABASE_URL: db.url, PORT: port, NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;
 const app = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/start.ts"], { stdio: ["ignore", "inherit", "inherit"], env });
 
