@@ -12,13 +12,11 @@ import { outOfScope } from "@/lib/audit/audit-denied";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { maskIdNumber, maskName, maskPhone, normalizeIdNumber, normalizePhone } from "@/lib/pii";
 import { DAY_MS, chinaDayStart, chinaToday } from "@/lib/time/china";
-import { scopeUnitIds } from "@/lib/units/jurisdiction";
+import { recordScope } from "@/lib/units/jurisdiction";
 import { uuidSchema } from "@/lib/validation/fields";
 
-/** The unit ids whose records the actor sees (the centre's: its whole city's). */
-async function scopeOf(actor: Actor): Promise<string[] | null> {
-  return scopeUnitIds(actor.scopePath);
-}
+/** The unit ids whose records the actor sees, null for every unit (recordScope). */
+const scopeOf = (actor: Actor) => recordScope(actor.scopePath);
 const unitIn = (units: string[] | null) => (units ? { in: units } : undefined);
 
 export type MaskedIdentifier = { id: string; kind: "MOBILE" | "ID_NUMBER"; masked: string };

@@ -73,6 +73,17 @@ export function forgetRoutingTable() {
   cached = undefined;
 }
 
+/**
+ * The units of a jurisdiction as a records filter, or null when they are every unit there is (the
+ * city centre's): such a filter keeps every row and only costs the index-only reads it prevents
+ * (the unit is not in the persons' indexes). Counted in the database, not from the cached table, so
+ * a unit added since never makes a filter disappear.
+ */
+export async function recordScope(scopePath: string): Promise<string[] | null> {
+  const [ids, all] = await Promise.all([scopeUnitIds(scopePath), getDb().unit.count()]);
+  return ids.length === all ? null : ids;
+}
+
 /** Ids of the units at or below a path (a jurisdiction, or a filter unit and all below it). */
 export async function scopeUnitIds(scopePath: string): Promise<string[]> {
   const table = await routingTable();
