@@ -111,8 +111,8 @@ const cpuAfter = cpu();
 const perBatch = (k: "app" | "db") => (((cpuAfter[k] - cpuBefore[k]) * 1000) / batches.length).toFixed(0);
 
 // ── 4. COPY of the same kind of rows into the same table ──
-function* copyLines(tag: string) {
-  for (let i = 0; i < API_ROWS; i++) {
+function* copyLines(tag: string, rows = API_ROWS) {
+  for (let i = 0; i < rows; i++) {
     const w = item(i, tag);
     const at = new Date(w.receivedAt);
     const plus = (m: number) => new Date(at.getTime() + m * 60_000).toISOString();
@@ -120,16 +120,15 @@ function* copyLines(tag: string) {
       w.contact.channel, w.contact.value, w.amountAtRisk, precincts[i % precincts.length]!.id, "UNIT_CODE", plus(10), plus(30), plus(1440), plus(10), new Date().toISOString()]);
   }
 }
+const COPY_COLUMNS = `(id, source, "externalId", "riskLevel", "fraudType", priority, "receivedAt", "lastSeenAt", "victimName", "victimPhone", "victimAddress",
+  "contactChannel", "contactValue", "amountAtRisk", "unitId", "routedBy", "ackDueAt", "contactDueAt", "resolveDueAt", "slaDueAt", "updatedAt")`;
 /** rows/s of a COPY of API_ROWS rows into `table`. */
 async function copyRate(table: string, tag: string): Promise<number> {
   const client = await sql.connect();
   try {
     await client.query("SET TIME ZONE 'UTC'");
     const started = Date.now();
-    await pipeline(Readable.from(copyLines(tag)), client.query(copyFrom(
-      `COPY ${table} (id, source, "externalId", "riskLevel", "fraudType", priority, "receivedAt", "lastSeenAt", "victimName", "victimPhone", "victimAddress",
-         "contactChannel", "contactValue", "amountAtRisk", "unitId", "routedBy", "ackDueAt", "contactDueAt", "resolveDueAt", "slaDueAt", "updatedAt") FROM STDIN`,
-    )));
+    await pipeline(Readable.from(copyLines(tag)), client.query(copyFrom(`COPY ${table} ${COPY_COLUMNS} FROM STDIN`)));
     return API_ROWS / ((Date.now() - started) / 1000);
   } finally {
     client.release();
@@ -168,6 +167,46 @@ console.log(`ratio HTTP / bare COPY          ${(apiRate / copyRateBare).toFixed(
 console.log(`queue first page over HTTP      p50 ${pct(samples, 50).toFixed(1)} ms, p95 ${pct(samples, 95).toFixed(1)} ms over ${samples.length} requests (target p95 ≤ 50 ms)`);
 
 await app.stop();
+
+// ── 6. where a warning's time goes in the database ──
+// A 5,000-row COPY into warnings, rolled back, with one trigger (or group) left out at a time and
+// with none at all (replica mode: the table's indexes and nothing else); the variants take turns,
+// BREAKDOWN_RUNS rounds, and each prints its median. The app must be stopped: ALTER TABLE locks.
+const BREAKDOWN_RUNS = Number(process.env.BENCH_BREAKDOWN_RUNS ?? 5);
+const variants: { name: string; off: string[] | "all" }[] = [
+  { name: "every trigger", off: [] },
+  { name: "less person linking", off: ["person_link_insert"] },
+  { name: "less the person's dates", off: ["person_state_insert"] },
+  { name: "less the contact links", off: ["fraud_contact_insert"] },
+  { name: "less the statistics and profiles", off: ["stat_rollup_insert", "profile_rollup_insert"] },
+  { name: "no trigger (indexes only)", off: "all" },
+];
+const timings = new Map<string, number[]>(variants.map((v) => [v.name, []]));
+for (let round = 0; round < BREAKDOWN_RUNS; round++) {
+  for (const v of variants) {
+    const client = await sql.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SET LOCAL TIME ZONE 'UTC'");
+      if (v.off === "all") await client.query("SET LOCAL session_replication_role = replica");
+      else for (const trigger of v.off) await client.query(`ALTER TABLE warnings DISABLE TRIGGER ${trigger}`);
+      const started = performance.now();
+      await pipeline(Readable.from(copyLines(`B${round}`, BATCH)), client.query(copyFrom(`COPY warnings ${COPY_COLUMNS} FROM STDIN`)));
+      timings.get(v.name)!.push(performance.now() - started);
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  }
+}
+console.log("");
+console.log(`where a 5,000-row COPY into warnings spends its time (median of ${BREAKDOWN_RUNS}, rolled back):`);
+const median = (name: string) => pct([...timings.get(name)!].sort((a, b) => a - b), 50);
+const all = median("every trigger");
+for (const v of variants) {
+  const ms = median(v.name);
+  console.log(`  ${v.name.padEnd(34)} ${ms.toFixed(0).padStart(6)} ms  ${v.off.length ? `(${(all - ms).toFixed(0)} ms less)` : ""}`);
+}
 if (TARGET) {
   // Leave the loaded database as it was: this run's warnings (and what hangs off them) and its key.
   const ours = [`API-${RUN}-%`, `COPY-${RUN}-%`, `WARM-${RUN}-%`];

@@ -188,13 +188,17 @@ const COPY_SPECIAL = /[\\\t\n\r]/;
 function copyValue(v: unknown): string {
   if (v == null) return "\\N";
   if (v instanceof Date) return v.toISOString();
-  const s = String(v);
+  const s = typeof v === "string" ? v : String(v);
   // Most values (ids, codes, numbers) hold nothing to escape: test before replacing (the hot path of ingestion).
   return COPY_SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : s;
 }
 
-/** One row in COPY's text format. */
-export const copyLine = (values: readonly unknown[]): string => `${values.map(copyValue).join("\t")}\n`;
+/** One row in COPY's text format (a loop, not map and join: 5,000 rows a batch). */
+export function copyLine(values: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) line += (i ? "\t" : "") + copyValue(values[i]);
+  return `${line}\n`;
+}
 
 /**
  * A transaction straight on the driver, for bulk writes (ingestion): Prisma's raw queries cost
