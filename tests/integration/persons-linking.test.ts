@@ -55,6 +55,21 @@ describe("linking on insert and update", () => {
     expect(await identifiersOf(a.personId)).toEqual([{ kind: "MOBILE", value: m, tail4: m.slice(-4) }]);
   });
 
+  it("makes the persons, identifiers and fraud contacts it creates with time-ordered ids (UUIDv7), so their indexes grow at the right edge", async () => {
+    const before = Date.now();
+    const first = await warn({ phone: mobile() }, { contact: { channel: "PHONE", value: mobile() } });
+    const second = await warn({ phone: mobile() });
+    const msOf = (id: string) => parseInt(id.replace(/-/g, "").slice(0, 12), 16);
+    const [identifier] = await getDb().personIdentifier.findMany({ where: { personId: first.personId! }, select: { id: true } });
+    const [link] = await getDb().warningContact.findMany({ where: { warningId: first.id }, select: { contactId: true } });
+    for (const id of [first.personId!, second.personId!, identifier!.id, link!.contactId]) {
+      expect(id[14], id).toBe("7");
+      expect(msOf(id)).toBeGreaterThanOrEqual(before - 1000);
+      expect(msOf(id)).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    expect(second.personId! > first.personId!).toBe(true);
+  });
+
   it("normalises in SQL too: a raw write of '+86 …' with spaces and dashes, or a lower-case x, names the same person", async () => {
     const m = mobile();
     // An ID number ending in X, written in lower case behind the app's back.
