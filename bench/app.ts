@@ -45,6 +45,8 @@ export type RunningApp = { url: string; child: ChildProcess; stop: () => Promise
 /** Starts scripts/start.ts (building first if the sources changed) on `databaseUrl`, in demo mode. */
 export async function startApp(databaseUrl: string, port: number): Promise<RunningApp> {
   const url = `http://127.0.0.1:${port}`;
+  // Another app already answering there would be measured instead of this one.
+  if (await fetch(`${url}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is taken by another server: stop it, or set BENCH_PORT`);
   const { NODE_ENV: _omit, ...env } = process.env;
   const child = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/start.ts"], {
     stdio: ["ignore", "ignore", "inherit"],
