@@ -57,17 +57,19 @@ describe("linking on insert and update", () => {
 
   it("makes the persons, identifiers and fraud contacts it creates with time-ordered ids (UUIDv7), so their indexes grow at the right edge", async () => {
     const before = Date.now();
-    const first = await warn({ phone: mobile() }, { contact: { channel: "PHONE", value: mobile() } });
+    // The warning's own contact (the statement trigger) and an extra one (fraud_contact_claim).
+    const first = await warn({ phone: mobile() }, { contact: { channel: "PHONE", value: mobile() }, fraudContacts: [{ kind: "QQ", value: String(randomInt(1e8, 1e9)) }] });
     const second = await warn({ phone: mobile() });
     const msOf = (id: string) => parseInt(id.replace(/-/g, "").slice(0, 12), 16);
     const [identifier] = await getDb().personIdentifier.findMany({ where: { personId: first.personId! }, select: { id: true } });
-    const [link] = await getDb().warningContact.findMany({ where: { warningId: first.id }, select: { contactId: true } });
-    for (const id of [first.personId!, second.personId!, identifier!.id, link!.contactId]) {
+    const links = await getDb().warningContact.findMany({ where: { warningId: first.id }, select: { contactId: true } });
+    expect(links).toHaveLength(2);
+    for (const id of [first.personId!, second.personId!, identifier!.id, ...links.map((l) => l.contactId)]) {
       expect(id[14], id).toBe("7");
       expect(msOf(id)).toBeGreaterThanOrEqual(before - 1000);
       expect(msOf(id)).toBeLessThanOrEqual(Date.now() + 1000);
     }
-    expect(second.personId! > first.personId!).toBe(true);
+    expect(msOf(second.personId!)).toBeGreaterThanOrEqual(msOf(first.personId!));
   });
 
   it("normalises in SQL too: a raw write of '+86 …' with spaces and dashes, or a lower-case x, names the same person", async () => {
