@@ -15,7 +15,10 @@ function random16(): Buffer {
   return Buffer.from(pool.subarray(used - 16, used));
 }
 
-/** A UUID v7 (time-ordered, so bulk inserts append to the primary-key index). */
+/**
+ * A UUID v7 (time-ordered, so bulk inserts append to the primary-key index). Ids made inside SQL
+ * use the database's own, uuid_time() (migration intake_at_scale), never gen_random_uuid().
+ */
 export function uuidv7(now = Date.now()): string {
   const b = random16();
   b.writeUIntBE(now, 0, 6);

@@ -37,7 +37,7 @@ async function insertMessages(sql: Sql, rows: Row[]): Promise<void> {
   if (!rows.length) return;
   await sql.$executeRaw`
     INSERT INTO outbound_messages (id, "warningId", channel, recipient, body, rung, "notBefore", "updatedAt")
-    SELECT gen_random_uuid(), w::uuid, c::"OutboundChannel", r, b, g, n::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+    SELECT uuid_time(), w::uuid, c::"OutboundChannel", r, b, g, n::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM unnest(${rows.map((r) => r.warningId)}::text[], ${rows.map((r) => r.channel)}::text[], ${rows.map((r) => r.recipient)}::text[],
                   ${rows.map((r) => r.body)}::text[], ${rows.map((r) => r.rung)}::text[], ${rows.map((r) => r.notBefore.toISOString())}::text[]) AS t(w, c, r, b, g, n)`;
 }
@@ -109,7 +109,7 @@ export async function stopLadder(sql: Sql, warningId: string, now: Date, cause: 
 async function ladderEvent(sql: Sql, warningId: string, rung: string, event: LadderEventKind, result: string | null, at: Date): Promise<void> {
   const n = await sql.$executeRaw`
     INSERT INTO dissuasion_ladder_events (id, "warningId", rung, event, result, at)
-    SELECT gen_random_uuid(), ${warningId}::uuid, ${rung}, ${event}::"LadderEventKind", ${result},
+    SELECT uuid_time(), ${warningId}::uuid, ${rung}, ${event}::"LadderEventKind", ${result},
            -- A result never precedes its firing (the gateway's clock against ours).
            GREATEST(${at}::timestamptz AT TIME ZONE 'UTC', (SELECT max(f.at) FROM dissuasion_ladder_events f WHERE f."warningId" = ${warningId}::uuid AND f.rung = ${rung} AND f.event = 'FIRED'))
      WHERE NOT EXISTS (SELECT 1 FROM dissuasion_ladder_events e WHERE e."warningId" = ${warningId}::uuid AND e.rung = ${rung} AND e.event = ${event}::"LadderEventKind")`;
@@ -151,7 +151,7 @@ export async function recordResult(sql: Sql, m: Message, result: ReceiptResult |
   await ladderEvent(sql, m.warningId, rung, "RESULT", result, at);
   await sql.$executeRaw`
     INSERT INTO dissuasion_actions (id, "warningId", "unitId", kind, result, "occurredAt", note, "updatedAt")
-    SELECT gen_random_uuid(), w.id, w."unitId", ${KIND[channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",
+    SELECT uuid_time(), w.id, w."unitId", ${KIND[channel]}::"ActionKind", ${TIMELINE[result]}::"ActionResult",
            ${at}::timestamptz AT TIME ZONE 'UTC', ${`自动劝阻：${CHANNEL_ZH[channel]}${m.rung?.includes("#") ? `（第${m.rung.split("#")[1]}次）` : ""}${RESULT_ZH[result]}`},
            now() AT TIME ZONE 'UTC'
       FROM warnings w WHERE w.id = ${m.warningId}::uuid`;
@@ -173,7 +173,7 @@ export async function recordResult(sql: Sql, m: Message, result: ReceiptResult |
     const n = ladder.robotCalls + 1;
     await sql.$executeRaw`
       INSERT INTO outbound_messages (id, "warningId", channel, recipient, body, rung, "notBefore", "updatedAt")
-      SELECT gen_random_uuid(), o."warningId", 'ROBOT_CALL', o.recipient, o.body, ${`ROBOT_CALL#${n}`},
+      SELECT uuid_time(), o."warningId", 'ROBOT_CALL', o.recipient, o.body, ${`ROBOT_CALL#${n}`},
              ${new Date(at.getTime() + rungs.redialEverySeconds * 1000)}::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
         FROM outbound_messages o WHERE o.id = ${m.id}::uuid`;
     await sql.$executeRaw`UPDATE dissuasion_ladders SET "robotCalls" = ${n}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "warningId" = ${m.warningId}::uuid`;
@@ -219,7 +219,7 @@ export async function visitRung(sql: Sql, warningId: string, now: Date): Promise
 async function notifyUnit(sql: Sql, warningId: string, kind: "ladder_call" | "ladder_visit", data: Record<string, unknown>) {
   await sql.$executeRaw`
     INSERT INTO notifications (id, "userId", kind, "dedupeKey", "entityType", "entityId", data)
-    SELECT gen_random_uuid(), u.id, ${kind}, ${kind} || ':' || w.id, 'Warning', w.id, ${JSON.stringify(data)}::jsonb
+    SELECT uuid_time(), u.id, ${kind}, ${kind} || ':' || w.id, 'Warning', w.id, ${JSON.stringify(data)}::jsonb
       FROM warnings w JOIN units wu ON wu.id = w."unitId"
       JOIN users u ON u.active AND ((u.role = 'OFFICER' AND u."unitId" = wu.id)
         OR (${kind} = 'ladder_call' AND u.role = 'DISPATCHER' AND EXISTS (

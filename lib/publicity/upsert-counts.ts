@@ -55,7 +55,7 @@ export async function upsertCounts(
     const result = opts.updateChanged
       ? await tx.$queryRaw<{ unitId: string; day: string; inserted: boolean }[]>`
           INSERT INTO daily_counts (id, "unitId", day, metric, count, source, version, "updatedAt")
-          SELECT gen_random_uuid(), k.unit_id, k.day, ${metric}::"DailyMetric", k.count, ${opts.source}::"CountSource", 1, now()
+          SELECT uuid_time(), k.unit_id, k.day, ${metric}::"DailyMetric", k.count, ${opts.source}::"CountSource", 1, now()
           FROM unnest(${ids}::uuid[], ${days}::date[], ${counts}::int[]) AS k(unit_id, day, count)
           ON CONFLICT ("unitId", metric, day) DO UPDATE
             SET count = EXCLUDED.count, source = EXCLUDED.source, version = daily_counts.version + 1, "updatedAt" = now()
@@ -63,7 +63,7 @@ export async function upsertCounts(
           RETURNING "unitId"::text AS "unitId", to_char(day, 'YYYY-MM-DD') AS day, (xmax = 0) AS inserted`
       : await tx.$queryRaw<{ unitId: string; day: string; inserted: boolean }[]>`
           INSERT INTO daily_counts (id, "unitId", day, metric, count, source, version, "updatedAt")
-          SELECT gen_random_uuid(), k.unit_id, k.day, ${metric}::"DailyMetric", k.count, ${opts.source}::"CountSource", 1, now()
+          SELECT uuid_time(), k.unit_id, k.day, ${metric}::"DailyMetric", k.count, ${opts.source}::"CountSource", 1, now()
           FROM unnest(${ids}::uuid[], ${days}::date[], ${counts}::int[]) AS k(unit_id, day, count)
           ON CONFLICT ("unitId", metric, day) DO NOTHING
           RETURNING "unitId"::text AS "unitId", to_char(day, 'YYYY-MM-DD') AS day, true AS inserted`;

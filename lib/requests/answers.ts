@@ -50,7 +50,7 @@ export async function applyPartnerAnswer(sql: Sql, requestId: string, a: Partner
     const data = JSON.stringify({ docNumber: r.docNumber, kind: r.kind, result: a.result, reason: a.reason ?? null, amountStopped: stopped, automatic: expectVersion === undefined });
     await sql.$executeRaw`
       INSERT INTO case_events (id, "caseId", kind, data, "actorId", at)
-      VALUES (gen_random_uuid(), ${r.caseId}::uuid, 'partner_answer', ${data}::jsonb, NULL, now() AT TIME ZONE 'UTC')`;
+      VALUES (uuid_time(), ${r.caseId}::uuid, 'partner_answer', ${data}::jsonb, NULL, now() AT TIME ZONE 'UTC')`;
   }
   return "applied";
 }

@@ -31,7 +31,7 @@ function escalateChunk(now: Date): Promise<number> {
   return getDb().$transaction(async (tx) => {
     const breaches = await tx.$queryRaw<{ warningId: string; step: string; unitId: string }[]>`
       INSERT INTO sla_breaches (id, "warningId", step, "unitId", "dueAt", "breachedAt")
-      SELECT gen_random_uuid(), w.id, s.step, w."unitId", w."slaDueAt", ${now}::timestamptz AT TIME ZONE 'UTC'
+      SELECT uuid_time(), w.id, s.step, w."unitId", w."slaDueAt", ${now}::timestamptz AT TIME ZONE 'UTC'
         FROM warnings w
         CROSS JOIN LATERAL (SELECT (CASE WHEN w."acknowledgedAt" IS NULL THEN 'ACK' WHEN w."firstContactAt" IS NULL THEN 'CONTACT' ELSE 'RESOLVE' END)::"SlaStep" AS step) s
        WHERE w.status <> 'RESOLVED' AND w."slaDueAt" < ${now}::timestamptz AT TIME ZONE 'UTC'
@@ -43,7 +43,7 @@ function escalateChunk(now: Date): Promise<number> {
     if (breaches.length === 0) return 0;
     await tx.$executeRaw`
       INSERT INTO notifications (id, "userId", kind, "dedupeKey", "entityType", "entityId", data)
-      SELECT gen_random_uuid(), u.id, 'sla_breach', 'sla:' || b.w || ':' || b.step, 'Warning', b.w::uuid, jsonb_build_object('step', b.step)
+      SELECT uuid_time(), u.id, 'sla_breach', 'sla:' || b.w || ':' || b.step, 'Warning', b.w::uuid, jsonb_build_object('step', b.step)
         FROM unnest(${breaches.map((b) => b.warningId)}::text[], ${breaches.map((b) => b.step)}::text[], ${breaches.map((b) => b.unitId)}::text[]) AS b(w, step, unit)
         JOIN units wu ON wu.id = b.unit::uuid
         JOIN users u ON u.active AND (

@@ -41,9 +41,9 @@ export type Planned = {
   item: IngestWarningInput;
 };
 
-/** The columns of a new warning's row, in the order of Planned.row. */
+/** The columns of a new warning's row: its person (known only under the lock), then those of Planned.row. */
 const WARNING_COLUMNS = [
-  "id", "source", "externalId", "riskLevel", "fraudType", "priority", "receivedAt", "lastSeenAt",
+  "personId", "id", "source", "externalId", "riskLevel", "fraudType", "priority", "receivedAt", "lastSeenAt",
   "victimName", "victimPhone", "victimIdNumber", "victimAge", "victimGender", "victimAddress",
   "contactChannel", "contactValue", "amountAtRisk", "note", "unitId", "routedBy",
   "ackDueAt", "contactDueAt", "resolveDueAt", "slaDueAt", "apiKeyId", "createdById", "updatedAt",
@@ -234,7 +234,13 @@ async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visib
   }
 
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
-  if (creates.length) await tx.copy("warnings", WARNING_COLUMNS, creates.map((c) => c.row).join(""));
+  // Their persons first, for the whole batch at once (person_link_rows: the person_link trigger's
+  // rule, set-based): a row that arrives with its person is not linked again row by row.
+  if (creates.length) {
+    const [{ persons }] = await tx.$queryRaw<[{ persons: (string | null)[] }]>`
+      SELECT person_link_rows(${creates.map((c) => c.phone)}::text[], ${creates.map((c) => c.item.victim.idNumber ?? null)}::text[])::text[] AS persons`;
+    await tx.copy("warnings", WARNING_COLUMNS, creates.map((c, i) => `${persons[i] ?? "\\N"}\t${c.row}`).join(""));
+  }
   // The dissuasion ladder's first messages, in this transaction (the outbox): fresh warnings only,
   // nobody is sent an SMS about a warning an upstream replays days later.
   const now = new Date();

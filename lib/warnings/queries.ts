@@ -76,8 +76,12 @@ export const listWarnings = command({
 });
 
 async function queuePage(actor: Actor, q: QueueQuery, now: Date) {
-  const where = await queueWhere(actor, q, now);
   const urgent = q.status !== "RESOLVED";
+  // A warning has a place in the queue's order until it is resolved (nextStep): said in the
+  // query, with no parameter, so that even a generic plan reads the open queue's own index
+  // (migration person_link_rows) and not every warning of the jurisdiction.
+  const filters = await queueWhere(actor, q, now);
+  const where: Prisma.WarningWhereInput = urgent ? { AND: [filters, { queueRank: { not: null } }] } : filters;
   const cursor = decodeCursor(q.cursor, urgent ? "rank" : "received");
   let after: Prisma.WarningWhereInput | undefined;
   if (cursor?.v === "rank") {

@@ -341,9 +341,10 @@ describe("the cluster list's rollup (contact_days)", () => {
     // In one transaction: the rebuild locks out writers, so other test files cannot change the sums meanwhile.
     await getDb().$transaction(async (tx) => {
       await tx.$executeRaw`LOCK TABLE warning_contacts, case_contacts IN SHARE MODE`;
-      const sums = () => tx.$queryRaw<{ n: bigint; w: bigint; c: bigint }[]>`
-        SELECT count(*) AS n, sum(warnings) AS w, sum(cases) AS c FROM contact_days
-        UNION ALL SELECT count(*), sum(warnings), sum(cases) FROM contact_units`;
+      // Labelled and ordered: a UNION ALL's branches may come back in either order (a parallel append).
+      const sums = () => tx.$queryRaw<{ t: string; n: bigint; w: bigint; c: bigint }[]>`
+        SELECT 'days' AS t, count(*) AS n, sum(warnings) AS w, sum(cases) AS c FROM contact_days
+        UNION ALL SELECT 'units', count(*), sum(warnings), sum(cases) FROM contact_units ORDER BY t`;
       const before = await sums();
       await tx.$queryRaw`SELECT contact_days_rebuild()`;
       expect(await sums()).toEqual(before);

@@ -116,7 +116,7 @@ describe("linking on insert and update", () => {
     expect((await getDb().dissuasionAction.findUniqueOrThrow({ where: { id: i.id } })).personId).toBe(v.personId);
   });
 
-  it("links a batch row by row in its order: in-batch mobiles join the ID's person, the first ID keeps its claim", async () => {
+  it("links a batch as row by row in its order: in-batch mobiles join the ID's person, the first ID keeps its claim", async () => {
     const [m1, m2] = [mobile(), mobile()];
     const [n1, n2] = [freshIdNumber(), freshIdNumber()];
     const unitCode = tree.branches[0]!.precincts[0]!.code;
@@ -131,6 +131,58 @@ describe("linking on insert and update", () => {
     expect(d).not.toBe(b);
     expect(await identifiersOf(b!)).toEqual([{ kind: "MOBILE", value: m1, tail4: m1.slice(-4) }, { kind: "MOBILE", value: m2, tail4: m2.slice(-4) }, { kind: "ID_NUMBER", value: n1, tail4: n1.slice(-4) }].sort((x, y) => x.value.localeCompare(y.value)));
     expect(await identifiersOf(d!)).toEqual([{ kind: "ID_NUMBER", value: n2, tail4: n2.slice(-4) }]);
+  });
+
+  it("links an ingested batch at once (person_link_rows) to the persons the row trigger gives row by row, merges included", async () => {
+    const [m0, m1, m2, m4] = [mobile(), mobile(), mobile(), mobile()];
+    const [n1, n2, n3] = [freshIdNumber(), freshIdNumber(), freshIdNumber()];
+    // m0 has a phone-only person already: the batch shows it with n3, merging it into n3's person.
+    const early = await warn({ phone: m0 });
+    const rows: { phone: string; idNumber?: string }[] = [
+      { phone: m1 }, { phone: m1, idNumber: n1 }, { phone: m2, idNumber: n1 }, { phone: m2, idNumber: n2 }, { phone: m2 },
+      { phone: m0, idNumber: n3 }, { phone: "0719-8123456" }, { phone: "0719-8123457", idNumber: n3.toLowerCase() }, { phone: m4 },
+      { phone: `+86 ${m1}`, idNumber: n2 },
+    ];
+    const db = getDb();
+    const nameOf = async (tx: Pick<typeof db, "personIdentifier">, personId: string | null) => personId
+      ? (await tx.personIdentifier.findMany({ where: { personId }, select: { kind: true, value: true } })).map((i) => `${i.kind}:${i.value}`).sort().join(",")
+      : null;
+
+    // Row by row, through the trigger: each row a copy of `early` with the row's victim, rolled back.
+    const rollback = new Error("rollback");
+    let byTrigger: (string | null)[] = [];
+    await db.$transaction(async (tx) => {
+      const { id: _id, queueRank: _rank, personId: _person, ...template } = await tx.warning.findUniqueOrThrow({ where: { id: early.id } });
+      const ids: string[] = [];
+      for (const r of rows) {
+        const id = randomUUID();
+        ids.push(id);
+        await tx.warning.create({ data: { ...template, id, externalId: id, victimPhone: r.phone, victimIdNumber: r.idNumber ?? null } });
+      }
+      const persons = new Map((await tx.warning.findMany({ where: { id: { in: [...ids, early.id] } }, select: { id: true, personId: true } })).map((w) => [w.id, w.personId]));
+      byTrigger = await Promise.all([...ids, early.id].map((id) => nameOf(tx, persons.get(id) ?? null)));
+      throw rollback;
+    }, { timeout: 60_000 }).catch((e: unknown) => {
+      if (e !== rollback) throw e;
+    });
+
+    // The same rows as one ingested batch, in the same order.
+    const unitCode = tree.branches[0]!.precincts[0]!.code;
+    const start = Date.now() - 60_000;
+    const results = await ingestWarnings(feed, rows.map((victim, i) => warningInput({ unitCode, receivedAt: new Date(start + i * 1000).toISOString(), victim: { name: "刘某某", ...victim } })));
+    expect(results.map((r) => r.status)).toEqual(rows.map(() => "created"));
+    const ids = [...results.map((r) => r.id!), early.id];
+    const persons = new Map((await db.warning.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } })).map((w) => [w.id, w.personId]));
+    const byBatch = await Promise.all(ids.map((id) => nameOf(db, persons.get(id) ?? null)));
+
+    expect(byBatch).toEqual(byTrigger);
+    // What that is: m1 and m2 are n1's, n2 a person alone, a landline nobody (or its ID's person), m4 a phone-only person, m0's person merged into n3's.
+    expect(byBatch).toEqual([
+      ...Array(3).fill([`ID_NUMBER:${n1}`, `MOBILE:${m1}`, `MOBILE:${m2}`].sort().join(",")), `ID_NUMBER:${n2}`, [`ID_NUMBER:${n1}`, `MOBILE:${m1}`, `MOBILE:${m2}`].sort().join(","),
+      [`ID_NUMBER:${n3}`, `MOBILE:${m0}`].sort().join(","), null, [`ID_NUMBER:${n3}`, `MOBILE:${m0}`].sort().join(","), `MOBILE:${m4}`, `ID_NUMBER:${n2}`,
+      [`ID_NUMBER:${n3}`, `MOBILE:${m0}`].sort().join(","),
+    ]);
+    expect(await db.person.count({ where: { id: early.personId! } })).toBe(0);
   });
 
   it("finds a known number through the (kind, value) index when a trigger links (a collation mismatch once made every linked write read the whole table)", async () => {
