@@ -6,7 +6,10 @@
 // them; 3600 makes most of them overdue on arrival, so the escalation job works alongside),
 // BENCH_DATABASE_URL (a server to use instead of the embedded one), BENCH_KEEP (keep the database),
 // BENCH_TARGET_URL (a database already loaded — the city-year — used as it is: no demo data, no
-// preload, and the rows this run adds are deleted at the end).
+// preload, and the rows this run adds are deleted at the end). OUTBOUND_SIMULATOR=off starts the
+// app without the gateway simulator, so no outbox worker runs: intake alone, the ladders' messages
+// queued and nothing sent (by default every fresh warning's SMS, 闪信 and robot calls are sent,
+// answered and recorded on the same two cores while the intake runs).
 // Two baselines: COPY of the same rows into `warnings` itself (its indexes and triggers), and a bare
 // COPY into a table of the same columns with four indexes and no trigger — what storing a warning
 // costs at this size, so the ratio shows what the platform adds beyond it (issue 18 item 8).

@@ -43,7 +43,7 @@ export const warningPaths: Record<string, PathItem> = {
     get: operation(listWarnings, "get", {
       tags: ["warnings"],
       summary: "The triage queue of the caller's jurisdiction: open warnings most urgent first; cursor pagination",
-      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer", description: "how many warnings the view holds (all pages)" }, nextCursor: { type: ["string", "null"], description: "the next page: pass it back as ?cursor= with the same filters; a cursor of another view is a 422 on cursor" } } }), ...errors },
+      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer", description: "how many warnings the view holds (all pages), counted up to 1,000" }, totalCapped: { type: "boolean", description: "the view holds more than `total` (1,000)" }, nextCursor: { type: ["string", "null"], description: "the next page: pass it back as ?cursor= with the same filters; a cursor of another view is a 422 on cursor" } } }), ...errors },
     }),
   },
   "/warnings/{id}": {

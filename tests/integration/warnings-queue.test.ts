@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { dispatchWarning, transitionWarning } from "@/lib/warnings/commands";
-import { listWarnings } from "@/lib/warnings/queries";
+import { listWarnings, QUEUE_TOTAL_LIMIT } from "@/lib/warnings/queries";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { queueRank } from "@/lib/warnings/sla";
@@ -65,6 +65,24 @@ describe("the queue pages past 50 rows and says how many there are", () => {
     expect(paged.total).toBe(7);
     expect(paged.ids).toEqual(whole.items.map((r) => r.id));
     expect(new Set(paged.ids)).toEqual(new Set(ids));
+  });
+
+  it("counts a view up to QUEUE_TOTAL_LIMIT and says when it holds more (a burst's 100 k open warnings are not each read for the header)", async () => {
+    // A city of its own: its thousand warnings stay out of the other tests' views and clocks.
+    const own = await makeUnitTree();
+    forgetRoutingTable();
+    const [ownFeed, ownDispatcher] = [await makeApiKey(own.city, ["warnings:ingest"]), await makeUser(own.center, "DISPATCHER")];
+    const unitCode = own.branches[0]!.precincts[0]!.code;
+    const fill = async (n: number) => {
+      const results = await ingestWarnings(ownFeed.actor, Array.from({ length: n }, () => warningInput({ unitCode })));
+      expect(results.every((r) => r.status === "created")).toBe(true);
+    };
+    await fill(QUEUE_TOTAL_LIMIT);
+    const full = await listWarnings(ownDispatcher.actor, { limit: 10 });
+    expect([full.total, full.totalCapped]).toEqual([QUEUE_TOTAL_LIMIT, false]);
+    await fill(1);
+    const over = await listWarnings(ownDispatcher.actor, { limit: 10 });
+    expect([over.total, over.totalCapped, over.items.length]).toEqual([QUEUE_TOTAL_LIMIT, true, 10]);
   });
 
   it("pages the resolved history newest first", async () => {

@@ -99,7 +99,7 @@ export default async function WarningsPage({ searchParams }: { searchParams: Sea
           units={options}
       />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm" data-testid="queue-pager">
-        <span data-testid="queue-total">{t("pager.total", { total: page.total, shown: page.items.length })}</span>
+        <span data-testid="queue-total">{t(page.totalCapped ? "pager.totalCapped" : "pager.total", { total: page.total, shown: page.items.length })}</span>
         {cursor ? <Link className="text-brand-600 hover:underline" href={queueHref(view)}>{t("pager.first")}</Link> : null}
         {page.nextCursor ? <Link className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 hover:bg-slate-50" rel="next" href={queueHref({ ...view, cursor: page.nextCursor })}>{t("pager.next")}</Link> : null}
       </div>
