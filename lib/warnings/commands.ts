@@ -214,6 +214,7 @@ export const takeNextWarning = command({
     const [next] = await tx.$queryRaw<{ id: string }[]>`
       SELECT id::text FROM warnings
        WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = 'PENDING' AND "assigneeId" IS NULL
+         AND "queueRank" IS NOT NULL -- every unresolved warning: the open queue's own index (as the queue)
        ORDER BY "queueRank" ASC, priority DESC, id ASC
        LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!next) return null;

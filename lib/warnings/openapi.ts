@@ -1,7 +1,7 @@
 import { errorBody, json, jsonSchema, operation, type PathItem } from "@/lib/openapi/schema";
 import { ingestWarningSchema, MAX_BATCH } from "@/lib/warnings/schemas";
 import { ingestWarnings } from "@/lib/warnings/ingest";
-import { listWarnings, showWarning } from "@/lib/warnings/queries";
+import { listWarnings, QUEUE_TOTAL_LIMIT, showWarning } from "@/lib/warnings/queries";
 import { logWarningAction, transitionWarning } from "@/lib/warnings/commands";
 import { openWarningStream } from "@/lib/warnings/stream";
 
@@ -43,7 +43,7 @@ export const warningPaths: Record<string, PathItem> = {
     get: operation(listWarnings, "get", {
       tags: ["warnings"],
       summary: "The triage queue of the caller's jurisdiction: open warnings most urgent first; cursor pagination",
-      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer", description: "how many warnings the view holds (all pages), counted up to 1,000" }, totalCapped: { type: "boolean", description: "the view holds more than `total` (1,000)" }, nextCursor: { type: ["string", "null"], description: "the next page: pass it back as ?cursor= with the same filters; a cursor of another view is a 422 on cursor" } } }), ...errors },
+      responses: { 200: json({ type: "object", properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer", description: `how many warnings the view holds (all pages), counted up to ${QUEUE_TOTAL_LIMIT}` }, totalCapped: { type: "boolean", description: `the view holds more than \`total\` (${QUEUE_TOTAL_LIMIT})` }, nextCursor: { type: ["string", "null"], description: "the next page: pass it back as ?cursor= with the same filters; a cursor of another view is a 422 on cursor" } } }), ...errors },
     }),
   },
   "/warnings/{id}": {

@@ -66,10 +66,10 @@ export async function queueWhere(actor: Actor, q: QueueQuery, now = new Date()):
 export const QUEUE_TOTAL_LIMIT = 1_000;
 
 /**
- * One page of the triage queue and how many warnings the view holds (up to QUEUE_TOTAL_LIMIT). Open warnings come most
- * urgent first by the queue's order (warnings.queueRank: the next SLA step's due time moved
- * earlier by the risk's head start; README, "the queue's order"), then priority; resolved ones
- * newest first. Keyset pagination by an opaque, validated cursor.
+ * One page of the triage queue and how many warnings the view holds (up to QUEUE_TOTAL_LIMIT).
+ * Open warnings come most urgent first by the queue's order (warnings.queueRank: the next SLA
+ * step's due time moved earlier by the risk's head start; README, "the queue's order"), then
+ * priority; resolved ones newest first. Keyset pagination by an opaque, validated cursor.
  */
 export const listWarnings = command({
   name: "warning.list", permission: "warnings:read",
