@@ -36,6 +36,8 @@ const baseSchema = z.object({
 const loadSchema = z.object({
   /** lib/http/admission.ts: requests served at once; 0 turns the gate off. */
   ADMISSION_CONCURRENCY: z.coerce.number().int().min(0).optional(),
+  /** lib/http/admission.ts: the service time a read should keep (the limit is cut past it); 0 keeps the limit fixed. */
+  ADMISSION_READ_TARGET_MS: z.coerce.number().int().min(0).optional(),
   /** lib/http/drain.ts: how long a stopping instance fails its health check before it closes, and its limit. */
   DRAIN_GRACE_MS: z.coerce.number().int().min(0).optional(),
   DRAIN_MAX_MS: z.coerce.number().int().positive().optional(),

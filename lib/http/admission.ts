@@ -12,16 +12,30 @@ import { hookServerRequests } from "@/lib/http/request-hook";
 // queued briefly otherwise (the highest class is taken from the queue first), and refused when it
 // has waited its class's longest wait or the queue is full — a 429 for the API, a 503 for pages,
 // both with `Retry-After` in seconds (RFC 9110) and `Retry-After-Ms` in milliseconds. It never
-// answers 500; what it admits keeps a bounded queueing delay.
+// answers 500.
+// What it admits must also be answered in time (p95 under 1 s), and on a machine whose cores the
+// instances share with PostgreSQL more requests at once only make each slower. So the limit
+// follows the reads' service time, as TCP's window follows loss (additive increase,
+// multiplicative decrease): a read slower than the target cuts the limit by a quarter, once per
+// read that started after the last cut; a read within it, answered while the gate was full,
+// raises it by 1/limit (about one a round). Reads probe it because they are what a request costs
+// at rest (a page, a record, a list of ≤ 100); a write may be a 5,000-item batch, whose time says
+// nothing of the load. The limit bounds reads and bulk; writes keep the ceiling (`concurrency`):
+// they are what must be served, and the writes waiting for ingestion's lock wait in one line and
+// are committed together (lib/warnings/ingest.ts), costing little while they wait.
 
 /** Intake and writes; reads a dispatcher or officer works from; statistics, exports and lists. */
 export type RequestClass = "write" | "read" | "bulk";
 export const CLASSES: readonly RequestClass[] = ["write", "read", "bulk"];
 
 export type AdmissionOptions = {
-  /** Requests served at once by this instance. */
+  /** The most requests this instance serves at once: the limit's ceiling, and where it starts. */
   concurrency: number;
-  /** The share of `concurrency` each class may fill (write 1: all of it). */
+  /** The fewest it serves at once however slow the reads are: the limit's floor. */
+  minConcurrency: number;
+  /** The service time a read should keep; 0 keeps the limit at `concurrency`. */
+  readTargetMs: number;
+  /** The share of the limit each class may fill (write 1: all of it). */
   share: Record<RequestClass, number>;
   /** The longest a request of each class waits in the queue before it is refused. */
   maxWaitMs: Record<RequestClass, number>;
@@ -31,15 +45,18 @@ export type AdmissionOptions = {
 
 export const DEFAULT_ADMISSION: AdmissionOptions = {
   concurrency: 16,
+  minConcurrency: 4,
+  readTargetMs: 300,
   share: { write: 1, read: 0.75, bulk: 0.25 },
-  maxWaitMs: { write: 750, read: 400, bulk: 100 },
+  maxWaitMs: { write: 750, read: 300, bulk: 100 },
   maxQueue: { write: 1_000, read: 100, bulk: 10 },
 };
 
-/** The options from the environment: ADMISSION_CONCURRENCY (0 turns the gate off). */
+/** The options from the environment: ADMISSION_CONCURRENCY (0 turns the gate off), ADMISSION_READ_TARGET_MS (0: a fixed limit). */
 export function admissionOptionsFromEnv(e: LoadEnv = loadEnv()): AdmissionOptions | null {
   const concurrency = e.ADMISSION_CONCURRENCY ?? DEFAULT_ADMISSION.concurrency;
-  return concurrency > 0 ? { ...DEFAULT_ADMISSION, concurrency } : null;
+  const readTargetMs = e.ADMISSION_READ_TARGET_MS ?? DEFAULT_ADMISSION.readTargetMs;
+  return concurrency > 0 ? { ...DEFAULT_ADMISSION, concurrency, minConcurrency: Math.min(concurrency, DEFAULT_ADMISSION.minConcurrency), readTargetMs } : null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -62,7 +79,11 @@ export function classify(method: string, url: string): RequestClass | null {
 
 type Waiting = { cls: RequestClass; since: number; admit: () => void; refuse: () => void; timer: NodeJS.Timeout };
 
-export type AdmissionStats = { admitted: Record<RequestClass, number>; shed: Record<RequestClass, number>; inFlight: number; queued: number };
+export type AdmissionStats = {
+  admitted: Record<RequestClass, number>; shed: Record<RequestClass, number>; inFlight: number; queued: number;
+  /** The limit now (see readTargetMs), and how often it was cut. */
+  limit: number; cuts: number;
+};
 
 /**
  * The gate's bookkeeping, free of HTTP: `enter` calls `admit` (now or once a slot frees) or
@@ -70,15 +91,37 @@ export type AdmissionStats = { admitted: Record<RequestClass, number>; shed: Rec
  */
 export class AdmissionGate {
   private inFlight = 0;
+  /** The concurrency limit now, between minConcurrency and concurrency. */
+  private window: number;
+  /** When the limit was last cut (performance.now()): a read that started before says nothing of the new limit. */
+  private cutAt = -Infinity;
   private readonly queues: Record<RequestClass, Waiting[]> = { write: [], read: [], bulk: [] };
   /** Recent service times (ms), for the Retry-After estimate. */
   private serviceMs = 100;
-  readonly stats: AdmissionStats = { admitted: { write: 0, read: 0, bulk: 0 }, shed: { write: 0, read: 0, bulk: 0 }, inFlight: 0, queued: 0 };
+  readonly stats: AdmissionStats;
 
-  constructor(readonly options: AdmissionOptions) {}
+  constructor(readonly options: AdmissionOptions) {
+    this.window = options.concurrency;
+    this.stats = { admitted: { write: 0, read: 0, bulk: 0 }, shed: { write: 0, read: 0, bulk: 0 }, inFlight: 0, queued: 0, limit: this.window, cuts: 0 };
+  }
 
+  /** Writes keep the whole ceiling: they come first, and ingestion's group commit makes one waiting cheap. */
   private limit(cls: RequestClass) {
-    return Math.max(1, Math.floor(this.options.concurrency * this.options.share[cls]));
+    return Math.max(1, Math.floor((cls === "write" ? this.options.concurrency : this.window) * this.options.share[cls]));
+  }
+
+  /** Steers the limit by a finished read's service time (see the head of this file). */
+  private observe(cls: RequestClass, startedAt: number, endedAt: number, wasFull: boolean) {
+    const { readTargetMs, minConcurrency, concurrency } = this.options;
+    if (!readTargetMs || cls !== "read" || startedAt < this.cutAt) return;
+    if (endedAt - startedAt > readTargetMs) {
+      this.window = Math.max(minConcurrency, this.window * 0.75);
+      this.cutAt = endedAt;
+      this.stats.cuts++;
+    } else if (wasFull) {
+      this.window = Math.min(concurrency, this.window + 1 / this.window);
+    }
+    this.stats.limit = Math.floor(this.window);
   }
 
   get busy(): number {
@@ -88,7 +131,7 @@ export class AdmissionGate {
   /** How long a refused caller of this class should wait before trying again, in ms. */
   retryAfterMs(cls: RequestClass): number {
     const queued = CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
-    const drain = ((queued + this.inFlight) * this.serviceMs) / this.options.concurrency;
+    const drain = ((queued + this.inFlight) * this.serviceMs) / Math.floor(this.window);
     const floor = { write: 250, read: 1_000, bulk: 5_000 }[cls];
     return Math.min(60_000, Math.max(floor, Math.round(drain / 50) * 50));
   }
@@ -98,13 +141,16 @@ export class AdmissionGate {
       this.inFlight++;
       this.stats.admitted[cls]++;
       this.stats.inFlight = this.inFlight;
+      const startedAt = performance.now();
       let left = false;
       admit(() => {
         if (left) return;
         left = true;
+        const wasFull = this.inFlight >= this.limit(cls) || this.stats.queued > 0;
         this.inFlight--;
         this.stats.inFlight = this.inFlight;
         this.serviceMs = this.serviceMs * 0.9 + (Date.now() - since) * 0.1;
+        this.observe(cls, startedAt, performance.now(), wasFull);
         this.pump();
       });
     };

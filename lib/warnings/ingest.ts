@@ -90,7 +90,6 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
   if (items.length > MAX_BATCH) {
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }
-  const db = getDb();
   const [table, ladder, sources] = await Promise.all([routingTable(), slaLadder(), sourcesOf(actor)]);
   const results: IngestResult[] = new Array(items.length);
   const planned: Planned[] = [];
@@ -125,7 +124,7 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
     // Oldest first, so that within a batch the first sighting is the warning and later ones its repeats.
     planned.sort((a, b) => a.at - b.at);
     const visible = await scopeUnitIds(actor.scopePath);
-    await sqlTransaction(db, (sql) => writeBatch(sql, actor, planned, visible, ladder, results)).catch((e: unknown) => {
+    await writeInTurn({ actor, planned, visible, ladder, results }).catch((e: unknown) => {
       throw timedOut(e) ? new AppError("UNAVAILABLE", "ingestion is busy (a batch timed out); try again shortly") : e;
     });
   }
@@ -171,17 +170,78 @@ function plan(
   return { index, id, source: w.source, externalId: w.externalId, at, phone: v.phone, contact: w.contact.value, victim: victimKey(v.phone, w.contact.value), unitId, row, item: w };
 }
 
-async function writeBatch(tx: DriverSql, actor: Actor, planned: Planned[], visible: string[], ladder: Record<RiskLevel, SlaLadder>, results: IngestResult[]) {
-  // One batch at a time, so that duplicates and repeats are decided against everything committed
-  // before. A lock per victim looked finer, but 5,000 of them per batch ran PostgreSQL's shared lock
-  // table out at three concurrent batches. Everything that can be done without the lock (checks,
-  // routing, the rows' text) was done before taking it.
-  // SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
+/** A request's checked items, with what writing them needs, and where their answers go. */
+type Turn = { actor: Actor; planned: Planned[]; visible: string[]; ladder: Record<RiskLevel, SlaLadder>; results: IngestResult[] };
+
+/** The requests of this process waiting for the writer, in their order of arrival. */
+const line: { turn: Turn; done: () => void; failed: (e: unknown) => void }[] = [];
+let writing = false;
+
+/**
+ * Writes a request's items in its turn, with group commit. Batches are written one at a time under
+ * the ingestion lock, and for a request of a few items taking the lock and committing (a
+ * synchronous standby's flush included) cost as much as the writing, while every request waiting
+ * for the lock held a connection. So the requests that arrive while a transaction is writing wait
+ * in line, and the next transaction writes them all, in order, each in a savepoint of its own (a
+ * request that fails loses only its own items), under one lock and one commit. A request that finds
+ * nobody writing is written at once: grouping adds no wait. A full batch goes alone.
+ */
+function writeInTurn(turn: Turn): Promise<void> {
+  return new Promise((done, failed) => {
+    line.push({ turn, done, failed });
+    if (!writing) void writeLine();
+  });
+}
+
+async function writeLine() {
+  writing = true;
+  while (line.length) {
+    const group = [line.shift()!];
+    let items = group[0]!.turn.planned.length;
+    while (line.length && items + line[0]!.turn.planned.length <= MAX_BATCH) {
+      items += line[0]!.turn.planned.length;
+      group.push(line.shift()!);
+    }
+    const errors = new Map<number, unknown>();
+    try {
+      await sqlTransaction(getDb(), async (tx) => {
+        await takeIngestLock(tx);
+        if (group.length === 1) return writeBatch(tx, group[0]!.turn);
+        for (const [i, { turn }] of group.entries()) {
+          await tx.$executeRaw`SAVEPOINT turn`;
+          try {
+            await writeBatch(tx, turn);
+            await tx.$executeRaw`RELEASE SAVEPOINT turn`;
+          } catch (e) {
+            errors.set(i, e);
+            await tx.$executeRaw`ROLLBACK TO SAVEPOINT turn`;
+          }
+        }
+      });
+      group.forEach((g, i) => (errors.has(i) ? g.failed(errors.get(i)) : g.done()));
+    } catch (e) {
+      // Nothing of the group was committed.
+      for (const g of group) g.failed(e);
+    }
+  }
+  writing = false;
+}
+
+/**
+ * One batch at a time, so that duplicates and repeats are decided against everything committed
+ * before. A lock per victim looked finer, but 5,000 of them per batch ran PostgreSQL's shared lock
+ * table out at three concurrent batches. Everything that can be done without the lock (checks,
+ * routing, the rows' text) was done before taking it.
+ * SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
+ */
+async function takeIngestLock(tx: DriverSql) {
   const timeouts = ingestTimeouts();
   await tx.$queryRaw`SELECT set_config('lock_timeout', ${timeouts.lockWait}, true)`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)`;
   await tx.$queryRaw`SELECT set_config('statement_timeout', ${timeouts.statement}, true), set_config('idle_in_transaction_session_timeout', ${timeouts.statement}, true)`;
+}
 
+async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn) {
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
   // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md

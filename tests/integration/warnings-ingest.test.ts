@@ -114,6 +114,41 @@ describe("warning ingestion", () => {
     // 30,000 new victims, each linked to a new person by the row triggers: 19 s on a loaded 2-core machine.
   }, 120_000);
 
+  it("writes the requests that arrive while one is being written in one transaction, each in a savepoint of its own", async () => {
+    // Two feeds of two branches; one request fails inside the transaction (a trigger raises for it).
+    const [east, west] = await Promise.all(tree.branches.slice(0, 2).map((b) => makeApiKey(b, ["warnings:ingest", "warnings:read"])));
+    await getDb().$executeRaw`CREATE OR REPLACE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'test failure'; END $$`;
+    await getDb().$executeRaw`CREATE TRIGGER test_fail BEFORE INSERT ON warnings FOR EACH ROW WHEN (NEW.note = 'fail-test') EXECUTE FUNCTION test_fail()`;
+    try {
+      const victim = warningInput();
+      const calls = Array.from({ length: 30 }, (_, i) => {
+        const [key, branch] = i % 2 ? [west!, tree.branches[1]!] : [east!, tree.branches[0]!];
+        const item = i === 7 ? warningInput({ note: "fail-test", unitCode: branch.precincts[0]!.code })
+          : i === 10 || i === 12 ? warningInput({ victim: victim.victim, contact: victim.contact, unitCode: tree.branches[0]!.precincts[0]!.code })
+          : warningInput({ unitCode: branch.precincts[i % 2]!.code });
+        return ingestWarnings(key.actor, [item]).then((r) => r[0]!, (e: unknown) => e);
+      });
+      const results = await Promise.all(calls);
+
+      expect(results[7]).toBeInstanceOf(Error);
+      expect(await getDb().warning.count({ where: { note: "fail-test" } })).toBe(0);
+      const answered = results.filter((r, i) => i !== 7) as { status: string; id: string }[];
+      expect(answered.map((r) => r.status).sort()).toEqual([...Array(28).fill("created"), "repeat"]);
+      expect([results[10], results[12]].map((r) => (r as { status: string }).status).sort()).toEqual(["created", "repeat"]);
+      const created = await rows(answered.filter((r) => r.status === "created").map((r) => r.id));
+      expect(created).toHaveLength(28);
+      // Each in its sender's branch; rows of one transaction share its start (now()): fewer than one each.
+      for (const w of created) expect(tree.branches.slice(0, 2).some((b) => b.precincts.some((p) => p.id === w.unitId))).toBe(true);
+      expect(new Set(created.map((w) => w.createdAt.getTime())).size).toBeLessThan(created.length / 2);
+      // Each request has its own audit record.
+      const audits = await getDb().auditLog.findMany({ where: { action: "warning.ingest", actorId: { in: [east!.actor.id, west!.actor.id] } } });
+      expect(audits).toHaveLength(29);
+    } finally {
+      await getDb().$executeRaw`DROP TRIGGER IF EXISTS test_fail ON warnings`;
+      await getDb().$executeRaw`DROP FUNCTION IF EXISTS test_fail()`;
+    }
+  });
+
   it("audits each batch in the same transaction", async () => {
     const results = await ingestWarnings(feed.actor, [warningInput(), warningInput()]);
     const audit = await getDb().auditLog.findFirst({ where: { action: "warning.ingest", actorId: feed.actor.id }, orderBy: { id: "desc" } });
