@@ -3,7 +3,8 @@
 // the production build the E2E server made — in a folder and on ports of its own. Ten clients (page
 // and API reads as a dispatcher, and warnings entered) run through HAProxy while each instance in
 // turn is sent SIGTERM: it fails its health check, HAProxy takes it out of rotation, it finishes
-// what it holds, exits, and the cluster's supervisor starts it again. Every request is answered 2xx.
+// what it holds, exits, and the cluster's supervisor starts it again. Every request is answered 2xx
+// but the reads the remaining instance's admission gate sheds (429/503 with Retry-After).
 // Here and not among the integration tests because it needs the production build. Needs Debian's
 // haproxy and pgbouncer (.ci/run installs them).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -66,10 +67,10 @@ async function inRotation(server: string): Promise<boolean> {
 
 test("a rolling restart of both instances under load fails no request", async () => {
   const desk = await dispatcher();
-  const answers: { what: string; status: number }[] = [];
-  const ask = async (what: string, call: () => Promise<{ status: () => number }>) => {
-    const status = await call().then((r) => r.status(), () => 0);
-    answers.push({ what, status });
+  const answers: { what: string; status: number; retryAfter: boolean }[] = [];
+  const ask = async (what: string, call: () => Promise<{ status: () => number; headers: () => Record<string, string> }>) => {
+    const answer = await call().then((r) => ({ status: r.status(), retryAfter: "retry-after" in r.headers() }), () => ({ status: 0, retryAfter: false }));
+    answers.push({ what, ...answer });
   };
   let n = 0;
   const enter = () => {
@@ -109,8 +110,13 @@ test("a rolling restart of both instances under load fails no request", async ()
   await Promise.all(clients);
   await desk.dispose();
 
-  const failed = answers.filter((a) => a.status < 200 || a.status >= 300);
-  expect(failed, `${failed.length} of ${answers.length} requests not answered 2xx`).toEqual([]);
+  // One instance carries all ten clients while the other restarts: its admission gate may refuse
+  // reads (429/503 with Retry-After: shed by design, the client retries). Nothing else fails, and
+  // every warning entered is taken — writes come first.
+  const shed = (a: (typeof answers)[number]) => (a.status === 429 || a.status === 503) && a.retryAfter && !a.what.startsWith("POST");
+  const failed = answers.filter((a) => (a.status < 200 || a.status >= 300) && !shed(a));
+  expect(failed, `${failed.length} of ${answers.length} requests failed otherwise than shed by the admission gate`).toEqual([]);
+  expect(answers.filter(shed).length, "reads shed").toBeLessThan(answers.length / 2);
   expect(answers.filter((a) => a.what.startsWith("POST")).length).toBeGreaterThan(5);
   expect(said.join("")).toContain("app-1 exited");
   expect(said.join("")).toContain("app-2 exited");
