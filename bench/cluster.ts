@@ -10,7 +10,8 @@
 //   5. a failover under six feeds: kill -9 of the primary's postmaster, the standby promoted by
 //      the supervisor; acknowledged warnings missing afterwards (must be 0), seconds without writes.
 // Prints figures with the machine's load average (the 2 cores are often shared); asserts nothing.
-// Knobs: BENCH_SECONDS (20) per throughput run, BENCH_CLIENTS (16) for it.
+// Knobs: BENCH_SECONDS (20) per throughput run, BENCH_CLIENTS (16) for it, BENCH_OVERLOAD_RATE
+// (requests/s; twice the measured capacity unless set: the same rate for runs to compare).
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -130,7 +131,7 @@ try {
   log(`ratio two/one: ${(rateOf(two) / Math.max(0.1, rateOf(one))).toFixed(2)}× (PostgreSQL, PgBouncer, HAProxy, both instances and this client share ${cpus().length} cores)`);
 
   // ── 2. overload: requests arriving at twice that rate, whatever the answers ──
-  const rate = 2 * capacity;
+  const rate = Number(process.env.BENCH_OVERLOAD_RATE) || 2 * capacity;
   const overload: Sample[] = [];
   const pending: Promise<void>[] = [];
   const started = Date.now();
@@ -151,7 +152,8 @@ try {
     const a = all.filter(ok);
     return `${k} ${a.length}/${all.length} admitted, p95 ${a.length ? p95(a).toFixed(0) : "-"} ms`;
   };
-  log(`overload at ${rate.toFixed(0)} requests/s for 15 s (2× capacity; 20 % writes, 50 % reads, 30 % statistics): ${overload.length} requests; admitted p95 ${p95(admitted).toFixed(0)} ms; shed ${((100 * shed.length) / overload.length).toFixed(1)} % (429/503 + Retry-After); 5xx otherwise: ${fivexx.length}; ${byKind("write")}; ${byKind("read")}; ${byKind("bulk")}; statuses ${statuses(overload)}; ${load()}`);
+  const gates = await Promise.all(ports.apps.map((p) => fetch(`http://127.0.0.1:${p}/api/health`).then((r) => r.json(), () => ({})).then((h) => JSON.stringify(h.admission))));
+  log(`overload at ${rate.toFixed(0)} requests/s for 15 s (${(rate / capacity).toFixed(1)}× capacity; 20 % writes, 50 % reads, 30 % statistics): ${overload.length} requests; admitted p95 ${p95(admitted).toFixed(0)} ms; shed ${((100 * shed.length) / overload.length).toFixed(1)} % (429/503 + Retry-After); 5xx otherwise: ${fivexx.length}; ${byKind("write")}; ${byKind("read")}; ${byKind("bulk")}; statuses ${statuses(overload)}; the instances' admission gates after it: ${gates.join(", ")}; ${load()}`);
   await sleep(3_000);
 
   // ── 3. the statistics overview on the standby and on the primary ──

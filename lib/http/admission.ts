@@ -14,15 +14,23 @@ import { hookServerRequests } from "@/lib/http/request-hook";
 // both with `Retry-After` in seconds (RFC 9110) and `Retry-After-Ms` in milliseconds. It never
 // answers 500.
 // What it admits must also be answered in time (p95 under 1 s), and on a machine whose cores the
-// instances share with PostgreSQL more requests at once only make each slower. So the limit
-// follows the reads' service time, as TCP's window follows loss (additive increase,
-// multiplicative decrease): a read slower than the target cuts the limit by a quarter, once per
-// read that started after the last cut; a read within it, answered while the gate was full,
-// raises it by 1/limit (about one a round). Reads probe it because they are what a request costs
-// at rest (a page, a record, a list of ≤ 100); a write may be a 5,000-item batch, whose time says
-// nothing of the load. The limit bounds reads and bulk; writes keep the ceiling (`concurrency`):
-// they are what must be served, and the writes waiting for ingestion's lock wait in one line and
-// are committed together (lib/warnings/ingest.ts), costing little while they wait.
+// instances share with PostgreSQL more requests at once only make each slower. So the limit follows
+// the reads' service time, as TCP's window follows loss (additive increase, multiplicative
+// decrease), cut only where fewer at once would help: a read slower than the target cuts the limit
+// by a quarter, once per read that started after the last cut, if the crowd slowed it — it took
+// more than 1.5 times what a read costs uncrowded (TCP Vegas' and Netflix's Gradient2's test: the
+// time grew with this instance's own concurrency) — or if it took more than twice the target (past
+// which the admitted p95 cannot keep its budget, whatever the cause); any other read, answered
+// while the gate was full, raises the limit by 1/limit (about one a round). What a read costs
+// uncrowded is learnt from the reads that started with fewer than `minConcurrency` requests in
+// flight, and from any read faster than it: on a machine slow for reasons of its own (a cold start,
+// a neighbour's load) the reads are as slow at the floor, so between the target and twice it the
+// gate stops cutting and grows back instead of refusing users for nothing. Reads probe the limit
+// because they are what a request costs at rest (a page, a record, a list of ≤ 100); a write may be
+// a 5,000-item batch, whose time says nothing of the load. The limit bounds reads and bulk; writes
+// keep the ceiling (`concurrency`): they are what must be served, and the writes waiting for
+// ingestion's lock wait in one line and are committed together (lib/warnings/ingest.ts), costing
+// little while they wait.
 
 /** Intake and writes; reads a dispatcher or officer works from; statistics, exports and lists. */
 export type RequestClass = "write" | "read" | "bulk";
@@ -81,28 +89,42 @@ type Waiting = { cls: RequestClass; since: number; admit: () => void; refuse: ()
 
 export type AdmissionStats = {
   admitted: Record<RequestClass, number>; shed: Record<RequestClass, number>; inFlight: number; queued: number;
-  /** The limit now (see readTargetMs), and how often it was cut. */
-  limit: number; cuts: number;
+  /** The limit now (see readTargetMs), how often it was cut, and what a read costs uncrowded (ms; null until seen). */
+  limit: number; cuts: number; baseMs: number | null;
 };
+
+/** A read slower than this many times what a read costs uncrowded was slowed by the concurrency. */
+const TOLERANCE = 1.5;
 
 /**
  * The gate's bookkeeping, free of HTTP: `enter` calls `admit` (now or once a slot frees) or
  * `refuse` (queue full or waited too long); whoever was admitted calls the returned `leave` once.
  */
 export class AdmissionGate {
+  /** Requests being served now. */
   private inFlight = 0;
   /** The concurrency limit now, between minConcurrency and concurrency. */
   private window: number;
   /** When the limit was last cut (performance.now()): a read that started before says nothing of the new limit. */
   private cutAt = -Infinity;
+  private cuts = 0;
+  /** What a read costs uncrowded (ms, a moving average; see the head of this file). */
+  private baseMs: number | null = null;
   private readonly queues: Record<RequestClass, Waiting[]> = { write: [], read: [], bulk: [] };
+  private readonly admitted: Record<RequestClass, number> = { write: 0, read: 0, bulk: 0 };
+  private readonly shed: Record<RequestClass, number> = { write: 0, read: 0, bulk: 0 };
   /** Recent service times (ms), for the Retry-After estimate. */
   private serviceMs = 100;
-  readonly stats: AdmissionStats;
 
   constructor(readonly options: AdmissionOptions) {
     this.window = options.concurrency;
-    this.stats = { admitted: { write: 0, read: 0, bulk: 0 }, shed: { write: 0, read: 0, bulk: 0 }, inFlight: 0, queued: 0, limit: this.window, cuts: 0 };
+  }
+
+  get stats(): AdmissionStats {
+    return {
+      admitted: { ...this.admitted }, shed: { ...this.shed }, inFlight: this.inFlight, queued: this.queued(),
+      limit: Math.floor(this.window), cuts: this.cuts, baseMs: this.baseMs === null ? null : Math.round(this.baseMs),
+    };
   }
 
   /** Writes keep the whole ceiling: they come first, and ingestion's group commit makes one waiting cheap. */
@@ -110,47 +132,49 @@ export class AdmissionGate {
     return Math.max(1, Math.floor((cls === "write" ? this.options.concurrency : this.window) * this.options.share[cls]));
   }
 
-  /** Steers the limit by a finished read's service time (see the head of this file). */
-  private observe(cls: RequestClass, startedAt: number, endedAt: number, wasFull: boolean) {
-    const { readTargetMs, minConcurrency, concurrency } = this.options;
-    if (!readTargetMs || cls !== "read" || startedAt < this.cutAt) return;
-    if (endedAt - startedAt > readTargetMs) {
-      this.window = Math.max(minConcurrency, this.window * 0.75);
-      this.cutAt = endedAt;
-      this.stats.cuts++;
-    } else if (wasFull) {
-      this.window = Math.min(concurrency, this.window + 1 / this.window);
-    }
-    this.stats.limit = Math.floor(this.window);
+  private queued() {
+    return CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
   }
 
-  get busy(): number {
-    return this.inFlight;
+  /**
+   * Steers the limit by a finished read: its service time, and the crowd it started in (every
+   * request in flight: cutting reads and bulk also frees the processor for the writes).
+   */
+  private observe(cls: RequestClass, read: { startedAt: number; ms: number; crowd: number; wasFull: boolean }) {
+    const { readTargetMs, minConcurrency, concurrency } = this.options;
+    if (!readTargetMs || cls !== "read") return;
+    if (this.baseMs === null) this.baseMs = read.ms;
+    else if (read.crowd < minConcurrency || read.ms < this.baseMs) this.baseMs = this.baseMs * 0.9 + read.ms * 0.1;
+    if (read.startedAt < this.cutAt) return;
+    if (read.ms > readTargetMs && (read.ms > 2 * readTargetMs || read.ms > TOLERANCE * this.baseMs)) {
+      this.window = Math.max(minConcurrency, this.window * 0.75);
+      this.cutAt = read.startedAt + read.ms;
+      this.cuts++;
+    } else if (read.wasFull) {
+      this.window = Math.min(concurrency, this.window + 1 / this.window);
+    }
   }
 
   /** How long a refused caller of this class should wait before trying again, in ms. */
   retryAfterMs(cls: RequestClass): number {
-    const queued = CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
-    const drain = ((queued + this.inFlight) * this.serviceMs) / Math.floor(this.window);
+    const drain = ((this.queued() + this.inFlight) * this.serviceMs) / Math.floor(this.window);
     const floor = { write: 250, read: 1_000, bulk: 5_000 }[cls];
     return Math.min(60_000, Math.max(floor, Math.round(drain / 50) * 50));
   }
 
   enter(cls: RequestClass, admit: (leave: () => void) => void, refuse: (retryAfterMs: number) => void): { cancel: () => void } {
     const start = (since: number) => {
-      this.inFlight++;
-      this.stats.admitted[cls]++;
-      this.stats.inFlight = this.inFlight;
+      const crowd = this.inFlight++;
+      this.admitted[cls]++;
       const startedAt = performance.now();
       let left = false;
       admit(() => {
         if (left) return;
         left = true;
-        const wasFull = this.inFlight >= this.limit(cls) || this.stats.queued > 0;
+        const wasFull = this.inFlight >= this.limit(cls) || this.queued() > 0;
         this.inFlight--;
-        this.stats.inFlight = this.inFlight;
         this.serviceMs = this.serviceMs * 0.9 + (Date.now() - since) * 0.1;
-        this.observe(cls, startedAt, performance.now(), wasFull);
+        this.observe(cls, { startedAt, ms: performance.now() - startedAt, crowd, wasFull });
         this.pump();
       });
     };
@@ -161,7 +185,7 @@ export class AdmissionGate {
     }
     const queue = this.queues[cls];
     const shed = () => {
-      this.stats.shed[cls]++;
+      this.shed[cls]++;
       refuse(this.retryAfterMs(cls));
     };
     if (queue.length >= this.options.maxQueue[cls]) {
@@ -178,7 +202,6 @@ export class AdmissionGate {
       }, this.options.maxWaitMs[cls]),
     };
     queue.push(entry);
-    this.count();
     return { cancel: () => void this.remove(entry) };
   }
 
@@ -188,12 +211,7 @@ export class AdmissionGate {
     if (i < 0) return false;
     queue.splice(i, 1);
     clearTimeout(entry.timer);
-    this.count();
     return true;
-  }
-
-  private count() {
-    this.stats.queued = CLASSES.reduce((n, c) => n + this.queues[c].length, 0);
   }
 
   /** Hands freed slots to the waiting, highest class first. */

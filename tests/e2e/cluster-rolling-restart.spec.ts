@@ -3,8 +3,12 @@
 // the production build the E2E server made — in a folder and on ports of its own. Ten clients (page
 // and API reads as a dispatcher, and warnings entered) run through HAProxy while each instance in
 // turn is sent SIGTERM: it fails its health check, HAProxy takes it out of rotation, it finishes
-// what it holds, exits, and the cluster's supervisor starts it again. Every request is answered 2xx
-// but the reads the remaining instance's admission gate sheds (429/503 with Retry-After).
+// what it holds, exits, and the cluster's supervisor starts it again. Every request is answered 2xx.
+// The instances' admission limit is held at its ceiling (16; ten clients fit in it): what is tested
+// here is the restart, and on a starved machine (CI's two cores) the adaptive limit would rightly
+// shed reads slower than its budget — that is item 4's behaviour, tested on its own
+// (tests/unit/admission-limit.test.ts, tests/integration/overload.test.ts) and measured by
+// bench:cluster, which restarts the instances with the adaptive limit on.
 // Here and not among the integration tests because it needs the production build. Needs Debian's
 // haproxy and pgbouncer (.ci/run installs them).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -31,7 +35,7 @@ test.beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
   cluster = spawn("node_modules/.bin/tsx", ["--import", "./scripts/server-only-off.mjs", "scripts/cluster.ts"], {
     // The E2E server has built the app; the instances serve that build.
-    env: { ...process.env, ...layoutEnv, CLUSTER_SKIP_BUILD: "1" },
+    env: { ...process.env, ...layoutEnv, CLUSTER_SKIP_BUILD: "1", ADMISSION_READ_TARGET_MS: "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   cluster.stdout!.on("data", (d: Buffer) => said.push(d.toString()));
@@ -67,10 +71,10 @@ async function inRotation(server: string): Promise<boolean> {
 
 test("a rolling restart of both instances under load fails no request", async () => {
   const desk = await dispatcher();
-  const answers: { what: string; status: number; retryAfter: boolean }[] = [];
-  const ask = async (what: string, call: () => Promise<{ status: () => number; headers: () => Record<string, string> }>) => {
-    const answer = await call().then((r) => ({ status: r.status(), retryAfter: "retry-after" in r.headers() }), () => ({ status: 0, retryAfter: false }));
-    answers.push({ what, ...answer });
+  const answers: { what: string; status: number }[] = [];
+  const ask = async (what: string, call: () => Promise<{ status: () => number }>) => {
+    const status = await call().then((r) => r.status(), () => 0);
+    answers.push({ what, status });
   };
   let n = 0;
   const enter = () => {
@@ -110,13 +114,8 @@ test("a rolling restart of both instances under load fails no request", async ()
   await Promise.all(clients);
   await desk.dispose();
 
-  // One instance carries all ten clients while the other restarts: its admission gate may refuse
-  // reads (429/503 with Retry-After: shed by design, the client retries). Nothing else fails, and
-  // every warning entered is taken — writes come first.
-  const shed = (a: (typeof answers)[number]) => (a.status === 429 || a.status === 503) && a.retryAfter && !a.what.startsWith("POST");
-  const failed = answers.filter((a) => (a.status < 200 || a.status >= 300) && !shed(a));
-  expect(failed, `${failed.length} of ${answers.length} requests failed otherwise than shed by the admission gate`).toEqual([]);
-  expect(answers.filter(shed).length, "reads shed").toBeLessThan(answers.length / 2);
+  const failed = answers.filter((a) => a.status < 200 || a.status >= 300);
+  expect(failed, `${failed.length} of ${answers.length} requests not answered 2xx`).toEqual([]);
   expect(answers.filter((a) => a.what.startsWith("POST")).length).toBeGreaterThan(5);
   expect(said.join("")).toContain("app-1 exited");
   expect(said.join("")).toContain("app-2 exited");
