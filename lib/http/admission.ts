@@ -90,7 +90,7 @@ type Waiting = { cls: RequestClass; since: number; admit: () => void; refuse: ()
 export type AdmissionStats = {
   admitted: Record<RequestClass, number>; shed: Record<RequestClass, number>; inFlight: number; queued: number;
   /** The limit now (see readTargetMs), how often it was cut, and what a read costs uncrowded (ms; null until seen). */
-  limit: number; cuts: number; baseMs: number | null;
+  limit: number; cuts: number; readBaseMs: number | null;
 };
 
 /** A read slower than this many times what a read costs uncrowded was slowed by the concurrency. */
@@ -123,7 +123,7 @@ export class AdmissionGate {
   get stats(): AdmissionStats {
     return {
       admitted: { ...this.admitted }, shed: { ...this.shed }, inFlight: this.inFlight, queued: this.queued(),
-      limit: Math.floor(this.window), cuts: this.cuts, baseMs: this.baseMs === null ? null : Math.round(this.baseMs),
+      limit: Math.floor(this.window), cuts: this.cuts, readBaseMs: this.baseMs === null ? null : Math.round(this.baseMs),
     };
   }
 
@@ -184,19 +184,19 @@ export class AdmissionGate {
       return { cancel: () => {} };
     }
     const queue = this.queues[cls];
-    const shed = () => {
+    const turnAway = () => {
       this.shed[cls]++;
       refuse(this.retryAfterMs(cls));
     };
     if (queue.length >= this.options.maxQueue[cls]) {
-      shed();
+      turnAway();
       return { cancel: () => {} };
     }
     const since = Date.now();
     const entry: Waiting = {
       cls, since,
       admit: () => start(since),
-      refuse: shed,
+      refuse: turnAway,
       timer: setTimeout(() => {
         if (this.remove(entry)) entry.refuse();
       }, this.options.maxWaitMs[cls]),

@@ -95,7 +95,7 @@ describe("the admission limit", () => {
     expect(answered).toHaveLength(60);
     expect(gate.stats.cuts).toBe(0);
     expect(gate.stats.limit).toBe(16);
-    expect(gate.stats.baseMs).toBeGreaterThanOrEqual(440);
+    expect(gate.stats.readBaseMs).toBeGreaterThanOrEqual(440);
   });
 
   it("cuts past twice the target whatever the cause: the admitted p95 could not keep its budget", async () => {
@@ -114,7 +114,7 @@ describe("the admission limit", () => {
     // Now each read takes 150 ms whatever the crowd (over the target): the gate grows back.
     Object.assign(cpu, { workMs: 0, fixedMs: 150 });
     await closedLoop(gate, cpu, 12, 25);
-    expect(gate.stats.baseMs).toBeGreaterThan(150 / 1.5); // 150 ms is no longer "slowed by the crowd"
+    expect(gate.stats.readBaseMs).toBeGreaterThan(150 / 1.5); // 150 ms is no longer "slowed by the crowd"
     expect(gate.stats.limit).toBeGreaterThanOrEqual(14);
   }, 15_000);
 

@@ -14,7 +14,7 @@ export async function GET() {
   try {
     await pingDatabase();
     const gate = admissionGate()?.stats;
-    const admission = gate && { limit: gate.limit, inFlight: gate.inFlight, queued: gate.queued, cuts: gate.cuts, readBaseMs: gate.baseMs };
+    const admission = gate && { limit: gate.limit, inFlight: gate.inFlight, queued: gate.queued, cuts: gate.cuts, readBaseMs: gate.readBaseMs };
     return Response.json({ status: "ok", database: "ok", latencyMs: Math.round(performance.now() - started), admission });
   } catch {
     return Response.json({ status: "degraded", database: "unreachable" }, { status: 503 });

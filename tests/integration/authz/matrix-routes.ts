@@ -48,7 +48,7 @@ const appealRoute = (sub: string, body?: (a: { id: string; version: number }) =>
 };
 
 export const ROUTE_MATRIX: Record<string, RouteRule> = {
-  "GET app/api/health/route.ts": { public: "liveness for load balancers; answers no data" },
+  "GET app/api/health/route.ts": { public: "liveness for load balancers; answers no personal data (the database's state, the admission gate's figures)" },
   "GET app/api/v1/openapi.json/route.ts": { public: "the API reference; holds no data" },
   "GET app/api/auth/[...nextauth]/route.ts": { public: "NextAuth's own sign-in endpoints (csrf, session, providers)", call: false },
   "POST app/api/auth/[...nextauth]/route.ts": { public: "NextAuth's sign-in and sign-out; lib/auth/login.ts checks the credentials", call: false },
