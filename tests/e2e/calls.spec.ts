@@ -1,11 +1,5 @@
 import { expect, test } from "@playwright/test";
-import type { Page } from "@playwright/test";
-import { loginAs, screenshot } from "./helpers";
-
-async function signIn(page: Page, username: string) {
-  await loginAs(page, username);
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
+import { signIn, screenshot } from "./helpers";
 
 // The demo's call center reported two calls on open warnings and one matching none
 // (prisma/seed/demo-calls.ts): the attached ones are the warnings' 96110 call log entries.

@@ -12,6 +12,13 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
   await page.getByRole("button", { name: "登录" }).click();
 }
 
+/** Signed in and landed: the home page's menu is shown, so no redirect of the sign-in is still under way to abort the next goto. */
+export async function signIn(page: Page, username: string) {
+  await loginAs(page, username);
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await expect(page.getByTestId("user-menu")).toBeVisible();
+}
+
 export async function expectLoggedIn(page: Page, home: string) {
   await expect(page).toHaveURL(new RegExp(`${home}$`));
   await expect(page.getByTestId("user-menu")).toBeVisible();

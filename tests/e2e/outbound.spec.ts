@@ -1,13 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Page } from "@playwright/test";
-import { FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
-
-/** Signed in and landed: the home page's menu is shown, so no redirect of the sign-in is still under way to abort the next goto. */
-async function signIn(page: Page, username: string) {
-  await loginAs(page, username);
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-}
+import { FROM_OUR_PAGES, signIn, screenshot } from "./helpers";
 
 // The demo's newest 特高危 warnings start their dissuasion ladders when the platform starts: the
 // gateway simulator of `npm start` receives their SMS, 闪信 and robot calls and posts receipts back.

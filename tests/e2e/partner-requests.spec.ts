@@ -1,16 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { FROM_OUR_PAGES, signIn, screenshot } from "./helpers";
 
 // 止付 / 冻结 / 停机 requests: the investigator raises a stop-payment from a case, the simulator of
 // `npm start` answers as the bank, and the printable document carries the legal fields; the
 // dispatcher raises a 停机 request from a warning; the list shows both with their deadlines.
 
 const CARD = "6222021234567890128";
-
-async function signIn(page: Page, username: string) {
-  await loginAs(page, username);
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-}
 
 test("an investigator raises a stop-payment from a case, the bank answers, the document prints", async ({ page }) => {
   test.setTimeout(120_000);
