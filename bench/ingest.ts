@@ -241,8 +241,12 @@ if (TARGET) {
     // and the outbox's queued deliveries of their messages (a deleted message's job would be
     // fetched and dropped by the next run's worker: 125 k of them once loaded a run's database).
     const mine = `SELECT id FROM warnings WHERE "externalId" LIKE ANY($1)`;
-    await sql.query(`SELECT graphile_worker.complete_jobs(ARRAY(SELECT j.id FROM graphile_worker.jobs j
-      JOIN outbound_messages m ON j.key = 'outbound:' || m.id WHERE m."warningId" IN (${mine})))`, [ours]);
+    // (No worker ran, OUTBOUND_SIMULATOR=off on a database that never had one: no jobs table.)
+    const { rows: [jobs] } = await sql.query("SELECT to_regclass('graphile_worker.jobs') IS NOT NULL AS present");
+    if (jobs.present) {
+      await sql.query(`SELECT graphile_worker.complete_jobs(ARRAY(SELECT j.id FROM graphile_worker.jobs j
+        JOIN outbound_messages m ON j.key = 'outbound:' || m.id WHERE m."warningId" IN (${mine})))`, [ours]);
+    }
     for (const child of ["dissuasion_actions", "app_followups", "revisits"]) await sql.query(`DELETE FROM ${child} WHERE "warningId" IN (${mine})`, [ours]);
     const { rowCount } = await sql.query(`DELETE FROM warnings WHERE "externalId" LIKE ANY($1)`, [ours]);
     await sql.query("UPDATE api_keys SET \"revokedAt\" = now() WHERE id = $1", [apiKey.id]);

@@ -7,6 +7,7 @@ import { flagAppealDeadlines } from "@/lib/appeals/flag-appeal-deadlines";
 import { flagLapsedStopPayments } from "@/lib/requests/flag-lapsed";
 import { flagFraudSurges } from "@/lib/profiles/surge";
 import { refreshContactWindow } from "@/lib/contacts/queries";
+import { finishLeftFollowUps } from "@/lib/warnings/ingest-followup";
 
 const EVERY_MS = 15_000;
 /** The 串并案 list's summary is refreshed every this many ticks (5 minutes): the list sums what changed since. */
@@ -38,9 +39,10 @@ export async function schedulerTick(at = Date.now()): Promise<boolean> {
   const appeals = await flagAppealDeadlines();
   const stops = await flagLapsedStopPayments();
   const surges = await flagFraudSurges();
+  const followUps = await finishLeftFollowUps();
   if (slot % CONTACT_WINDOW_TICKS === 0) await refreshContactWindow(new Date(at));
-  if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges) {
-    logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges });
+  if (breaches || freezes.flagged || freezes.expired || appeals.dueSoon || appeals.overdue || stops.flagged || surges || followUps) {
+    logger.info("scheduler.tick", { breaches, ...freezes, appealsDueSoon: appeals.dueSoon, appealsOverdue: appeals.overdue, stopPaymentsLapsed: stops.flagged, surges, followUps });
   }
   return true;
 }

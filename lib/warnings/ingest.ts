@@ -1,5 +1,4 @@
 import "server-only";
-import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
@@ -20,6 +19,8 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
 import { startLadders } from "@/lib/outbound/ladder";
+import { deferDerivations, deriveFollowUps, queueFollowUp, runFollowUps } from "@/lib/warnings/ingest-followup";
+import { logger } from "@/lib/log";
 
 /** A warning received longer ago than this starts no dissuasion ladder. */
 const LADDER_FRESH_MS = 60 * 60_000;
@@ -63,8 +64,12 @@ function ingestTimeouts(): { statement: string; lockWait: string } {
   return { statement: `${e.INGEST_STATEMENT_TIMEOUT_MS ?? 15_000}ms`, lockWait: `${e.INGEST_LOCK_WAIT_MS ?? 60_000}ms` };
 }
 
-/** A statement cancelled by its timeout (57014), the lock not had in time (55P03), a session ended for idling in its transaction (25P03). */
-const timedOut = (e: unknown) => ["57014", "55P03", "25P03"].includes(String((e as { code?: unknown } | null)?.code));
+/**
+ * A statement cancelled by its timeout (57014), the lock not had in time (55P03), a session ended
+ * for idling in its transaction (25P03), or a deadlock (40P01: a batch merging persons while
+ * another instance's follow-up holds them): the feed is asked to send the batch again.
+ */
+const timedOut = (e: unknown) => ["57014", "55P03", "25P03", "40P01"].includes(String((e as { code?: unknown } | null)?.code));
 
 const sourceKey = (w: { source: string; externalId: string }) => `${w.source}\u001f${w.externalId}`;
 const victimKey = (phone: string, contact: string) => `${phone}\u001f${contact}`;
@@ -173,9 +178,17 @@ function plan(
 /** A request's checked items, with what writing them needs, and where their answers go. */
 type Turn = { actor: Actor; planned: Planned[]; visible: string[]; ladder: Record<RiskLevel, SlaLadder>; results: IngestResult[] };
 
+/**
+ * A group of fewer items derives in its own transaction: for a few warnings the derivations cost
+ * less than a second transaction (and its synchronous standby's flush) would.
+ */
+const FOLLOW_UP_FROM = 100;
+
 /** The requests of this process waiting for the writer, in their order of arrival. */
 const line: { turn: Turn; done: () => void; failed: (e: unknown) => void }[] = [];
 let writing = false;
+/** This process's follow-ups, one after another (each settles its group's requests). */
+let followingUp: Promise<void> = Promise.resolve();
 
 /**
  * Writes a request's items in its turn, with group commit. Batches are written one at a time under
@@ -185,6 +198,10 @@ let writing = false;
  * in line, and the next transaction writes them all, in order, each in a savepoint of its own (a
  * request that fails loses only its own items), under one lock and one commit. A request that finds
  * nobody writing is written at once: grouping adds no wait. A full batch goes alone.
+ * Once a group of FOLLOW_UP_FROM items or more has committed, its follow-up (what its new warnings
+ * derive, lib/warnings/ingest-followup.ts) runs outside the lock while the writer goes on with the
+ * next group; the group's requests are answered after it. A follow-up that fails is left to the
+ * scheduler: the warnings are committed.
  */
 function writeInTurn(turn: Turn): Promise<void> {
   return new Promise((done, failed) => {
@@ -203,26 +220,42 @@ async function writeLine() {
       group.push(line.shift()!);
     }
     const errors = new Map<number, unknown>();
+    const followUps: string[] = [];
     try {
       await sqlTransaction(getDb(), async (tx) => {
         await takeIngestLock(tx);
-        if (group.length === 1) return writeBatch(tx, group[0]!.turn);
-        for (const [i, { turn }] of group.entries()) {
+        await deferDerivations(tx);
+        const write = async (turn: Turn) => {
+          const followUp = await writeBatch(tx, turn);
+          if (followUp) followUps.push(followUp);
+        };
+        if (group.length === 1) await write(group[0]!.turn);
+        else for (const [i, { turn }] of group.entries()) {
           await tx.$executeRaw`SAVEPOINT turn`;
           try {
-            await writeBatch(tx, turn);
+            await write(turn);
             await tx.$executeRaw`RELEASE SAVEPOINT turn`;
           } catch (e) {
             errors.set(i, e);
             await tx.$executeRaw`ROLLBACK TO SAVEPOINT turn`;
           }
         }
+        if (items < FOLLOW_UP_FROM) await deriveFollowUps(tx, followUps.splice(0));
       });
-      group.forEach((g, i) => (errors.has(i) ? g.failed(errors.get(i)) : g.done()));
     } catch (e) {
       // Nothing of the group was committed.
       for (const g of group) g.failed(e);
+      continue;
     }
+    const answer = () => group.forEach((g, i) => (errors.has(i) ? g.failed(errors.get(i)) : g.done()));
+    if (!followUps.length) {
+      answer();
+      continue;
+    }
+    followingUp = followingUp
+      .then(() => runFollowUps(followUps))
+      .catch((e: unknown) => logger.warn("warning.ingest.followup_failed", { error: e, followUps }))
+      .then(answer);
   }
   writing = false;
 }
@@ -241,7 +274,8 @@ async function takeIngestLock(tx: DriverSql) {
   await tx.$queryRaw`SELECT set_config('statement_timeout', ${timeouts.statement}, true), set_config('idle_in_transaction_session_timeout', ${timeouts.statement}, true)`;
 }
 
-async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn) {
+/** Writes a request's items; the id of its follow-up, if it created warnings. */
+async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn): Promise<string | null> {
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
   // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md
@@ -295,7 +329,8 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
 
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
   // Their persons first, for the whole batch at once (person_link_rows: the person_link trigger's
-  // rule, set-based): a row that arrives with its person is not linked again row by row.
+  // rule, set-based): a row that arrives with its person is not linked again row by row. Their
+  // fraud contacts' links and their persons' dates wait for the follow-up (deferDerivations).
   if (creates.length) {
     const [{ persons }] = await tx.$queryRaw<[{ persons: (string | null)[] }]>`
       SELECT person_link_rows(${creates.map((c) => c.phone)}::text[], ${creates.map((c) => c.item.victim.idNumber ?? null)}::text[])::text[] AS persons`;
@@ -310,7 +345,6 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
       id, riskLevel: item.riskLevel, fraudType: item.fraudType, victimName: item.victim.name ?? null, victimGender: item.victim.gender ?? null, victimPhone: item.victim.phone,
     })), now);
   }
-  await linkIngestedContacts(tx, creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })));
   if (repeats.length) {
     const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
     // Which warning it joined is said only to a caller who may read warnings.
@@ -326,6 +360,7 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   });
   const units = [...new Set(creates.map((c) => c.unitId))];
   if (created.length || repeats.length) await notifyWarningEvent(tx, { kind: "ingested", units, count: created.length + repeats.length });
+  return queueFollowUp(tx, creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })));
 }
 
 /** The manual form's warning: the ingestion item less what the form cannot know (its id, its time); the age as typed. */

@@ -1,0 +1,63 @@
+// What an ingestion batch's new warnings derive once the batch has committed, outside the
+// ingestion lock: their fraud contacts' links and their persons' dates (migration
+// intake_followups). Nothing that ingestion decides reads them, and under the lock they held up
+// every other batch.
+import "server-only";
+import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
+import { getDb, sqlTransaction, type Db, type DriverSql } from "@/lib/db";
+import type { FraudContactKind } from "@/lib/generated/prisma/enums";
+import { uuidv7 } from "@/lib/ids";
+
+/** A new warning and the extra fraud contacts its item carried. */
+export type Created = { warningId: string; contacts: { kind: FraudContactKind; value: string }[] };
+
+/** A follow-up older than this was left by an instance that stopped after its batch committed. */
+const LEFT_AFTER_MS = 30_000;
+
+/**
+ * In the batch's transaction: the two derivations' triggers stand aside for it (a transaction-local
+ * setting, so it holds behind a transaction pooler too). Call before writing the warnings.
+ */
+export async function deferDerivations(tx: DriverSql): Promise<void> {
+  await tx.$queryRaw`SELECT set_config('fanzha.intake_deferred', 'on', true)`;
+}
+
+/** In the batch's transaction: the row that says what its new warnings still derive; its id, or null for none. */
+export async function queueFollowUp(tx: DriverSql, created: Created[]): Promise<string | null> {
+  if (!created.length) return null;
+  const id = uuidv7();
+  const contacts = created.filter((c) => c.contacts.length);
+  await tx.$executeRaw`
+    INSERT INTO intake_followups (id, "warningIds", contacts, "createdAt")
+    VALUES (${id}::uuid, ${created.map((c) => c.warningId)}::uuid[], ${JSON.stringify(contacts)}::jsonb, now() AT TIME ZONE 'UTC')`;
+  return id;
+}
+
+/**
+ * Derives what these follow-ups name and deletes them, in the caller's transaction: a follow-up
+ * another transaction is doing waits for it and is then found gone, so each is done once. Answers
+ * how many warnings it derived.
+ */
+export async function deriveFollowUps(tx: DriverSql, ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const done = await tx.$queryRaw<{ warningIds: string[]; contacts: Created[] }[]>`
+    DELETE FROM intake_followups WHERE id = ANY(${ids}::uuid[]) RETURNING "warningIds"::text[] AS "warningIds", contacts`;
+  const warningIds = done.flatMap((f) => f.warningIds);
+  if (!warningIds.length) return 0;
+  await tx.$queryRaw`SELECT intake_derive(${warningIds}::uuid[])::text`;
+  await linkIngestedContacts(tx, done.flatMap((f) => f.contacts));
+  return warningIds.length;
+}
+
+/** The follow-ups, in a transaction of their own (after their batch's commit). */
+export const runFollowUps = (ids: string[], db: Db = getDb()): Promise<number> =>
+  ids.length ? sqlTransaction(db, (tx) => deriveFollowUps(tx, ids)) : Promise.resolve(0);
+
+/** The scheduler's part: the follow-ups an instance left when it stopped between a batch's commit and its follow-up. */
+export async function finishLeftFollowUps(db: Db = getDb(), leftAfterMs = LEFT_AFTER_MS): Promise<number> {
+  const left = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM intake_followups
+     WHERE "createdAt" < now() AT TIME ZONE 'UTC' - make_interval(secs => ${leftAfterMs / 1000}::float8)
+     ORDER BY "createdAt" LIMIT 20`;
+  return runFollowUps(left.map((f) => f.id), db);
+}
