@@ -36,6 +36,8 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    // The admission limit held at its ceiling: a loaded CI machine made the adaptive gate shed a
+    // page a spec asked for (its behaviour has unit and integration tests of its own).
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", ADMISSION_READ_TARGET_MS: "0" },
   },
 });
