@@ -7,6 +7,7 @@ import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 import { getDb, sqlTransaction, type Db, type DriverSql } from "@/lib/db";
 import type { FraudContactKind } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
+import { boundIngestTransaction } from "@/lib/warnings/ingest-limits";
 
 /** A new warning and the extra fraud contacts its item carried. */
 export type Created = { warningId: string; contacts: { kind: FraudContactKind; value: string }[] };
@@ -15,21 +16,27 @@ export type Created = { warningId: string; contacts: { kind: FraudContactKind; v
 const LEFT_AFTER_MS = 30_000;
 
 /**
- * In the batch's transaction: the two derivations' triggers stand aside for it (a transaction-local
- * setting, so it holds behind a transaction pooler too). Call before writing the warnings.
+ * What new warnings derive, in the caller's transaction: their own contacts' links, their persons'
+ * dates (intake_derive) and the links of the extra contacts their items carried.
  */
-export async function deferDerivations(tx: DriverSql): Promise<void> {
-  await tx.$queryRaw`SELECT set_config('fanzha.intake_deferred', 'on', true)`;
+export async function deriveCreated(tx: DriverSql, created: Created[]): Promise<void> {
+  await derive(tx, created.map((c) => c.warningId), created.filter((c) => c.contacts.length));
+}
+
+async function derive(tx: DriverSql, warningIds: string[], contacts: Created[]) {
+  if (!warningIds.length) return;
+  await tx.$queryRaw`SELECT intake_derive(${warningIds}::uuid[])::text`;
+  await linkIngestedContacts(tx, contacts);
 }
 
 /** In the batch's transaction: the row that says what its new warnings still derive; its id, or null for none. */
 export async function queueFollowUp(tx: DriverSql, created: Created[]): Promise<string | null> {
   if (!created.length) return null;
   const id = uuidv7();
-  const contacts = created.filter((c) => c.contacts.length);
   await tx.$executeRaw`
     INSERT INTO intake_followups (id, "warningIds", contacts, "createdAt")
-    VALUES (${id}::uuid, ${created.map((c) => c.warningId)}::uuid[], ${JSON.stringify(contacts)}::jsonb, now() AT TIME ZONE 'UTC')`;
+    VALUES (${id}::uuid, ${created.map((c) => c.warningId)}::uuid[], ${JSON.stringify(created.filter((c) => c.contacts.length))}::jsonb,
+            now() AT TIME ZONE 'UTC')`;
   return id;
 }
 
@@ -38,20 +45,22 @@ export async function queueFollowUp(tx: DriverSql, created: Created[]): Promise<
  * another transaction is doing waits for it and is then found gone, so each is done once. Answers
  * how many warnings it derived.
  */
-export async function deriveFollowUps(tx: DriverSql, ids: string[]): Promise<number> {
-  if (!ids.length) return 0;
+async function deriveFollowUps(tx: DriverSql, ids: string[]): Promise<number> {
   const done = await tx.$queryRaw<{ warningIds: string[]; contacts: Created[] }[]>`
     DELETE FROM intake_followups WHERE id = ANY(${ids}::uuid[]) RETURNING "warningIds"::text[] AS "warningIds", contacts`;
   const warningIds = done.flatMap((f) => f.warningIds);
-  if (!warningIds.length) return 0;
-  await tx.$queryRaw`SELECT intake_derive(${warningIds}::uuid[])::text`;
-  await linkIngestedContacts(tx, done.flatMap((f) => f.contacts));
+  await derive(tx, warningIds, done.flatMap((f) => f.contacts));
   return warningIds.length;
 }
 
-/** The follow-ups, in a transaction of their own (after their batch's commit). */
+/** The follow-ups, in a transaction of their own (after their batch's commit), bounded as the batch's was. */
 export const runFollowUps = (ids: string[], db: Db = getDb()): Promise<number> =>
-  ids.length ? sqlTransaction(db, (tx) => deriveFollowUps(tx, ids)) : Promise.resolve(0);
+  ids.length
+    ? sqlTransaction(db, async (tx) => {
+      await boundIngestTransaction(tx, { deferred: false });
+      return deriveFollowUps(tx, ids);
+    })
+    : Promise.resolve(0);
 
 /** The scheduler's part: the follow-ups an instance left when it stopped between a batch's commit and its follow-up. */
 export async function finishLeftFollowUps(db: Db = getDb(), leftAfterMs = LEFT_AFTER_MS): Promise<number> {

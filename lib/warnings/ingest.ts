@@ -4,7 +4,6 @@ import { randomUUID } from "node:crypto";
 import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
-import { loadEnv } from "@/lib/env";
 import { issuesOf } from "@/lib/validation/parse";
 import { unsafeTextIssues } from "@/lib/security/text";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -19,7 +18,8 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
 import { startLadders } from "@/lib/outbound/ladder";
-import { deferDerivations, deriveFollowUps, queueFollowUp, runFollowUps } from "@/lib/warnings/ingest-followup";
+import { deriveCreated, queueFollowUp, runFollowUps, type Created } from "@/lib/warnings/ingest-followup";
+import { boundIngestTransaction, ingestTimeouts } from "@/lib/warnings/ingest-limits";
 import { logger } from "@/lib/log";
 
 /** A warning received longer ago than this starts no dissuasion ladder. */
@@ -52,17 +52,6 @@ const WARNING_COLUMNS = [
 
 /** Ingestion writes one batch at a time (see writeBatch). */
 export const INGEST_LOCK = 7_961_200;
-
-/**
- * A hung batch must not hold the ingestion lock: once a batch holds it, each of its statements may
- * take INGEST_STATEMENT_TIMEOUT_MS (15 s by default; a 5,000-item batch takes well under a second
- * alone) and the transaction may idle as long. The wait for the lock has its own bound,
- * INGEST_LOCK_WAIT_MS (60 s by default): six full batches at once queue for it, rightly.
- */
-function ingestTimeouts(): { statement: string; lockWait: string } {
-  const e = loadEnv();
-  return { statement: `${e.INGEST_STATEMENT_TIMEOUT_MS ?? 15_000}ms`, lockWait: `${e.INGEST_LOCK_WAIT_MS ?? 60_000}ms` };
-}
 
 /**
  * A statement cancelled by its timeout (57014), the lock not had in time (55P03), a session ended
@@ -220,14 +209,13 @@ async function writeLine() {
       group.push(line.shift()!);
     }
     const errors = new Map<number, unknown>();
-    const followUps: string[] = [];
+    let followUp: string | null = null;
     try {
-      await sqlTransaction(getDb(), async (tx) => {
+      followUp = await sqlTransaction(getDb(), async (tx) => {
         await takeIngestLock(tx);
-        await deferDerivations(tx);
+        const created: Created[] = [];
         const write = async (turn: Turn) => {
-          const followUp = await writeBatch(tx, turn);
-          if (followUp) followUps.push(followUp);
+          created.push(...(await writeBatch(tx, turn)));
         };
         if (group.length === 1) await write(group[0]!.turn);
         else for (const [i, { turn }] of group.entries()) {
@@ -240,7 +228,9 @@ async function writeLine() {
             await tx.$executeRaw`ROLLBACK TO SAVEPOINT turn`;
           }
         }
-        if (items < FOLLOW_UP_FROM) await deriveFollowUps(tx, followUps.splice(0));
+        if (items >= FOLLOW_UP_FROM) return queueFollowUp(tx, created);
+        await deriveCreated(tx, created);
+        return null;
       });
     } catch (e) {
       // Nothing of the group was committed.
@@ -248,13 +238,14 @@ async function writeLine() {
       continue;
     }
     const answer = () => group.forEach((g, i) => (errors.has(i) ? g.failed(errors.get(i)) : g.done()));
-    if (!followUps.length) {
+    if (!followUp) {
       answer();
       continue;
     }
+    const ids = [followUp];
     followingUp = followingUp
-      .then(() => runFollowUps(followUps))
-      .catch((e: unknown) => logger.warn("warning.ingest.followup_failed", { error: e, followUps }))
+      .then(() => runFollowUps(ids))
+      .catch((e: unknown) => logger.warn("warning.ingest.followup_failed", { error: e, followUp: ids[0] }))
       .then(answer);
   }
   writing = false;
@@ -268,14 +259,13 @@ async function writeLine() {
  * SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
  */
 async function takeIngestLock(tx: DriverSql) {
-  const timeouts = ingestTimeouts();
-  await tx.$queryRaw`SELECT set_config('lock_timeout', ${timeouts.lockWait}, true)`;
+  await tx.$queryRaw`SELECT set_config('lock_timeout', ${ingestTimeouts().lockWait}, true)`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)`;
-  await tx.$queryRaw`SELECT set_config('statement_timeout', ${timeouts.statement}, true), set_config('idle_in_transaction_session_timeout', ${timeouts.statement}, true)`;
+  await boundIngestTransaction(tx, { deferred: true });
 }
 
-/** Writes a request's items; the id of its follow-up, if it created warnings. */
-async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn): Promise<string | null> {
+/** Writes a request's items; the warnings it created, whose derivations are left to the group (writeLine). */
+async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn): Promise<Created[]> {
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
   // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md
@@ -330,7 +320,7 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   // Rows built before the lock, sent with COPY: the cheapest way for both the app and the database.
   // Their persons first, for the whole batch at once (person_link_rows: the person_link trigger's
   // rule, set-based): a row that arrives with its person is not linked again row by row. Their
-  // fraud contacts' links and their persons' dates wait for the follow-up (deferDerivations).
+  // fraud contacts' links and their persons' dates are derived for the whole group (writeLine).
   if (creates.length) {
     const [{ persons }] = await tx.$queryRaw<[{ persons: (string | null)[] }]>`
       SELECT person_link_rows(${creates.map((c) => c.phone)}::text[], ${creates.map((c) => c.item.victim.idNumber ?? null)}::text[])::text[] AS persons`;
@@ -360,7 +350,7 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   });
   const units = [...new Set(creates.map((c) => c.unitId))];
   if (created.length || repeats.length) await notifyWarningEvent(tx, { kind: "ingested", units, count: created.length + repeats.length });
-  return queueFollowUp(tx, creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })));
+  return creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] }));
 }
 
 /** The manual form's warning: the ingestion item less what the form cannot know (its id, its time); the age as typed. */

@@ -1,7 +1,7 @@
 // Ingestion's follow-up (migration intake_followups, lib/warnings/ingest-followup.ts): a batch's
 // fraud-contact links and persons' dates are derived after its commit, outside the ingestion lock,
 // before the request is answered; a follow-up left by an instance that stopped in between is done
-// by the scheduler, once.
+// by the scheduler, once; a batch that deadlocks is asked again, having written nothing.
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { pgConfigFromUrl } from "@/lib/db-url";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { finishLeftFollowUps, runFollowUps } from "@/lib/warnings/ingest-followup";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
+import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { makeApiKey, makeUnitTree, warningInput, type TestTree } from "@/tests/factories";
 
@@ -120,5 +121,44 @@ describe("ingestion's follow-up", () => {
     const [{ warnings }] = await getDb().$queryRaw<[{ warnings: number }]>`
       SELECT sum(d.warnings)::int AS warnings FROM contact_days d JOIN fraud_contacts c ON c.id = d."contactId" WHERE c.value = ${contact}`;
     expect(warnings).toBe(1);
+  });
+
+  it("asks the feed to send again a batch deadlocked with another transaction over two persons, having written nothing", async () => {
+    const unitCode = tree.branches[0]!.precincts[0]!.code;
+    const phones = [mobile(), mobile()];
+    const first = await ingestWarnings(feeds[0]!, phones.map((phone) => warningInput({ unitCode, victim: { name: "刘某某", phone } })));
+    const persons = await getDb().warning.findMany({ where: { id: { in: first.map((r) => r.id!) } }, select: { personId: true } });
+    const [low, high] = persons.map((w) => w.personId!).sort();
+    // New warnings of both persons (new contacts: not repeats), few enough to be derived in their
+    // batch's transaction, which locks its persons in id order.
+    const batch = phones.map((phone) => warningInput({ unitCode, victim: { name: "刘某某", phone }, contact: { channel: "PHONE", value: fraudPhone() } }));
+    const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE`, [high]);
+      const sent = ingestWarnings(feeds[0]!, batch).then(() => null, (e: unknown) => e);
+      // The batch holds the first person and waits for the second; the holder then asks for the first.
+      // (Asked outside the holder's transaction, which would see one snapshot of the activity.)
+      await expect.poll(async () => (await getDb().$queryRaw<[{ n: number }]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE wait_event_type = 'Lock' AND query LIKE '%intake_derive%' AND datname = current_database()`)[0].n,
+      { timeout: 10_000, interval: 50 }).toBe(1);
+      const held = holder.query(`SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE`, [low]);
+      const e = await sent;
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe("UNAVAILABLE");
+      await held;
+      await holder.query("ROLLBACK");
+    } finally {
+      await holder.end();
+    }
+    expect(await getDb().warning.count({ where: { externalId: { in: batch.map((b) => b.externalId) } } })).toBe(0);
+    // Sent again, it is written and derived.
+    const again = await ingestWarnings(feeds[0]!, batch);
+    expect(again.map((r) => r.status)).toEqual(["created", "created"]);
+    const d = await derived(again[0]!.id!);
+    expect(d.kinds).toEqual(["PHONE"]);
+    expect(d.lastWarnedAt).toEqual(d.receivedAt);
   });
 });
