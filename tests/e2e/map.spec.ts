@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { expectLoggedIn, screenshot, signIn } from "./helpers";
 
 // The map (issue 17): a leader's choropleth of the counties, a click into a county's precincts, the
 // table view of the same numbers; the administrator's boundary upload refusing a bad file in
@@ -14,13 +14,6 @@ const square = (lon: number, lat: number, d = 0.28) => ({ type: "Polygon", coord
 const geojson = (features: unknown[]) => Buffer.from(JSON.stringify({ type: "FeatureCollection", features }));
 const feature = (code: string, geometry: unknown) => ({ type: "Feature", properties: { code }, geometry });
 
-/** Signs in and waits for the home page (generously: the redirect is slow on a loaded machine). */
-async function signIn(page: Page, username: string, home: string) {
-  await loginAs(page, username);
-  await expect(page).toHaveURL(new RegExp(`${home}$`), { timeout: 30_000 });
-  await expect(page.getByTestId("user-menu")).toBeVisible();
-}
-
 async function upload(page: Page, name: string, buffer: Buffer, crs?: string) {
   await page.locator("#boundary-file").setInputFiles({ name, mimeType: "application/geo+json", buffer });
   if (crs) await page.getByLabel("坐标系").selectOption(crs);
@@ -28,7 +21,7 @@ async function upload(page: Page, name: string, buffer: Buffer, crs?: string) {
 }
 
 test("a leader reads the map, drills into a county and switches to the table", async ({ page }) => {
-  await loginAs(page, "leader");
+  await signIn(page, "leader");
   await expectLoggedIn(page, "/stats");
   await page.getByRole("link", { name: "地图", exact: true }).click();
   await expect(page).toHaveURL(/\/stats\/map/);
@@ -64,7 +57,8 @@ test("a leader reads the map, drills into a county and switches to the table", a
 
 test("the administrator's boundary upload refuses a bad file in Chinese, and a good one replaces the schematic", async ({ page, browser }) => {
   test.setTimeout(180_000); // two sign-ins and three uploads
-  await signIn(page, "admin", "/admin/users");
+  await signIn(page, "admin");
+  await expectLoggedIn(page, "/admin/users");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "地图边界" }).click();
   await expect(page.getByRole("heading", { name: "地图边界" })).toBeVisible();
   await expect(page.getByTestId("boundary-status")).toContainText("示意图");
@@ -89,7 +83,8 @@ test("the administrator's boundary upload refuses a bad file in Chinese, and a g
   await expect(page.getByTestId("boundary-status")).toContainText("GCJ-02");
 
   const leader = await browser.newPage();
-  await signIn(leader, "leader", "/stats");
+  await signIn(leader, "leader");
+  await expectLoggedIn(leader, "/stats");
   await leader.goto("/stats/map");
   await expect(leader.getByTestId("unit-map")).toHaveAttribute("data-source", "boundaries");
   await expect(leader.getByTestId("map-source")).toContainText("官方边界（GCJ-02");
