@@ -88,6 +88,32 @@ describe("ingestion's follow-up", () => {
     }
   });
 
+  it("lets a batch of another feed write a warning of a person whose dates a follow-up holds: the person's key stays free", async () => {
+    const phone = mobile();
+    const [first] = await ingestWarnings(feeds[0]!, [warningInput({ unitCode: tree.branches[0]!.precincts[0]!.code, victim: { name: "刘某某", phone } })]);
+    const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
+    await holder.connect();
+    try {
+      // What an earlier batch's follow-up holds while it recomputes the person's dates.
+      await holder.query("BEGIN");
+      await holder.query(`SELECT intake_derive(ARRAY[$1::uuid])::text`, [first!.id]);
+      // The other feed's batch names the person again (a new contact: not a repeat), among enough
+      // others to be derived after its commit.
+      const batch = [warningInput({ unitCode: tree.branches[1]!.precincts[0]!.code, victim: { name: "刘某某", phone }, contact: { channel: "PHONE", value: fraudPhone() } })];
+      for (let i = 1; i < 100; i++) batch.push(item(1, new Date(Date.now() - 60_000)));
+      const sent = ingestWarnings(feeds[1]!, batch);
+      // It commits (its foreign-key check on the person is not held up); its own follow-up waits.
+      await expect.poll(async () => getDb().warning.count({ where: { externalId: batch[0]!.externalId } }), { timeout: 10_000 }).toBe(1);
+      await holder.query("COMMIT");
+      const [w] = await sent;
+      expect(w!.status).toBe("created");
+      const d = await derived(w!.id!);
+      expect(d.lastWarnedAt).toEqual(d.receivedAt);
+    } finally {
+      await holder.end();
+    }
+  });
+
   it("leaves a follow-up that an instance stopped before to the scheduler, which does it once", async () => {
     const [template] = await ingestWarnings(feeds[0]!, [item(0, new Date(Date.now() - 60_000))]);
     const id = randomUUID();
