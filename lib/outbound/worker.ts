@@ -6,6 +6,7 @@ import "server-only";
 // message id as the idempotency key (the gateway delivers a key once), and on failure retries
 // with exponential backoff up to maxAttempts; a per-channel rate limit is shared by all instances
 // through outbound_rate_windows.
+import pg from "pg";
 import { Logger, run, type Runner, type Task } from "graphile-worker";
 import { getDb, sqlTransaction, type Sql } from "@/lib/db";
 import { logger } from "@/lib/log";
@@ -114,10 +115,25 @@ const tasks = (cfg: OutboundConfig): Record<string, Task> => ({
  * written while no job schema existed. Safe to call on every instance.
  */
 export async function startOutboundWorker(cfg: OutboundConfig, connectionString: string, opts: { pollInterval?: number } = {}): Promise<Runner> {
+  // The worker's own pool, ended when the runner has stopped: graphile-worker ends a pool it made
+  // without waiting and drops its error handlers first, so a connection still closing when the
+  // database goes away (a restart, a dropped test database) raised an uncaught error.
+  const pgPool = new pg.Pool({ connectionString });
+  const onError = (e: Error) => logger.warn("outbound.worker_connection", { error: e.message });
+  pgPool.on("error", onError);
+  pgPool.on("connect", (client) => client.on("error", onError));
   const runner = await run({
-    connectionString, concurrency: cfg.concurrency, noHandleSignals: true, pollInterval: opts.pollInterval ?? 1000,
+    pgPool, concurrency: cfg.concurrency, noHandleSignals: true, pollInterval: opts.pollInterval ?? 1000,
     taskList: tasks(cfg), logger: quiet,
+  }).catch(async (e: unknown) => {
+    await pgPool.end();
+    throw e;
   });
+  const stop = runner.stop;
+  runner.stop = async (...args) => {
+    await stop(...args);
+    await pgPool.end();
+  };
   await getDb().$executeRaw`
     UPDATE outbound_messages SET status = 'PENDING', "updatedAt" = now() AT TIME ZONE 'UTC'
      WHERE status = 'SENDING' AND "updatedAt" < (now() AT TIME ZONE 'UTC') - make_interval(secs => ${SENDING_LEASE_MS / 1000})`;
