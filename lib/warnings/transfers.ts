@@ -8,7 +8,7 @@ import { command } from "@/lib/commands/command";
 import { uuidSchema } from "@/lib/validation/fields";
 import { isUnder, routingTable } from "@/lib/units/jurisdiction";
 import { maskPhone } from "@/lib/pii";
-import { pinyinInitials, type UnitOption } from "@/lib/units/picker-options";
+import { unitOptions, type UnitOption } from "@/lib/units/picker-options";
 import type { WarningTransferStatus } from "@/lib/generated/prisma/enums";
 import { workableUnitIds } from "@/lib/warnings/commands";
 import { notifyWarningEvent } from "@/lib/warnings/events";
@@ -255,10 +255,5 @@ export const listTransfersCommand = command({
 
 /** The units a warning may be transferred to: the active precincts and branches of the actor's city (for the picker). */
 export async function transferTargets(actor: Pick<Actor, "scopePath">): Promise<UnitOption[]> {
-  const city = cityOf(actor.scopePath);
-  const table = await routingTable();
-  return table.units
-    .filter((u) => u.active && (u.kind === "PRECINCT" || u.kind === "BRANCH") && isUnder(u.path, city))
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((u) => ({ code: u.code, name: u.name, kind: u.kind, depth: u.path.split("/").length - 1, initials: pinyinInitials(u.name) }));
+  return unitOptions(cityOf(actor.scopePath), { kinds: ["PRECINCT", "BRANCH"] });
 }

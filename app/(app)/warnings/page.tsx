@@ -5,8 +5,7 @@ import { requirePagePermission } from "@/lib/auth/guards";
 import { AppError } from "@/lib/errors";
 import { listWarnings, queueCounts } from "@/lib/warnings/queries";
 import { queueQuerySchema, type QueueQuery } from "@/lib/warnings/schemas";
-import { listUnits } from "@/lib/units/queries";
-import { unitPickerOptions } from "@/lib/units/picker-options";
+import { unitOptions } from "@/lib/units/picker-options";
 import { EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { QueueFilters } from "@/components/warnings/queue-filters";
@@ -50,13 +49,12 @@ export default async function WarningsPage({ searchParams }: { searchParams: Sea
       },
     );
   const invalid = !parsed.success;
-  const [{ page, query, staleCursor }, counts, units, incoming, tt] = await Promise.all([
-    list(), queueCounts(actor), listUnits(actor), listTransfers(actor, { direction: "incoming", status: "PROPOSED" }), getTranslations("transfers"),
+  const [{ page, query, staleCursor }, counts, options, incoming, tt] = await Promise.all([
+    list(), queueCounts(actor), unitOptions(actor.scopePath), listTransfers(actor, { direction: "incoming", status: "PROPOSED" }), getTranslations("transfers"),
   ]);
   const awaiting = incoming.filter((x) => x.canDecide).length;
   const filtered = Object.keys(raw).some((k) => k !== "cursor");
   const { cursor, ...view } = query;
-  const options = unitPickerOptions(units);
   const cardActive = (c: (typeof CARDS)[number]) => ("status" in c.query ? query.status === c.query.status : !!query.overdue);
   return (
     <>

@@ -6,8 +6,7 @@ import { readForPage } from "@/lib/commands/page";
 import { clusterPeriod, listClusters, showCluster, linkedGroupFigures, pendingLinkProposals } from "@/lib/contacts/queries";
 import { FRAUD_CONTACT_KINDS } from "@/lib/contacts/normalize";
 import { chinaDayStart } from "@/lib/time/china";
-import { listUnits } from "@/lib/units/queries";
-import { unitPickerOptions } from "@/lib/units/picker-options";
+import { unitOptions } from "@/lib/units/picker-options";
 import { Badge, Card, PageHeader } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/table";
@@ -32,7 +31,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
   const filters: Partial<Record<(typeof FILTERS)[number], string>> = Object.fromEntries(FILTERS.flatMap((k) => (one(k) === undefined ? [] : [[k, one(k)!]])));
   const contact = one("contact");
   const now = new Date();
-  const [t, tc, tw, format, units] = await Promise.all([getTranslations("links"), getTranslations("cases"), getTranslations("warnings"), getFormatter(), listUnits(actor)]);
+  const [t, tc, tw, format, units] = await Promise.all([getTranslations("links"), getTranslations("cases"), getTranslations("warnings"), getFormatter(), unitOptions(actor.scopePath)]);
   const day = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short" });
   /** A filter's China days, written as every date of the page is. */
   const periodText = (f: { from?: string; to?: string }) => {
@@ -107,7 +106,6 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
     linkedGroupFigures(actor, {}, now),
     pendingLinkProposals(actor),
   ]);
-  const unitOptions = unitPickerOptions(units);
   // A contact opened from the list shows the records of the list's days; its all-time total opens them all.
   const shown = clusterPeriod(filters, now);
   return (
@@ -125,7 +123,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Search
         <Field id="f-unit" label={t("filters.unit")}>
           <Select id="f-unit" name="unit" defaultValue={filters.unit ?? ""}>
             <option value="">{t("filters.all")}</option>
-            {unitOptions.map((u) => <option key={u.code} value={u.code}>{`${"　".repeat(Math.max(0, u.depth - 1))}${u.name}`}</option>)}
+            {units.map((u) => <option key={u.code} value={u.code}>{`${"　".repeat(Math.max(0, u.depth - 1))}${u.name}`}</option>)}
           </Select>
         </Field>
         <Field id="f-min" label={t("filters.minRecords")}><Input id="f-min" name="minRecords" type="number" min={2} defaultValue={filters.minRecords ?? "2"} /></Field>

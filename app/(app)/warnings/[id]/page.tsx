@@ -4,8 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requirePagePermission } from "@/lib/auth/guards";
 import { readForPage } from "@/lib/commands/page";
 import { showWarning } from "@/lib/warnings/queries";
-import { listUnits } from "@/lib/units/queries";
-import { unitPickerOptions } from "@/lib/units/picker-options";
+import { unitOptions } from "@/lib/units/picker-options";
 import { formatSpan } from "@/lib/i18n/duration";
 import { Badge, Card } from "@/components/ui/card";
 import { RevealButton } from "@/components/pii/reveal-button";
@@ -36,7 +35,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("warnings:read");
   const w = await readForPage(showWarning, actor, { id: (await params).id });
   const [t, tc, format, units, { do: initial }, revisits, personLink] = await Promise.all([
-    getTranslations("warnings"), getTranslations("common"), getFormatter(), listUnits(actor), searchParams, revisitsOfWarning(actor, w.id),
+    getTranslations("warnings"), getTranslations("common"), getFormatter(), actor.permissions.has("warnings:triage") ? unitOptions(actor.scopePath) : [], searchParams, revisitsOfWarning(actor, w.id),
     actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
   ]);
   const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
@@ -95,7 +94,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
           version={w.version}
           unit={w.unit}
           canDispatch={actor.permissions.has("warnings:triage")}
-          units={actor.permissions.has("warnings:triage") ? unitPickerOptions(units) : []}
+          units={units}
           initial={initial === "call" || initial === "resolve" ? initial : undefined}
         />
         <TransferBlock warningId={w.id} version={w.version} transfers={w.transfers} targets={targets} />
