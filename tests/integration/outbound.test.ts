@@ -8,6 +8,7 @@ import { transitionWarning } from "@/lib/warnings/commands";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import type { Simulator } from "@/lib/outbound/simulator";
 import { visitRung } from "@/lib/outbound/ladder";
+import { startOutboundWorker } from "@/lib/outbound/worker";
 import { signedHeaders } from "@/lib/outbound/gateway";
 import { DEFAULT_LADDER, OUTBOUND_LADDER_KEY } from "@/lib/outbound/ladder-config";
 import { DEFAULT_TEMPLATES, OUTBOUND_TEMPLATES_KEY } from "@/lib/outbound/templates";
@@ -153,6 +154,23 @@ describe("the outbox", () => {
     // The stop is on the timeline, with what the person did.
     expect(await getDb().dissuasionLadderEvent.findMany({ where: { warningId: w.id, event: "STOPPED" }, select: { rung: true, result: true } }))
       .toEqual([{ rung: "LADDER", result: "status:ACKNOWLEDGED" }]);
+  }, 30_000);
+});
+
+describe("a worker's stop", () => {
+  it("closes every connection of the worker before it returns (none left to break when the database goes away)", async () => {
+    const name = `outbound-stop-${process.pid}`;
+    const url = new URL(own.url);
+    url.searchParams.set("application_name", name);
+    const cfg = { gatewayUrl: sim.url, secret: SECRET, callbackUrl: outbox.callbackUrl, ratePerSecond: 50, maxAttempts: 3, retryBaseMs: 50, concurrency: 2 };
+    const connections = async () => {
+      const [r] = await getDb().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${name}`;
+      return r!.n;
+    };
+    const runner = await startOutboundWorker(cfg, url.toString(), { pollInterval: 200 });
+    expect(await connections()).toBeGreaterThan(0);
+    await runner.stop();
+    expect(await connections()).toBe(0);
   }, 30_000);
 });
 

@@ -11,7 +11,7 @@ import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { queueRank } from "@/lib/warnings/sla";
 import { alertPrefs, alertState, setAlertPrefs } from "@/lib/warnings/alerts";
 import { listNotificationGroups, openNotifications } from "@/lib/notifications/queries";
-import { pinyinInitials } from "@/lib/units/picker-options";
+import { pinyinInitials, unitOptions } from "@/lib/units/picker-options";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 
 let tree: TestTree;
@@ -150,6 +150,25 @@ describe("the unit filter", () => {
     const officer = await makeUser(precinct(1, 0), "OFFICER");
     const own = await listWarnings(officer.actor, { unit: tree.branches[1]!.code, limit: 200 });
     expect(own.items.every((r) => r.unit.code === precinct(1, 0).code)).toBe(true);
+  });
+
+  it("offers in its picker the active units of the person's jurisdiction alone, never another city's, in tree order", async () => {
+    const closed = await getDb().unit.create({
+      data: { code: `${tree.branches[0]!.code}09`, name: "测试撤并派出所", kind: "PRECINCT", parentId: tree.branches[0]!.id, path: `${tree.branches[0]!.path}/${tree.branches[0]!.code}09`, active: false },
+    });
+    forgetRoutingTable();
+    const codes = async (root: string, kinds?: ("PRECINCT" | "BRANCH" | "CENTER")[]) => (await unitOptions(root, { kinds })).map((u) => u.code);
+    const b0 = tree.branches[0]!, b1 = tree.branches[1]!;
+    const inTreeOrder = (units: { code: string; path: string }[]) => [...units].sort((x, y) => (x.path < y.path ? -1 : 1)).map((u) => u.code);
+    expect(await codes(tree.city.path)).toEqual(inTreeOrder([tree.center, b0, ...b0.precincts, b1, ...b1.precincts]));
+    expect(await codes(b1.path)).toEqual([b1.code, precinct(1, 0).code, precinct(1, 1).code]);
+    expect(await codes(precinct(0, 1).path)).toEqual([precinct(0, 1).code]);
+    expect(await codes(far.city.path)).toEqual(inTreeOrder([far.center, ...far.branches, ...far.branches.flatMap((b) => b.precincts)]));
+    const option = (await unitOptions(b1.path)).find((u) => u.code === precinct(1, 0).code)!;
+    expect(option).toMatchObject({ kind: "PRECINCT", depth: 2, initials: pinyinInitials(precinct(1, 0).name) });
+    // Transfer targets: precincts and branches, never the center, the city or a closed precinct.
+    expect(await codes(tree.city.path, ["PRECINCT", "BRANCH"])).toEqual(inTreeOrder([b0, ...b0.precincts, b1, ...b1.precincts]));
+    expect(closed.active).toBe(false);
   });
 
   it("finds units by pinyin initials", () => {
