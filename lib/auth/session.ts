@@ -3,7 +3,9 @@ import { getDb } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
-import { scopePathOf } from "@/lib/units/jurisdiction";
+import { scopePathSql } from "@/lib/units/jurisdiction";
+import { uuidSchema } from "@/lib/validation/fields";
+import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -29,14 +31,34 @@ export type SessionState = { actor: Actor; pending: PendingStep | null };
 
 type Options = { demoMode?: boolean; maxAgeDays?: number };
 
-type SessionRow = { expiresAt: Date; lastSeenAt: Date; sessionVersion: number; user: { active: boolean; sessionVersion: number } };
+type SessionRow = {
+  id: string; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; sessionVersion: number;
+  userId: string; username: string; displayName: string; role: Role; grants: string[]; active: boolean; userSessionVersion: number;
+  isDemo: boolean; mustChangePassword: boolean; passwordChangedAt: Date; totpEnabledAt: Date | null;
+  unitId: string; unitCode: string; unitName: string; unitKind: UnitKind; scopePath: string;
+};
+
+/** A session with its user and the user's unit: one statement (a nested select was one per relation, each compiled anew). */
+async function sessionRow(sessionId: string): Promise<SessionRow | undefined> {
+  const [s] = await getDb().$queryRaw<SessionRow[]>`
+    SELECT s.id::text AS id, s."revokedAt", s."expiresAt", s."lastSeenAt", s."sessionVersion",
+           u.id::text AS "userId", u.username, u."displayName", u.role::text AS role, u.grants, u.active, u."sessionVersion" AS "userSessionVersion",
+           u."isDemo", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt",
+           unit.id::text AS "unitId", unit.code AS "unitCode", unit.name AS "unitName", unit.kind::text AS "unitKind", ${scopePathSql("unit", "parent")} AS "scopePath"
+      FROM user_sessions s
+      JOIN users u ON u.id = s."userId"
+      JOIN units unit ON unit.id = u."unitId"
+      LEFT JOIN units parent ON parent.id = unit."parentId"
+     WHERE s.id = ${sessionId}::uuid`;
+  return s;
+}
 
 /** Why an unrevoked session is over at `now`, or null while it stands. */
 function sessionEndOf(s: SessionRow, now: Date): SessionEnd | null {
   return s.expiresAt <= now ? "expired"
     : now.getTime() - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS ? "idle"
-    : s.sessionVersion !== s.user.sessionVersion ? "stale-version"
-    : !s.user.active ? "disabled"
+    : s.sessionVersion !== s.userSessionVersion ? "stale-version"
+    : !s.active ? "disabled"
     : null;
 }
 
@@ -51,32 +73,19 @@ export async function resolveSessionState(
   now = new Date(),
   opts: Options = {},
 ): Promise<SessionState | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  if (!uuidSchema.safeParse(sessionId).success) return null;
   const db = getDb();
-  const s = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true, revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true,
-      user: {
-        select: {
-          id: true, username: true, displayName: true, role: true, grants: true, active: true, sessionVersion: true, isDemo: true,
-          mustChangePassword: true, passwordChangedAt: true, totpEnabledAt: true,
-          unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } },
-        },
-      },
-    },
-  });
+  const s = await sessionRow(sessionId);
   if (!s || s.revokedAt) return null;
-  const u = s.user;
   // A big-screen session taken to another address ends there (an unknown address is not one:
   // only a request served before the socket hook was installed has none).
-  const end = sessionEndOf(s, now) ?? (isWallRole(u.role) && client.ip !== null && !wallAddressAllowed(client.ip) ? "wall-address" : null);
+  const end = sessionEndOf(s, now) ?? (isWallRole(s.role) && client.ip !== null && !wallAddressAllowed(client.ip) ? "wall-address" : null);
   if (end) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.userSession.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: now } });
       if (count) {
-        await writeAudit(tx, { ...client, id: u.id, name: u.username, role: u.role, unitId: u.unit.id }, {
-          action: "auth.session.end", success: true, entityType: "User", entityId: u.id, details: { reason: end },
+        await writeAudit(tx, { ...client, id: s.userId, name: s.username, role: s.role, unitId: s.unitId }, {
+          action: "auth.session.end", success: true, entityType: "User", entityId: s.userId, details: { reason: end },
         });
       }
     });
@@ -87,25 +96,24 @@ export async function resolveSessionState(
   }
   const demoMode = opts.demoMode ?? isDemoMode();
   // Demo accounts keep the published demo password: they never expire (and production refuses them).
-  const expired = !u.isDemo && passwordExpired(u.passwordChangedAt, opts.maxAgeDays ?? (await passwordMaxAgeDays()), now);
+  const expired = !s.isDemo && passwordExpired(s.passwordChangedAt, opts.maxAgeDays ?? (await passwordMaxAgeDays()), now);
   const pending: PendingStep | null =
-    u.mustChangePassword || expired ? "password"
-    : mfaRequired(u.role, demoMode) && !u.totpEnabledAt ? "mfa-enroll"
+    s.mustChangePassword || expired ? "password"
+    : mfaRequired(s.role, demoMode) && !s.totpEnabledAt ? "mfa-enroll"
     : null;
-  const unit = u.unit;
   const actor: Actor = {
     kind: "user",
-    id: u.id,
-    name: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    unitId: unit.id,
-    unitCode: unit.code,
-    unitName: unit.name,
-    unitKind: unit.kind,
-    scopePath: scopePathOf(unit),
+    id: s.userId,
+    name: s.username,
+    displayName: s.displayName,
+    role: s.role,
+    unitId: s.unitId,
+    unitCode: s.unitCode,
+    unitName: s.unitName,
+    unitKind: s.unitKind,
+    scopePath: s.scopePath,
     // A pending session holds no permission at all, whatever reaches it.
-    permissions: pending ? new Set() : permissionsOf(u.role, u.grants),
+    permissions: pending ? new Set() : permissionsOf(s.role, s.grants),
     sessionId: s.id,
     ip: client.ip,
     requestId: client.requestId,
@@ -126,7 +134,7 @@ export async function resolveSession(
 
 /** Ends a session (logout). */
 export async function endSession(sessionId: string, client: { ip: string | null; requestId: string }): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
+  if (!uuidSchema.safeParse(sessionId).success) return;
   await getDb().$transaction(async (tx) => {
     const s = await tx.userSession.findUnique({
       where: { id: sessionId },
@@ -152,9 +160,6 @@ export async function credentialStillValid(actor: Actor, now = new Date()): Prom
     return !!key && apiKeyUsable(key, now);
   }
   if (!actor.sessionId) return false;
-  const s = await db.userSession.findUnique({
-    where: { id: actor.sessionId },
-    select: { revokedAt: true, expiresAt: true, lastSeenAt: true, sessionVersion: true, user: { select: { active: true, sessionVersion: true } } },
-  });
+  const s = await sessionRow(actor.sessionId);
   return !!s && !s.revokedAt && sessionEndOf(s, now) === null;
 }

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
-import { unreadCount } from "@/lib/notifications/queries";
+import type { FraudType } from "@/lib/generated/prisma/enums";
 import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { z } from "zod";
 
@@ -12,18 +12,23 @@ import { z } from "zod";
  * nobody has signed for yet in the jurisdiction and the newest of them (ids and labels, no PII).
  */
 export async function alertState(actor: Actor) {
-  const unread = await unreadCount(actor);
-  if (!actor.permissions.has("warnings:triage")) return { unread, unhandledCritical: 0, latestCritical: null };
-  const unitIds = await scopeUnitIds(actor.scopePath);
-  const where = { unitId: { in: unitIds }, status: "PENDING" as const, riskLevel: "CRITICAL" as const };
-  const [unhandledCritical, latest] = await Promise.all([
-    getDb().warning.count({ where }),
-    getDb().warning.findFirst({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, fraudType: true, receivedAt: true, unit: { select: { name: true } } } }),
-  ]);
+  const triage = actor.permissions.has("warnings:triage");
+  const unitIds = triage ? await scopeUnitIds(actor.scopePath) : [];
+  // One statement: the header asks on every page and on every change the live stream announces.
+  const [r] = await getDb().$queryRaw<{ unread: number; unhandledCritical: number; id: string | null; fraudType: FraudType | null; receivedAt: Date | null; unitName: string | null }[]>`
+    WITH critical AS (
+      SELECT id, "fraudType", "receivedAt", "createdAt", "unitId" FROM warnings
+       WHERE ${triage} AND "unitId" = ANY(${unitIds}::uuid[]) AND status = 'PENDING' AND "riskLevel" = 'CRITICAL')
+    SELECT (SELECT count(*)::int FROM notifications WHERE "userId" = ${actor.id}::uuid AND "readAt" IS NULL) AS unread,
+           (SELECT count(*)::int FROM critical) AS "unhandledCritical",
+           latest.id::text AS id, latest."fraudType"::text AS "fraudType", latest."receivedAt", unit.name AS "unitName"
+      FROM (SELECT 1) AS one
+      LEFT JOIN LATERAL (SELECT * FROM critical ORDER BY "createdAt" DESC, id DESC LIMIT 1) AS latest ON true
+      LEFT JOIN units unit ON unit.id = latest."unitId"`;
   return {
-    unread,
-    unhandledCritical,
-    latestCritical: latest ? { id: latest.id, fraudType: latest.fraudType, unitName: latest.unit.name, receivedAt: latest.receivedAt.toISOString() } : null,
+    unread: r!.unread,
+    unhandledCritical: r!.unhandledCritical,
+    latestCritical: r!.id ? { id: r!.id, fraudType: r!.fraudType!, unitName: r!.unitName!, receivedAt: r!.receivedAt!.toISOString() } : null,
   };
 }
 

@@ -245,6 +245,11 @@ export async function listTransfers(actor: Actor, q: TransferListQuery, take = 1
 
 export type TransferRow = Awaited<ReturnType<typeof listTransfers>>[number];
 
+/** How many transfers to the actor's own unit await its decision (the queue's 移交 button). */
+export async function transfersAwaiting(actor: Actor): Promise<number> {
+  return getDb().warningTransfer.count({ where: { toUnitId: actor.unitId, status: "PROPOSED" } });
+}
+
 /** GET /api/v1/transfers?direction=incoming|outgoing&status=. */
 export const listTransfersCommand = command({
   name: "warning.transfer.list", permission: ["warnings:triage", "warnings:work"],

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { transitionWarning } from "@/lib/warnings/commands";
 import { getWarning } from "@/lib/warnings/queries";
-import { decideTransfer, listTransfers, proposeTransfer, transferTargets } from "@/lib/warnings/transfers";
+import { decideTransfer, listTransfers, proposeTransfer, transferTargets, transfersAwaiting } from "@/lib/warnings/transfers";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { DEFAULT_SLA } from "@/lib/warnings/sla";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
@@ -155,7 +155,11 @@ describe("accept", () => {
 
   it("only the receiving unit accepts or returns: the sender and the centre get 409, a bystander unit 404 (audited)", async () => {
     const w = await warningOf(P1.code);
+    const awaiting = () => Promise.all([p2, p1, dispatcher, q1].map((u) => transfersAwaiting(u.actor)));
+    const before = await awaiting();
     const r = await proposeTransfer(p1.actor, { id: w.id, version: w.version, toUnitCode: P2.code, reason: "管辖调整" });
+    // The receiving unit alone has one more to decide.
+    expect(await awaiting()).toEqual([before[0]! + 1, ...before.slice(1)]);
     for (const side of [p1, p1b, dispatcher]) {
       const e = await failure(decideTransfer(side.actor, { id: r.id, decision: "ACCEPT", version: r.version }));
       expect(e.status).toBe(409);

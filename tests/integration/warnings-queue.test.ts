@@ -5,12 +5,12 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { ingestWarnings } from "@/lib/warnings/ingest";
 import { dispatchWarning, transitionWarning } from "@/lib/warnings/commands";
-import { listWarnings, QUEUE_TOTAL_LIMIT } from "@/lib/warnings/queries";
+import { listWarnings, QUEUE_TOTAL_LIMIT, queueCounts } from "@/lib/warnings/queries";
 import { escalateBreaches } from "@/lib/warnings/escalate";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { queueRank } from "@/lib/warnings/sla";
 import { alertPrefs, alertState, setAlertPrefs } from "@/lib/warnings/alerts";
-import { listNotificationGroups, openNotifications } from "@/lib/notifications/queries";
+import { listNotificationGroups, openNotifications, unreadCount } from "@/lib/notifications/queries";
 import { pinyinInitials, unitOptions } from "@/lib/units/picker-options";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 
@@ -115,6 +115,27 @@ describe("the queue pages past 50 rows and says how many there are", () => {
       expect((e as AppError).status).toBe(422);
       expect((e as AppError).details[0]).toMatchObject({ path: "cursor", code });
     }
+  });
+
+  it("counts the header's cards in the jurisdiction alone: open warnings by status, and the overdue among them", async () => {
+    // Another city's tree: the counts are of whole jurisdictions, which the other tests here fill.
+    const [p0, p1] = far.branches[1]!.precincts;
+    const farFeed = await makeApiKey(far.city, ["warnings:ingest"]);
+    const users = await Promise.all([makeUser(p1!, "OFFICER"), makeUser(p0!, "OFFICER"), makeUser(far.center, "DISPATCHER")]);
+    const viewers = [...users, dispatcher];
+    const before = await Promise.all(viewers.map((u) => queueCounts(u.actor)));
+    const [, fresh] = await ingestWarnings(farFeed.actor, [
+      warningInput({ unitCode: p1!.code, riskLevel: "HIGH", receivedAt: minutesAgo(45) }),
+      warningInput({ unitCode: p1!.code, riskLevel: "LOW" }),
+      warningInput({ unitCode: far.branches[0]!.precincts[1]!.code, riskLevel: "HIGH", receivedAt: minutesAgo(45) }),
+    ]);
+    await transitionWarning(users[2]!.actor, { id: fresh!.id!, to: "ACKNOWLEDGED", version: 1 });
+    const after = await Promise.all(viewers.map((u) => queueCounts(u.actor)));
+    const delta = (i: number) => Object.fromEntries(Object.entries(after[i]!).map(([k, v]) => [k, v - before[i]![k as keyof (typeof before)[number]]]));
+    expect(delta(0)).toEqual({ PENDING: 1, ACKNOWLEDGED: 1, IN_PROGRESS: 0, overdue: 1 });
+    expect(delta(1)).toEqual({ PENDING: 0, ACKNOWLEDGED: 0, IN_PROGRESS: 0, overdue: 0 });
+    expect(delta(2)).toEqual({ PENDING: 2, ACKNOWLEDGED: 1, IN_PROGRESS: 0, overdue: 2 });
+    expect(delta(3)).toEqual({ PENDING: 0, ACKNOWLEDGED: 0, IN_PROGRESS: 0, overdue: 0 });
   });
 
   it("filters the overdue card's view: only warnings whose next step is late", async () => {
@@ -228,6 +249,10 @@ describe("live alerts", () => {
     expect(after.latestCritical).toMatchObject({ id: r!.id, unitName: far.branches[0]!.precincts[0]!.name });
     await transitionWarning(d.actor, { id: r!.id!, to: "ACKNOWLEDGED", version: 1 });
     expect((await alertState(d.actor)).unhandledCritical).toBe(before.unhandledCritical);
+    // An officer is not shown the city's 特高危; unread notifications are each user's own.
+    const officer = await makeUser(far.branches[0]!.precincts[0]!, "OFFICER");
+    expect(await alertState(officer.actor)).toEqual({ unread: await unreadCount(officer.actor), unhandledCritical: 0, latestCritical: null });
+    expect((await alertState(d.actor)).unread).toBe(await unreadCount(d.actor));
   });
 
   it("keeps each user's opt-in for sound and desktop notification, audited", async () => {

@@ -10,7 +10,7 @@ import { EmptyState, PageHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { QueueFilters } from "@/components/warnings/queue-filters";
 import { TriageQueue } from "@/components/warnings/triage-queue";
-import { listTransfers } from "@/lib/warnings/transfers";
+import { transfersAwaiting } from "@/lib/warnings/transfers";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -49,10 +49,9 @@ export default async function WarningsPage({ searchParams }: { searchParams: Sea
       },
     );
   const invalid = !parsed.success;
-  const [{ page, query, staleCursor }, counts, options, incoming, tt] = await Promise.all([
-    list(), queueCounts(actor), unitOptions(actor.scopePath), listTransfers(actor, { direction: "incoming", status: "PROPOSED" }), getTranslations("transfers"),
+  const [{ page, query, staleCursor }, counts, options, awaiting, tt] = await Promise.all([
+    list(), queueCounts(actor), unitOptions(actor.scopePath), transfersAwaiting(actor), getTranslations("transfers"),
   ]);
-  const awaiting = incoming.filter((x) => x.canDecide).length;
   const filtered = Object.keys(raw).some((k) => k !== "cursor");
   const { cursor, ...view } = query;
   const cardActive = (c: (typeof CARDS)[number]) => ("status" in c.query ? query.status === c.query.status : !!query.overdue);
