@@ -1,4 +1,4 @@
-// `npx tsx bench/intake-derive.ts` (DATABASE_URL, else the development cluster): what
+// `npm run bench:intake-derive` (DATABASE_URL, else the development cluster): what
 // intake_derive() costs for one warning and for a 5,000-item batch, with the function's own plan
 // setting (migration intake_derive_generic_plan) and without it (the setting reset inside a
 // transaction that is rolled back), each in a session of its own (PL/pgSQL's plans and its choice

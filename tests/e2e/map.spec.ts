@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedIn, screenshot, signIn } from "./helpers";
+import { expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 // The map (issue 17): a leader's choropleth of the counties, a click into a county's precincts, the
 // table view of the same numbers; the administrator's boundary upload refusing a bad file in
@@ -21,7 +21,7 @@ async function upload(page: Page, name: string, buffer: Buffer, crs?: string) {
 }
 
 test("a leader reads the map, drills into a county and switches to the table", async ({ page }) => {
-  await signIn(page, "leader");
+  await loginAs(page, "leader");
   await expectLoggedIn(page, "/stats");
   await page.getByRole("link", { name: "地图", exact: true }).click();
   await expect(page).toHaveURL(/\/stats\/map/);
@@ -57,7 +57,7 @@ test("a leader reads the map, drills into a county and switches to the table", a
 
 test("the administrator's boundary upload refuses a bad file in Chinese, and a good one replaces the schematic", async ({ page, browser }) => {
   test.setTimeout(180_000); // two sign-ins and three uploads
-  await signIn(page, "admin");
+  await loginAs(page, "admin");
   await expectLoggedIn(page, "/admin/users");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "地图边界" }).click();
   await expect(page.getByRole("heading", { name: "地图边界" })).toBeVisible();
@@ -83,7 +83,7 @@ test("the administrator's boundary upload refuses a bad file in Chinese, and a g
   await expect(page.getByTestId("boundary-status")).toContainText("GCJ-02");
 
   const leader = await browser.newPage();
-  await signIn(leader, "leader");
+  await loginAs(leader, "leader");
   await expectLoggedIn(leader, "/stats");
   await leader.goto("/stats/map");
   await expect(leader.getByTestId("unit-map")).toHaveAttribute("data-source", "boundaries");

@@ -27,6 +27,18 @@ beforeAll(async () => {
 const mobile = () => `13${randomInt(5, 10)}${String(randomInt(0, 1e8)).padStart(8, "0")}`;
 const fraudPhone = () => `0719${String(randomInt(0, 1e7)).padStart(7, "0")}`;
 
+/** Another session (what a concurrent transaction holds), in a transaction begun for `fn`, closed after. */
+async function withHolder(fn: (holder: pg.Client) => Promise<void>): Promise<void> {
+  const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
+  await holder.connect();
+  try {
+    await holder.query("BEGIN");
+    await fn(holder);
+  } finally {
+    await holder.end();
+  }
+}
+
 /** An item of branch b's first precinct with a fresh victim, its own contact and one extra contact. */
 const item = (b: number, at: Date) => warningInput({
   unitCode: tree.branches[b]!.precincts[0]!.code, receivedAt: at.toISOString(),
@@ -66,10 +78,7 @@ describe("ingestion's follow-up", () => {
     const [first] = await ingestWarnings(feeds[0]!, [warningInput({ unitCode: tree.branches[0]!.precincts[0]!.code, victim: { name: "刘某某", phone: victim } })]);
     const { personId } = await getDb().warning.findUniqueOrThrow({ where: { id: first!.id! }, select: { personId: true } });
     // Another session holds the person (not its key: the new warning may still reference it), so the next follow-up for them waits.
-    const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
+    await withHolder(async (holder) => {
       await holder.query(`SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE`, [personId]);
       // A batch large enough to be derived after its commit (a few warnings are derived in it).
       const batch = [warningInput({ unitCode: tree.branches[0]!.precincts[0]!.code, victim: { name: "刘某某", phone: victim }, contact: { channel: "PHONE", value: fraudPhone() } })];
@@ -83,19 +92,14 @@ describe("ingestion's follow-up", () => {
       const [[w], [o]] = await Promise.all([waiting, answered]);
       expect((await derived(w!.id!)).kinds).toEqual(["PHONE"]);
       expect(o!.status).toBe("created");
-    } finally {
-      await holder.end();
-    }
+    });
   });
 
   it("lets a batch of another feed write a warning of a person whose dates a follow-up holds: the person's key stays free", async () => {
     const phone = mobile();
     const [first] = await ingestWarnings(feeds[0]!, [warningInput({ unitCode: tree.branches[0]!.precincts[0]!.code, victim: { name: "刘某某", phone } })]);
-    const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
-    await holder.connect();
-    try {
+    await withHolder(async (holder) => {
       // What an earlier batch's follow-up holds while it recomputes the person's dates.
-      await holder.query("BEGIN");
       await holder.query(`SELECT intake_derive(ARRAY[$1::uuid])::text`, [first!.id]);
       // The other feed's batch names the person again (a new contact: not a repeat), among enough
       // others to be derived after its commit.
@@ -109,9 +113,7 @@ describe("ingestion's follow-up", () => {
       expect(w!.status).toBe("created");
       const d = await derived(w!.id!);
       expect(d.lastWarnedAt).toEqual(d.receivedAt);
-    } finally {
-      await holder.end();
-    }
+    });
   });
 
   it("leaves a follow-up that an instance stopped before to the scheduler, which does it once", async () => {
@@ -158,10 +160,7 @@ describe("ingestion's follow-up", () => {
     // New warnings of both persons (new contacts: not repeats), few enough to be derived in their
     // batch's transaction, which locks its persons in id order.
     const batch = phones.map((phone) => warningInput({ unitCode, victim: { name: "刘某某", phone }, contact: { channel: "PHONE", value: fraudPhone() } }));
-    const holder = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
-    await holder.connect();
-    try {
-      await holder.query("BEGIN");
+    await withHolder(async (holder) => {
       await holder.query(`SELECT 1 FROM persons WHERE id = $1 FOR NO KEY UPDATE`, [high]);
       const sent = ingestWarnings(feeds[0]!, batch).then(() => null, (e: unknown) => e);
       // The batch holds the first person and waits for the second; the holder then asks for the first.
@@ -176,9 +175,7 @@ describe("ingestion's follow-up", () => {
       expect((e as AppError).code).toBe("UNAVAILABLE");
       await held;
       await holder.query("ROLLBACK");
-    } finally {
-      await holder.end();
-    }
+    });
     expect(await getDb().warning.count({ where: { externalId: { in: batch.map((b) => b.externalId) } } })).toBe(0);
     // Sent again, it is written and derived.
     const again = await ingestWarnings(feeds[0]!, batch);
