@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getNow, getTimeZone, getTranslations } from "next-intl/server";
+import { toLocale } from "@/lib/i18n/locales";
+import { IntlProvider } from "@/components/shell/intl-provider";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,11 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, timeZone, now] = await Promise.all([getLocale(), getTimeZone(), getNow()]);
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <IntlProvider locale={toLocale(locale)} timeZone={timeZone} now={now}>{children}</IntlProvider>
       </body>
     </html>
   );

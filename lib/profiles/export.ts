@@ -2,14 +2,14 @@
 // BOM so spreadsheet programs read the Chinese right. Aggregates only.
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { messagesOf } from "@/lib/i18n/messages";
 import { csvLine } from "@/lib/export/csv";
 import type { VictimProfile } from "@/lib/profiles/queries";
 
 type T = (key: string) => string;
 
 async function translator(locale: Locale): Promise<T> {
-  const messages = (await loadMessages(locale)).profiles as Record<string, unknown>;
+  const messages = messagesOf(locale).profiles as Record<string, unknown>;
   return (key) => {
     const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
     return typeof text === "string" ? text : key;

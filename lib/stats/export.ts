@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Locale } from "@/lib/i18n/locales";
-import { loadMessages } from "@/lib/i18n/messages";
+import { messagesOf } from "@/lib/i18n/messages";
 import { getStatsCharts } from "@/lib/stats/charts";
 import { centsToNumber, toCents } from "@/lib/stats/decimal";
 import { escapeFormula } from "@/lib/export/escape";
@@ -19,7 +19,7 @@ type Cell = string | number | null;
 type T = (key: string, vars?: Record<string, string>) => string;
 
 async function translator(locale: Locale): Promise<T> {
-  const messages = (await loadMessages(locale)).stats as Record<string, unknown>;
+  const messages = messagesOf(locale).stats as Record<string, unknown>;
   return (key, vars = {}) => {
     const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
     return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, v: string) => vars[v] ?? "") : key;
