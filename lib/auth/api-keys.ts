@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { API_SCOPES, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
-import { scopePathOf } from "@/lib/units/jurisdiction";
+import { actorUnitSql, type ActorUnitColumns } from "@/lib/units/jurisdiction";
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -16,6 +16,10 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
 
 const TOUCH_EVERY_MS = 60_000;
 
+type KeyRow = {
+  id: string; name: string; scopes: string[]; revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean; lastUsedAt: Date | null;
+} & ActorUnitColumns;
+
 /** Whether a key is approved (a read scope needs the security officer's approval), neither revoked nor expired at `now`. */
 export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean }, now: Date) =>
   !k.approvalPending && !k.revokedAt && (!k.expiresAt || k.expiresAt > now);
@@ -24,20 +28,21 @@ export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null
 export async function authenticateApiKey(key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
   if (!/^fz_[0-9a-f]{10}_[A-Za-z0-9_-]{20,64}$/.test(key)) return null;
   const db = getDb();
-  const row = await db.apiKey.findUnique({
-    where: { keyHash: hashApiKey(key) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, expiresAt: true, approvalPending: true, lastUsedAt: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
-  });
+  // One statement on every feed request (a nested select was one per relation).
+  const unit = actorUnitSql(`k."unitId"`);
+  const [row] = await db.$queryRaw<KeyRow[]>`
+    SELECT k.id::text AS id, k.name, k.scopes, k."revokedAt", k."expiresAt", k."approvalPending", k."lastUsedAt", ${unit.columns}
+      FROM api_keys k ${unit.joins}
+     WHERE k."keyHash" = ${hashApiKey(key)}`;
   if (!row || !apiKeyUsable(row, now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   const scopes = row.scopes.filter((s): s is Permission => (PERMISSIONS as readonly string[]).includes(s) && (API_SCOPES as readonly string[]).includes(s));
-  const unit = row.unit;
   return {
     kind: "apiKey", id: row.id, name: row.name, displayName: row.name, role: null,
-    unitId: unit.id, unitCode: unit.code, unitName: unit.name, unitKind: unit.kind,
-    scopePath: scopePathOf(unit),
+    unitId: row.unitId, unitCode: row.unitCode, unitName: row.unitName, unitKind: row.unitKind,
+    scopePath: row.scopePath,
     permissions: new Set(scopes), ip: client.ip, requestId: client.requestId,
   };
 }

@@ -3,9 +3,9 @@ import { getDb } from "@/lib/db";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
-import { scopePathSql } from "@/lib/units/jurisdiction";
+import { actorUnitSql, type ActorUnitColumns } from "@/lib/units/jurisdiction";
 import { uuidSchema } from "@/lib/validation/fields";
-import type { Role, UnitKind } from "@/lib/generated/prisma/enums";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { passwordExpired, passwordMaxAgeDays } from "@/lib/auth/password-age";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -35,20 +35,16 @@ type SessionRow = {
   id: string; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; sessionVersion: number;
   userId: string; username: string; displayName: string; role: Role; grants: string[]; active: boolean; userSessionVersion: number;
   isDemo: boolean; mustChangePassword: boolean; passwordChangedAt: Date; totpEnabledAt: Date | null;
-  unitId: string; unitCode: string; unitName: string; unitKind: UnitKind; scopePath: string;
-};
+} & ActorUnitColumns;
 
 /** A session with its user and the user's unit: one statement (a nested select was one per relation, each compiled anew). */
 async function sessionRow(sessionId: string): Promise<SessionRow | undefined> {
+  const unit = actorUnitSql(`u."unitId"`);
   const [s] = await getDb().$queryRaw<SessionRow[]>`
     SELECT s.id::text AS id, s."revokedAt", s."expiresAt", s."lastSeenAt", s."sessionVersion",
            u.id::text AS "userId", u.username, u."displayName", u.role::text AS role, u.grants, u.active, u."sessionVersion" AS "userSessionVersion",
-           u."isDemo", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt",
-           unit.id::text AS "unitId", unit.code AS "unitCode", unit.name AS "unitName", unit.kind::text AS "unitKind", ${scopePathSql("unit", "parent")} AS "scopePath"
-      FROM user_sessions s
-      JOIN users u ON u.id = s."userId"
-      JOIN units unit ON unit.id = u."unitId"
-      LEFT JOIN units parent ON parent.id = unit."parentId"
+           u."isDemo", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt", ${unit.columns}
+      FROM user_sessions s JOIN users u ON u.id = s."userId" ${unit.joins}
      WHERE s.id = ${sessionId}::uuid`;
   return s;
 }

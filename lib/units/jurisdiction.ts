@@ -46,6 +46,15 @@ export function inJurisdiction(actor: Pick<Actor, "scopePath">): { unit: Prisma.
 export const scopePathSql = (unit: string, parent: string): Prisma.Sql =>
   Prisma.raw(`(CASE WHEN ${unit}.kind = 'CENTER' AND ${parent}.path IS NOT NULL THEN ${parent}.path ELSE ${unit}.path END)`);
 
+/** An actor's unit fields, as actorUnitSql's columns read them. */
+export type ActorUnitColumns = Pick<Actor, "unitId" | "unitCode" | "unitName" | "unitKind" | "scopePath">;
+
+/** An actor's unit fields (ActorUnitColumns) in SQL, and the joins they need, for the row whose unit is `unitId`. */
+export const actorUnitSql = (unitId: string): { columns: Prisma.Sql; joins: Prisma.Sql } => ({
+  columns: Prisma.sql`unit.id::text AS "unitId", unit.code AS "unitCode", unit.name AS "unitName", unit.kind::text AS "unitKind", ${scopePathSql("unit", "parent")} AS "scopePath"`,
+  joins: Prisma.raw(`JOIN units unit ON unit.id = ${unitId} LEFT JOIN units parent ON parent.id = unit."parentId"`),
+});
+
 /** isUnder in SQL. */
 export const isUnderSql = (path: Prisma.Sql, root: Prisma.Sql): Prisma.Sql => Prisma.sql`(${path} = ${root} OR ${path} LIKE ${root} || '/%')`;
 

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { login, LOCK_AFTER_FAILURES } from "@/lib/auth/login";
 import { credentialStillValid, endSession, resolveSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { updateUser } from "@/lib/users/commands";
-import { client, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/tests/factories";
+import { client, makeApiKey, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/tests/factories";
 
 let tree: TestTree;
 beforeAll(async () => {
@@ -141,5 +141,19 @@ describe("sessions", () => {
     const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!r.ok) throw new Error(r.error);
     expect((await resolveSession(r.sessionId, client()))?.scopePath).toBe(tree.city.path);
+  });
+
+  it("resolves an officer's session to their own precinct, and a branch's key to its branch", async () => {
+    const precinct = tree.branches[1]!.precincts[0]!;
+    const { user } = await makeUser(precinct, "OFFICER");
+    const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
+    if (!r.ok) throw new Error(r.error);
+    expect(await resolveSession(r.sessionId, client())).toMatchObject({
+      kind: "user", id: user.id, name: user.username, role: "OFFICER", sessionId: r.sessionId,
+      unitId: precinct.id, unitCode: precinct.code, unitName: precinct.name, unitKind: "PRECINCT", scopePath: precinct.path,
+    });
+    const branch = tree.branches[0]!;
+    const { actor: feed } = await makeApiKey(branch, ["warnings:ingest"]);
+    expect(feed).toMatchObject({ kind: "apiKey", unitId: branch.id, unitCode: branch.code, unitName: branch.name, unitKind: "BRANCH", scopePath: branch.path });
   });
 });
