@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { API_SCOPES, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { actorUnitSql, type ActorUnitColumns } from "@/lib/units/jurisdiction";
+import type { WarningSource } from "@/lib/generated/prisma/enums";
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 
@@ -17,7 +18,7 @@ export function generateApiKey(): { key: string; prefix: string; keyHash: string
 const TOUCH_EVERY_MS = 60_000;
 
 type KeyRow = {
-  id: string; name: string; scopes: string[]; revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean; lastUsedAt: Date | null;
+  id: string; name: string; scopes: string[]; sources: WarningSource[]; revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean; lastUsedAt: Date | null;
 } & ActorUnitColumns;
 
 /** Whether a key is approved (a read scope needs the security officer's approval), neither revoked nor expired at `now`. */
@@ -31,7 +32,7 @@ export async function authenticateApiKey(key: string, client: { ip: string | nul
   // One statement on every feed request (a nested select was one per relation).
   const unit = actorUnitSql(`k."unitId"`);
   const [row] = await db.$queryRaw<KeyRow[]>`
-    SELECT k.id::text AS id, k.name, k.scopes, k."revokedAt", k."expiresAt", k."approvalPending", k."lastUsedAt", ${unit.columns}
+    SELECT k.id::text AS id, k.name, k.scopes, k.sources::text[] AS sources, k."revokedAt", k."expiresAt", k."approvalPending", k."lastUsedAt", ${unit.columns}
       FROM api_keys k ${unit.joins}
      WHERE k."keyHash" = ${hashApiKey(key)}`;
   if (!row || !apiKeyUsable(row, now)) return null;
@@ -43,6 +44,6 @@ export async function authenticateApiKey(key: string, client: { ip: string | nul
     kind: "apiKey", id: row.id, name: row.name, displayName: row.name, role: null,
     unitId: row.unitId, unitCode: row.unitCode, unitName: row.unitName, unitKind: row.unitKind,
     scopePath: row.scopePath,
-    permissions: new Set(scopes), ip: client.ip, requestId: client.requestId,
+    permissions: new Set(scopes), sources: row.sources, ip: client.ip, requestId: client.requestId,
   };
 }

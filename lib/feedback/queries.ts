@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { command } from "@/lib/commands/command";
+import type { Actor } from "@/lib/auth/actor";
 import { optional, pastInstantSchema, uuidSchema } from "@/lib/validation/fields";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import type { OutboundStatus, WarningSource } from "@/lib/generated/prisma/enums";
@@ -36,17 +37,14 @@ export type FeedbackItem = {
 };
 
 /** The sources a key pulls feedback on: its bound sources that receive feedback. */
-async function pullSources(actorId: string): Promise<WarningSource[]> {
-  const key = await getDb().apiKey.findUnique({ where: { id: actorId }, select: { sources: true } });
-  return (key?.sources ?? []).filter((s) => (FEEDBACK_SOURCES as readonly string[]).includes(s));
-}
+const pullSources = (actor: Actor): WarningSource[] => (actor.sources ?? []).filter((s) => (FEEDBACK_SOURCES as readonly string[]).includes(s));
 
 export const pullFeedback = command({
   name: "feedback.pull", permission: "feedback:pull",
   summary: "Feedback (签收, outcome, amounts) on the warnings of the key's sources in its jurisdiction, oldest first",
   input: feedbackQuerySchema, audit: false,
   async run({ actor, input: q, now }) {
-    const sources = actor.kind === "apiKey" ? await pullSources(actor.id) : [];
+    const sources = pullSources(actor);
     const rows = sources.length
       ? await getDb().outboundMessage.findMany({
           where: {

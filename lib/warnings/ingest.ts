@@ -84,7 +84,8 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
   if (items.length > MAX_BATCH) {
     throw new AppError("VALIDATION", `at most ${MAX_BATCH} warnings per request`, [{ path: "", code: "too_big", message: `batch of ${items.length}` }]);
   }
-  const [table, ladder, sources] = await Promise.all([routingTable(), slaLadder(), sourcesOf(actor)]);
+  const [table, ladder] = await Promise.all([routingTable(), slaLadder()]);
+  const sources = sourcesOf(actor);
   const results: IngestResult[] = new Array(items.length);
   const planned: Planned[] = [];
   const firstBySource = new Map<string, Planned>();
@@ -129,11 +130,7 @@ async function ingestItems(actor: Actor, items: unknown[], now: Date): Promise<I
 const senderOf = (actor: Actor) => ({ apiKeyId: actor.kind === "apiKey" ? actor.id : null, createdById: actor.kind === "user" && actor.role ? actor.id : null });
 
 /** The sources a caller may send: an API key's bound sources; a person's manual entries only (SECURITY.md G31). */
-async function sourcesOf(actor: Actor): Promise<ReadonlySet<WarningSource>> {
-  if (actor.kind === "user") return new Set(MANUAL_SOURCES);
-  const key = await getDb().apiKey.findUnique({ where: { id: actor.id }, select: { sources: true } });
-  return new Set(key?.sources ?? []);
-}
+const sourcesOf = (actor: Actor): ReadonlySet<WarningSource> => new Set(actor.kind === "user" ? MANUAL_SOURCES : actor.sources ?? []);
 
 /** Why an item lies outside what its sender may send (its source, or the unit it names), or null. */
 function outsideBinding(actor: Actor, table: RoutingTable, sources: ReadonlySet<WarningSource>, w: IngestWarningInput): FieldIssue | null {

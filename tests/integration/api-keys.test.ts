@@ -20,7 +20,7 @@ describe("API keys", () => {
     // The secret is everything after `fz_<prefix>_` (base64url: it may hold "_" itself).
     expect(JSON.stringify(row)).not.toContain(created.key.slice("fz_0123456789_".length));
     const feed = await authenticateApiKey(created.key, client);
-    expect(feed).toMatchObject({ kind: "apiKey", scopePath: tree.city.path });
+    expect(feed).toMatchObject({ kind: "apiKey", scopePath: tree.city.path, sources: ["PROVINCIAL"] });
     expect([...feed!.permissions]).toEqual(["warnings:ingest"]);
     expect((await listApiKeys(actor)).map((k) => k.prefix)).toContain(created.prefix);
     await revokeApiKey(actor, { id: created.id, version: row.version });
