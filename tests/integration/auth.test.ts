@@ -39,6 +39,13 @@ describe("login", () => {
     }
   });
 
+  it("takes a session id that is not a UUID for no session, without asking the database to cast it", async () => {
+    for (const bad of ["-".repeat(36), "0".repeat(36), "g0000000-0000-4000-8000-000000000000", "", "x".repeat(500)]) {
+      expect(await resolveSession(bad, client())).toBeNull();
+      await expect(endSession(bad, client())).resolves.toBeUndefined();
+    }
+  });
+
   it(`locks the account after ${LOCK_AFTER_FAILURES} failures: the next attempt fails even with the right password`, async () => {
     const { user } = await makeUser(tree.center, "DISPATCHER");
     const results = [];
