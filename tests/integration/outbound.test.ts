@@ -158,7 +158,7 @@ describe("the outbox", () => {
 });
 
 describe("a worker's stop", () => {
-  it("closes every connection of the worker before it returns (none left to break when the database goes away)", async () => {
+  it("closes the worker's own connections when it stops (its pool is not left open)", async () => {
     const name = `outbound-stop-${process.pid}`;
     const url = new URL(own.url);
     url.searchParams.set("application_name", name);
@@ -170,7 +170,9 @@ describe("a worker's stop", () => {
     const runner = await startOutboundWorker(cfg, url.toString(), { pollInterval: 200 });
     expect(await connections()).toBeGreaterThan(0);
     await runner.stop();
-    expect(await connections()).toBe(0);
+    // The server lists a backend until it has exited, a moment after the client closed its socket;
+    // a pool left open would keep its idle connections for 10 s.
+    await expect.poll(connections, { timeout: 2_000, interval: 50 }).toBe(0);
   }, 30_000);
 });
 
