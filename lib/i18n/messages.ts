@@ -3,6 +3,7 @@
 // browser's share them, and the browser gets them in a script it caches rather than inside every
 // page (they were 66 KB of each page's payload, twice over in its HTML). tests/unit/messages.test.ts
 // holds this list to the folder.
+import { createTranslator, type AbstractIntlMessages } from "next-intl";
 import type { Locale } from "@/lib/i18n/locales";
 import zhAccount from "./messages/zh-CN/account.json";
 import zhAdmin from "./messages/zh-CN/admin.json";
@@ -139,3 +140,9 @@ export function messagesOf(locale: Locale): Messages {
   return m;
 }
 
+
+/** A namespace's texts in a locale, for what is written outside a page (spreadsheets, CSV): ICU as on the pages. */
+export function exportTranslator(locale: Locale, namespace: string): (key: string, values?: Record<string, string | number>) => string {
+  // The catalog is untyped (read from JSON): keys are checked by the tests, not the compiler.
+  return createTranslator({ locale, messages: messagesOf(locale) as AbstractIntlMessages, namespace }) as unknown as (key: string, values?: Record<string, string | number>) => string;
+}

@@ -7,10 +7,6 @@ import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { z } from "zod";
 import { command } from "@/lib/commands/command";
 
-export async function unreadCount(actor: Actor): Promise<number> {
-  return getDb().notification.count({ where: { userId: actor.id, readAt: null } });
-}
-
 type Row = { id: string; kind: string; entityType: string | null; entityId: string | null; data: Record<string, string>; createdAt: string; readAt: string | null };
 
 /** Where a notification leads: the warning, the transfers page (移交), the appeal, or the case a freeze belongs to. */

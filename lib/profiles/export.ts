@@ -2,22 +2,12 @@
 // BOM so spreadsheet programs read the Chinese right. Aggregates only.
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
-import { messagesOf } from "@/lib/i18n/messages";
+import { exportTranslator } from "@/lib/i18n/messages";
 import { csvLine } from "@/lib/export/csv";
 import type { VictimProfile } from "@/lib/profiles/queries";
 
-type T = (key: string) => string;
-
-async function translator(locale: Locale): Promise<T> {
-  const messages = messagesOf(locale).profiles as Record<string, unknown>;
-  return (key) => {
-    const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
-    return typeof text === "string" ? text : key;
-  };
-}
-
 export async function profileCsv(p: VictimProfile, locale: Locale): Promise<{ csv: string; filename: string }> {
-  const t = await translator(locale);
+  const t = exportTranslator(locale, "profiles");
   const lines = [csvLine([t("csv.dimension"), t("csv.bucket"), t("csv.fraudType"), t("csv.count")])];
   for (const r of p.ageByFraud) {
     for (const [type, n] of Object.entries(r.byType)) lines.push(csvLine([t("dims.age_fraud"), t(`ages.${r.age}`), t(`fraudTypes.${type}`), n]));

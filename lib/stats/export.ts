@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/write-audit";
 import type { Locale } from "@/lib/i18n/locales";
-import { messagesOf } from "@/lib/i18n/messages";
+import { exportTranslator } from "@/lib/i18n/messages";
 import { getStatsCharts } from "@/lib/stats/charts";
 import { centsToNumber, toCents } from "@/lib/stats/decimal";
 import { escapeFormula } from "@/lib/export/escape";
@@ -16,15 +16,6 @@ import { getStatsRankings, RANKING_KIND } from "@/lib/stats/rankings";
 import { getChildBreakdown, getStatsSummary, type StatsContext } from "@/lib/stats/summary";
 
 type Cell = string | number | null;
-type T = (key: string, vars?: Record<string, string>) => string;
-
-async function translator(locale: Locale): Promise<T> {
-  const messages = messagesOf(locale).stats as Record<string, unknown>;
-  return (key, vars = {}) => {
-    const text = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], messages);
-    return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, v: string) => vars[v] ?? "") : key;
-  };
-}
 
 /** Strings are escaped so a spreadsheet never reads them as formulas; numbers stay numbers. */
 const safe = (row: Cell[]) => row.map((c) => (typeof c === "string" ? escapeFormula(c) : c));
@@ -47,9 +38,10 @@ function sheet(wb: ExcelJS.Workbook, name: string, widths: number[]) {
 }
 
 export async function buildStatsWorkbook(ctx: StatsContext, locale: Locale): Promise<{ buffer: Buffer; filename: string }> {
-  const [summary, children, rankings, charts, t] = await Promise.all([
-    getStatsSummary(ctx), getChildBreakdown(ctx), getStatsRankings(ctx), getStatsCharts(ctx), translator(locale),
+  const [summary, children, rankings, charts] = await Promise.all([
+    getStatsSummary(ctx), getChildBreakdown(ctx), getStatsRankings(ctx), getStatsCharts(ctx),
   ]);
+  const t = exportTranslator(locale, "stats");
   const range = t("range", { from: ctx.period.current.from, to: ctx.period.current.to });
   const meta = t("export.meta", { unit: summary.unit.name, range });
   const wb = new ExcelJS.Workbook();

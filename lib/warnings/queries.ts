@@ -121,7 +121,7 @@ export async function queueCounts(actor: Actor, now = new Date()) {
            count(*) FILTER (WHERE status = 'ACKNOWLEDGED')::int AS "ACKNOWLEDGED",
            count(*) FILTER (WHERE status = 'IN_PROGRESS')::int AS "IN_PROGRESS",
            count(*) FILTER (WHERE "slaDueAt" < ${now}::timestamptz AT TIME ZONE 'UTC')::int AS overdue
-      FROM warnings WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status IN ('PENDING', 'ACKNOWLEDGED', 'IN_PROGRESS')`;
+      FROM warnings WHERE "unitId" = ANY(${unitIds}::uuid[]) AND status = ANY(${[...OPEN]}::"WarningStatus"[])`;
   return r!;
 }
 

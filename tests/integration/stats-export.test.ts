@@ -41,6 +41,8 @@ describe("the Excel export", () => {
     const texts = cells.filter((v): v is string => typeof v === "string");
     expect(texts).toContain(`'=HYPERLINK("http://evil","点我")`);
     expect(texts.some((s) => /^[=+\-@]/.test(s))).toBe(false);
+    // Every label translated and filled in: no message key, no placeholder left.
+    expect(texts.filter((s) => /^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(s) || /\{\w+\}/.test(s))).toEqual([]);
     expect(wb.worksheets.some((ws) => { let f = false; ws.eachRow((r) => r.eachCell((c) => { if (c.formula) f = true; })); return f; })).toBe(false);
     expect(JSON.stringify(cells)).not.toMatch(new RegExp(`${VICTIM}|13912345678`));
     const overview = wb.getWorksheet("概览")!;

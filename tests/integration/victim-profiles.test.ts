@@ -126,7 +126,10 @@ describe("the profile rollup", () => {
     const csv = await call(exportProfiles, key, "from=2025-11-01&to=2026-02-28");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toMatch(/text\/csv/);
-    expect(await csv.text()).toMatch(/年龄段 × 诈骗类型|Age group/);
+    const body = await csv.text();
+    expect(body).toMatch(/年龄段 × 诈骗类型|Age group/);
+    // Every label translated: no message key (e.g. "ages.A20_29") reached the file.
+    expect(body.split(/[\r\n,]/).filter((cell) => /^[a-z]+(\.[A-Za-z0-9_]+)+$/.test(cell))).toEqual([]);
     expect((await call(exportProfiles, key, `unit=${tree.branches[1]!.code}`)).status).toBe(404);
   });
 });

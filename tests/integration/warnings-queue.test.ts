@@ -10,7 +10,7 @@ import { escalateBreaches } from "@/lib/warnings/escalate";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";
 import { queueRank } from "@/lib/warnings/sla";
 import { alertPrefs, alertState, setAlertPrefs } from "@/lib/warnings/alerts";
-import { listNotificationGroups, openNotifications, unreadCount } from "@/lib/notifications/queries";
+import { listNotificationGroups, openNotifications } from "@/lib/notifications/queries";
 import { pinyinInitials, unitOptions } from "@/lib/units/picker-options";
 import { makeApiKey, makeUnitTree, makeUser, warningInput, type TestTree } from "@/tests/factories";
 
@@ -250,6 +250,7 @@ describe("live alerts", () => {
     await transitionWarning(d.actor, { id: r!.id!, to: "ACKNOWLEDGED", version: 1 });
     expect((await alertState(d.actor)).unhandledCritical).toBe(before.unhandledCritical);
     // An officer is not shown the city's 特高危; unread notifications are each user's own.
+    const unreadCount = (a: { id: string }) => getDb().notification.count({ where: { userId: a.id, readAt: null } });
     const officer = await makeUser(far.branches[0]!.precincts[0]!, "OFFICER");
     expect(await alertState(officer.actor)).toEqual({ unread: await unreadCount(officer.actor), unhandledCritical: 0, latestCritical: null });
     expect((await alertState(d.actor)).unread).toBe(await unreadCount(d.actor));
