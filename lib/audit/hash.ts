@@ -28,10 +28,16 @@ export type ChainedFields = {
   details: unknown;
 };
 
-/** hash = sha256(previous hash ‖ canonical record). */
+/** What a record contributes to its hash: the record as canonical JSON. */
+export const chainBody = (r: ChainedFields): string => canonicalJson({ ...r, at: r.at.toISOString() });
+
+/**
+ * hash = sha256(previous hash ‖ canonical record). Computed here to verify the chain, and by
+ * `audit_append` (migration audit_append) when a record is written: the two must agree
+ * (tests/integration/audit-chain.test.ts).
+ */
 export function chainHash(prevHash: string, r: ChainedFields): string {
-  const body = canonicalJson({ ...r, at: r.at.toISOString() });
-  return createHash("sha256").update(prevHash).update(body).digest("hex");
+  return createHash("sha256").update(prevHash).update(chainBody(r)).digest("hex");
 }
 
 /** The chained fields of a stored record (and nothing else: extra columns would change the hash). */

@@ -2,12 +2,10 @@ import "server-only";
 import type { Sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { GENESIS_HASH, chainHash, type ChainedFields } from "@/lib/audit/hash";
+import { chainBody, type ChainedFields } from "@/lib/audit/hash";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { redactText } from "@/lib/security/redact";
 import { assertDeclaredAudit } from "@/lib/commands/audit-scope";
-
-/** Serialises audit appends so the chain is a single line (held until the transaction ends). */
-const AUDIT_LOCK = 7_961_100;
 
 export type AuditEntry = {
   action: string;
@@ -45,13 +43,14 @@ export function maskDetails(details: Record<string, unknown>): Record<string, un
 }
 
 /**
- * Appends one record to the hash-chained audit trail, inside the caller's transaction: the audit
- * row commits with the change it describes, or neither does (fail closed).
+ * The statement's call that appends one record to the hash-chained audit trail, inside the
+ * caller's transaction: the audit row commits with the change it describes, or neither does (fail
+ * closed). `audit_append` (migration audit_append) takes the chain's lock, reads the last hash and
+ * stores the record with hash = sha256(previous hash ‖ canonical record), in one round trip; a
+ * write that also has other work for the database at its end sends both in one statement.
  */
-export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
+export function auditAppend(actor: AuditActor, entry: AuditEntry): Prisma.Sql {
   assertDeclaredAudit(entry.action);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK}::bigint)`;
-  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`;
   const record: ChainedFields = {
     at: new Date(),
     actorId: actor.id ?? null,
@@ -68,10 +67,12 @@ export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry):
     // Masked before hashing: the chain covers what is stored, so it still verifies.
     details: maskDetails(entry.details ?? {}),
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const { at, actorId, actorName, role, unitId, ip, action, entityType, entityId, success, requestId, details } = record;
-  await tx.$executeRaw`
-    INSERT INTO audit_log (at, "actorId", "actorName", role, "unitId", ip, action, "entityType", "entityId", success, "requestId", details, "prevHash", hash)
-    VALUES (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actorId}::uuid, ${actorName}, ${role}::"Role", ${unitId}::uuid, ${ip},
-            ${action}, ${entityType}, ${entityId}, ${success}, ${requestId}, ${JSON.stringify(details)}::jsonb, ${prevHash}, ${chainHash(prevHash, record)})`;
+  return Prisma.sql`audit_append(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actorId}::uuid, ${actorName}, ${role}::"Role", ${unitId}::uuid,
+    ${ip}, ${action}, ${entityType}, ${entityId}, ${success}, ${requestId}, ${JSON.stringify(details)}::jsonb, ${chainBody(record)})`;
+}
+
+/** Appends one record to the audit trail in the caller's transaction (see auditAppend). */
+export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.$queryRaw`SELECT ${auditAppend(actor, entry)}::text`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, sqlTransaction } from "@/lib/db";
+import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 
@@ -15,6 +16,21 @@ describe("audit trail", () => {
     const report = await verifyAuditChain(getDb());
     expect(report.intact).toBe(true);
     expect(report.count).toBeGreaterThanOrEqual(30);
+  });
+
+  it("hashes in the database exactly as the app verifies: Chinese, emoji, quotes, escapes, nulls, on either kind of transaction", async () => {
+    const details = { 说明: "张三 \u{1F46E} \"引号\" \\ 反斜杠\n换行\t制表", n: 1.5, none: null, list: ["一", 2, { b: true, a: "é" }] };
+    await getDb().$transaction((tx) => writeAudit(tx, { ...who, name: "调度员 王五" }, { action: "test.append", success: false, entityType: "Warning", details }));
+    await sqlTransaction(getDb(), (tx) => writeAudit(tx, { ip: null, requestId: "test" }, { action: "test.append", success: true, details }));
+    const rows = await getDb().auditLog.findMany({ where: { action: "test.append" }, orderBy: { id: "desc" }, take: 2 });
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.details).toEqual(details);
+      expect(r.hash).toBe(chainHash(r.prevHash, chainedFieldsOf(r)));
+    }
+    expect(rows[0]!.prevHash).toBe(rows[1]!.hash);
+    expect(rows[1]!.actorName).toBe("调度员 王五");
+    expect((await verifyAuditChain(getDb())).intact).toBe(true);
   });
 
   it("writes nothing when the change it describes rolls back", async () => {
