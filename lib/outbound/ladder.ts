@@ -19,10 +19,21 @@ export type LadderWarning = {
   id: string; riskLevel: RiskLevel; fraudType: FraudType; victimName: string | null; victimGender: string | null; victimPhone: string;
 };
 
+export type OutboundSettings = { ladder: Ladder; templates: Templates };
+export type SettingRow = { key: string; value: unknown };
+
+/** The ladder's and templates' rows of app_settings, as a JSON array: a subquery for a statement of the caller's. */
+export const outboundSettingsQuery = (): Prisma.Sql => Prisma.sql`
+  (SELECT coalesce(json_agg(json_build_object('key', key, 'value', value)), '[]') FROM app_settings WHERE key IN (${OUTBOUND_LADDER_KEY}, ${OUTBOUND_TEMPLATES_KEY}))`;
+
 /** The ladder and templates in force (the defaults until an administrator saves them). */
-export async function outboundSettings(sql: Sql): Promise<{ ladder: Ladder; templates: Templates }> {
-  const rows = await sql.$queryRaw<{ key: string; value: unknown }[]>`
-    SELECT key, value FROM app_settings WHERE key IN (${OUTBOUND_LADDER_KEY}, ${OUTBOUND_TEMPLATES_KEY})`;
+export async function outboundSettings(sql: Sql): Promise<OutboundSettings> {
+  const [{ settings }] = await sql.$queryRaw<[{ settings: SettingRow[] }]>`SELECT ${outboundSettingsQuery()} AS settings`;
+  return outboundSettingsOf(settings);
+}
+
+/** The settings from their rows (see outboundSettingsQuery). */
+export function outboundSettingsOf(rows: SettingRow[]): OutboundSettings {
   const ladder = ladderSchema.safeParse(rows.find((r) => r.key === OUTBOUND_LADDER_KEY)?.value);
   const saved = rows.find((r) => r.key === OUTBOUND_TEMPLATES_KEY)?.value as Partial<Templates> | undefined;
   const templates: Templates = {
@@ -33,22 +44,22 @@ export async function outboundSettings(sql: Sql): Promise<{ ladder: Ladder; temp
 
 type Row = { warningId: string; channel: OutboundChannel; recipient: string; body: string; rung: string; notBefore: Date };
 
-async function insertMessages(sql: Sql, rows: Row[]): Promise<void> {
-  if (!rows.length) return;
-  await sql.$executeRaw`
+/** Inserts the messages, and runs `then` (a statement of the caller's) in the same round trip. */
+const insertMessages = (rows: Row[], then: Prisma.Sql) => Prisma.sql`
+  WITH messages AS (
     INSERT INTO outbound_messages (id, "warningId", channel, recipient, body, rung, "notBefore", "updatedAt")
     SELECT uuid_time(), w::uuid, c::"OutboundChannel", r, b, g, n::timestamptz AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
       FROM unnest(${rows.map((r) => r.warningId)}::text[], ${rows.map((r) => r.channel)}::text[], ${rows.map((r) => r.recipient)}::text[],
-                  ${rows.map((r) => r.body)}::text[], ${rows.map((r) => r.rung)}::text[], ${rows.map((r) => r.notBefore.toISOString())}::text[]) AS t(w, c, r, b, g, n)`;
-}
+                  ${rows.map((r) => r.body)}::text[], ${rows.map((r) => r.rung)}::text[], ${rows.map((r) => r.notBefore.toISOString())}::text[]) AS t(w, c, r, b, g, n))
+  ${then}`;
 
 /**
  * Starts the ladder of each new warning whose risk level has one, inside the caller's transaction
- * (ingestion's, the manual form's): the first rung's messages and the ladder's row.
+ * (ingestion's, the manual form's), with the settings it read under its lock: the first rung's
+ * messages and the ladder's row, in one statement.
  */
-export async function startLadders(sql: Sql, warnings: LadderWarning[], now: Date): Promise<number> {
+export async function startLadders(sql: Sql, warnings: LadderWarning[], now: Date, { ladder, templates }: OutboundSettings): Promise<number> {
   if (!warnings.length) return 0;
-  const { ladder, templates } = await outboundSettings(sql);
   const rows: Row[] = [];
   const started: LadderWarning[] = [];
   for (const w of warnings) {
@@ -63,13 +74,12 @@ export async function startLadders(sql: Sql, warnings: LadderWarning[], now: Dat
     if (r.sms || r.flash || r.robotCallAfterSeconds !== null) started.push(w);
   }
   if (!started.length) return 0;
-  await insertMessages(sql, rows);
-  await sql.$executeRaw`
+  await sql.$executeRaw`${insertMessages(rows, Prisma.sql`
     INSERT INTO dissuasion_ladders ("warningId", "riskLevel", status, "robotCalls", "startedAt", "updatedAt")
     SELECT w::uuid, r::"RiskLevel", 'RUNNING', c, ${now}::timestamptz AT TIME ZONE 'UTC', ${now}::timestamptz AT TIME ZONE 'UTC'
       FROM unnest(${started.map((w) => w.id)}::text[], ${started.map((w) => w.riskLevel)}::text[],
                   ${started.map((w) => (ladder[w.riskLevel].robotCallAfterSeconds === null ? 0 : 1))}::int[]) AS t(w, r, c)
-    ON CONFLICT ("warningId") DO NOTHING`;
+    ON CONFLICT ("warningId") DO NOTHING`)}`;
   return rows.length;
 }
 

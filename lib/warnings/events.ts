@@ -1,5 +1,6 @@
 import "server-only";
 import type { Sql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The PostgreSQL channel every app instance listens on for live queue updates. */
 export const WARNING_CHANNEL = "warning_events";
@@ -13,6 +14,11 @@ export type WarningEvent =
  * so it is delivered only if the change commits. Payloads stay small: clients refetch what they show.
  */
 export async function notifyWarningEvent(tx: Sql, event: WarningEvent): Promise<void> {
+  await tx.$executeRaw`SELECT ${warningEventCall(event)}`;
+}
+
+/** The announcement as a call, for a statement that has other work too (ingestion's last). */
+export function warningEventCall(event: WarningEvent): Prisma.Sql {
   const payload = JSON.stringify(event.kind === "ingested" ? { ...event, units: event.units.slice(0, 100) } : event);
-  await tx.$executeRaw`SELECT pg_notify(${WARNING_CHANNEL}, ${payload})`;
+  return Prisma.sql`pg_notify(${WARNING_CHANNEL}, ${payload})`;
 }

@@ -5,6 +5,7 @@
 import "server-only";
 import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
 import { getDb, sqlTransaction, type Db, type DriverSql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { FraudContactKind } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
 import { boundIngestTransaction } from "@/lib/warnings/ingest-limits";
@@ -17,15 +18,19 @@ const LEFT_AFTER_MS = 30_000;
 
 /**
  * What new warnings derive, in the caller's transaction: their own contacts' links, their persons'
- * dates (intake_derive) and the links of the extra contacts their items carried.
+ * dates (intake_derive) and the links of the extra contacts their items carried. `alongside`: the
+ * caller's last calls (its audit record, its announcement), made after the derivation in the same
+ * statement — one round trip fewer while the caller holds its locks.
  */
-export async function deriveCreated(tx: DriverSql, created: Created[]): Promise<void> {
-  await derive(tx, created.map((c) => c.warningId), created.filter((c) => c.contacts.length));
+export async function deriveCreated(tx: DriverSql, created: Created[], alongside: Prisma.Sql[] = []): Promise<void> {
+  await derive(tx, created.map((c) => c.warningId), created.filter((c) => c.contacts.length), alongside);
 }
 
-async function derive(tx: DriverSql, warningIds: string[], contacts: Created[]) {
-  if (!warningIds.length) return;
-  await tx.$queryRaw`SELECT intake_derive(${warningIds}::uuid[])::text`;
+async function derive(tx: DriverSql, warningIds: string[], contacts: Created[], alongside: Prisma.Sql[] = []) {
+  const calls = [...(warningIds.length ? [Prisma.sql`intake_derive(${warningIds}::uuid[])`] : []), ...alongside];
+  if (!calls.length) return;
+  // A select list is evaluated in its order: the derivation first.
+  await tx.$queryRaw`SELECT ${Prisma.join(calls.map((c) => Prisma.sql`${c}::text`))}`;
   await linkIngestedContacts(tx, contacts);
 }
 

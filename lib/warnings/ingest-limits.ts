@@ -2,6 +2,7 @@
 import "server-only";
 import type { DriverSql } from "@/lib/db";
 import { loadEnv } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
  * A hung batch must not hold the ingestion lock: once a batch holds it, each of its statements may
@@ -15,14 +16,19 @@ export function ingestTimeouts(): { statement: string; lockWait: string } {
 }
 
 /**
- * Bounds each statement of the transaction, and its idling, by the statement timeout. `deferred`
- * marks a batch's own transaction, for which the derivation triggers of new warnings stand aside
- * (migration intake_followups): it derives them itself (lib/warnings/ingest-followup.ts).
+ * Bounds each statement of the transaction, and its idling, by the statement timeout; the wait for
+ * a lock by the lock wait. `deferred` marks a batch's own transaction, for which the derivation
+ * triggers of new warnings stand aside (migration intake_followups): it derives them itself
+ * (lib/warnings/ingest-followup.ts). The settings as a select list, for a statement of the caller's.
  * SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
  */
+export function ingestBounds({ deferred }: { deferred: boolean }): Prisma.Sql {
+  const { statement, lockWait } = ingestTimeouts();
+  return Prisma.sql`set_config('statement_timeout', ${statement}, true), set_config('idle_in_transaction_session_timeout', ${statement}, true),
+    set_config('lock_timeout', ${lockWait}, true), set_config('fanzha.intake_deferred', ${deferred ? "on" : "off"}, true)`;
+}
+
+/** Bounds the transaction (see ingestBounds) in a statement of its own. */
 export async function boundIngestTransaction(tx: DriverSql, { deferred }: { deferred: boolean }): Promise<void> {
-  const { statement } = ingestTimeouts();
-  await tx.$queryRaw`
-    SELECT set_config('statement_timeout', ${statement}, true), set_config('idle_in_transaction_session_timeout', ${statement}, true),
-           set_config('fanzha.intake_deferred', ${deferred ? "on" : "off"}, true)`;
+  await tx.$queryRaw`SELECT ${ingestBounds({ deferred })}`;
 }

@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
 import { unsafeTextIssues } from "@/lib/security/text";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditAppend } from "@/lib/audit/write-audit";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { uuidv7 } from "@/lib/ids";
 import type { RiskLevel, WarningSource } from "@/lib/generated/prisma/enums";
 import { ingestWarningSchema, MANUAL_SOURCES, MAX_BATCH, type IngestWarningInput } from "@/lib/warnings/schemas";
@@ -14,12 +15,12 @@ import { isUnder, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/un
 import { routeWarning } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
-import { notifyWarningEvent } from "@/lib/warnings/events";
+import { warningEventCall } from "@/lib/warnings/events";
 import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
-import { startLadders } from "@/lib/outbound/ladder";
+import { outboundSettingsOf, outboundSettingsQuery, startLadders, type OutboundSettings, type SettingRow } from "@/lib/outbound/ladder";
 import { deriveCreated, queueFollowUp, runFollowUps, type Created } from "@/lib/warnings/ingest-followup";
-import { boundIngestTransaction, ingestTimeouts } from "@/lib/warnings/ingest-limits";
+import { ingestBounds } from "@/lib/warnings/ingest-limits";
 import { logger } from "@/lib/log";
 
 /** A warning received longer ago than this starts no dissuasion ladder. */
@@ -209,10 +210,10 @@ async function writeLine() {
     let followUp: string | null = null;
     try {
       followUp = await sqlTransaction(getDb(), async (tx) => {
-        await takeIngestLock(tx);
-        const created: Created[] = [];
+        const outbound = await takeIngestLock(tx);
+        const written: Written[] = [];
         const write = async (turn: Turn) => {
-          created.push(...(await writeBatch(tx, turn)));
+          written.push(await writeBatch(tx, turn, outbound));
         };
         if (group.length === 1) await write(group[0]!.turn);
         else for (const [i, { turn }] of group.entries()) {
@@ -225,9 +226,20 @@ async function writeLine() {
             await tx.$executeRaw`ROLLBACK TO SAVEPOINT turn`;
           }
         }
-        if (items >= FOLLOW_UP_FROM) return queueFollowUp(tx, created);
-        await deriveCreated(tx, created);
-        return null;
+        // The group's last calls, made in the statement that derives its warnings: what it tells
+        // the other instances, then each written request's audit record (last: the audit chain's
+        // lock is then held for the commit alone).
+        const created = written.flatMap((w) => w.created);
+        const count = written.reduce((n, w) => n + w.count, 0);
+        const units = [...new Set(written.flatMap((w) => w.units))];
+        const last = [...(count ? [warningEventCall({ kind: "ingested", units, count })] : []), ...written.map((w) => w.audit)];
+        if (items < FOLLOW_UP_FROM) {
+          await deriveCreated(tx, created, last);
+          return null;
+        }
+        const id = await queueFollowUp(tx, created);
+        if (last.length) await tx.$queryRaw`SELECT ${Prisma.join(last.map((c) => Prisma.sql`${c}::text`))}`;
+        return id;
       });
     } catch (e) {
       // Nothing of the group was committed.
@@ -252,17 +264,27 @@ async function writeLine() {
  * One batch at a time, so that duplicates and repeats are decided against everything committed
  * before. A lock per victim looked finer, but 5,000 of them per batch ran PostgreSQL's shared lock
  * table out at three concurrent batches. Everything that can be done without the lock (checks,
- * routing, the rows' text) was done before taking it.
- * SET LOCAL: ends with the transaction, so it holds behind a transaction pooler too.
+ * routing, the rows' text) was done before taking it, and each round trip under it counts: under
+ * load each waits for the app's event loop to come back to it, and the other instances' batches
+ * wait for all of them. So one statement bounds the transaction, takes the lock and reads what the
+ * batch's dissuasion messages need (the ladder and its templates as an administrator left them);
+ * the bounds first (a subquery in FROM is evaluated before the select list).
  */
-async function takeIngestLock(tx: DriverSql) {
-  await tx.$queryRaw`SELECT set_config('lock_timeout', ${ingestTimeouts().lockWait}, true)`;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)`;
-  await boundIngestTransaction(tx, { deferred: true });
+async function takeIngestLock(tx: DriverSql): Promise<OutboundSettings> {
+  const [{ settings }] = await tx.$queryRaw<[{ settings: SettingRow[] }]>`
+    SELECT pg_advisory_xact_lock(${INGEST_LOCK}::bigint)::text, ${outboundSettingsQuery()} AS settings
+      FROM (SELECT ${ingestBounds({ deferred: true })}) AS bounds`;
+  return outboundSettingsOf(settings);
 }
 
-/** Writes a request's items; the warnings it created, whose derivations are left to the group (writeLine). */
-async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn): Promise<Created[]> {
+/** What a request's batch wrote: its new warnings (for the group's derivations), whom to tell, its audit record. */
+type Written = { created: Created[]; units: string[]; count: number; audit: Prisma.Sql };
+
+/**
+ * Writes a request's items; what it wrote, whose derivations, announcement and audit record are
+ * left to the group (writeLine).
+ */
+async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, results }: Turn, outbound: OutboundSettings): Promise<Written> {
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
   // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md
@@ -271,27 +293,34 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   // Where several visible warnings carry the id (feeds of different jurisdictions under a caller
   // who sees both), the caller's own comes first.
   const ownKey = actor.kind === "apiKey" ? actor.id : null;
-  const seen = await tx.$queryRaw<{ source: string; externalId: string; id: string; own: boolean }[]>`
-    SELECT w.source::text AS source, w."externalId", w.id::text AS id, coalesce(w."apiKeyId" = ${ownKey}::uuid, false) AS own
+  // One statement (a round trip fewer under the lock): the items already seen ("seen": the same
+  // source and external id, as a warning or as a repeat's sighting), and each victim's newest open
+  // warning ("open": the same phone and fraud contact).
+  type Found = { kind: "seen" | "open"; id: string; source: string | null; externalId: string | null; own: boolean | null; phone: string | null; contact: string | null; lastSeenAt: Date | null };
+  const found = await tx.$queryRaw<Found[]>`
+    SELECT 'seen' AS kind, w.id::text AS id, w.source::text AS source, w."externalId", coalesce(w."apiKeyId" = ${ownKey}::uuid, false) AS own,
+           NULL AS phone, NULL AS contact, NULL::timestamp AS "lastSeenAt"
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
       JOIN warnings w ON w.source = k.source AND w."externalId" = k.ext
      WHERE w."unitId" = ANY(${visible}::uuid[])
     UNION ALL
-    SELECT s.source::text, s."externalId", s."warningId"::text, coalesce(s."apiKeyId" = ${ownKey}::uuid, false)
+    SELECT 'seen', s."warningId"::text, s.source::text, s."externalId", coalesce(s."apiKeyId" = ${ownKey}::uuid, false), NULL, NULL, NULL
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
       JOIN warning_sightings s ON s.source = k.source AND s."externalId" = k.ext
       JOIN warnings w ON w.id = s."warningId"
-     WHERE w."unitId" = ANY(${visible}::uuid[])`;
+     WHERE w."unitId" = ANY(${visible}::uuid[])
+    UNION ALL
+    SELECT 'open', o.id, NULL, NULL, NULL, o.phone, o.contact, o."lastSeenAt" FROM (
+      SELECT DISTINCT ON (w."victimPhone", w."contactValue")
+             w.id::text AS id, w."victimPhone" AS phone, w."contactValue" AS contact, w."lastSeenAt"
+        FROM warnings w JOIN (SELECT DISTINCT * FROM unnest(${planned.map((p) => p.phone)}::text[], ${planned.map((p) => p.contact)}::text[])) AS k(phone, contact)
+          ON w."victimPhone" = k.phone AND w."contactValue" = k.contact
+       WHERE w.status <> 'RESOLVED' AND w."unitId" = ANY(${visible}::uuid[])
+       ORDER BY w."victimPhone", w."contactValue", w."lastSeenAt" DESC) AS o`;
   const seenBySource = new Map<string, string>();
+  const seen = found.filter((r) => r.kind === "seen").map((r) => ({ id: r.id, source: r.source!, externalId: r.externalId!, own: r.own! }));
   for (const r of seen.sort((a, b) => Number(a.own) - Number(b.own))) seenBySource.set(sourceKey(r), r.id);
-
-  const open = await tx.$queryRaw<{ id: string; phone: string; contact: string; lastSeenAt: Date }[]>`
-    SELECT DISTINCT ON (w."victimPhone", w."contactValue")
-           w.id::text AS id, w."victimPhone" AS phone, w."contactValue" AS contact, w."lastSeenAt"
-      FROM warnings w JOIN (SELECT DISTINCT * FROM unnest(${planned.map((p) => p.phone)}::text[], ${planned.map((p) => p.contact)}::text[])) AS k(phone, contact)
-        ON w."victimPhone" = k.phone AND w."contactValue" = k.contact
-     WHERE w.status <> 'RESOLVED' AND w."unitId" = ANY(${visible}::uuid[])
-     ORDER BY w."victimPhone", w."contactValue", w."lastSeenAt" DESC`;
+  const open = found.filter((r) => r.kind === "open").map((r) => ({ id: r.id, phone: r.phone!, contact: r.contact!, lastSeenAt: r.lastSeenAt! }));
   const openByVictim = new Map(open.map((o) => [victimKey(o.phone, o.contact), { id: o.id, lastSeen: o.lastSeenAt.getTime() }]));
 
   const creates: Planned[] = [];
@@ -330,7 +359,7 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   if (fresh.length) {
     await startLadders(tx, fresh.map(({ id, item }) => ({
       id, riskLevel: item.riskLevel, fraudType: item.fraudType, victimName: item.victim.name ?? null, victimGender: item.victim.gender ?? null, victimPhone: item.victim.phone,
-    })), now);
+    })), now, outbound);
   }
   if (repeats.length) {
     const merged = await recordRepeats(tx, repeats, ladder, senderOf(actor));
@@ -339,15 +368,17 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   }
 
   const created = creates.map((c) => c.id);
-  await writeAudit(tx, actor, {
-    action: "warning.ingest",
-    success: true,
-    entityType: "Warning",
-    details: { created: created.length, repeats: repeats.length, duplicates: planned.length - created.length - repeats.length, ids: created, repeatOf: [...new Set(repeats.map((r) => r.warningId))] },
-  });
-  const units = [...new Set(creates.map((c) => c.unitId))];
-  if (created.length || repeats.length) await notifyWarningEvent(tx, { kind: "ingested", units, count: created.length + repeats.length });
-  return creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] }));
+  return {
+    created: creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })),
+    units: creates.map((c) => c.unitId),
+    count: created.length + repeats.length,
+    audit: auditAppend(actor, {
+      action: "warning.ingest",
+      success: true,
+      entityType: "Warning",
+      details: { created: created.length, repeats: repeats.length, duplicates: planned.length - created.length - repeats.length, ids: created, repeatOf: [...new Set(repeats.map((r) => r.warningId))] },
+    }),
+  };
 }
 
 /** The manual form's warning: the ingestion item less what the form cannot know (its id, its time); the age as typed. */

@@ -23,7 +23,7 @@ import { seedDemoCalls } from "./demo-calls";
 import { chinaDay, createRng, DAY } from "./random";
 import { UNIT_TREE } from "./units";
 
-import { startLadders, type LadderWarning } from "@/lib/outbound/ladder";
+import { outboundSettings, startLadders, type LadderWarning } from "@/lib/outbound/ladder";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF, type DemoAccount } from "./accounts";
 
 const SEED = 96110;
@@ -84,7 +84,7 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<void> {
     const fresh = await tx.$queryRaw<LadderWarning[]>`
       SELECT id::text AS id, "riskLevel"::text AS "riskLevel", "fraudType"::text AS "fraudType", "victimName", "victimGender"::text AS "victimGender", "victimPhone"
         FROM warnings WHERE "riskLevel" = 'CRITICAL' AND status = 'PENDING' ORDER BY "receivedAt" DESC LIMIT 3`;
-    await startLadders(tx, fresh, now);
+    await startLadders(tx, fresh, now, await outboundSettings(tx));
     await loadVulnerable(tx, ctx);
     await linkDemoContacts(tx);
     await seedPartnerRequests(tx, now);
