@@ -28,16 +28,27 @@ export type ChainedFields = {
   details: unknown;
 };
 
-/** What a record contributes to its hash: the record as canonical JSON. */
-export const chainBody = (r: ChainedFields): string => canonicalJson({ ...r, at: r.at.toISOString() });
-
 /**
- * hash = sha256(previous hash ‖ canonical record). Computed here to verify the chain, and by
- * `audit_append` (migration audit_append) when a record is written: the two must agree
- * (tests/integration/audit-chain.test.ts).
+ * hash = sha256(previous hash ‖ canonical record), the time as an ISO instant in milliseconds.
+ * Computed here to verify the chain, and by `audit_append` (migration audit_append) when a record
+ * is written: the two must agree (tests/integration/audit-chain.test.ts).
  */
 export function chainHash(prevHash: string, r: ChainedFields): string {
-  return createHash("sha256").update(prevHash).update(chainBody(r)).digest("hex");
+  return createHash("sha256").update(prevHash).update(canonicalJson({ ...r, at: r.at.toISOString() })).digest("hex");
+}
+
+const AT = "\u0000at\u0000";
+
+/**
+ * A record's canonical JSON before and after its time's value, for `audit_append`, which stamps the
+ * time: head + '"' + ISO instant + '"' + tail is the canonical record. The key `"at":` outside a
+ * string is unambiguous (inside one its quotes are escaped).
+ */
+export function chainBodyAround(r: Omit<ChainedFields, "at">): [string, string] {
+  const body = canonicalJson({ ...r, at: AT });
+  const marker = `"at":${JSON.stringify(AT)}`;
+  const i = body.indexOf(marker);
+  return [body.slice(0, i + 5), body.slice(i + marker.length)];
 }
 
 /** The chained fields of a stored record (and nothing else: extra columns would change the hash). */

@@ -2,7 +2,7 @@ import "server-only";
 import type { Sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { chainBody, type ChainedFields } from "@/lib/audit/hash";
+import { chainBodyAround, type ChainedFields } from "@/lib/audit/hash";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { redactText } from "@/lib/security/redact";
 import { assertDeclaredAudit } from "@/lib/commands/audit-scope";
@@ -45,14 +45,15 @@ export function maskDetails(details: Record<string, unknown>): Record<string, un
 /**
  * The statement's call that appends one record to the hash-chained audit trail, inside the
  * caller's transaction: the audit row commits with the change it describes, or neither does (fail
- * closed). `audit_append` (migration audit_append) takes the chain's lock, reads the last hash and
- * stores the record with hash = sha256(previous hash ‖ canonical record), in one round trip; a
- * write that also has other work for the database at its end sends both in one statement.
+ * closed). `audit_append` (migration audit_append) takes the chain's lock, then stamps the record's
+ * time (so the chain's order is its time order, however long the caller's transaction ran),
+ * reads the last hash and stores the record with hash = sha256(previous hash ‖ canonical record),
+ * in one round trip; a write with other work for the database at its end sends both in one
+ * statement. The app makes the canonical record around its time (chainBodyAround).
  */
 export function auditAppend(actor: AuditActor, entry: AuditEntry): Prisma.Sql {
   assertDeclaredAudit(entry.action);
-  const record: ChainedFields = {
-    at: new Date(),
+  const record: Omit<ChainedFields, "at"> = {
     actorId: actor.id ?? null,
     // A failed login names what was typed as the username, which may be a phone number.
     actorName: actor.name == null ? null : redactText(actor.name),
@@ -67,9 +68,10 @@ export function auditAppend(actor: AuditActor, entry: AuditEntry): Prisma.Sql {
     // Masked before hashing: the chain covers what is stored, so it still verifies.
     details: maskDetails(entry.details ?? {}),
   };
-  const { at, actorId, actorName, role, unitId, ip, action, entityType, entityId, success, requestId, details } = record;
-  return Prisma.sql`audit_append(${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${actorId}::uuid, ${actorName}, ${role}::"Role", ${unitId}::uuid,
-    ${ip}, ${action}, ${entityType}, ${entityId}, ${success}, ${requestId}, ${JSON.stringify(details)}::jsonb, ${chainBody(record)})`;
+  const { actorId, actorName, role, unitId, ip, action, entityType, entityId, success, requestId, details } = record;
+  const [head, tail] = chainBodyAround(record);
+  return Prisma.sql`audit_append(${actorId}::uuid, ${actorName}, ${role}::"Role", ${unitId}::uuid, ${ip}, ${action}, ${entityType}, ${entityId},
+    ${success}, ${requestId}, ${JSON.stringify(details)}::jsonb, ${head}, ${tail})`;
 }
 
 /** Appends one record to the audit trail in the caller's transaction (see auditAppend). */

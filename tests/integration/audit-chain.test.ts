@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb, sqlTransaction } from "@/lib/db";
 import { chainHash, chainedFieldsOf } from "@/lib/audit/hash";
-import { writeAudit } from "@/lib/audit/write-audit";
+import { auditAppend, writeAudit } from "@/lib/audit/write-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
 
 const who = { ip: "127.0.0.1", requestId: "test", name: "chain-test" };
@@ -16,6 +16,22 @@ describe("audit trail", () => {
     const report = await verifyAuditChain(getDb());
     expect(report.intact).toBe(true);
     expect(report.count).toBeGreaterThanOrEqual(30);
+    // Each record is timed as it joins the chain: the chain's order is its time order.
+    const times = (await getDb().auditLog.findMany({ where: { action: "test.append", requestId: "test" }, orderBy: { id: "asc" }, select: { at: true } })).map((r) => r.at.getTime());
+    expect(times.length).toBeGreaterThanOrEqual(30);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("times a record when it joins the chain, not when the app made it (ingestion makes it early and sends it last)", async () => {
+    const call = auditAppend({ ...who, requestId: "test-late" }, { action: "test.append", success: true });
+    const made = Date.now();
+    await sqlTransaction(getDb(), async (tx) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await tx.$queryRaw`SELECT ${call}::text`;
+    });
+    const record = await getDb().auditLog.findFirstOrThrow({ where: { requestId: "test-late" } });
+    expect(record.at.getTime()).toBeGreaterThanOrEqual(made + 250);
+    expect(record.hash).toBe(chainHash(record.prevHash, chainedFieldsOf(record)));
   });
 
   it("hashes in the database exactly as the app verifies: Chinese, emoji, quotes, escapes, nulls, on either kind of transaction", async () => {

@@ -4,22 +4,34 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { verifyAuditChain } from "@/lib/audit/verify-chain";
+import { GENESIS_HASH, chainHash } from "@/lib/audit/hash";
 import { MIN_RETENTION_DAYS, purgeAuditLog } from "@/lib/audit/retention";
 import { createTestDatabase, type TestDatabase } from "@/tests/setup/test-database";
 
 const DAY = 86_400_000;
 const who = { ip: "127.0.0.1", requestId: "protection-test", name: "protection-test" };
 
+/**
+ * Appends n records; with `at`, records of that time: the database stamps a record's time itself
+ * (audit_append), so an old one is written here as the chain defines it (hash = sha256(previous ‖
+ * canonical record)).
+ */
 async function append(db: Db, n: number, at?: Date) {
-  if (at) vi.useFakeTimers({ toFake: ["Date"], now: at });
-  try {
-    for (let i = 0; i < n; i++) await db.$transaction((tx) => writeAudit(tx, who, { action: "test.protect", success: true, details: { i } }));
-  } finally {
-    vi.useRealTimers();
+  for (let i = 0; i < n; i++) {
+    if (!at) {
+      await db.$transaction((tx) => writeAudit(tx, who, { action: "test.protect", success: true, details: { i } }));
+      continue;
+    }
+    const [last] = await db.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`;
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const record = { at, actorId: null, actorName: who.name, role: null, unitId: null, ip: who.ip, action: "test.protect", entityType: null, entityId: null, success: true, requestId: who.requestId, details: { i } };
+    await db.$executeRaw`
+      INSERT INTO audit_log (at, "actorName", ip, action, success, "requestId", details, "prevHash", hash)
+      VALUES (${at.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${who.name}, ${who.ip}, 'test.protect', true, ${who.requestId}, ${JSON.stringify({ i })}::jsonb, ${prevHash}, ${chainHash(prevHash, record)})`;
   }
 }
 
