@@ -175,6 +175,12 @@ const readUtc = (s: string) => new Date(`${s.replace(" ", "T")}Z`);
 const types = { getTypeParser: ((oid: number, format?: string) => (oid === TIMESTAMP_OID ? readUtc : pg.types.getTypeParser(oid, format as "text"))) as typeof pg.types.getTypeParser };
 const param = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
 
+/**
+ * One statement of several calls (functions called for what they do: `pg_notify`, `audit_append`,
+ * `intake_derive`), made in their order — a select list is evaluated in its order. One round trip.
+ */
+export const selectCalls = (calls: readonly Prisma.Sql[]): Prisma.Sql => Prisma.sql`SELECT ${Prisma.join(calls.map((c) => Prisma.sql`${c}::text`))}`;
+
 /** A transaction on the driver: tagged SQL, and COPY for rows in bulk. */
 export type DriverSql = Sql & {
   /** Appends rows to a table with COPY, the fastest way in: `lines` as `copyLine` makes them. */

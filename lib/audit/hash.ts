@@ -48,7 +48,7 @@ export function chainBodyAround(r: Omit<ChainedFields, "at">): [string, string] 
   const body = canonicalJson({ ...r, at: AT });
   const marker = `"at":${JSON.stringify(AT)}`;
   const i = body.indexOf(marker);
-  return [body.slice(0, i + 5), body.slice(i + marker.length)];
+  return [body.slice(0, i + '"at":'.length), body.slice(i + marker.length)];
 }
 
 /** The chained fields of a stored record (and nothing else: extra columns would change the hash). */

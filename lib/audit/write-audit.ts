@@ -1,5 +1,5 @@
 import "server-only";
-import type { Sql } from "@/lib/db";
+import { selectCalls, type Sql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { chainBodyAround, type ChainedFields } from "@/lib/audit/hash";
@@ -76,5 +76,5 @@ export function auditAppend(actor: AuditActor, entry: AuditEntry): Prisma.Sql {
 
 /** Appends one record to the audit trail in the caller's transaction (see auditAppend). */
 export async function writeAudit(tx: Sql, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await tx.$queryRaw`SELECT ${auditAppend(actor, entry)}::text`;
+  await tx.$queryRaw`${selectCalls([auditAppend(actor, entry)])}`;
 }

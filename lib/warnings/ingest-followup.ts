@@ -4,7 +4,7 @@
 // every other batch.
 import "server-only";
 import { linkIngestedContacts } from "@/lib/contacts/ingest-links";
-import { getDb, sqlTransaction, type Db, type DriverSql } from "@/lib/db";
+import { getDb, selectCalls, sqlTransaction, type Db, type DriverSql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { FraudContactKind } from "@/lib/generated/prisma/enums";
 import { uuidv7 } from "@/lib/ids";
@@ -29,8 +29,7 @@ export async function deriveCreated(tx: DriverSql, created: Created[], alongside
 async function derive(tx: DriverSql, warningIds: string[], contacts: Created[], alongside: Prisma.Sql[] = []) {
   const calls = [...(warningIds.length ? [Prisma.sql`intake_derive(${warningIds}::uuid[])`] : []), ...alongside];
   if (!calls.length) return;
-  // A select list is evaluated in its order: the derivation first.
-  await tx.$queryRaw`SELECT ${Prisma.join(calls.map((c) => Prisma.sql`${c}::text`))}`;
+  await tx.$queryRaw`${selectCalls(calls)}`;
   await linkIngestedContacts(tx, contacts);
 }
 

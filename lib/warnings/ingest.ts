@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { randomUUID } from "node:crypto";
-import { copyLine, getDb, sqlTransaction, type DriverSql } from "@/lib/db";
+import { copyLine, getDb, selectCalls, sqlTransaction, type DriverSql } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError, type FieldIssue } from "@/lib/errors";
 import { issuesOf } from "@/lib/validation/parse";
@@ -238,7 +238,7 @@ async function writeLine() {
           return null;
         }
         const id = await queueFollowUp(tx, created);
-        if (last.length) await tx.$queryRaw`SELECT ${Prisma.join(last.map((c) => Prisma.sql`${c}::text`))}`;
+        if (last.length) await tx.$queryRaw`${selectCalls(last)}`;
         return id;
       });
     } catch (e) {
