@@ -18,22 +18,15 @@ const db = await resolveDatabase();
 process.env.DATABASE_URL = db.url;
 process.env.AUTH_SECRET ??= "bench-does-not-sign-sessions-but-env-needs-32-bytes";
 const { getDb } = await import("@/lib/db");
-const { permissionsOf } = await import("@/lib/auth/permissions");
-const { scopePathOf } = await import("@/lib/units/jurisdiction");
+const { userActor } = await import("@/lib/auth/session");
 const { tailSearch, getPersonFile } = await import("@/lib/persons/queries");
 const { lookupPerson } = await import("@/lib/persons/commands");
 const { vulnerableList } = await import("@/lib/persons/labels");
 type Actor = import("@/lib/auth/actor").Actor;
 
 async function actorOf(username: string): Promise<Actor> {
-  const u = await getDb().user.findUniqueOrThrow({
-    where: { username },
-    select: { id: true, username: true, displayName: true, role: true, grants: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
-  });
-  return {
-    kind: "user", id: u.id, name: u.username, displayName: u.displayName, role: u.role, unitId: u.unit.id, unitCode: u.unit.code, unitName: u.unit.name,
-    unitKind: u.unit.kind, scopePath: scopePathOf(u.unit), permissions: permissionsOf(u.role, u.grants), ip: "127.0.0.1", requestId: randomUUID(),
-  } as Actor;
+  const { id } = await getDb().user.findUniqueOrThrow({ where: { username }, select: { id: true } });
+  return userActor(id, { ip: "127.0.0.1", requestId: randomUUID() });
 }
 
 async function time<T>(list: number[], f: () => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { isDemoMode } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { permissionsOf } from "@/lib/auth/permissions";
@@ -31,18 +32,23 @@ export type SessionState = { actor: Actor; pending: PendingStep | null };
 
 type Options = { demoMode?: boolean; maxAgeDays?: number };
 
-type SessionRow = {
+/** A user with the unit fields an actor carries. */
+type UserRow = { userId: string; username: string; displayName: string; role: Role; grants: string[] } & ActorUnitColumns;
+/** UserRow's own columns, of a `users` row aliased `u`. */
+const USER_COLUMNS = Prisma.raw(`u.id::text AS "userId", u.username, u."displayName", u.role::text AS role, u.grants`);
+
+type SessionRow = UserRow & {
   id: string; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; sessionVersion: number;
-  userId: string; username: string; displayName: string; role: Role; grants: string[]; active: boolean; userSessionVersion: number;
+  active: boolean; userSessionVersion: number;
   isDemo: boolean; mustChangePassword: boolean; passwordChangedAt: Date; totpEnabledAt: Date | null;
-} & ActorUnitColumns;
+};
 
 /** A session with its user and the user's unit: one statement (a nested select was one per relation, each compiled anew). */
 async function sessionRow(sessionId: string): Promise<SessionRow | undefined> {
   const unit = actorUnitSql(`u."unitId"`);
   const [s] = await getDb().$queryRaw<SessionRow[]>`
     SELECT s.id::text AS id, s."revokedAt", s."expiresAt", s."lastSeenAt", s."sessionVersion",
-           u.id::text AS "userId", u.username, u."displayName", u.role::text AS role, u.grants, u.active, u."sessionVersion" AS "userSessionVersion",
+           ${USER_COLUMNS}, u.active, u."sessionVersion" AS "userSessionVersion",
            u."isDemo", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt", ${unit.columns}
       FROM user_sessions s JOIN users u ON u.id = s."userId" ${unit.joins}
      WHERE s.id = ${sessionId}::uuid`;
@@ -97,24 +103,32 @@ export async function resolveSessionState(
     s.mustChangePassword || expired ? "password"
     : mfaRequired(s.role, demoMode) && !s.totpEnabledAt ? "mfa-enroll"
     : null;
-  const actor: Actor = {
-    kind: "user",
-    id: s.userId,
-    name: s.username,
-    displayName: s.displayName,
-    role: s.role,
-    unitId: s.unitId,
-    unitCode: s.unitCode,
-    unitName: s.unitName,
-    unitKind: s.unitKind,
-    scopePath: s.scopePath,
-    // A pending session holds no permission at all, whatever reaches it.
-    permissions: pending ? new Set() : permissionsOf(s.role, s.grants),
-    sessionId: s.id,
-    ip: client.ip,
-    requestId: client.requestId,
-  };
+  const actor: Actor = { ...userActorOf(s, client), sessionId: s.id };
+  // A pending session holds no permission at all, whatever reaches it.
+  if (pending) actor.permissions = new Set();
   return { actor, pending };
+}
+
+function userActorOf(u: UserRow, client: { ip: string | null; requestId: string }): Actor {
+  return {
+    kind: "user", id: u.userId, name: u.username, displayName: u.displayName, role: u.role,
+    unitId: u.unitId, unitCode: u.unitCode, unitName: u.unitName, unitKind: u.unitKind, scopePath: u.scopePath,
+    permissions: permissionsOf(u.role, u.grants), ip: client.ip, requestId: client.requestId,
+  };
+}
+
+/**
+ * A user as the actor a full session of theirs resolves to, for work done outside a request
+ * (scripts, benchmarks, tests): the same columns, scope and permissions, read by the same SQL.
+ */
+export async function userActor(userId: string, client: { ip: string | null; requestId: string }): Promise<Actor> {
+  const unit = actorUnitSql(`u."unitId"`);
+  const [u] = await getDb().$queryRaw<UserRow[]>`
+    SELECT ${USER_COLUMNS}, ${unit.columns}
+      FROM users u ${unit.joins}
+     WHERE u.id = ${userId}::uuid`;
+  if (!u) throw new Error(`no user ${userId}`);
+  return userActorOf(u, client);
 }
 
 /** The acting user of a full session, or null (no session, or one still owing a step). */

@@ -1,11 +1,12 @@
 // Jurisdiction, owned here and nowhere else: a unit's path is the unit codes from the root joined
 // by "/", and an actor sees the subtree under its scope path. One name a rule:
-//   scopePathOf    — which subtree a unit's people see (the 反诈中心 sees its whole city)
+//   scopePathSql   — which subtree a unit's people see (the 反诈中心 sees its whole city), in the
+//                    SQL that reads every actor (actorUnitSql)
 //   isUnder        — a path at or below another (in memory)
 //   unitSubtree    — the same as a Prisma `where` on units; inJurisdiction for records with a unit
 //   scopeUnitIds   — the same as unit ids, for index-friendly `unitId IN (…)` filters
 //   isCityWide     — a scope that is the whole tree (sees records with no unit too)
-//   scopePathSql / isUnderSql — scopePathOf and isUnder in raw SQL
+//   isUnderSql     — isUnder in raw SQL
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db";
@@ -13,11 +14,6 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import { notFound } from "@/lib/errors";
 import { outOfScope } from "@/lib/audit/audit-denied";
-
-/** The path of the subtree a unit's users and keys may see: the 反诈中心 works for its whole city, so its scope is its parent's subtree. */
-export function scopePathOf(unit: { kind: UnitKind; path: string; parent?: { path: string } | null }): string {
-  return unit.kind === "CENTER" && unit.parent ? unit.parent.path : unit.path;
-}
 
 /** True for a scope at the root of the tree: the city bureau's and its 反诈中心's people see everything. */
 export const isCityWide = (actor: Pick<Actor, "scopePath">): boolean => !actor.scopePath.includes("/");
@@ -42,7 +38,7 @@ export function inJurisdiction(actor: Pick<Actor, "scopePath">): { unit: Prisma.
 
 // ───────────── the same rules in SQL, for raw statements ─────────────
 
-/** scopePathOf in SQL, for a `units` row aliased `unit` and its parent aliased `parent` (LEFT JOINed). */
+/** The path of the subtree a unit's users and keys may see — the 反诈中心 works for its whole city, so its scope is its parent's subtree — for a `units` row aliased `unit` and its parent aliased `parent` (LEFT JOINed). */
 export const scopePathSql = (unit: string, parent: string): Prisma.Sql =>
   Prisma.raw(`(CASE WHEN ${unit}.kind = 'CENTER' AND ${parent}.path IS NOT NULL THEN ${parent}.path ELSE ${unit}.path END)`);
 

@@ -3,8 +3,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { createDb, getDb, type Db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { permissionsOf } from "@/lib/auth/permissions";
-import { scopePathOf } from "@/lib/units/jurisdiction";
 import { hashPassword } from "@/lib/auth/password";
 import { WarningSource, type Role } from "@/lib/generated/prisma/enums";
 
@@ -62,16 +60,8 @@ export async function makeUser(unit: { id: string }, role: Role, opts: { grants?
 }
 
 export async function actorOf(userId: string): Promise<Actor> {
-  const u = await getDb().user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { id: true, username: true, displayName: true, role: true, grants: true, unit: { select: { id: true, code: true, name: true, kind: true, path: true, parent: { select: { path: true } } } } },
-  });
-  return {
-    kind: "user", id: u.id, name: u.username, displayName: u.displayName, role: u.role,
-    unitId: u.unit.id, unitCode: u.unit.code, unitName: u.unit.name, unitKind: u.unit.kind,
-    scopePath: scopePathOf(u.unit),
-    permissions: permissionsOf(u.role, u.grants), ip: "127.0.0.1", requestId: randomUUID(),
-  };
+  const { userActor } = await import("@/lib/auth/session");
+  return userActor(userId, { ip: "127.0.0.1", requestId: randomUUID() });
 }
 
 export const client = () => ({ ip: `10.9.${randomInt(0, 255)}.${randomInt(1, 254)}`, userAgent: "vitest", requestId: randomUUID() });

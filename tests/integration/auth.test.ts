@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { login, LOCK_AFTER_FAILURES } from "@/lib/auth/login";
-import { credentialStillValid, endSession, resolveSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
+import { credentialStillValid, endSession, resolveSession, userActor, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { updateUser } from "@/lib/users/commands";
 import { client, makeApiKey, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/tests/factories";
 
@@ -148,6 +148,19 @@ describe("sessions", () => {
     const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
     if (!r.ok) throw new Error(r.error);
     expect((await resolveSession(r.sessionId, client()))?.scopePath).toBe(tree.city.path);
+  });
+
+  it("gives a user outside a session (scripts, tests) the actor their session resolves to: the 反诈中心's whole city, a precinct's own", async () => {
+    for (const [unit, role] of [[tree.center, "DISPATCHER"], [tree.branches[1]!.precincts[1]!, "OFFICER"]] as const) {
+      const { user } = await makeUser(unit, role, { grants: ["pii:reveal"] });
+      const r = await login({ username: user.username, password: TEST_PASSWORD }, client());
+      if (!r.ok) throw new Error(r.error);
+      const c = client();
+      const { sessionId, ...session } = (await resolveSession(r.sessionId, c))!;
+      expect(sessionId).toBe(r.sessionId);
+      expect(await userActor(user.id, c)).toEqual(session);
+    }
+    expect((await userActor((await makeUser(tree.center, "LEADER")).user.id, client())).scopePath).toBe(tree.city.path);
   });
 
   it("resolves an officer's session to their own precinct, and a branch's key to its branch", async () => {
