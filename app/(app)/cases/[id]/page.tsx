@@ -35,15 +35,16 @@ async function load(id: string, now: Date) {
 export default async function CasePage({ params }: { params: Params }) {
   const now = new Date();
   const { actor, c } = await load((await params).id, now);
-  const t = await getTranslations("cases");
   const writer = can(actor, "cases:write");
   const open = !isTerminal(c.status);
   const canWrite = writer && open;
   const canReveal = can(actor, "pii:reveal");
-  const personLinks = can(actor, "persons:read") ? await personLinksOfVictims(actor, c.victims.map((v) => v.id), now) : undefined;
-  const [units, choices, requests] = await Promise.all([
-    canWrite ? transferTargets(c.unit.code) : Promise.resolve([]),
-    canWrite ? linkChoices(actor, c.id) : Promise.resolve({ suspects: [], gangs: [] }),
+  // Everything else the page shows needs only the case, read in scope above: one round of reads.
+  const [t, personLinks, units, choices, requests] = await Promise.all([
+    getTranslations("cases"),
+    can(actor, "persons:read") ? personLinksOfVictims(actor, c.victims.map((v) => v.id), now) : undefined,
+    canWrite ? transferTargets(c.unit.code) : [],
+    canWrite ? linkChoices(actor, c.id) : { suspects: [], gangs: [] },
     requestsOf(actor, { caseId: c.id }, now),
   ]);
   const tabs = [

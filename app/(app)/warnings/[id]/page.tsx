@@ -34,9 +34,18 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ do?: str
 export default async function WarningPage({ params, searchParams }: Props) {
   const actor = await requirePagePermission("warnings:read");
   const w = await readForPage(showWarning, actor, { id: (await params).id });
-  const [t, tc, format, units, { do: initial }, revisits, personLink] = await Promise.all([
-    getTranslations("warnings"), getTranslations("common"), getFormatter(), actor.permissions.has("warnings:triage") ? unitOptions(actor.scopePath) : [], searchParams, revisitsOfWarning(actor, w.id),
+  // 移交: whoever works the warning's unit offers it while it is open and no transfer is pending.
+  const works = actor.permissions.has("warnings:triage") || (actor.permissions.has("warnings:work") && actor.unitId === w.unit.id);
+  const openTransfer = w.transfers.find((x) => x.status === "PROPOSED");
+  // Everything else the page shows needs only the warning, read in scope above: one round of reads.
+  // 串并案: the contacts and requests are behind the case permission (the counts reach into cases).
+  const [t, tc, tl, tt, format, units, { do: initial }, revisits, personLink, contacts, requests, targets] = await Promise.all([
+    getTranslations("warnings"), getTranslations("common"), getTranslations("links"), getTranslations("transfers"), getFormatter(),
+    actor.permissions.has("warnings:triage") ? unitOptions(actor.scopePath) : [], searchParams, revisitsOfWarning(actor, w.id),
     actor.permissions.has("persons:read") ? personLinkOf(actor, { warningId: w.id }) : null,
+    actor.permissions.has("cases:read") ? warningContacts(actor, { id: w.id }) : null,
+    actor.permissions.has("cases:read") ? requestsOf(actor, { warningId: w.id }) : null,
+    works && !openTransfer && w.status !== "RESOLVED" ? transferTargets(actor) : [],
   ]);
   const dt = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" }) : "—");
   const canReveal = actor.permissions.has("pii:reveal");
@@ -48,13 +57,6 @@ export default async function WarningPage({ params, searchParams }: Props) {
     { step: "RESOLVE", due: w.resolveDueAt, done: w.resolvedAt },
   ] as const;
   const breached = new Set(w.breaches.map((b) => b.step));
-  // 移交: whoever works the warning's unit offers it while it is open and no transfer is pending.
-  const works = actor.permissions.has("warnings:triage") || (actor.permissions.has("warnings:work") && actor.unitId === w.unit.id);
-  const openTransfer = w.transfers.find((x) => x.status === "PROPOSED");
-  // 串并案: the contacts are behind the case permission (the counts reach into cases).
-  const [tl, contacts] = await Promise.all([getTranslations("links"), actor.permissions.has("cases:read") ? warningContacts(actor, { id: w.id }) : null]);
-  const requests = actor.permissions.has("cases:read") ? await requestsOf(actor, { warningId: w.id }) : null;
-  const [tt, targets] = await Promise.all([getTranslations("transfers"), works && !openTransfer && w.status !== "RESOLVED" ? transferTargets(actor) : []]);
   const transferTo = (x: (typeof w.transfers)[number]) => (x.external ? tt("externalTo", { destination: x.destination ?? "" }) : x.toUnit.name);
   const history = [
     ...w.transitions.filter((x) => x.fromStatus).map((x) => ({
