@@ -1,17 +1,21 @@
 "use client";
-import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import type { ComponentType } from "react";
+import dynamic from "next/dynamic";
 import type { Locale } from "@/lib/i18n/locales";
-import { messagesOf } from "@/lib/i18n/messages";
+import type { ClientIntlProps } from "./catalog-intl-provider";
+
+// A chunk per locale: the browser loads the catalog of the one the page renders (preloaded with the
+// page, as next/dynamic does for what the server rendered), not both.
+const PROVIDERS: Record<Locale, ComponentType<ClientIntlProps>> = {
+  "zh-CN": dynamic(() => import("./intl-provider-zh-cn").then((m) => m.ZhCnIntlProvider)),
+  en: dynamic(() => import("./intl-provider-en").then((m) => m.EnIntlProvider)),
+};
 
 /**
  * The client components' translations, from the bundled catalog: a script the browser caches,
  * not a copy serialized into every page. The locale, time zone and clock come from the request.
  */
-export function IntlProvider({ locale, timeZone, now, children }: { locale: Locale; timeZone: string; now: Date; children: ReactNode }) {
-  return (
-    <NextIntlClientProvider locale={locale} messages={messagesOf(locale)} timeZone={timeZone} now={now}>
-      {children}
-    </NextIntlClientProvider>
-  );
+export function IntlProvider({ locale, ...props }: ClientIntlProps & { locale: Locale }) {
+  const Provider = PROVIDERS[locale];
+  return <Provider {...props} />;
 }
