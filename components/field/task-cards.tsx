@@ -9,6 +9,7 @@ import { RiskBadge } from "@/components/warnings/risk-badge";
 import { SlaCountdown } from "@/components/warnings/sla-countdown";
 import { CallButton } from "@/components/field/call-button";
 import { ClaimButton } from "@/components/field/claim-assign";
+import { actionResultKey } from "@/lib/warnings/action-labels";
 
 /** The follow-up line of a card: its day, and how late it is when missed. */
 export function FollowUpBadge({ f }: { f: Pick<FollowUp, "on" | "state" | "daysLate"> }) {
@@ -71,7 +72,7 @@ export function FollowUpCard({ f }: { f: FollowUp }) {
     <li data-follow-up-id={f.id} className={cn("rounded-lg border bg-white p-3 shadow-sm", f.state === "missed" ? "border-red-300" : "border-slate-200")}>
       <div className="flex flex-wrap items-center gap-2">
         <FollowUpBadge f={f} />
-        <Badge>{tw(`actionKind.${f.kind}`)} · {tw(`actionResult.${f.result}`)}</Badge>
+        <Badge>{tw(`actionKind.${f.kind}`)} · {tw(actionResultKey(f.kind, f.result))}</Badge>
       </div>
       <Link href={href} className="mt-2 flex min-h-11 items-center justify-between gap-2 text-base font-semibold text-slate-900">
         <span className="min-w-0">

@@ -2,6 +2,7 @@
 // rung as it fires and as it is answered — the SMS, the 闪信, each robot call, then the 96110 call
 // task and the visit task handed over to people, and what a person did that stopped the ladder.
 import type { WarningDetail } from "@/lib/warnings/queries";
+import { actionResultKey } from "@/lib/warnings/action-labels";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type LadderEvent = WarningDetail["ladderEvents"][number];
@@ -15,7 +16,7 @@ function rungName(rung: string, t: Translate): string {
 /** What a person did (`action:KIND:RESULT`, `status:STATUS`), or a receipt's result. */
 function resultText(result: string, t: Translate): string {
   const [what, a, b] = result.split(":");
-  if (what === "action") return t("ladderEvent.byAction", { kind: t(`actionKind.${a}`), result: t(`actionResult.${b}`) });
+  if (what === "action") return t("ladderEvent.byAction", { kind: t(`actionKind.${a}`), result: t(actionResultKey(a!, b!)) });
   if (what === "status") return t("ladderEvent.byStatus", { status: t(`status.${a}`) });
   return t(`ladderEvent.result.${result}`);
 }

@@ -12,6 +12,7 @@ import { FollowUpBadge } from "@/components/field/task-cards";
 import { RevisitDueBadge } from "@/components/revisits/revisit-card";
 import { listTransfers } from "@/lib/warnings/transfers";
 import { TransferList } from "@/components/warnings/transfer-panel";
+import { actionResultKey } from "@/lib/warnings/action-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("field"))("precinct.title") };
@@ -67,7 +68,7 @@ export default async function PrecinctPage({ searchParams }: Props) {
               <li key={x.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm">
                 <span className="tabular-nums text-slate-500">{format.dateTime(new Date(x.occurredAt), { timeStyle: "short" })}</span>
                 <span className="font-medium">{tw(`actionKind.${x.kind}`)}</span>
-                <span>{tw(`actionResult.${x.result}`)}</span>
+                <span>{tw(actionResultKey(x.kind, x.result))}</span>
                 <span>{x.person}</span>
                 {x.bankName ? <span className="text-slate-600">{x.bankName}</span> : null}
                 {Number(x.amountProtected) > 0 ? <span className="text-green-700">{money(x.amountProtected)}</span> : null}

@@ -10,6 +10,7 @@ import { RevealButton } from "@/components/pii/reveal-button";
 import { ActionButton } from "@/components/ui/action-form";
 import { revealIdentifierAction } from "../actions";
 import { removeLabelAction } from "@/app/(app)/field/vulnerable/actions";
+import { actionResultKey } from "@/lib/warnings/action-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("persons"))("title") };
@@ -41,7 +42,7 @@ export default async function PersonPage({ params }: Props) {
         return [tw(`source.${d.source}`), tw(`risk.${d.riskLevel}`)].join(" · ");
       case "ACTION":
       case "INTERCEPT":
-        return [tw(`actionKind.${d.actionKind}`), tw(`actionResult.${d.result}`), d.bank ? String(d.bank) : null, d.amount ? `${t("entry.protected")} ${yuan(String(d.amount))}` : null, d.appRegistered ? t("entry.app") : null, d.followUpOn ? `${t("entry.followUp")} ${d.followUpOn}` : null].filter(Boolean).join(" · ");
+        return [tw(`actionKind.${d.actionKind}`), tw(actionResultKey(String(d.actionKind), String(d.result))), d.bank ? String(d.bank) : null, d.amount ? `${t("entry.protected")} ${yuan(String(d.amount))}` : null, d.appRegistered ? t("entry.app") : null, d.followUpOn ? `${t("entry.followUp")} ${d.followUpOn}` : null].filter(Boolean).join(" · ");
       case "CASE_VICTIM":
         return [String(d.caseNumber), tc(`status.${d.caseStatus}`), d.amount && d.amount !== "0.00" ? `${t("entry.loss")} ${yuan(String(d.amount))}` : null].filter(Boolean).join(" · ");
       case "MEASURE":

@@ -24,6 +24,7 @@ import { TransferBlock } from "@/components/warnings/transfer-block";
 import { requestsOf } from "@/lib/requests/queries";
 import { RequestsPanel } from "@/components/requests/requests-panel";
 import { ladderHistory } from "@/components/warnings/ladder-history";
+import { actionResultKey } from "@/lib/warnings/action-labels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("warnings"))("title") };
@@ -159,7 +160,7 @@ export default async function WarningPage({ params, searchParams }: Props) {
               <li key={a.id} className="flex flex-wrap gap-x-4 gap-y-1 py-2">
                 <span className="text-xs text-slate-500">{dt(a.occurredAt)}</span>
                 <span className="font-medium">{t(`actionKind.${a.kind}`)}</span>
-                <span>{t(`actionResult.${a.result}`)}</span>
+                <span>{t(actionResultKey(a.kind, a.result))}</span>
                 {a.durationSeconds ? <span className="text-xs text-slate-500">{formatSpan(a.durationSeconds * 1000, tc)}</span> : null}
                 {Number(a.amountProtected) > 0 ? <span className="text-green-700">{format.number(Number(a.amountProtected), { style: "currency", currency: "CNY" })}</span> : null}
                 <span className="text-xs text-slate-500">{a.unit.name}{a.actor ? ` · ${a.actor.displayName}` : ""}</span>
