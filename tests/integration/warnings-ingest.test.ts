@@ -159,11 +159,14 @@ describe("warning ingestion", () => {
 
   it("audits a batch large enough for a follow-up, and a batch of duplicates alone, each once", async () => {
     const items = Array.from({ length: 120 }, () => warningInput());
+    const records = { action: "warning.ingest", actorId: feed.actor.id };
+    const before = await getDb().auditLog.count({ where: records });
     const first = await ingestWarnings(feed.actor, items);
     expect(first.every((r) => r.status === "created")).toBe(true);
     const again = await ingestWarnings(feed.actor, items);
     expect(again.every((r) => r.status === "duplicate")).toBe(true);
-    const [dup, big] = await getDb().auditLog.findMany({ where: { action: "warning.ingest", actorId: feed.actor.id }, orderBy: { id: "desc" }, take: 2 });
+    expect(await getDb().auditLog.count({ where: records })).toBe(before + 2);
+    const [dup, big] = await getDb().auditLog.findMany({ where: records, orderBy: { id: "desc" }, take: 2 });
     expect(big!.details).toMatchObject({ created: 120, duplicates: 0 });
     expect((big!.details as { ids: string[] }).ids.sort()).toEqual(first.map((r) => r.id).sort());
     expect(dup!.details).toMatchObject({ created: 0, repeats: 0, duplicates: 120, ids: [] });
