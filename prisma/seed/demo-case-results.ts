@@ -6,7 +6,8 @@ import { maskName } from "@/lib/pii";
 import { unitOf, type SeedContext } from "./context";
 import type { PlannedCase } from "./demo-cases";
 import { idNumberFor, mobile, personName, SUSPECT_REGIONS } from "./people";
-import { addMs, DAY, HOUR, minBy, yuan, type Rng } from "./random";
+import { CHINA_OFFSET_MS } from "@/lib/time/china";
+import { addMs, chinaDay, DAY, HOUR, minBy, yuan, type Rng } from "./random";
 
 export type CaseResultRows = {
   gangs: Prisma.GangCreateManyInput[];
@@ -26,14 +27,16 @@ const ROLES = [
 ] as const;
 
 const GANGS = [
+  // Gangs of the history, dismantled in last year's year to date, so that this year's 打掉团伙 has
+  // a 同比; first, since fewer cases qualify for them.
+  { branch: "420302", name: "王某某等人电诈“引流”话务窝点", dismantle: true, old: true },
+  { branch: "420303", name: "赵某某等人收购贩卖银行卡团伙", dismantle: true, old: true },
+  { branch: "420391", name: "陈某某等人虚假投资平台推广团伙", dismantle: true, old: true },
+  // Gangs of cases of the last 450 days.
   { branch: "420302", name: "张某某等人“跑分”洗钱团伙", dismantle: true },
   { branch: "420303", name: "李某某等人帮助信息网络犯罪活动（“两卡”）团伙", dismantle: true },
   { branch: "420381", name: "丹江口GOIP设备架设窝点团伙", dismantle: false },
   { branch: "420391", name: "刷单返利引流推广团伙", dismantle: true },
-  // Gangs of the history (cases over 450 days old), so last year has its 打掉团伙 too.
-  { branch: "420302", name: "王某某等人电诈“引流”话务窝点", dismantle: true, old: true },
-  { branch: "420303", name: "赵某某等人收购贩卖银行卡团伙", dismantle: true, old: true },
-  { branch: "420391", name: "陈某某等人虚假投资平台推广团伙", dismantle: true, old: true },
 ] as const satisfies readonly { branch: string; name: string; dismantle: boolean; old?: true }[];
 
 const ITEM_TYPES: readonly SeizedItemType[] = ["SIM_CARD", "BANK_CARD", "POS", "GOIP", "PHONE", "COMPUTER", "CASH", "OTHER"];
@@ -82,10 +85,22 @@ export function buildCaseResults(ctx: SeedContext, planned: PlannedCase[], event
     addRecoveries(rng, now, c, out, event);
   }
 
+  // Last year's year to date, China time, before today's date a year ago: a case whose arrests all
+  // fall in it, most of its suspects arrested, makes a gang of the history dismantled in it.
+  const today = chinaDay(now);
+  const lastYearToDate = {
+    from: Date.UTC(today.getUTCFullYear() - 1, 0, 1) - CHINA_OFFSET_MS,
+    to: Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()) - CHINA_OFFSET_MS,
+  };
+  const dismantledLastYearToDate = (c: PlannedCase) => {
+    const members = suspectsOf.get(c.row.id) ?? [];
+    const arrests = members.flatMap((m) => (m.arrestedAt ? [m.arrestedAt.getTime()] : []));
+    return arrests.length > 0 && arrests.length * 2 >= members.length && arrests.every((t) => t >= lastYearToDate.from && t < lastYearToDate.to);
+  };
+  const inGang = new Set<string>();
   for (const g of GANGS) {
-    const old = "old" in g;
-    const candidates = planned.filter((c) => c.branch.code === g.branch && (suspectsOf.get(c.row.id)?.length ?? 0) > 0 &&
-      (now.getTime() - c.times.reportedAt.getTime() > 450 * DAY) === old);
+    const candidates = planned.filter((c) => c.branch.code === g.branch && (suspectsOf.get(c.row.id)?.length ?? 0) > 0 && !inGang.has(c.row.id) &&
+      ("old" in g ? dismantledLastYearToDate(c) : now.getTime() - c.times.reportedAt.getTime() <= 450 * DAY));
     if (candidates.length === 0) continue;
     const cases = rng.sample(candidates, rng.int(1, 3));
     const firstAt = cases.map((c) => c.times.filedAt!).reduce((a, b) => (a < b ? a : b), now);
@@ -100,7 +115,10 @@ export function buildCaseResults(ctx: SeedContext, planned: PlannedCase[], event
       note: dismantledAt ? `团伙已打掉，抓获成员${arrests.length}人` : "团伙线索经营中，部分成员在逃",
       createdAt: firstAt, updatedAt: dismantledAt ?? firstAt,
     });
-    for (const c of cases) out.gangCases.push({ gangId, caseId: c.row.id });
+    for (const c of cases) {
+      out.gangCases.push({ gangId, caseId: c.row.id });
+      inGang.add(c.row.id);
+    }
   }
   return out;
 }

@@ -125,7 +125,11 @@ describe("the ingestion transaction's statement timeout", () => {
     await getDb().$executeRaw`DROP FUNCTION IF EXISTS test_hang()`;
   });
 
-  const held = () => getDb().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = ${INGEST_LOCK} AND granted`;
+  // Advisory locks are per database: another worker's database takes the same lock for its own runs.
+  const held = () => getDb().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM pg_locks
+     WHERE locktype = 'advisory' AND objid = ${INGEST_LOCK} AND granted
+       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
   it("times a hung batch out (503 + Retry-After), releases the lock, and the next batch goes through", async () => {
     const started = Date.now();
