@@ -1,19 +1,40 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { formatSpan } from "@/lib/i18n/duration";
 import { slaTone } from "@/lib/warnings/sla";
 
-/** The clock everyone shares: one tick a second for every countdown on the page. */
+/**
+ * The clock every countdown on the page shares: one timer, one tick a second, and the countdowns
+ * it moves render together (a queue of 50 rows had 50 timers, each rendering on its own).
+ */
+const clock = { now: Date.now(), timer: undefined as ReturnType<typeof setInterval> | undefined, listeners: new Set<() => void>() };
+
+function subscribe(listener: () => void): () => void {
+  clock.listeners.add(listener);
+  if (!clock.timer) {
+    // Idle since the last countdown left: the time read while rendering is stale, and React renders
+    // again when it sees the snapshot change here.
+    clock.now = Date.now();
+    clock.timer = setInterval(() => {
+      clock.now = Date.now();
+      for (const l of clock.listeners) l();
+    }, 1000);
+  }
+  return () => {
+    clock.listeners.delete(listener);
+    if (clock.listeners.size === 0) {
+      clearInterval(clock.timer);
+      clock.timer = undefined;
+    }
+  };
+}
+
 function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
+  // On the server, the time of the render (a module's clock there is as old as the process).
+  return useSyncExternalStore(subscribe, () => clock.now, () => (typeof window === "undefined" ? Date.now() : clock.now));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -36,6 +36,10 @@ test("a dispatcher triages a warning from arrival to resolution with the keyboar
   await expect(row).toContainText("东城开发区派出所");
   await expect(row).toContainText(`138****${tail}`);
   await expect(row.locator("[data-sla]")).toBeVisible();
+  // Its 签收 countdown ticks (mm:ss), on the clock the page's countdowns share.
+  const countdown = await row.locator("[data-sla]").innerText();
+  expect(countdown).toMatch(/\d\d:\d\d/);
+  await expect(row.locator("[data-sla]")).not.toHaveText(countdown, { timeout: 3_000 });
 
   await wall.goto(`/warnings/${id}`);
   await expect(wall.getByTestId("warning-status")).toHaveText("待签收");
