@@ -108,11 +108,16 @@ export function createContext(now: Date): SeedContext {
   return { rng, now, units, users, historyDays: historyDaysBefore(now) };
 }
 
-/** Days back to 1 January of last year (China time), and never fewer than 13 months (396 days). */
+/**
+ * Days back to where every preset period's 同比 has something to compare with (China time): 1
+ * January of last year (the year), the start of last quarter a year earlier (in January to March,
+ * 1 October two years back), and never fewer than 13 months (396 days).
+ */
 export function historyDaysBefore(now: Date): number {
   const today = chinaDay(now);
   const lastYearStart = Date.UTC(today.getUTCFullYear() - 1, 0, 1);
-  return Math.max(396, Math.ceil((today.getTime() - lastYearStart) / DAY));
+  const lastQuarterYearAgo = Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 - 15, 1);
+  return Math.max(396, Math.ceil((today.getTime() - Math.min(lastYearStart, lastQuarterYearAgo)) / DAY));
 }
 
 function buildBase(ctx: SeedContext, passwordHash: string): Pick<Rows, "unit" | "user"> {

@@ -33,9 +33,11 @@ afterAll(async () => {
 });
 
 describe("the demo dataset's history", () => {
-  it("reaches back to the start of last year, and at least 13 months", () => {
+  it("reaches back to the start of last year, of last quarter a year earlier, and at least 13 months", () => {
     expect(historyDaysBefore(new Date("2026-12-02T04:00:00Z"))).toBe(700); // 2025-01-01 … 2026-12-02
-    expect(historyDaysBefore(new Date("2027-01-05T04:00:00Z"))).toBe(396);
+    expect(historyDaysBefore(new Date("2027-01-05T04:00:00Z"))).toBe(461); // 2025-10-01 (2025's Q4 for 2026's) … 2027-01-05
+    expect(historyDaysBefore(new Date("2027-05-20T04:00:00Z"))).toBe(504); // 2026-01-01 … 2027-05-20
+    expect(historyDaysBefore(new Date("2028-01-10T04:00:00Z"))).toBe(466); // 2026-10-01 … 2028-01-10
   });
 
   it.each(["year", "month", "lastMonth", "lastQuarter", "lastWeek"] as const)("gives every busy figure of %s a 同比 and a 环比", async (period) => {
