@@ -16,6 +16,13 @@ describe("log redaction", () => {
     expect(redactText(text)).toBe(text);
   });
 
+  it("leaves a uuid whole, even one whose last group reads like a mobile, alone or in a text", () => {
+    const id = "01a250dd-c87a-74a8-8ae9-17313257024d";
+    expect(redactText(id)).toBe(id);
+    expect(redactText(`warning ${id} of 13812345678`)).toBe(`warning ${id} of 138****5678`);
+    expect(redact({ ids: [id, "01A250DD-C87A-74A8-8AE9-13912345678F"] })).toEqual({ ids: [id, "01A250DD-C87A-74A8-8AE9-13912345678F"] });
+  });
+
   it("leaves a SHA-256 digest whole, even one whose digits read like a mobile or a card number", () => {
     // Digests of the audit chain: masked, the retention record no longer vouches for the first record kept.
     for (const digest of ["a13812345678b" + "c".repeat(51), "f6222021234567890123" + "e".repeat(44)]) expect(redactText(digest)).toBe(digest);
