@@ -6,8 +6,9 @@ import { maskName } from "@/lib/pii";
 import { unitOf, type SeedContext } from "./context";
 import type { PlannedCase } from "./demo-cases";
 import { idNumberFor, mobile, personName, SUSPECT_REGIONS } from "./people";
-import { CHINA_OFFSET_MS } from "@/lib/time/china";
-import { addMs, chinaDay, DAY, HOUR, minBy, yuan, type Rng } from "./random";
+import { resolvePeriod } from "@/lib/stats/periods";
+import { chinaDayEnd, chinaDayStart, chinaToday } from "@/lib/time/china";
+import { addMs, DAY, HOUR, minBy, yuan, type Rng } from "./random";
 
 export type CaseResultRows = {
   gangs: Prisma.GangCreateManyInput[];
@@ -85,22 +86,19 @@ export function buildCaseResults(ctx: SeedContext, planned: PlannedCase[], event
     addRecoveries(rng, now, c, out, event);
   }
 
-  // Last year's year to date, China time, before today's date a year ago: a case whose arrests all
-  // fall in it, most of its suspects arrested, makes a gang of the history dismantled in it.
-  const today = chinaDay(now);
-  const lastYearToDate = {
-    from: Date.UTC(today.getUTCFullYear() - 1, 0, 1) - CHINA_OFFSET_MS,
-    to: Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()) - CHINA_OFFSET_MS,
-  };
-  const dismantledLastYearToDate = (c: PlannedCase) => {
+  // The year's 同比 range (last year's year to date, as the statistics count it): a case whose
+  // arrests all fall in it, most of its suspects arrested, makes a gang of the history dismantled in it.
+  const { yearAgo } = resolvePeriod({ period: "year" }, chinaToday(now));
+  const [from, to] = [chinaDayStart(yearAgo.from).getTime(), chinaDayEnd(yearAgo.to).getTime()];
+  const dismantledYearAgo = (c: PlannedCase) => {
     const members = suspectsOf.get(c.row.id) ?? [];
     const arrests = members.flatMap((m) => (m.arrestedAt ? [m.arrestedAt.getTime()] : []));
-    return arrests.length > 0 && arrests.length * 2 >= members.length && arrests.every((t) => t >= lastYearToDate.from && t < lastYearToDate.to);
+    return arrests.length > 0 && arrests.length * 2 >= members.length && arrests.every((t) => t >= from && t < to);
   };
   const inGang = new Set<string>();
   for (const g of GANGS) {
     const candidates = planned.filter((c) => c.branch.code === g.branch && (suspectsOf.get(c.row.id)?.length ?? 0) > 0 && !inGang.has(c.row.id) &&
-      ("old" in g ? dismantledLastYearToDate(c) : now.getTime() - c.times.reportedAt.getTime() <= 450 * DAY));
+      ("old" in g ? dismantledYearAgo(c) : now.getTime() - c.times.reportedAt.getTime() <= 450 * DAY));
     if (candidates.length === 0) continue;
     const cases = rng.sample(candidates, rng.int(1, 3));
     const firstAt = cases.map((c) => c.times.filedAt!).reduce((a, b) => (a < b ? a : b), now);

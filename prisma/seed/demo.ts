@@ -20,10 +20,12 @@ import { loadVulnerable } from "./demo-vulnerable";
 import { linkDemoContacts } from "./demo-links";
 import { seedPartnerRequests } from "./demo-requests";
 import { seedDemoCalls } from "./demo-calls";
-import { chinaDay, createRng, DAY } from "./random";
+import { createRng } from "./random";
 import { UNIT_TREE } from "./units";
 
 import { outboundSettings, startLadders, type LadderWarning } from "@/lib/outbound/ladder";
+import { minDay, resolvePeriod } from "@/lib/stats/periods";
+import { chinaToday, daysBetween } from "@/lib/time/china";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STAFF, type DemoAccount } from "./accounts";
 
 const SEED = 96110;
@@ -108,16 +110,21 @@ export function createContext(now: Date): SeedContext {
   return { rng, now, units, users, historyDays: historyDaysBefore(now) };
 }
 
+/** The preset periods whose 同比 and 环比 the demo's history holds (上年's 同比 would take a third year). */
+const COMPARED_PERIODS = ["week", "lastWeek", "month", "lastMonth", "quarter", "lastQuarter", "year"] as const;
+
 /**
- * Days back to where every preset period's 同比 has something to compare with (China time): 1
- * January of last year (the year), the start of last quarter a year earlier (in January to March,
- * 1 October two years back), and never fewer than 13 months (396 days).
+ * Days back to where each of those periods' 同比 and 环比 begins, as the statistics resolve them
+ * (the year's: 1 January of last year; last quarter's in January to March: 1 October two years
+ * back), and never fewer than 13 months (396 days).
  */
 export function historyDaysBefore(now: Date): number {
-  const today = chinaDay(now);
-  const lastYearStart = Date.UTC(today.getUTCFullYear() - 1, 0, 1);
-  const lastQuarterYearAgo = Date.UTC(today.getUTCFullYear(), Math.floor(today.getUTCMonth() / 3) * 3 - 15, 1);
-  return Math.max(396, Math.ceil((today.getTime() - Math.min(lastYearStart, lastQuarterYearAgo)) / DAY));
+  const today = chinaToday(now);
+  const starts = COMPARED_PERIODS.flatMap((period) => {
+    const p = resolvePeriod({ period }, today);
+    return [p.yearAgo.from, p.previous.from];
+  });
+  return Math.max(396, daysBetween(starts.reduce(minDay), today));
 }
 
 function buildBase(ctx: SeedContext, passwordHash: string): Pick<Rows, "unit" | "user"> {

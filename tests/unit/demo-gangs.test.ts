@@ -6,10 +6,8 @@ import { createContext } from "@/prisma/seed/demo";
 import { buildCaseResults } from "@/prisma/seed/demo-case-results";
 import { buildCases } from "@/prisma/seed/demo-cases";
 import { buildWarnings } from "@/prisma/seed/demo-warnings";
-import { CHINA_OFFSET_MS } from "@/lib/time/china";
-
-/** China midnight of a calendar date, as an instant. */
-const chinaMidnight = (y: number, m: number, d: number) => Date.UTC(y, m, d) - CHINA_OFFSET_MS;
+import { resolvePeriod } from "@/lib/stats/periods";
+import { chinaDayEnd, chinaDayStart, chinaToday } from "@/lib/time/china";
 
 describe("the demo's gangs", () => {
   // From April, when the year-to-date is long enough to expect one (tests/integration/demo-history.test.ts).
@@ -19,10 +17,10 @@ describe("the demo's gangs", () => {
       const ctx = createContext(new Date(at));
       const cases = buildCases(ctx, buildWarnings(ctx).defrauded);
       const { gangs, gangCases } = buildCaseResults(ctx, cases.planned, () => {});
-      const local = new Date(ctx.now.getTime() + CHINA_OFFSET_MS);
-      const [from, to] = [chinaMidnight(local.getUTCFullYear() - 1, 0, 1), chinaMidnight(local.getUTCFullYear() - 1, local.getUTCMonth(), local.getUTCDate())];
-      const lastYearToDate = gangs.filter((g) => g.dismantledAt && new Date(g.dismantledAt).getTime() >= from && new Date(g.dismantledAt).getTime() < to);
-      expect(lastYearToDate.length).toBeGreaterThan(0);
+      // What the year's 同比 counts: gangs dismantled in last year's same dates.
+      const { yearAgo } = resolvePeriod({ period: "year" }, chinaToday(ctx.now));
+      const inYearAgo = gangs.filter((g) => g.dismantledAt && new Date(g.dismantledAt) >= chinaDayStart(yearAgo.from) && new Date(g.dismantledAt) < chinaDayEnd(yearAgo.to));
+      expect(inYearAgo.length).toBeGreaterThan(0);
       expect(new Set(gangCases.map((g) => g.caseId)).size).toBe(gangCases.length);
     },
   );
