@@ -182,26 +182,29 @@ function everyStatusOnce(ages: number[], pick: (age: number) => CaseStatus): Cas
 
 /** When each step happened, as fractions of the time since the report so all lie in the past. */
 function milestones(rng: Rng, now: Date, reportedAt: Date, status: CaseStatus): Times {
-  const span = now.getTime() - reportedAt.getTime();
+  // Each step takes its own while (minutes to approve, weeks to solve), whatever the case's age, but
+  // no more than part of the time left before now: a case reported last January is solved by
+  // spring, so last year's first months have solved cases and recoveries to compare with.
+  const after = (from: Date, share: number, min: number, max: number) => addMs(from, Math.min((now.getTime() - from.getTime()) * share, rng.int(min, max)));
   const t: Times = { reportedAt };
   if (status === "REPORTED") return t;
-  t.submittedAt = addMs(reportedAt, Math.min(span * 0.1, rng.int(10, 240) * MINUTE));
+  t.submittedAt = after(reportedAt, 0.1, 10 * MINUTE, 240 * MINUTE);
   if (status === "PENDING_APPROVAL") return t;
-  t.decidedAt = addMs(t.submittedAt, Math.min(span * 0.1, rng.int(20, 20 * 60) * MINUTE));
+  t.decidedAt = after(t.submittedAt, 0.1, 20 * MINUTE, 20 * HOUR);
   if (status === "NOT_FILED") return t;
   t.filedAt = t.decidedAt;
   if (status === "FILED") return t;
-  t.investigatingAt = addMs(t.filedAt, Math.min(span * 0.05, rng.int(60, 48 * 60) * MINUTE));
+  t.investigatingAt = after(t.filedAt, 0.05, HOUR, 48 * HOUR);
   if (status === "INVESTIGATING") return t;
   if (status === "SUSPENDED") {
-    t.suspendedAt = addMs(t.investigatingAt, span * (0.3 + 0.3 * rng.next()));
+    t.suspendedAt = after(t.investigatingAt, 0.6, 30 * DAY, 120 * DAY);
     return t;
   }
-  t.solvedAt = addMs(t.investigatingAt, span * (0.2 + 0.25 * rng.next()));
+  t.solvedAt = after(t.investigatingAt, 0.5, 5 * DAY, 75 * DAY);
   if (status === "SOLVED") return t;
-  t.prosecutedAt = addMs(t.solvedAt, span * (0.1 + 0.1 * rng.next()));
+  t.prosecutedAt = after(t.solvedAt, 0.5, 15 * DAY, 60 * DAY);
   if (status === "PROSECUTED") return t;
-  t.closedAt = addMs(t.prosecutedAt, span * (0.05 + 0.1 * rng.next()));
+  t.closedAt = after(t.prosecutedAt, 0.5, 10 * DAY, 45 * DAY);
   return t;
 }
 

@@ -12,7 +12,6 @@ import { addWorkingDays, DEFAULT_APPEAL_DEADLINE_DAYS, deadlineFlag } from "@/li
 import { dateToDay, dayToDate } from "@/lib/time/china";
 
 const PUBLICITY_COUNT = 60;
-const DAILY_DAYS = 60;
 const MEASURE_COUNT = 15;
 
 export type PreventionRows = {
@@ -104,23 +103,21 @@ function dailyCounts(ctx: SeedContext): Prisma.DailyCountCreateManyInput[] {
   const rows: Prisma.DailyCountCreateManyInput[] = [];
   for (const unit of precincts(ctx)) {
     const base = (unit.population ?? 50_000) / 10_000; // ≈ 2–14
-    // Before the last DAILY_DAYS, one row per week (on its Monday) holds the week's total: the same
-    // sums for every week, month and year, in a seventh of the rows.
-    for (let k = 1; k <= Math.max(DAILY_DAYS, ctx.historyDays); k++) {
+    // One row a day back through the history: a period of a few days (a quarter's first days, a
+    // week a year ago) compares with exactly those days. Weekly rows (a seventh of the rows) left
+    // a short period a year ago with nothing wherever its days missed a Monday.
+    for (let k = 1; k <= ctx.historyDays; k++) {
       const day = chinaDay(addMs(now, -k * DAY));
-      const weekly = k > DAILY_DAYS;
-      if (weekly && day.getUTCDay() !== 1) continue;
-      const weekend = [0, 6].includes(day.getUTCDay());
-      const days = weekly ? 6.4 : weekend ? 0.7 : 1; // a week: five weekdays and two quieter days
+      const quiet = [0, 6].includes(day.getUTCDay()) ? 0.7 : 1; // weekends
       const spike = rng.chance(0.05) ? 1.5 + rng.next() * 0.7 : 1; // an outreach day
       const importedAt = addMs(day, 24 * HOUR + rng.int(1, 3) * HOUR); // the next morning, China time
       rows.push({
         id: rng.uuid(importedAt), unitId: unit.id, day, metric: "APP_REGISTRATIONS", source: "IMPORT", updatedAt: importedAt,
-        count: Math.max(8, Math.round(base * (2 + 4 * rng.next()) * days * spike)),
+        count: Math.max(8, Math.round(base * (2 + 4 * rng.next()) * quiet * spike)),
       });
       rows.push({
         id: rng.uuid(importedAt), unitId: unit.id, day, metric: "CONSULTATION_CALLS", source: "MANUAL", updatedAt: importedAt,
-        count: weekly ? rng.int(0, 7 * Math.max(2, Math.round(base / 4))) : rng.int(0, Math.max(2, Math.round(base / 4))),
+        count: rng.int(0, Math.max(2, Math.round(base / 4))),
       });
     }
   }

@@ -111,7 +111,7 @@ export function createContext(now: Date): SeedContext {
 }
 
 /** The preset periods whose 同比 and 环比 the demo's history holds (上年's 同比 would take a third year). */
-const COMPARED_PERIODS = ["week", "lastWeek", "month", "lastMonth", "quarter", "lastQuarter", "year"] as const;
+export const COMPARED_PERIODS = ["week", "lastWeek", "month", "lastMonth", "quarter", "lastQuarter", "year"] as const;
 
 /**
  * Days back to where each of those periods' 同比 and 环比 begins, as the statistics resolve them
