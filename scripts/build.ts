@@ -1,8 +1,9 @@
-// The production build of the app, made when its sources changed (`npm start`, `npm run cluster`).
+// The production build of the app, made when its sources changed (`npm start`, `npm run cluster`, `npm run build`).
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** Fingerprint of everything the build reads; a changed fingerprint means rebuild. */
 function sourceFingerprint(): string {
@@ -31,4 +32,9 @@ export function buildIfNeeded(log: (msg: string) => void): boolean {
   if (r.status !== 0) return false;
   writeFileSync(stamp, fingerprint);
   return true;
+}
+
+// `npm run build` (and `npm test`'s first stage): the build when the sources changed, else nothing.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!buildIfNeeded((msg) => console.log(`[fanzha] ${msg}`))) process.exit(1);
 }
