@@ -45,7 +45,7 @@ export async function RankingTable({ ranking, query, limit }: { ranking: Ranking
             <th scope="col" className="w-12 px-3 py-1.5 text-left font-medium">{t("rank")}</th>
             <th scope="col" className="px-3 py-1.5 text-left font-medium">{t("unit")}</th>
             <th scope="col" className="px-3 py-1.5 text-right font-medium">{t("value")}</th>
-            <th scope="col" className="w-16 px-3 py-1.5 text-right font-medium">{t("move")}</th>
+            <th scope="col" className="w-16 px-3 py-1.5 text-right font-medium whitespace-nowrap">{t("move")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

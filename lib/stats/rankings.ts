@@ -10,7 +10,7 @@
 //   回访及时率 revisitTimeliness  revisits done by the end of their due day ÷ revisits due
 //   装APP率 appShare             people warned and dissuaded in the period with the 国家反诈中心APP recorded ÷ those people
 // A branch's value covers its whole subtree. Ties share a rank; units without a value are unranked;
-// when the previous period holds nothing at all for a ranking, nobody has a previous rank (—).
+// when a period holds nothing at all for a ranking, nobody has a rank in it (—).
 import { centsToNumber, fromCents } from "@/lib/stats/decimal";
 import { LOSS_STOPPED_METRICS, metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { readRollup, sumOf, totalsOf } from "@/lib/stats/rollup";
@@ -64,8 +64,13 @@ export type RankingRow = {
 export type Ranking = { key: RankingKey; rows: RankingRow[] };
 export type StatsRankings = { branches: Ranking[]; precincts: Ranking[]; precinctScope: { code: string; name: string } };
 
-/** Competition ranking (1, 2, 2, 4) by value, highest first; null values unranked. */
+/**
+ * Competition ranking (1, 2, 2, 4) by value, highest first; null values unranked. A period with
+ * nothing in it ranks nobody: ties at 0 would read as every unit first (the wall lights rank 1),
+ * or, as the previous period, as every unit falling.
+ */
 export function rankOf(values: readonly (number | null)[]): (number | null)[] {
+  if (!values.some((v) => v !== null && v !== 0)) return values.map(() => null);
   return values.map((v) => (v === null ? null : 1 + values.filter((o) => o !== null && o > v).length));
 }
 
@@ -88,9 +93,7 @@ export async function getStatsRankings(ctx: StatsContext): Promise<StatsRankings
     const prev = totals("previous").map((t, i) => rankingValues(t, units[i]!.population));
     return RANKING_KEYS.map((key) => {
       const ranks = rankOf(cur.map((c) => c.v[key]));
-      // A previous period with nothing in it ranks nobody: ties at 0 would read as every unit falling.
-      const prevValues = prev.map((p) => p[key]);
-      const prevRanks = prevValues.some((v) => v !== null && v !== 0) ? rankOf(prevValues) : prevValues.map(() => null);
+      const prevRanks = rankOf(prev.map((p) => p[key]));
       const list = units.map((u, i) => ({
         code: u.code, name: u.name, value: cur[i]!.v[key], rank: ranks[i]!, previousRank: prevRanks[i]!,
         ...(key === "lossStopped" ? { exact: fromCents(sumOf(cur[i]!.t, LOSS_STOPPED_METRICS)) } : {}),

@@ -16,6 +16,14 @@ test("an officer's phone: a one-row header, a bottom tab bar to the main pages, 
   await expectPhoneFriendly(page);
   await screenshot(page, "officer-phone-tasks");
 
+  // The dispatched warnings come first (someone is being defrauded now); a bar of the page's
+  // sections with their counts jumps to the others down a long list.
+  await expect(page.locator("main h2").first()).toHaveText("待处置预警");
+  const sections = page.getByRole("navigation", { name: "本页" });
+  await expect(sections.getByRole("link").first()).toContainText("待处置预警");
+  await sections.getByRole("link", { name: /今日回访/ }).tap();
+  await expect(page.getByTestId("revisits").getByRole("heading", { name: /今日回访/ })).toBeInViewport();
+
   // A task opened from the list keeps the tasks tab lit.
   await page.locator("li[data-task-id] a[href^='/field/warnings/']").first().tap();
   await expect(page).toHaveURL(/\/field\/warnings\/[0-9a-f-]+$/);

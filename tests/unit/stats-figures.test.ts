@@ -48,6 +48,11 @@ describe("figures", () => {
 describe("rankings", () => {
   it("ranks highest first with shared ranks and unranked blanks", () => {
     expect(rankOf([5, 9, 5, null, 1])).toEqual([2, 1, 2, null, 4]);
+    expect(rankOf([0, 3, 0])).toEqual([2, 1, 2]);
+  });
+
+  it("ranks nobody in a period with nothing in it, not every unit first at 0", () => {
+    expect(rankOf([0, 0, null, 0])).toEqual([null, null, null, null]);
   });
 
   it("derives each ranking value from the unit's totals", () => {

@@ -26,6 +26,14 @@ export default async function FieldPage({ searchParams }: Props) {
   const due = tasks.followUps.filter((f) => f.state !== "upcoming");
   const upcoming = tasks.followUps.filter((f) => f.state === "upcoming");
   const tabs = (["all", "mine", "unclaimed"] as const).map((k) => ({ k, n: tasks.counts[k] }));
+  // In order of urgency: a dispatched warning is someone being defrauded now.
+  const sections = [
+    { id: "tasks-open", label: t("sections.warnings"), count: tasks.warnings.length },
+    { id: "tasks-due", label: t("sections.followUps"), count: due.length },
+    { id: "tasks-revisits", label: tr("section"), count: tasks.revisits.length },
+    { id: "tasks-app", label: ta("section"), count: tasks.appFollowUps.length },
+    { id: "tasks-upcoming", label: t("sections.upcoming"), count: upcoming.length },
+  ].filter((x) => x.count > 0);
 
   return (
     <div className="mx-auto max-w-2xl space-y-5 lg:max-w-5xl">
@@ -47,26 +55,17 @@ export default async function FieldPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <section aria-labelledby="revisits-h" className="space-y-2" data-testid="revisits">
-        <h2 id="revisits-h" className="text-base font-semibold">
-          {tr("section")} {tasks.revisits.length ? <Badge tone={tasks.counts.overdueRevisits ? "red" : "amber"}>{tasks.revisits.length}</Badge> : null}
-        </h2>
-        {tasks.counts.overdueRevisits > 0 ? <p className="text-sm text-red-700" data-testid="revisits-overdue">{tr("overdueSummary", { count: tasks.counts.overdueRevisits })}</p> : null}
-        {tasks.revisits.length === 0 ? (
-          <EmptyState title={tr("empty")}>{tr("emptyHint")}</EmptyState>
-        ) : (
-          <ul className="grid gap-3 lg:grid-cols-2" data-testid="revisit-list">{tasks.revisits.map((r) => <RevisitCard key={r.id} r={r} />)}</ul>
-        )}
-      </section>
-
-      {due.length > 0 ? (
-        <section aria-labelledby="due-h" className="space-y-2">
-          <h2 id="due-h" className="text-base font-semibold">{t("sections.followUps")} <Badge tone="amber">{due.length}</Badge></h2>
-          <ul className="grid gap-3 lg:grid-cols-2">{due.map((f) => <FollowUpCard key={f.id} f={f} />)}</ul>
-        </section>
+      {sections.length > 1 ? (
+        <nav aria-label={t("sections.jump")} className="flex flex-wrap gap-2" data-testid="task-sections">
+          {sections.map((x) => (
+            <a key={x.id} href={`#${x.id}`} className="inline-flex min-h-11 items-center gap-1 rounded-full border border-slate-300 bg-white px-3 text-sm text-slate-700">
+              {x.label} <span className="font-semibold text-slate-900">{x.count}</span>
+            </a>
+          ))}
+        </nav>
       ) : null}
 
-      <section aria-labelledby="open-h" className="space-y-2">
+      <section id="tasks-open" aria-labelledby="open-h" className="scroll-mt-20 space-y-2">
         <h2 id="open-h" className="text-base font-semibold">{t("sections.warnings")}</h2>
         <nav aria-label={t("tabs.label")} className="grid grid-cols-3 gap-1 rounded-lg bg-slate-100 p-1 lg:max-w-xl">
           {tabs.map(({ k, n }) => (
@@ -87,8 +86,27 @@ export default async function FieldPage({ searchParams }: Props) {
         )}
       </section>
 
+      {due.length > 0 ? (
+        <section id="tasks-due" aria-labelledby="due-h" className="scroll-mt-20 space-y-2">
+          <h2 id="due-h" className="text-base font-semibold">{t("sections.followUps")} <Badge tone="amber">{due.length}</Badge></h2>
+          <ul className="grid gap-3 lg:grid-cols-2">{due.map((f) => <FollowUpCard key={f.id} f={f} />)}</ul>
+        </section>
+      ) : null}
+
+      <section id="tasks-revisits" aria-labelledby="revisits-h" className="scroll-mt-20 space-y-2" data-testid="revisits">
+        <h2 id="revisits-h" className="text-base font-semibold">
+          {tr("section")} {tasks.revisits.length ? <Badge tone={tasks.counts.overdueRevisits ? "red" : "amber"}>{tasks.revisits.length}</Badge> : null}
+        </h2>
+        {tasks.counts.overdueRevisits > 0 ? <p className="text-sm text-red-700" data-testid="revisits-overdue">{tr("overdueSummary", { count: tasks.counts.overdueRevisits })}</p> : null}
+        {tasks.revisits.length === 0 ? (
+          <EmptyState title={tr("empty")}>{tr("emptyHint")}</EmptyState>
+        ) : (
+          <ul className="grid gap-3 lg:grid-cols-2" data-testid="revisit-list">{tasks.revisits.map((r) => <RevisitCard key={r.id} r={r} />)}</ul>
+        )}
+      </section>
+
       {tasks.appFollowUps.length > 0 ? (
-        <section aria-labelledby="app-h" className="space-y-2" data-testid="app-followups">
+        <section id="tasks-app" aria-labelledby="app-h" className="scroll-mt-20 space-y-2" data-testid="app-followups">
           <h2 id="app-h" className="text-base font-semibold">{ta("section")} <Badge tone="amber">{tasks.appFollowUps.length}</Badge></h2>
           <p className="text-sm text-slate-600">{ta("sectionHint")}</p>
           <ul className="grid gap-3 lg:grid-cols-2" data-testid="app-followup-list">{tasks.appFollowUps.map((f) => <AppFollowUpCard key={f.id} f={f} />)}</ul>
@@ -96,7 +114,7 @@ export default async function FieldPage({ searchParams }: Props) {
       ) : null}
 
       {upcoming.length > 0 ? (
-        <section aria-labelledby="upcoming-h" className="space-y-2">
+        <section id="tasks-upcoming" aria-labelledby="upcoming-h" className="scroll-mt-20 space-y-2">
           <h2 id="upcoming-h" className="text-base font-semibold">{t("sections.upcoming")}</h2>
           <ul className="grid gap-3 lg:grid-cols-2">{upcoming.map((f) => <FollowUpCard key={f.id} f={f} />)}</ul>
         </section>
