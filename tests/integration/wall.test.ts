@@ -105,7 +105,8 @@ describe("the wall's figures", () => {
     const P = tree.branches[0]!.precincts[0]!;
     const { actor } = await makeUser(tree.center, "WALL");
     const before = await wallBoard(actor);
-    const [r] = await ingestWarnings(feed.actor, [warningInput({ unitCode: P.code, fraudType: "ROMANCE", riskLevel: "CRITICAL", victim: { name: "王秀英", phone: "13912340000", age: 67, gender: "FEMALE", address: "茅箭区人民北路 1 号" } })]);
+    // Received now, not the factory's minute ago: in the first minute of a China day that was yesterday.
+    const [r] = await ingestWarnings(feed.actor, [warningInput({ unitCode: P.code, receivedAt: new Date().toISOString(), fraudType: "ROMANCE", riskLevel: "CRITICAL", victim: { name: "王秀英", phone: "13912340000", age: 67, gender: "FEMALE", address: "茅箭区人民北路 1 号" } })]);
     expect(r?.status).toBe("created");
     const after = await wallFigures(actor, {});
     const fig = (b: typeof after, k: string) => Number(b.figures.find((f) => f.key === k)!.value);
@@ -194,7 +195,8 @@ describe("the wall's map", () => {
     forgetRoutingTable();
     const key = await makeApiKey(t.city, ["warnings:ingest"]);
     const [b1, b2] = [t.branches[0]!, t.branches[1]!];
-    await ingestWarnings(key.actor, [warningInput({ unitCode: b1.precincts[0]!.code }), warningInput({ unitCode: b1.precincts[1]?.code ?? b1.precincts[0]!.code })]);
+    const receivedAt = new Date().toISOString(); // today's, even in a China day's first minute
+    await ingestWarnings(key.actor, [warningInput({ unitCode: b1.precincts[0]!.code, receivedAt }), warningInput({ unitCode: b1.precincts[1]?.code ?? b1.precincts[0]!.code, receivedAt })]);
     const { actor } = await makeUser(t.center, "WALL");
     const board = await wallBoard(actor);
     expect(board.mapShapes.source).toBe("schematic");
