@@ -32,6 +32,7 @@ function run(step: Step, alone: boolean): Promise<boolean> {
   const output: Buffer[] = [];
   child.stdout?.on("data", (b: Buffer) => output.push(b));
   child.stderr?.on("data", (b: Buffer) => output.push(b));
+  child.on("error", (e) => console.error(`=== ${step.name}: ${e.message}`)); // not started; "close" follows
   return new Promise((resolve) => {
     child.on("close", (code) => {
       const ok = code === 0 && !step.failed?.();

@@ -7,7 +7,7 @@ import { unitOf, type SeedContext } from "./context";
 import type { PlannedCase } from "./demo-cases";
 import { idNumberFor, mobile, personName, SUSPECT_REGIONS } from "./people";
 import { resolvePeriod } from "@/lib/stats/periods";
-import { chinaDayEnd, chinaDayStart, chinaToday } from "@/lib/time/china";
+import { chinaToday } from "@/lib/time/china";
 import { addMs, DAY, HOUR, minBy, yuan, type Rng } from "./random";
 
 export type CaseResultRows = {
@@ -89,11 +89,10 @@ export function buildCaseResults(ctx: SeedContext, planned: PlannedCase[], event
   // The year's 同比 range (last year's year to date, as the statistics count it): a case whose
   // arrests all fall in it, most of its suspects arrested, makes a gang of the history dismantled in it.
   const { yearAgo } = resolvePeriod({ period: "year" }, chinaToday(now));
-  const [from, to] = [chinaDayStart(yearAgo.from).getTime(), chinaDayEnd(yearAgo.to).getTime()];
   const dismantledYearAgo = (c: PlannedCase) => {
     const members = suspectsOf.get(c.row.id) ?? [];
-    const arrests = members.flatMap((m) => (m.arrestedAt ? [m.arrestedAt.getTime()] : []));
-    return arrests.length > 0 && arrests.length * 2 >= members.length && arrests.every((t) => t >= from && t < to);
+    const arrests = members.flatMap((m) => (m.arrestedAt ? [chinaToday(m.arrestedAt)] : []));
+    return arrests.length > 0 && arrests.length * 2 >= members.length && arrests.every((day) => day >= yearAgo.from && day <= yearAgo.to);
   };
   const inGang = new Set<string>();
   for (const g of GANGS) {

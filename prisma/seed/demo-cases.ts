@@ -180,11 +180,13 @@ function everyStatusOnce(ages: number[], pick: (age: number) => CaseStatus): Cas
   return statuses;
 }
 
-/** When each step happened, as fractions of the time since the report so all lie in the past. */
+/**
+ * When each step happened. Each takes its own while (minutes to approve, weeks to solve), whatever
+ * the case's age, but no more than a share of the time left before now, so all lie in the past: a
+ * case reported last January is solved by spring, and last year's first months have solved cases
+ * and recoveries to compare with.
+ */
 function milestones(rng: Rng, now: Date, reportedAt: Date, status: CaseStatus): Times {
-  // Each step takes its own while (minutes to approve, weeks to solve), whatever the case's age, but
-  // no more than part of the time left before now: a case reported last January is solved by
-  // spring, so last year's first months have solved cases and recoveries to compare with.
   const after = (from: Date, share: number, min: number, max: number) => addMs(from, Math.min((now.getTime() - from.getTime()) * share, rng.int(min, max)));
   const t: Times = { reportedAt };
   if (status === "REPORTED") return t;

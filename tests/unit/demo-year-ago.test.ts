@@ -11,15 +11,18 @@ import { buildCases } from "@/prisma/seed/demo-cases";
 import { buildPrevention } from "@/prisma/seed/demo-prevention";
 import { buildWarnings } from "@/prisma/seed/demo-warnings";
 import { resolvePeriod, type DayRange } from "@/lib/stats/periods";
-import { addDays, chinaDayEnd, chinaDayStart, chinaToday, dateToDay } from "@/lib/time/china";
+import { addDays, chinaToday, dateToDay } from "@/lib/time/china";
 
 const DAYS = [
   "2026-04-01T00:10:00Z", "2026-04-02T04:00:00Z", "2026-06-30T15:59:00Z", "2026-07-01T15:30:00Z",
   "2026-09-14T06:00:00Z", "2026-12-07T12:50:00Z", "2027-01-01T16:30:00Z", "2027-12-31T15:30:00Z",
 ];
 
-const within = (range: DayRange) => (at: Date | string | null | undefined) =>
-  !!at && new Date(at) >= chinaDayStart(range.from) && new Date(at) < chinaDayEnd(range.to);
+/** Whether an instant falls on one of the range's China days. */
+const within = (range: DayRange) => (at: Date | string | null | undefined) => {
+  const day = at ? chinaToday(new Date(at)) : null;
+  return !!day && day >= range.from && day <= range.to;
+};
 
 describe.each(DAYS)("the demo loaded on %s", (at) => {
   const ctx = createContext(new Date(at));
