@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { DEMO_PASSWORD, expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 // Every demo account lands on its role's home page and sees only the navigation its role may use.
 const ROLES = [
@@ -73,6 +73,25 @@ test("a wrong password shows the error in Chinese and no session", async ({ page
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/warnings");
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test("the password never reaches an address, even when 登录 is pressed before the page's scripts run", async ({ page }) => {
+  const addresses: string[] = [];
+  page.on("request", (r) => addresses.push(r.url()));
+  // The page's scripts arrive late: its HTML is there, React is not yet.
+  await page.route(/\/_next\/static\/chunks\//, async (route) => {
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  await page.goto("/login", { waitUntil: "commit" });
+  await page.getByLabel("用户名").fill("dispatcher");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await expect(page.getByRole("button", { name: "登录" })).toBeDisabled();
+  await page.getByLabel("密码").press("Enter");
+  // Once React runs, the same button signs in with what was typed.
+  await page.getByRole("button", { name: "登录" }).click();
+  await expectLoggedIn(page, "/warnings");
+  expect(addresses.filter((a) => new URL(a).search.includes("password"))).toEqual([]);
 });
 
 test("logout ends the session", async ({ page }) => {
