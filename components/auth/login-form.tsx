@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useSyncExternalStore, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
@@ -18,7 +18,6 @@ export function LoginForm() {
   const [pending, setPending] = useState(false);
   const [askOtp, setAskOtp] = useState(false);
   const router = useRouter();
-  const hydrated = useHydrated();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -47,10 +46,7 @@ export function LoginForm() {
 
   const hidden = askOtp ? "sr-only" : undefined;
   return (
-    // Before React takes the form over, a press of 登录 would submit it natively: never as a GET
-    // (the password would land in the address bar, the history and the access logs), and not at all
-    // until the page can sign in for real.
-    <form onSubmit={onSubmit} method="post" className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className={hidden}>
         <Field id="username" label={t("username")}>
           <Input id="username" name="username" autoComplete="username" autoFocus={!askOtp} required maxLength={32} invalid={!!error && !askOtp} readOnly={askOtp} />
@@ -74,7 +70,7 @@ export function LoginForm() {
           {t(`errors.${error}`)}
         </p>
       ) : null}
-      <Button type="submit" className="w-full" disabled={pending || !hydrated}>
+      <Button type="submit" className="w-full" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </Button>
       {askOtp ? (
@@ -84,11 +80,4 @@ export function LoginForm() {
       ) : null}
     </form>
   );
-}
-
-const noSubscription = () => () => {};
-
-/** False in the server's HTML and until hydration, true once React runs in the browser. */
-function useHydrated() {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
 }

@@ -28,8 +28,13 @@ export function useKeysReady(): void {
     q.ready++;
     const fresh = q.keys.filter((k) => Date.now() - k.at < KEEP_MS);
     q.keys = [];
-    for (const k of fresh) window.dispatchEvent(new KeyboardEvent("keydown", { key: k.key, bubbles: true, cancelable: true }));
+    // A task later: the render that follows hydration, which enables the submit buttons
+    // (components/ui/button.tsx), has committed by then.
+    const replay = setTimeout(() => {
+      for (const k of fresh) window.dispatchEvent(new KeyboardEvent("keydown", { key: k.key, bubbles: true, cancelable: true }));
+    });
     return () => {
+      clearTimeout(replay);
       q.ready--;
     };
   }, []);

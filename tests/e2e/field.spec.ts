@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
+import { delayScripts, expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 import { expectPhoneFriendly, PHONE } from "./field-phone";
 
 test.use(PHONE);
@@ -210,4 +210,41 @@ test("another precinct's warning is not found for the officer", async ({ page })
   await page.goto(href!);
   await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   await expect(page.locator("#main")).not.toContainText("上门劝阻登记");
+});
+
+test("a form sent before its page is ready sends nothing: no typed value in an address, nothing lost", async ({ page }) => {
+  await loginAs(page, "officer");
+  await expectLoggedIn(page, "/field");
+  const addresses: string[] = [];
+  page.on("request", (r) => addresses.push(decodeURIComponent(r.url())));
+  await delayScripts(page);
+
+  // A phone form (useResilientForm): its button waits for React; a tap on it and Enter in a field
+  // meanwhile send nothing, and what was typed stays for the tap that counts.
+  await page.goto("/field/intercepts/new", { waitUntil: "commit" });
+  await page.getByLabel("客户姓名").fill("陈桂英");
+  await page.getByLabel("客户手机号（选填）").fill("13972001234");
+  const save = page.getByRole("button", { name: "保存拦截记录" });
+  await expect(save).toBeDisabled();
+  await save.tap({ force: true });
+  await page.getByLabel("客户手机号（选填）").press("Enter");
+  await expect(save).toBeEnabled();
+  await expect(page).toHaveURL(/\/field\/intercepts\/new$/);
+  await expect(page.getByLabel("客户手机号（选填）")).toHaveValue("13972001234");
+  await save.tap();
+  await expect(page.locator("#ci-bankName-error")).toBeVisible();
+  await expect(page.getByLabel("客户姓名")).toHaveValue("陈桂英");
+
+  // A desk form (useFormAction): the exact lookup of a person, Enter pressed early.
+  await page.goto("/persons", { waitUntil: "commit" });
+  await page.getByLabel("手机号或身份证号").fill("13972001234");
+  await page.getByLabel("查询理由").fill("核实来电");
+  const lookup = page.getByRole("button", { name: "精确查询" });
+  await expect(lookup).toBeDisabled();
+  await page.getByLabel("查询理由").press("Enter");
+  await expect(lookup).toBeEnabled();
+  await expect(page).toHaveURL(/\/persons$/);
+  await expect(page.getByLabel("手机号或身份证号")).toHaveValue("13972001234");
+
+  expect(addresses.filter((a) => a.includes("13972001234") || a.includes("陈桂英"))).toEqual([]);
 });

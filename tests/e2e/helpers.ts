@@ -24,6 +24,20 @@ export async function expectLoggedIn(page: Page, home: string) {
   await expect(page.getByTestId("user-menu")).toBeVisible();
 }
 
+const SCRIPTS = /\/_next\/static\/chunks\/.*\.js$/;
+
+/**
+ * The page's scripts arrive late, as on a slow phone network: its HTML is there, React is not yet.
+ * Returns the way back to normal.
+ */
+export async function delayScripts(page: Page, ms = 2_000) {
+  await page.route(SCRIPTS, async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+  return () => page.unroute(SCRIPTS);
+}
+
 /** Screenshots land in tests/e2e/screenshots/ to be looked at (not committed). */
 export async function screenshot(page: Page, name: string) {
   mkdirSync("tests/e2e/screenshots", { recursive: true });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD, expectLoggedIn, loginAs, screenshot } from "./helpers";
+import { delayScripts, DEMO_PASSWORD, expectLoggedIn, loginAs, screenshot } from "./helpers";
 
 // Every demo account lands on its role's home page and sees only the navigation its role may use.
 const ROLES = [
@@ -78,11 +78,7 @@ test("a wrong password shows the error in Chinese and no session", async ({ page
 test("the password never reaches an address, even when 登录 is pressed before the page's scripts run", async ({ page }) => {
   const addresses: string[] = [];
   page.on("request", (r) => addresses.push(r.url()));
-  // The page's scripts arrive late: its HTML is there, React is not yet.
-  await page.route(/\/_next\/static\/chunks\//, async (route) => {
-    await new Promise((r) => setTimeout(r, 2_000));
-    await route.continue();
-  });
+  await delayScripts(page);
   await page.goto("/login", { waitUntil: "commit" });
   await page.getByLabel("用户名").fill("dispatcher");
   await page.getByLabel("密码").fill(DEMO_PASSWORD);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
+import { delayScripts, expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
 
 test("a dispatcher triages a warning from arrival to resolution with the keyboard while a second session watches", async ({ browser }) => {
   const desk = await (await browser.newContext()).newPage();
@@ -220,11 +220,7 @@ test("a key pressed before the warning page is ready is queued and replayed", as
   await loginAs(page, "dispatcher");
   await expectLoggedIn(page, "/warnings");
   const { id } = await postWarning(page);
-  // The page's scripts arrive late: its HTML is there, React is not yet.
-  await page.route(/\/_next\/static\/chunks\//, async (route) => {
-    await new Promise((r) => setTimeout(r, 2_000));
-    await route.continue();
-  });
+  await delayScripts(page);
   await page.goto(`/warnings/${id}`, { waitUntil: "commit" });
   await expect(page.getByTestId("warning-status")).toHaveText("待签收");
   await page.keyboard.press("a");
