@@ -18,9 +18,7 @@ const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
  * digest; these are a 403 and a 413 (SECURITY.md C15, G34). A body without a declared length is
  * still held to the limit by Next.
  */
-function refuseServerAction(request: NextRequest, isApi: boolean): Response | null {
-  const isAction = request.headers.has("next-action") || (!isApi && request.method !== "GET" && request.method !== "HEAD");
-  if (!isAction) return null;
+function refuseServerAction(request: NextRequest): Response | null {
   const reason = foreignWriteReason(request.headers);
   if (reason) return Response.json({ error: { code: "FORBIDDEN", message: reason } }, { status: 403 });
   if (Number(request.headers.get("content-length") ?? "0") > SERVER_ACTION_BODY_LIMIT) {
@@ -39,12 +37,16 @@ export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
   const signedIn = SESSION_COOKIES.some((c) => request.cookies.has(c));
-  const refused = refuseServerAction(request, isApi);
+  const isAction = request.headers.has("next-action") || (!isApi && request.method !== "GET" && request.method !== "HEAD");
+  const refused = isAction ? refuseServerAction(request) : null;
   if (refused) {
     for (const [k, v] of Object.entries(headers)) refused.headers.set(k, v);
     return refused;
   }
-  if (!isApi && !signedIn && !PUBLIC_PAGES.includes(pathname)) {
+  // A page without a session goes to the login page. A server action does not: redirected, the
+  // form that sent it would be left for the login page and lose what was typed; its own guard
+  // answers UNAUTHENTICATED, and the form offers to sign in again in another tab.
+  if (!isApi && !isAction && !signedIn && !PUBLIC_PAGES.includes(pathname)) {
     const res = NextResponse.redirect(new URL("/login", request.url));
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     return res;

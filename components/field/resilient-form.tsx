@@ -7,6 +7,7 @@ import { CheckCircle2, WifiOff } from "lucide-react";
 import type { ActionState, Result } from "@/lib/commands/action";
 import { chinaLocalToIso } from "@/lib/time/china";
 import { Button } from "@/components/ui/button";
+import { SignInAgain } from "@/components/ui/action-form";
 
 // The form always sends from scratch (no previous state): a retry is the same submit again.
 type Action<T> = (prev: null, form: FormData) => Promise<Result<T>>;
@@ -98,7 +99,12 @@ export function FormError({ state }: { state: ActionState<unknown> }) {
   if (!state || state.ok) return null;
   const first = Object.values(state.fields)[0];
   const text = state.code === "VALIDATION" ? t("errors.VALIDATION") : first && own.has(first) ? own(first) : t(`errors.${state.code}`);
-  return <p role="alert" className="text-sm text-red-700">{text}</p>;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {text}
+      {state.code === "UNAUTHENTICATED" ? <SignInAgain /> : null}
+    </p>
+  );
 }
 
 /** The foot of a phone form: the offline banner, the full-width submit (its label while saving) and the form-level error. */

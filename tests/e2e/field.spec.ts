@@ -248,3 +248,33 @@ test("a form sent before its page is ready sends nothing: no typed value in an a
 
   expect(addresses.filter((a) => a.includes("13972001234") || a.includes("陈桂英"))).toEqual([]);
 });
+
+test("a session that lapses while the officer types loses nothing: sign in again in a new tab, the same tap saves", async ({ page, context }) => {
+  await loginAs(page, "officer");
+  await expectLoggedIn(page, "/field");
+  await page.goto("/field/intercepts/new");
+  const bank = `湖北银行E2E${Date.now() % 100000}`;
+  await page.getByLabel("银行", { exact: true }).fill(bank);
+  await page.getByLabel("网点", { exact: true }).fill("人民路支行");
+  await page.getByLabel("客户姓名").fill("周玉兰");
+  await page.getByLabel("拦截金额（元）").fill("12000");
+  await page.getByLabel("诈骗类型").selectOption("IMPERSONATE_OFFICIAL");
+
+  // The session is gone (30 minutes idle at the door, or signed out elsewhere).
+  await context.clearCookies();
+  const save = page.getByRole("button", { name: "保存拦截记录" });
+  await save.tap();
+  await expect(page.getByText("登录已失效，请重新登录。")).toBeVisible();
+  await expect(page).toHaveURL(/\/field\/intercepts\/new$/);
+  await expectPhoneFriendly(page);
+  await screenshot(page, "field-session-lapsed");
+
+  const [login] = await Promise.all([context.waitForEvent("page"), page.getByTestId("sign-in-again").tap()]);
+  await loginAs(login, "officer");
+  await expectLoggedIn(login, "/field");
+  await login.close();
+
+  await expect(page.getByLabel("银行", { exact: true })).toHaveValue(bank);
+  await save.tap();
+  await expect(page.getByTestId("intercept-saved")).toBeVisible();
+});
