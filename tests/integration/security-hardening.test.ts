@@ -124,6 +124,15 @@ describe("server actions refused before they run (C15, G34)", () => {
     expect(passed.status).toBe(200);
     expect(passed.headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("lets a server action without a session through to its own guard (UNAUTHENTICATED), where a page goes to the login page", () => {
+    const headers = { host: "localhost", origin: "http://localhost", "sec-fetch-site": "same-origin" };
+    const signedOutAction = proxy(new NextRequest("http://localhost/field/intercepts/new", { method: "POST", headers: { ...headers, "next-action": "7f00aa" } }));
+    expect(signedOutAction.headers.get("x-middleware-next")).toBe("1");
+    const signedOutPage = proxy(new NextRequest("http://localhost/field/intercepts/new", { headers }));
+    expect(signedOutPage.status).toBe(307);
+    expect(signedOutPage.headers.get("location")).toBe("http://localhost/login");
+  });
 });
 
 describe("no GET changes state (D17)", () => {
