@@ -4,51 +4,86 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 
 export type StreamEvent = { kind: string; id?: string; version?: number; count?: number };
-type Listener = { onEvent?: (e: StreamEvent) => void; onOpen?: (reconnected: boolean) => void; onError?: () => void };
+/** Whether a page receives live changes; `signedOut`: the session lapsed, nothing arrives until the user signs in again. */
+export type LiveState = "connecting" | "live" | "down" | "signedOut";
+type Listener = { onEvent?: (e: StreamEvent) => void; onOpen?: (reconnected: boolean) => void; onError?: (signedOut: boolean) => void };
+
+const STREAM = "/api/v1/warnings/stream";
+/** How long after the browser gave up on the stream we open it again. */
+const RETRY_MS = 5_000;
 
 // One EventSource per tab, shared by the page (useLiveRefresh) and the header (the live bell).
 let source: EventSource | null = null;
+let retry: ReturnType<typeof setTimeout> | null = null;
+let dropped = false;
 const listeners = new Set<Listener>();
+
+function connect() {
+  retry = null;
+  const s = new EventSource(STREAM);
+  s.onopen = () => {
+    listeners.forEach((x) => x.onOpen?.(dropped));
+    dropped = false;
+  };
+  s.onerror = () => {
+    dropped = true;
+    if (s.readyState !== EventSource.CLOSED) {
+      // A dropped connection: the browser reconnects by itself.
+      listeners.forEach((x) => x.onError?.(false));
+      return;
+    }
+    // The browser gave up for good: the answer was not a stream (the session lapsed: 401; an
+    // instance draining or a proxy with no instance: 503). Try again ourselves, and say whether the
+    // user has to sign in again: a dispatcher's queue must not go quietly stale.
+    s.close();
+    source = null;
+    retry = setTimeout(connect, RETRY_MS);
+    void streamStatus().then((status) => listeners.forEach((x) => x.onError?.(status === 401)));
+  };
+  s.onmessage = (m) => {
+    const e = JSON.parse(m.data) as StreamEvent;
+    if (e.kind !== "hello") listeners.forEach((x) => x.onEvent?.(e));
+  };
+  source = s;
+}
+
+/** The status the stream answers now; its body is not read. */
+async function streamStatus(): Promise<number> {
+  const abort = new AbortController();
+  try {
+    return (await fetch(STREAM, { signal: abort.signal, cache: "no-store" })).status;
+  } catch {
+    return 0;
+  } finally {
+    abort.abort();
+  }
+}
 
 /** Subscribes to the warning event stream; the connection closes with its last subscriber. */
 export function subscribeWarningStream(l: Listener): () => void {
   listeners.add(l);
-  if (!source) {
-    const s = new EventSource("/api/v1/warnings/stream");
-    let dropped = false;
-    s.onopen = () => {
-      listeners.forEach((x) => x.onOpen?.(dropped));
-      dropped = false;
-    };
-    s.onerror = () => {
-      dropped = true;
-      listeners.forEach((x) => x.onError?.());
-    };
-    s.onmessage = (m) => {
-      const e = JSON.parse(m.data) as StreamEvent;
-      if (e.kind !== "hello") listeners.forEach((x) => x.onEvent?.(e));
-    };
-    source = s;
-  } else if (source.readyState === EventSource.OPEN) {
-    queueMicrotask(() => l.onOpen?.(false));
-  }
+  if (!source && !retry) connect();
+  else if (source?.readyState === EventSource.OPEN) queueMicrotask(() => l.onOpen?.(false));
   return () => {
     listeners.delete(l);
-    if (listeners.size === 0 && source) {
-      source.close();
-      source = null;
-    }
+    if (listeners.size > 0) return;
+    source?.close();
+    source = null;
+    if (retry) clearTimeout(retry);
+    retry = null;
+    dropped = false;
   };
 }
 
 /**
  * Keeps a server-rendered page current: listens to the warning event stream and re-renders the
  * page (router.refresh) at most every 800 ms while events arrive, and once after a reconnect (events
- * sent while the stream was down are not replayed). EventSource reconnects by itself.
+ * sent while the stream was down are not replayed). The stream reconnects by itself
+ * (subscribeWarningStream), also once the user has signed in again in another tab.
  */
-export function useLiveRefresh(onEvent?: (e: StreamEvent) => void): boolean | null {
+export function useLiveRefresh(onEvent?: (e: StreamEvent) => void): LiveState {
   const router = useRouter();
-  const [live, setLive] = useState<boolean | null>(null);
+  const [live, setLive] = useState<LiveState>("connecting");
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const handler = useRef(onEvent);
   useEffect(() => {
@@ -57,11 +92,11 @@ export function useLiveRefresh(onEvent?: (e: StreamEvent) => void): boolean | nu
   useEffect(() => {
     const unsubscribe = subscribeWarningStream({
       onOpen: (reconnected) => {
-        setLive(true);
+        setLive("live");
         // Back after a drop: what changed meanwhile was not streamed, so render afresh once.
         if (reconnected) router.refresh();
       },
-      onError: () => setLive(false),
+      onError: (signedOut) => setLive(signedOut ? "signedOut" : "down"),
       onEvent: (e) => {
         handler.current?.(e);
         if (!pending.current) {

@@ -228,6 +228,32 @@ test("a key pressed before the warning page is ready is queued and replayed", as
   await context.close();
 });
 
+test("a lapsed session stops the live queue loudly, and it comes back by itself once the dispatcher signs in again", async ({ browser }) => {
+  test.slow(); // several pages and contexts: three times the default time on a shared machine
+  const context = await browser.newContext();
+  const desk = await context.newPage();
+  // The stream cannot get through (a network hiccup) while, in a quiet spell, the session ends: here
+  // signed out elsewhere; in a day's work, 30 minutes with nothing to do. Then its way back is refused.
+  const stream = /\/api\/v1\/warnings\/stream$/;
+  await desk.route(stream, (route) => route.abort());
+  await loginAs(desk, "dispatcher");
+  await expectLoggedIn(desk, "/warnings");
+  const live = desk.getByTestId("live");
+  await expect(live).toHaveAttribute("data-state", "down");
+  const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
+  expect((await context.request.post("/api/auth/signout", { form: { csrfToken }, headers: FROM_OUR_PAGES })).ok()).toBe(true);
+  await desk.unroute(stream);
+  await expect(live).toHaveAttribute("data-state", "signedOut", { timeout: 20_000 });
+  await expect(live).toContainText("登录已失效，实时更新已停止");
+  await screenshot(desk, "warnings-live-signed-out");
+  // Signed in again in the tab its link opens: the queue is live again without a reload.
+  const [login] = await Promise.all([context.waitForEvent("page"), live.getByTestId("live-sign-in").click()]);
+  await loginAs(login, "dispatcher");
+  await expectLoggedIn(login, "/warnings");
+  await expect(live).toHaveText("实时", { timeout: 20_000 });
+  await context.close();
+});
+
 test("a new 特高危 cannot be missed: banner, sound and desktop notification (opted in), the tab title, a live bell; notifications say what, where and how late", async ({ browser }) => {
   test.slow(); // several pages and contexts: three times the default time on a shared machine
   const context = await browser.newContext();
