@@ -7,7 +7,7 @@ import { CheckCircle2, WifiOff } from "lucide-react";
 import type { ActionState, Result } from "@/lib/commands/action";
 import { chinaLocalToIso } from "@/lib/time/china";
 import { Button } from "@/components/ui/button";
-import { SignInAgain } from "@/components/ui/action-form";
+import { SignInAgain } from "@/components/ui/sign-in-again";
 
 // The form always sends from scratch (no previous state): a retry is the same submit again.
 type Action<T> = (prev: null, form: FormData) => Promise<Result<T>>;
@@ -102,7 +102,7 @@ export function FormError({ state }: { state: ActionState<unknown> }) {
   return (
     <p role="alert" className="text-sm text-red-700">
       {text}
-      {state.code === "UNAUTHENTICATED" ? <SignInAgain /> : null}
+      {state.code === "UNAUTHENTICATED" ? <SignInAgain hint /> : null}
     </p>
   );
 }

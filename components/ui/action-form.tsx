@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, type FormEvent, typ
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/commands/action";
 import { Button, type ButtonProps } from "@/components/ui/button";
+import { SignInAgain } from "@/components/ui/sign-in-again";
 
 /**
  * A form's server action (lib/commands/action.ts formAction). Declared as a method so that a form
@@ -49,25 +50,8 @@ export function FormStatus({ state, savedText, namespace, shown = [] }: { state:
   return (
     <p role="alert" className="text-sm text-red-700">
       {ownKey && t.has(ownKey) ? t(ownKey) : reason ? t(`fieldErrors.${reason}`) : t(`errors.${state.code}`)}
-      {state.code === "UNAUTHENTICATED" ? <SignInAgain /> : null}
+      {state.code === "UNAUTHENTICATED" ? <SignInAgain hint /> : null}
     </p>
-  );
-}
-
-/**
- * Under a form whose session lapsed while it was filled in (30 minutes idle: a long home visit):
- * sign in in another tab and come back. A reload would go to the login page and lose what was
- * typed; the form keeps it, and its next submit carries the new session.
- */
-export function SignInAgain() {
-  const t = useTranslations("common");
-  return (
-    <span className="mt-1 block">
-      <a href="/login" target="_blank" rel="noopener" data-testid="sign-in-again" className="inline-flex min-h-11 items-center font-medium underline">
-        {t("signInAgain")}
-      </a>
-      <span className="block text-slate-600">{t("signInAgainHint")}</span>
-    </span>
   );
 }
 

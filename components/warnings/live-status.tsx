@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { SignInAgain } from "@/components/ui/sign-in-again";
 import { useLiveRefresh, type LiveState } from "@/components/warnings/use-live-refresh";
 
 const TONE: Record<LiveState, { text: string; dot: string }> = {
@@ -17,14 +18,12 @@ const TONE: Record<LiveState, { text: string; dot: string }> = {
  * page keeps what was typed; the stream comes back by itself once signed in).
  */
 export function LiveStatus({ live }: { live: LiveState }) {
-  const t = useTranslations();
+  const t = useTranslations("warnings");
   return (
     <span data-testid="live" data-state={live} className={cn("inline-flex flex-wrap items-center gap-1.5 text-sm", TONE[live].text)}>
       <span className={cn("size-2 rounded-full", TONE[live].dot)} />
-      {t(`warnings.liveState.${live}`)}
-      {live === "signedOut" ? (
-        <a href="/login" target="_blank" rel="noopener" data-testid="live-sign-in" className="underline">{t("common.signInAgain")}</a>
-      ) : null}
+      {t(`liveState.${live}`)}
+      {live === "signedOut" ? <SignInAgain /> : null}
     </span>
   );
 }

@@ -38,7 +38,10 @@ function connect() {
     s.close();
     source = null;
     retry = setTimeout(connect, RETRY_MS);
-    void streamStatus().then((status) => listeners.forEach((x) => x.onError?.(status === 401)));
+    void streamStatus().then((status) => {
+      // Said only while still down: the next attempt may have opened meanwhile.
+      if (source?.readyState !== EventSource.OPEN) listeners.forEach((x) => x.onError?.(status === 401));
+    });
   };
   s.onmessage = (m) => {
     const e = JSON.parse(m.data) as StreamEvent;

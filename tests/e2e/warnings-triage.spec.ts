@@ -247,7 +247,7 @@ test("a lapsed session stops the live queue loudly, and it comes back by itself 
   await expect(live).toContainText("登录已失效，实时更新已停止");
   await screenshot(desk, "warnings-live-signed-out");
   // Signed in again in the tab its link opens: the queue is live again without a reload.
-  const [login] = await Promise.all([context.waitForEvent("page"), live.getByTestId("live-sign-in").click()]);
+  const [login] = await Promise.all([context.waitForEvent("page"), live.getByTestId("sign-in-again").click()]);
   await loginAs(login, "dispatcher");
   await expectLoggedIn(login, "/warnings");
   await expect(live).toHaveText("实时", { timeout: 20_000 });
