@@ -10,6 +10,7 @@ import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { HeaderMenu } from "@/components/shell/header-menu";
 import { BottomTabs } from "@/components/shell/bottom-tabs";
+import { ActivitySignal } from "@/components/auth/activity-signal";
 
 /**
  * The frame of every signed-in page: navigation for what the role may use, the user and unit. On
@@ -61,6 +62,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
         </main>
       </div>
       {phoneTabs ? <BottomTabs tabs={tabs} label={t("shell.tabsLabel")} /> : null}
+      <ActivitySignal />
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { useRouter } from "next/navigation";
 import { Bell, Siren } from "lucide-react";
 import { useTranslations } from "next-intl";
 import type { AlertState } from "@/lib/warnings/alerts";
-import { alertStateAction } from "@/app/(app)/notifications/actions";
 import { subscribeWarningStream } from "@/components/warnings/use-live-refresh";
 
 type Props = { initial: AlertState; live: boolean; prefs: { sound: boolean; desktop: boolean } };
@@ -97,10 +96,10 @@ export function LiveBell({ initial, live, prefs }: Props) {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
       timer = null;
-      alertStateAction().then(
-        (r) => {
+      fetch("/api/alerts", { cache: "no-store" }).then(
+        async (r) => {
           if (!r.ok) return;
-          const s = r.data;
+          const s = (await r.json()) as AlertState;
           setState(s);
           if (s.latestCritical && !announced.has(s.latestCritical.id)) announce(s.latestCritical);
         },

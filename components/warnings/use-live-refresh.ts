@@ -15,18 +15,18 @@ const RETRY_MS = 5_000;
 // One EventSource per tab, shared by the page (useLiveRefresh) and the header (the live bell).
 let source: EventSource | null = null;
 let retry: ReturnType<typeof setTimeout> | null = null;
+/** The open stream said `hello`: the server found the session standing (lib/warnings/sse.ts). */
+let greeted = false;
 let dropped = false;
 const listeners = new Set<Listener>();
 
 function connect() {
   retry = null;
+  greeted = false;
   const s = new EventSource(STREAM);
-  s.onopen = () => {
-    listeners.forEach((x) => x.onOpen?.(dropped));
-    dropped = false;
-  };
   s.onerror = () => {
     dropped = true;
+    greeted = false;
     if (s.readyState !== EventSource.CLOSED) {
       // A dropped connection: the browser reconnects by itself.
       listeners.forEach((x) => x.onError?.(false));
@@ -35,19 +35,35 @@ function connect() {
     // The browser gave up for good: the answer was not a stream (the session lapsed: 401; an
     // instance draining or a proxy with no instance: 503). Try again ourselves, and say whether the
     // user has to sign in again: a dispatcher's queue must not go quietly stale.
-    s.close();
-    source = null;
-    retry = setTimeout(connect, RETRY_MS);
+    giveUp(s);
     void streamStatus().then((status) => {
       // Said only while still down: the next attempt may have opened meanwhile.
-      if (source?.readyState !== EventSource.OPEN) listeners.forEach((x) => x.onError?.(status === 401));
+      if (!greeted) listeners.forEach((x) => x.onError?.(status === 401));
     });
   };
   s.onmessage = (m) => {
     const e = JSON.parse(m.data) as StreamEvent;
-    if (e.kind !== "hello") listeners.forEach((x) => x.onEvent?.(e));
+    if (e.kind === "hello") {
+      greeted = true;
+      listeners.forEach((x) => x.onOpen?.(dropped));
+      dropped = false;
+    } else if (e.kind === "signedOut") {
+      // The session is over or about to lapse: the server ends the stream before the page's next
+      // re-render would find it gone (and take the user, and what they typed, to the login page).
+      dropped = true;
+      greeted = false;
+      giveUp(s);
+      listeners.forEach((x) => x.onError?.(true));
+    } else listeners.forEach((x) => x.onEvent?.(e));
   };
   source = s;
+}
+
+/** Closes the stream for good and opens it again in a while (once the user has signed in again, in any tab). */
+function giveUp(s: EventSource) {
+  s.close();
+  source = null;
+  retry = setTimeout(connect, RETRY_MS);
 }
 
 /** The status the stream answers now; its body is not read. */
@@ -66,7 +82,7 @@ async function streamStatus(): Promise<number> {
 export function subscribeWarningStream(l: Listener): () => void {
   listeners.add(l);
   if (!source && !retry) connect();
-  else if (source?.readyState === EventSource.OPEN) queueMicrotask(() => l.onOpen?.(false));
+  else if (greeted) queueMicrotask(() => l.onOpen?.(false));
   return () => {
     listeners.delete(l);
     if (listeners.size > 0) return;
@@ -75,6 +91,7 @@ export function subscribeWarningStream(l: Listener): () => void {
     if (retry) clearTimeout(retry);
     retry = null;
     dropped = false;
+    greeted = false;
   };
 }
 
@@ -99,7 +116,14 @@ export function useLiveRefresh(onEvent?: (e: StreamEvent) => void): LiveState {
         // Back after a drop: what changed meanwhile was not streamed, so render afresh once.
         if (reconnected) router.refresh();
       },
-      onError: (signedOut) => setLive(signedOut ? "signedOut" : "down"),
+      onError: (signedOut) => {
+        setLive(signedOut ? "signedOut" : "down");
+        // A re-render now would find the session gone and leave the page for the login page.
+        if (signedOut && pending.current) {
+          clearTimeout(pending.current);
+          pending.current = null;
+        }
+      },
       onEvent: (e) => {
         handler.current?.(e);
         if (!pending.current) {

@@ -41,3 +41,14 @@ export const removeFactor = command({
   input: totpCodeSchema, audit: ["auth.mfa.remove", "auth.lock"], transaction: "own", pending: [],
   run: ({ actor, input, now }) => removeOwnFactor(actor, input, { now }),
 });
+
+/**
+ * The page's activity signal (components/auth/activity-signal.tsx): the user is at the screen —
+ * typing, clicking, scrolling — without a request of their own to show for it. Its whole effect is
+ * its authentication: the session's idle clock starts again (lib/auth/session.ts).
+ */
+export const signalActivity = command({
+  name: "auth.session.activity", permission: "signed-in",
+  input: z.object({}).strict(), audit: false,
+  run: async () => null,
+});

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { authOptions } from "@/lib/auth/auth-options";
 import { PENDING_PAGE, resolveSessionState, type PendingStep, type SessionState } from "@/lib/auth/session";
-import { requestInfo } from "@/lib/auth/request-info";
+import { currentRequest } from "@/lib/auth/request-info";
 import { auditDenied } from "@/lib/audit/audit-denied";
 import { pagePermissions } from "@/lib/auth/page-access";
 
@@ -17,7 +17,8 @@ export { auditDenied };
 export const currentSession = cache(async (): Promise<SessionState | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.sid) return null;
-  return resolveSessionState(session.sid, await requestInfo());
+  const { usersDoing, ...info } = await currentRequest();
+  return resolveSessionState(session.sid, info, undefined, { activity: usersDoing });
 });
 
 /** The signed-in user of a full session, or null. */

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { BlockList } from "node:net";
 import { clientIpFromChain, trustedProxies } from "@/lib/auth/client-ip";
 import { PEER_MARK_HEADER, socketPeerMark } from "@/lib/http/socket-peer";
+import { usersDoing } from "@/lib/http/page-fetch";
 
 export type RequestInfo = { ip: string | null; userAgent: string | null; requestId: string };
 type HeaderSource = { get(name: string): string | null };
@@ -35,8 +36,9 @@ export function requestInfoFromRecord(h: Record<string, string | string[] | unde
   });
 }
 
-/** The current request's. next/headers is loaded on first use: the sign-in handler needs none of it. */
-export async function requestInfo(): Promise<RequestInfo> {
+/** The current request's, and whether it is the user's doing (lib/http/page-fetch.ts). next/headers is loaded on first use: the sign-in handler needs none of it. */
+export async function currentRequest(): Promise<RequestInfo & { usersDoing: boolean }> {
   const { headers } = await import("next/headers");
-  return requestInfoFrom(await headers());
+  const h = await headers();
+  return { ...requestInfoFrom(h), usersDoing: usersDoing(h) };
 }

@@ -30,7 +30,15 @@ export const PENDING_PAGE: Record<PendingStep, string> = { password: "/account/p
 
 export type SessionState = { actor: Actor; pending: PendingStep | null };
 
-type Options = { demoMode?: boolean; maxAgeDays?: number };
+type Options = {
+  demoMode?: boolean; maxAgeDays?: number;
+  /**
+   * Whether the request is the user's doing and so keeps the session from idling out (the
+   * default). A page's own background requests are not: its live re-renders, the router's
+   * prefetches, its event stream (lib/auth/activity.ts).
+   */
+  activity?: boolean;
+};
 
 /** A user with the unit fields an actor carries. */
 type UserRow = { userId: string; username: string; displayName: string; role: Role; grants: string[] } & ActorUnitColumns;
@@ -93,7 +101,7 @@ export async function resolveSessionState(
     });
     return null;
   }
-  if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  if (opts.activity !== false && now.getTime() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.update({ where: { id: s.id }, data: { lastSeenAt: now } });
   }
   const demoMode = opts.demoMode ?? isDemoMode();
@@ -158,18 +166,24 @@ export async function endSession(sessionId: string, client: { ip: string | null;
   });
 }
 
+/** An API key without an expiry: no lapse to wait for. */
+const NEVER = new Date(8.64e15);
+
 /**
- * Whether the session or API key an actor came with still stands — read only, so asking does not
- * count as activity (a page left open must not keep its session from idling out). For long-lived
- * responses (the live stream), which end with the credential they were opened under.
+ * When the session or API key an actor came with lapses if nothing more is done (its idle or
+ * absolute limit, a key's expiry), or null once it is over (ended, revoked, disabled, lapsed).
+ * Read only, so asking does not count as activity. For long-lived responses (the live stream),
+ * which end with the credential they were opened under, before their page's next request would
+ * find it gone (lib/warnings/sse.ts).
  */
-export async function credentialStillValid(actor: Actor, now = new Date()): Promise<boolean> {
+export async function credentialDeadline(actor: Actor, now = new Date()): Promise<Date | null> {
   const db = getDb();
   if (actor.kind === "apiKey") {
     const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true } });
-    return !!key && apiKeyUsable(key, now);
+    return key && apiKeyUsable(key, now) ? key.expiresAt ?? NEVER : null;
   }
-  if (!actor.sessionId) return false;
+  if (!actor.sessionId) return null;
   const s = await sessionRow(actor.sessionId);
-  return !!s && !s.revokedAt && sessionEndOf(s, now) === null;
+  if (!s || s.revokedAt || sessionEndOf(s, now) !== null) return null;
+  return new Date(Math.min(s.expiresAt.getTime(), s.lastSeenAt.getTime() + IDLE_TIMEOUT_MS));
 }

@@ -21,7 +21,7 @@ export function errorResponse(err: AppError, requestId: string): Response {
   );
 }
 
-async function authenticate(req: Request, info: { ip: string | null; requestId: string }): Promise<{ actor: Actor; viaCookie: boolean }> {
+async function authenticate(req: Request, info: { ip: string | null; requestId: string }, activity: boolean): Promise<{ actor: Actor; viaCookie: boolean }> {
   const auth = req.headers.get("authorization");
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -30,7 +30,7 @@ async function authenticate(req: Request, info: { ip: string | null; requestId: 
     return { actor, viaCookie: false };
   }
   const session = await getServerSession(authOptions());
-  const actor = session?.sid ? await resolveSession(session.sid, info) : null;
+  const actor = session?.sid ? await resolveSession(session.sid, info, undefined, { activity }) : null;
   if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API key");
   return { actor, viaCookie: true };
 }
@@ -83,6 +83,11 @@ type CommandRouteOptions<O> = {
   /** The answer, when it is not the command's result as JSON (a file, a stream, a summary). */
   respond?: (data: O, req: Request) => Response | unknown;
   bodyLimit?: number;
+  /**
+   * A request a page makes by itself (its event stream): it does not keep the user's session from
+   * idling out (SECURITY.md A5; lib/auth/request-info.ts).
+   */
+  background?: boolean;
   /** Text the database cannot store is refused per item (batches), not for the whole body. */
   checksTextPerItem?: boolean;
 };
@@ -109,7 +114,7 @@ export function commandRoute<O>(command: Command<O>, opts: CommandRouteOptions<O
   const handler = async (req: Request, ctx: { params?: Promise<Record<string, string>> }): Promise<Response> => {
     const info = requestInfoFrom(req.headers);
     try {
-      const { actor, viaCookie } = await authenticate(req, info);
+      const { actor, viaCookie } = await authenticate(req, info, !opts.background);
       const reads = req.method === "GET" || req.method === "HEAD";
       if (viaCookie && !reads) assertSameOrigin(req);
       // A route without dynamic segments gets no params from Next.

@@ -1,11 +1,14 @@
 // Playwright's web server: the real app (`npm start`'s script) on a fresh database with the demo
 // dataset, dropped again when Playwright stops it.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createTestDatabase } from "../setup/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 const pgPort = Number(process.env.E2E_PG_PORT ?? 54331);
 const db = await createTestDatabase("e2e", { dir: `.data/pg-e2e-${pgPort}`, port: pgPort });
+// For the specs that let time pass (tests/e2e/helpers.ts, appDatabase).
+writeFileSync(`.data/e2e-${port}.url`, db.url);
 // The demo install, not production: NODE_ENV is left out.
 const { NODE_ENV: _omit, ...inherited } = process.env;
 // The gateway simulator answers within a fraction of a second, never answers the robot calls of

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { delayScripts, expectLoggedIn, FROM_OUR_PAGES, loginAs, screenshot } from "./helpers";
+import { delayScripts, expectLoggedIn, FROM_OUR_PAGES, idleSession, loginAs, screenshot, sessionState } from "./helpers";
 
 test("a dispatcher triages a warning from arrival to resolution with the keyboard while a second session watches", async ({ browser }) => {
   const desk = await (await browser.newContext()).newPage();
@@ -251,6 +251,78 @@ test("a lapsed session stops the live queue loudly, and it comes back by itself 
   await loginAs(login, "dispatcher");
   await expectLoggedIn(login, "/warnings");
   await expect(live).toHaveText("实时", { timeout: 20_000 });
+  await context.close();
+});
+
+test("a desk left alone idles out however busy its queue, and a half-typed call record outlives the lapse", async ({ browser }) => {
+  test.setTimeout(240_000);
+  // A feed in a session of its own: its warnings reach the desk's queue live.
+  const feed = await (await browser.newContext()).newPage();
+  await loginAs(feed, "dispatcher");
+  await expectLoggedIn(feed, "/warnings");
+  const context = await browser.newContext();
+  const desk = await context.newPage();
+  await loginAs(desk, "dispatcher");
+  await expectLoggedIn(desk, "/warnings");
+  const live = desk.getByTestId("live");
+  await expect(live).toHaveText("实时");
+  const tail = String(1000 + Math.floor(Math.random() * 9000));
+  let n = 0;
+  const ingest = async () => {
+    const res = await feed.request.post("/api/v1/warnings", {
+      headers: FROM_OUR_PAGES,
+      data: {
+        source: "HOTLINE", externalId: `E2E-IDLE-${Date.now()}-${++n}`, riskLevel: "MEDIUM", fraudType: "FAKE_INVESTMENT",
+        receivedAt: new Date().toISOString(), unitCode: "42030201",
+        victim: { name: "闵桂兰", phone: `1397266${String(n % 10)}${tail.slice(1)}` }, contact: { channel: "PHONE", value: `008526322${tail}${n}` },
+      },
+    });
+    expect(res.status()).toBe(200);
+    return (await res.json()).results[0].id as string;
+  };
+
+  // Ten minutes with nobody at the desk. A warning arrives and the queue shows it: the page's own
+  // re-render is not the dispatcher's doing, and the session's clock does not start again.
+  const idle = await idleSession("dispatcher", 10 * 60_000);
+  const id = await ingest();
+  await expect(desk.locator(`tr[data-warning-id="${id}"]`)).toBeVisible();
+  expect((await sessionState(idle.id)).lastSeenAt).toBe(idle.lastSeenAt);
+  // The dispatcher comes back and opens it: that is.
+  await desk.locator(`tr[data-warning-id="${id}"] a`).first().click();
+  await expect(desk).toHaveURL(new RegExp(`/warnings/${id}`));
+  await expect.poll(async () => (await sessionState(idle.id)).lastSeenAt).toBeGreaterThan(Date.now() - 60_000);
+
+  // A call record half typed, then the dispatcher walks away. Warnings keep arriving; the session
+  // lapses 30 seconds on (the stream learns of it within a heartbeat, 20 s).
+  await desk.getByRole("button", { name: "签收 (a)" }).click();
+  await expect(desk.getByTestId("warning-status")).toHaveText("已签收");
+  await desk.getByRole("button", { name: "登记通话 (c)" }).click();
+  const note = desk.getByLabel("通话摘要");
+  await note.fill("回拨两次未接通，其子称老人已出门去银行");
+  await expect(live).toHaveText("实时");
+  await idleSession("dispatcher", 30 * 60_000 - 30_000);
+  const lapse = Date.now() + 30_000;
+  while (Date.now() < lapse + 10_000 && (await live.getAttribute("data-state")) !== "signedOut") {
+    await ingest();
+    // Around the lapse itself as fast as the feed can send: a re-render after it would leave the page.
+    await desk.waitForTimeout(Math.abs(Date.now() - lapse) < 3_000 ? 100 : 1_000);
+  }
+  // The page stayed, with what was typed, and says the session is over.
+  await expect(live).toHaveAttribute("data-state", "signedOut", { timeout: 20_000 });
+  await expect(desk).toHaveURL(new RegExp(`/warnings/${id}`));
+  await expect(note).toHaveValue("回拨两次未接通，其子称老人已出门去银行");
+  await screenshot(desk, "warning-idle-signed-out");
+  await expect.poll(async () => (await sessionState(idle.id)).ended, { timeout: 20_000 }).toBe(true);
+
+  // Signed in again in the tab the link opens: the page is live again and the same form saves.
+  const [login] = await Promise.all([context.waitForEvent("page"), live.getByTestId("sign-in-again").click()]);
+  await loginAs(login, "dispatcher");
+  await expectLoggedIn(login, "/warnings");
+  await expect(live).toHaveText("实时", { timeout: 20_000 });
+  await expect(note).toHaveValue("回拨两次未接通，其子称老人已出门去银行");
+  await desk.getByRole("form", { name: "登记96110劝阻通话" }).getByRole("button", { name: "提交" }).click();
+  await expect(desk.getByTestId("warning-status")).toHaveText("劝阻中");
+  await expect(desk.getByTestId("action-log")).toContainText("回拨两次未接通，其子称老人已出门去银行");
   await context.close();
 });
 

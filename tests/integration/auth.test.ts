@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { login, LOCK_AFTER_FAILURES } from "@/lib/auth/login";
-import { credentialStillValid, endSession, resolveSession, userActor, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
+import { credentialDeadline, endSession, resolveSession, userActor, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { updateUser } from "@/lib/users/commands";
 import { client, makeApiKey, makeUnitTree, makeUser, TEST_PASSWORD, type TestTree } from "@/tests/factories";
 
@@ -92,16 +92,32 @@ describe("sessions", () => {
     return { user, sessionId: r.sessionId };
   }
 
-  it("tell a long-lived response whether its session still stands, without counting as activity", async () => {
+  it("tell a long-lived response when its session lapses, without counting as activity", async () => {
     const { sessionId } = await session();
     const actor = (await resolveSession(sessionId, client()))!;
     const seen = async () => (await getDb().userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
     const before = await seen();
-    expect(await credentialStillValid(actor, new Date(Date.now() + 5 * 60_000))).toBe(true);
+    expect((await credentialDeadline(actor, new Date(Date.now() + 5 * 60_000)))?.getTime()).toBe(before + IDLE_TIMEOUT_MS);
     expect(await seen()).toBe(before);
-    expect(await credentialStillValid(actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBe(false);
+    expect(await credentialDeadline(actor, new Date(Date.now() + IDLE_TIMEOUT_MS + 1_000))).toBeNull();
     await endSession(sessionId, client());
-    expect(await credentialStillValid(actor)).toBe(false);
+    expect(await credentialDeadline(actor)).toBeNull();
+  });
+
+  it("keep idling through what a page does by itself; the user's own requests start the clock again", async () => {
+    const { sessionId } = await session();
+    const seen = async () => (await getDb().userSession.findUniqueOrThrow({ where: { id: sessionId } })).lastSeenAt.getTime();
+    const before = await seen();
+    // Ten minutes on, a live re-render (not the user's doing) finds the session standing and leaves its clock.
+    const later = new Date(before + 10 * 60_000);
+    expect(await resolveSession(sessionId, client(), later, { activity: false })).not.toBeNull();
+    expect(await seen()).toBe(before);
+    // A click does not.
+    expect(await resolveSession(sessionId, client(), later)).not.toBeNull();
+    expect(await seen()).toBe(later.getTime());
+    // 29 minutes of nothing but live re-renders later the session still stands; 31 minutes later it is over.
+    expect(await resolveSession(sessionId, client(), new Date(later.getTime() + 29 * 60_000), { activity: false })).not.toBeNull();
+    expect(await resolveSession(sessionId, client(), new Date(later.getTime() + 31 * 60_000), { activity: false })).toBeNull();
   });
 
   it("ends after 30 idle minutes and stays ended", async () => {

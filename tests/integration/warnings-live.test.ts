@@ -56,6 +56,7 @@ describe("the live stream", () => {
       expect(await next()).toBe(": hb\n\n");
       await getDb().apiKey.update({ where: { id: reader.actor.id }, data: { revokedAt: new Date() } });
       await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      expect(await next()).toContain('"kind":"signedOut"');
       expect(await next()).toBeNull();
     } finally {
       vi.useRealTimers();

@@ -64,7 +64,6 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   "app/(auth)/account/actions.ts#regenerateCodesAction": { scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(auth)/account/actions.ts#removeFactorAction": { scope: "self", args: async () => [prev, form({ code: "000000" })] },
   "app/(app)/notifications/actions.ts#markAllReadAction": { scope: "self", args: async () => [prev, form({})] },
-  "app/(app)/notifications/actions.ts#alertStateAction": { scope: "self", args: async () => [] },
   "app/(app)/notifications/actions.ts#setAlertPrefsAction": { scope: "self", args: async () => [{ sound: true, desktop: false }] },
   "app/(app)/notifications/actions.ts#openNotificationsAction": { scope: "self", args: async () => [prev, form({ "ids.0": randomUUID() })] },
 

@@ -70,6 +70,8 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     scope: "record",
     request: warningRoute("/home-visits", () => ({ arrivedAt: minutesAgo(1), personFound: true, outcome: "DISSUADED" }), () => ({ "idempotency-key": randomUUID() })),
   },
+  "POST app/api/activity/route.ts": { scope: "none", request: async () => ({ path: "/api/activity" }) },
+  "GET app/api/alerts/route.ts": { scope: "none", request: async () => ({ path: "/api/alerts" }) },
   "GET app/api/v1/warnings/stream/route.ts": { scope: "none", request: async () => ({ path: "/api/v1/warnings/stream" }) },
   "POST app/api/v1/counter-intercepts/route.ts": {
     scope: "none",

@@ -6,5 +6,6 @@ export const dynamic = "force-dynamic";
 
 /** Server-Sent Events for the big screen: that warnings changed in the jurisdiction, nothing more. */
 export const GET = commandRoute(openWallStream, {
+  background: true,
   respond: ({ actor, scope }, req) => warningEventStream(actor, req, (e) => wallMessage(e, scope)),
 });

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
  * the session or API key it was opened with does (logged out, ended by an admin, idle, revoked).
  */
 export const GET = commandRoute(openWarningStream, {
+  background: true,
   respond: ({ actor, scope }, req) =>
     warningEventStream(actor, req, (e) =>
       e.kind === "resync" || (e.kind === "changed" && scope.has(e.unitId)) ? e
