@@ -82,6 +82,8 @@ const EXEMPT = [/^\/api\/health$/, /^\/_next\//, /^\/(favicon\.ico|icon\.svg|rob
 export function classify(method: string, url: string): RequestClass | null {
   const path = url.split("?")[0]!.replace(/\/+$/, "") || "/";
   if (EXEMPT.some((r) => r.test(path))) return null;
+  // The page's sign that the user is at the screen: shed first, it is sent again a minute later.
+  if (path === "/api/activity") return "bulk";
   if (method !== "GET" && method !== "HEAD") return "write";
   if (/(^|\/)(stats|export)(\/|$)/.test(path) || /\/export(\.|$)/.test(path)) return "bulk";
   if (path.startsWith("/api/")) return "read";

@@ -14,13 +14,20 @@ export const HEARTBEAT_MS = 20_000;
  */
 export const LAPSE_MARGIN_MS = 5_000;
 
+/** What a stream's `pick` is given: a warning's event, or a resync (the bus's connection came back). */
 export type BusEvent = WarningEvent | { kind: "resync" };
+/**
+ * A user's sessions or an API key changed (ended, revoked, disabled: migration credential_events):
+ * the streams opened with it ask at once whether it still stands, not at their next heartbeat.
+ */
+type CredentialEvent = { kind: "credentials"; id: string };
 
 /**
  * Server-Sent Events of the warning bus (lib/warnings/live.ts): each event the caller's `pick`
  * turns into a message (null: not for this listener), a heartbeat every 20 s. `hello` comes first,
  * once the session or key the stream was opened with is known to stand; `signedOut` comes last,
- * when it is over or about to lapse, and the stream ends. An event held back meanwhile (the session
+ * when it is over or about to lapse, and the stream ends: asked at each heartbeat, at the lapse, and
+ * at once when the user's sessions or the key change. An event held back meanwhile (the session
  * was about to lapse, and the user came back) is made up for by a `resync`.
  */
 export function warningEventStream(actor: Actor, req: Request, pick: (e: BusEvent) => unknown): Response {
@@ -38,7 +45,11 @@ export function warningEventStream(actor: Actor, req: Request, pick: (e: BusEven
         if (!ended) controller.enqueue(encoder.encode(text));
       };
       const send = (data: unknown) => write(`data: ${JSON.stringify(data)}\n\n`);
-      const onEvent = (e: BusEvent) => {
+      const onEvent = (e: BusEvent | CredentialEvent) => {
+        if (e.kind === "credentials") {
+          if (e.id === actor.id) void check();
+          return;
+        }
         const message = pick(e);
         if (message === null) return;
         if (Date.now() < lapsesAt - LAPSE_MARGIN_MS) send(message);

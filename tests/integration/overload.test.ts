@@ -34,6 +34,8 @@ describe("request classes", () => {
     expect(classify("GET", "/audit/export")).toBe("bulk");
     expect(classify("GET", "/cases")).toBe("bulk");
     expect(classify("GET", "/persons")).toBe("bulk");
+    expect(classify("POST", "/api/activity")).toBe("bulk");
+    expect(classify("GET", "/api/alerts")).toBe("read");
     expect(classify("GET", "/api/health")).toBeNull();
     expect(classify("GET", "/api/v1/warnings/stream")).toBeNull();
     expect(classify("GET", "/_next/static/chunks/a.js")).toBeNull();

@@ -4,10 +4,10 @@
 // do. The live stream ends, saying so, before its page's next re-render would find the session over.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
-import { IDLE_TIMEOUT_MS } from "@/lib/auth/session";
+import { endSession, IDLE_TIMEOUT_MS } from "@/lib/auth/session";
 import { warningBus } from "@/lib/warnings/live";
 import { markPageFetch, PAGE_FETCH_HEADER } from "@/lib/http/page-fetch";
-import { makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
+import { client, makeUnitTree, makeUser, type TestTree } from "@/tests/factories";
 
 vi.mock("next-auth", async () => (await import("./authz/next-mocks")).nextAuth);
 const request = globalThis as { __authzSid?: string | null; __headers?: Record<string, string> };
@@ -23,6 +23,13 @@ const { GET: alerts } = await import("@/app/api/alerts/route");
 let tree: TestTree;
 beforeAll(async () => {
   tree = await makeUnitTree();
+  // The bus listening: its first connection says so with a resync.
+  const bus = warningBus();
+  await new Promise<void>((resolve) => {
+    const ready = (e: { kind: string }) => e.kind === "resync" && (bus.off("event", ready), resolve());
+    bus.on("event", ready);
+    setTimeout(() => (bus.off("event", ready), resolve()), 3000);
+  });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -136,5 +143,42 @@ describe("the live stream of a session about to lapse", () => {
     expect(await next()).toBeNull();
     // The session itself still stood: the stream ended before it lapsed, not after.
     expect((await getDb().userSession.findUniqueOrThrow({ where: { id: s.id } })).revokedAt).toBeNull();
+  });
+});
+
+describe("the live stream of a session ended elsewhere", () => {
+  it("ends at once, saying signedOut, not at its next heartbeat: signed out in another tab, or the user disabled", async () => {
+    const open = async () => {
+      const res = await warningStream(new Request("http://localhost/api/v1/warnings/stream", { headers: { host: "localhost", "sec-fetch-site": "same-origin" } }), {});
+      const body = res.body!.getReader();
+      return async () => {
+        const { done, value } = await body.read();
+        return done ? null : new TextDecoder().decode(value);
+      };
+    };
+    // Heartbeats far away: only the database's announcement can end the stream in time.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const s = await sessionIdleFor(0);
+    const next = await open();
+    expect(await next()).toContain('"kind":"hello"');
+    await endSession(s.id, client());
+    expect(await next()).toContain('"kind":"signedOut"');
+    expect(await next()).toBeNull();
+
+    const t = await sessionIdleFor(0);
+    const user = (await getDb().userSession.findUniqueOrThrow({ where: { id: t.id } })).userId;
+    const other = await sessionIdleFor(0); // another user's stream is not asked
+    const nextOther = await open();
+    expect(await nextOther()).toContain('"kind":"hello"');
+    request.__authzSid = t.id;
+    const nextT = await open();
+    expect(await nextT()).toContain('"kind":"hello"');
+    await getDb().user.update({ where: { id: user }, data: { active: false } });
+    expect(await nextT()).toContain('"kind":"signedOut"');
+    expect(await nextT()).toBeNull();
+    // The other stream is still open: it beats at its heartbeat.
+    await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+    expect(await nextOther()).toBe(": hb\n\n");
+    expect((await getDb().userSession.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
   });
 });
