@@ -35,7 +35,7 @@ type Options = {
   /**
    * Whether the request is the user's doing and so keeps the session from idling out (the
    * default). A page's own background requests are not: its live re-renders, the router's
-   * prefetches, its event stream (lib/auth/activity.ts).
+   * prefetches, its event stream (lib/http/page-fetch.ts).
    */
   activity?: boolean;
 };

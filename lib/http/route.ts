@@ -84,8 +84,8 @@ type CommandRouteOptions<O> = {
   respond?: (data: O, req: Request) => Response | unknown;
   bodyLimit?: number;
   /**
-   * A request a page makes by itself (its event stream): it does not keep the user's session from
-   * idling out (SECURITY.md A5; lib/auth/request-info.ts).
+   * A request a page makes by itself (its event stream, the header's live state): it does not keep
+   * the user's session from idling out (SECURITY.md A5; lib/http/page-fetch.ts).
    */
   background?: boolean;
   /** Text the database cannot store is refused per item (batches), not for the whole body. */
