@@ -9,7 +9,7 @@ const USERS_DOING = ["pointerdown", "keydown", "wheel", "touchstart", "popstate"
 /**
  * Tells the server that the user is at the screen (POST /api/activity, at most once a minute). What
  * a page does by itself — its live re-renders, the router's prefetches, its event stream — does not
- * keep a session from idling out (lib/auth/request-info.ts), so an unattended desk is signed out
+ * keep a session from idling out (lib/http/page-fetch.ts), so an unattended desk is signed out
  * after 30 minutes however busy its queue; a user who reads, types or moves within the page is not
  * (SECURITY.md A5).
  */
