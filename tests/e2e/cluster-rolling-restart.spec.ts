@@ -18,9 +18,10 @@ import { expect, request, test, type APIRequestContext } from "@playwright/test"
 import { clusterLayout } from "../../scripts/cluster-layout";
 import { DEMO_PASSWORD, FROM_OUR_PAGES } from "./helpers";
 
-// Apart from the E2E server's ports and from other checkouts' (their E2E_PORTs differ by 10 or more).
+// Apart from the E2E server's ports and from other checkouts' (their E2E_PORTs differ by 10 or more),
+// below the ephemeral range (tests/setup/test-database.ts).
 const offset = Number(process.env.E2E_PORT ?? 3100) - 3000;
-const layoutEnv = { CLUSTER_DIR: `.data/cluster-e2e-${offset}`, CLUSTER_PORT: String(20_000 + offset * 25), CLUSTER_PG_PORT: String(45_000 + offset * 5) };
+const layoutEnv = { CLUSTER_DIR: `.data/cluster-e2e-${offset}`, CLUSTER_PORT: String(20_000 + offset * 25), CLUSTER_PG_PORT: String(26_000 + offset * 5) };
 const { root, ports } = clusterLayout(layoutEnv);
 const front = `http://127.0.0.1:${ports.http}`;
 

@@ -5,7 +5,8 @@ import { writeFileSync } from "node:fs";
 import { createTestDatabase } from "../setup/test-database";
 
 const port = process.env.E2E_PORT ?? "3100";
-const pgPort = Number(process.env.E2E_PG_PORT ?? 54331);
+// Below the ephemeral range, as the integration tests' (tests/setup/test-database.ts).
+const pgPort = Number(process.env.E2E_PG_PORT ?? 24331);
 const db = await createTestDatabase("e2e", { dir: `.data/pg-e2e-${pgPort}`, port: pgPort });
 // For the specs that let time pass (tests/e2e/helpers.ts, appDatabase).
 writeFileSync(`.data/e2e-${port}.url`, db.url);

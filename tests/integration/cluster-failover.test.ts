@@ -13,11 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { clusterLayout, clusterUrl, NODES } from "@/scripts/cluster-layout";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput } from "@/tests/factories";
+import { TEST_PORT_OFFSET } from "@/tests/setup/test-database";
 import { until } from "./until";
 
-// Ports of its own, apart from other checkouts' (their TEST_PG_PORTs differ by 10 or more).
-const offset = Number(process.env.TEST_PG_PORT ?? 54330) - 54000;
-const layoutEnv = { CLUSTER_DIR: `.data/cluster-test-${offset}`, CLUSTER_PORT: String(20_000 + offset * 3), CLUSTER_PG_PORT: String(40_000 + offset) };
+// Ports of its own, apart from other checkouts' (their TEST_PG_PORTs differ by 10 or more) and below
+// the ephemeral range (tests/setup/test-database.ts).
+const offset = TEST_PORT_OFFSET;
+const layoutEnv = { CLUSTER_DIR: `.data/cluster-test-${offset}`, CLUSTER_PORT: String(20_000 + offset * 3), CLUSTER_PG_PORT: String(25_000 + offset) };
 const { root, ports } = clusterLayout(layoutEnv);
 
 let cluster: ChildProcess;

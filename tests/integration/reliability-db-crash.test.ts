@@ -11,9 +11,10 @@ import type { Db } from "@/lib/db";
 import { startEmbeddedPostgres, type EmbeddedServer } from "@/scripts/embedded-postgres";
 import { migrateDeploy } from "@/scripts/run-prisma";
 import { makeApiKey, makeUnitTree, useOwnDatabase, warningInput } from "@/tests/factories";
+import { TEST_PG_PORT } from "@/tests/setup/test-database";
 import { until } from "./until";
 
-const port = Number(process.env.TEST_PG_PORT ?? 54330) + 70;
+const port = TEST_PG_PORT + 70;
 const cluster = { dir: path.resolve(`.data/pg-crash-${port}`), port, database: "crash", quiet: true };
 
 let server: EmbeddedServer;

@@ -12,8 +12,16 @@ import { withDatabase } from "../../lib/db-url";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
-/** TEST_PG_PORT lets several checkouts or developers run tests side by side. */
-const testPort = Number(process.env.TEST_PG_PORT ?? 54330);
+/**
+ * TEST_PG_PORT lets several checkouts or developers run tests side by side (24330, 24340, …). The
+ * tests' fixed ports stay below Linux's ephemeral range (32768–60999): inside it, a client
+ * connection could be given one as its local port, and a server's start then failed now and then
+ * ("port 54400 … is in use by another program").
+ */
+export const TEST_PG_PORT = Number(process.env.TEST_PG_PORT ?? 24330);
+/** This checkout's share of the ports (its TEST_PG_PORT's last three digits), for the tests that start servers of their own. */
+export const TEST_PORT_OFFSET = TEST_PG_PORT % 1000;
+const testPort = TEST_PG_PORT;
 export const TEST_CLUSTER = { dir: `.data/pg-test-${testPort}`, port: testPort } as const;
 
 /** Held while a template is built or copied: creating databases is serialised per server, and quick. */
