@@ -52,6 +52,9 @@ export const registerAppeal = command({
   summary: "Register an appeal (申诉) against an art. 31/38 measure; its deadline is N working days after receipt",
   input: registerAppealSchema, audit: ["publicity.appeal.register"], idempotent: true,
   async run({ actor, input, tx }): Promise<{ id: string; deadlineOn: string; version: number }> {
+    // Two registrations at once (a double submit, a retry) wait for each other here, so the second
+    // finds the first's appeal open (appeals_one_open holds the rule for any other writer).
+    await tx.$queryRaw`SELECT 1 FROM disciplinary_measures WHERE id = ${input.measureId}::uuid FOR UPDATE`;
     const m = await tx.disciplinaryMeasure.findFirst({
       where: { id: input.measureId, ...inJurisdiction(actor) },
       select: { id: true, startsOn: true, revokedOn: true, appeals: { where: { status: { in: [...OPEN_APPEAL_STATUSES] } }, select: { id: true }, take: 1 } },

@@ -6,6 +6,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { uuidv7 } from "@/lib/ids";
+import { inJurisdiction } from "@/lib/units/jurisdiction";
 
 /** Whether an app registration of the person is already recorded (an action on one of their warnings, or naming them). */
 async function appRecorded(tx: Tx, personId: string): Promise<{ id: string } | null> {
@@ -39,14 +40,15 @@ export async function openAppFollowUp(tx: Tx, actor: Actor, warningId: string, n
 }
 
 /**
- * A dissuasion action that recorded the app (appRegistered) closes its person's open follow-up,
- * whoever holds it: the installation is a fact about the person. Returns the follow-up's id.
+ * A dissuasion action that recorded the app (appRegistered) closes its person's open follow-up when
+ * the follow-up lies in the actor's jurisdiction (SECURITY.md G36: another precinct's task is not
+ * another officer's to close, even for a fact about the person). Returns the follow-up's id.
  */
 export async function closeAppFollowUpByAction(tx: Tx, actor: Actor, actionId: string, now: Date): Promise<string | null> {
   const a = await tx.dissuasionAction.findUniqueOrThrow({ where: { id: actionId }, select: { appRegistered: true, personId: true, warning: { select: { personId: true } } } });
   const personId = a.personId ?? a.warning?.personId;
   if (!a.appRegistered || !personId) return null;
-  const f = await tx.appFollowUp.findFirst({ where: { personId, status: "OPEN" }, select: { id: true } });
+  const f = await tx.appFollowUp.findFirst({ where: { personId, status: "OPEN", ...inJurisdiction(actor) }, select: { id: true } });
   if (!f) return null;
   const { count } = await tx.appFollowUp.updateMany({
     where: { id: f.id, status: "OPEN" },

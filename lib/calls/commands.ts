@@ -124,6 +124,12 @@ export const ingestCallEvent = command({
              "ringingAt", "answeredAt", "endedAt", "durationSeconds", "recordingRef", "warningId"::text AS "warningId", "actionId"::text AS "actionId"
         FROM hotline_calls WHERE "unitId" = ${unitId}::uuid AND "callId" = ${e.callId} FOR UPDATE`;
     if (!c) throw new Error("hotline call row missing after insert");
+    const units = await scopeUnitIds(actor.scopePath);
+    // The desk's call row is shared by whoever reports at that desk: one attached (by a wider key)
+    // to a warning outside this key's jurisdiction is neither written nor named to it (G31, G36).
+    if (c.warningId && !(await tx.warning.count({ where: { id: c.warningId, unitId: { in: units } } }))) {
+      throw new AppError("CONFLICT", "the call is attached to a warning outside this key's jurisdiction", [{ path: "callId", code: "out_of_scope", message: "reported by a key of a wider jurisdiction" }]);
+    }
     const result = (status: CallEventResult["status"]): CallEventResult => ({ id: c.id, callId: c.callId, event: e.event, status, warningId: c.warningId, actionId: c.actionId });
     if (c[COLUMN[e.event]]) return result("duplicate");
 
@@ -134,7 +140,7 @@ export const ingestCallEvent = command({
     }
     c.agent = c.agent ?? e.agent ?? null;
     const start = startOf(c)!;
-    if (!c.warningId) c.warningId = await matchWarning(tx, personNumber(c), start, await scopeUnitIds(actor.scopePath));
+    if (!c.warningId) c.warningId = await matchWarning(tx, personNumber(c), start, units);
     if (e.event === "ENDED" && c.warningId && !c.actionId) c.actionId = await logCall(tx, actor, c, start, now);
     await tx.hotlineCall.update({
       where: { id: c.id },
@@ -167,10 +173,15 @@ export const listCalls = command({
       select: {
         id: true, callId: true, direction: true, callerNumber: true, calleeNumber: true, agent: true, ringingAt: true, answeredAt: true, endedAt: true,
         durationSeconds: true, recordingRef: true, warningId: true, actionId: true, createdAt: true, unit: { select: { code: true, name: true } },
+        warning: { select: { unitId: true } },
       },
     });
-    const calls = rows.slice(0, PAGE).map((r) => ({
-      ...r, callerNumber: maskPhone(r.callerNumber), calleeNumber: maskPhone(r.calleeNumber),
+    // A call at a desk of the jurisdiction may have been attached (by a wider key) to a warning
+    // outside it: the call is listed, the warning is not named (G31).
+    const units = new Set(await scopeUnitIds(actor.scopePath));
+    const calls = rows.slice(0, PAGE).map(({ warning, ...r }) => ({
+      ...r, ...(warning && !units.has(warning.unitId) ? { warningId: null, actionId: null } : {}),
+      callerNumber: maskPhone(r.callerNumber), calleeNumber: maskPhone(r.calleeNumber),
       ringingAt: r.ringingAt?.toISOString() ?? null, answeredAt: r.answeredAt?.toISOString() ?? null, endedAt: r.endedAt?.toISOString() ?? null,
       createdAt: r.createdAt.toISOString(),
     }));

@@ -6,6 +6,7 @@ import { command } from "@/lib/commands/command";
 import { maskAddress, maskIdNumber, maskPhone } from "@/lib/pii";
 import { caseForWrite, invalidField, recordCaseChange, refreshCaseLoss, type CaseForWrite } from "@/lib/cases/access";
 import { canonical, toFen } from "@/lib/cases/money";
+import { returnedToVictim } from "@/lib/cases/recoveries";
 import { PLACEHOLDER_SUMMARY, maskVictimName } from "@/lib/cases/open-case-from-warning";
 import { canEditFacts } from "@/lib/cases/state-machine";
 import { caseFactsSchema, victimUpdateSchema } from "@/lib/cases/schemas";
@@ -93,6 +94,8 @@ export const updateVictim = command({
     const current = { ...v, lossAmount: canonical(v.lossAmount) };
     const changed = (Object.keys(data) as (keyof typeof data & keyof typeof v)[]).filter((k) => data[k] !== undefined && String(data[k]) !== String(current[k]));
     if (changed.length === 0) return { id: v.id, version: v.version };
+    // The case row is locked (caseForWrite): no return to this victim can be recorded meanwhile.
+    if (changed.includes("lossAmount") && toFen(input.lossAmount!) < (await returnedToVictim(tx, v.id))) throw invalidField("lossAmount", "below_returned");
     const { count } = await tx.caseVictim.updateMany({ where: { id: v.id, version: v.version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) throw versionConflict();
     await refreshCaseLoss(tx, c.id);

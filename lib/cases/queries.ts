@@ -138,7 +138,7 @@ export async function seizedTotalsByUnit(actor: Actor): Promise<{ unitCode: stri
     });
 }
 
-/** Gangs of the jurisdiction with their members (masked) and cases. */
+/** Gangs of the jurisdiction with their members (masked) and cases, those of the jurisdiction (G31). */
 export async function listGangs(actor: Actor) {
   const gangs = await getDb().gang.findMany({
     where: inJurisdiction(actor),
@@ -146,7 +146,7 @@ export async function listGangs(actor: Actor) {
     take: 200,
     select: {
       id: true, name: true, note: true, dismantledAt: true, version: true, unit: { select: { name: true } },
-      members: { select: { id: true, name: true, status: true } },
+      members: { where: inJurisdiction(actor), select: { id: true, name: true, status: true } },
       cases: { where: { fraudCase: inJurisdiction(actor) }, select: { fraudCase: { select: { id: true, caseNumber: true, status: true } } } },
     },
   });
@@ -157,7 +157,7 @@ export async function listGangs(actor: Actor) {
   }));
 }
 
-/** Choices for linking an existing suspect or gang to a case (masked names). */
+/** Choices for linking an existing suspect or gang to a case (masked names; a suspect's cases of the jurisdiction only). */
 export async function linkChoices(actor: Actor, caseId: string) {
   const db = getDb();
   const [suspects, gangs] = await Promise.all([
@@ -165,7 +165,7 @@ export async function linkChoices(actor: Actor, caseId: string) {
       where: { ...inJurisdiction(actor), cases: { none: { caseId } } },
       orderBy: { createdAt: "desc" },
       take: 100,
-      select: { id: true, name: true, phone: true, status: true, cases: { select: { fraudCase: { select: { caseNumber: true } } }, take: 3 } },
+      select: { id: true, name: true, phone: true, status: true, cases: { where: { fraudCase: inJurisdiction(actor) }, select: { fraudCase: { select: { caseNumber: true } } }, take: 3 } },
     }),
     db.gang.findMany({ where: { ...inJurisdiction(actor) }, orderBy: { createdAt: "desc" }, take: 100, select: { id: true, name: true, cases: { select: { caseId: true } } } }),
   ]);

@@ -8,18 +8,20 @@ import { uuidSchema } from "@/lib/validation/fields";
 import { canonical, toFen } from "@/lib/cases/money";
 import { recoveryReturnSchema, recoverySchema } from "@/lib/cases/schemas";
 
-/**
- * A victim of the case, checked so that everything returned to them stays within what they lost
- * (sums done by PostgreSQL, compared as integer fen).
- */
-async function checkReturnToVictim(tx: Tx, caseId: string, victimId: string, returned: string, exceptRecoveryId?: string) {
-  const victim = await tx.caseVictim.findFirst({ where: { id: victimId, caseId }, select: { id: true, name: true, lossAmount: true } });
-  if (!victim) throw invalidField("victimId", "unknown_victim");
+/** What the case's recoveries returned to a victim so far (summed by PostgreSQL), in integer fen; one recovery left out. */
+export async function returnedToVictim(tx: Tx, victimId: string, exceptRecoveryId?: string): Promise<bigint> {
   const agg = await tx.fundRecovery.aggregate({
     where: { victimId, ...(exceptRecoveryId ? { id: { not: exceptRecoveryId } } : {}) },
     _sum: { returnedAmount: true },
   });
-  if (toFen(canonical(agg._sum.returnedAmount)) + toFen(returned) > toFen(canonical(victim.lossAmount))) {
+  return toFen(canonical(agg._sum.returnedAmount));
+}
+
+/** A victim of the case, checked so that everything returned to them stays within what they lost. */
+async function checkReturnToVictim(tx: Tx, caseId: string, victimId: string, returned: string, exceptRecoveryId?: string) {
+  const victim = await tx.caseVictim.findFirst({ where: { id: victimId, caseId }, select: { id: true, name: true, lossAmount: true } });
+  if (!victim) throw invalidField("victimId", "unknown_victim");
+  if ((await returnedToVictim(tx, victimId, exceptRecoveryId)) + toFen(returned) > toFen(canonical(victim.lossAmount))) {
     throw invalidField("returnedAmount", "exceeds_loss");
   }
   return victim;

@@ -5,7 +5,7 @@ import { fraudContactsSchema } from "@/lib/contacts/schemas";
 import { toFen } from "@/lib/cases/money";
 import { CASE_STATUSES } from "@/lib/cases/state-machine";
 import { FRAUD_TYPES, REPORT_SOURCES, CASE_SOURCES, GENDERS, FREEZE_KINDS, ITEM_TYPES, DISPOSITIONS, RECOVERY_METHODS } from "@/lib/cases/enums";
-import { anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, pastInstantSchema, personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
+import { anyInstantSchema, bankAccountSchema, idNumberSchema, moneySchema, noteSchema, optional, optionalDay, pastInstantSchema, personNameSchema, phoneSchema, positiveMoneySchema, uuidSchema, versionSchema, unitCodeSchema } from "@/lib/validation/fields";
 
 export const victimSchema = z
   .object({
@@ -190,8 +190,8 @@ export const listCasesQuerySchema = z
     account: optional(z.string().trim().regex(TAIL, "invalid_tail")),
     /** Last 4–6 characters of a suspect's phone or ID number. */
     suspect: optional(z.string().trim().toUpperCase().regex(/^\d{3,6}X?$/, "invalid_tail").refine((v) => v.length >= 4 && v.length <= 6, "invalid_tail")),
-    from: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date")),
-    to: optional(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date")),
+    from: optionalDay,
+    to: optionalDay,
     flag: optional(z.enum(["expiring", "awaiting_approval"])),
     page: optional(z.coerce.number().int().min(1).max(10_000)),
   })

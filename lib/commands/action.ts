@@ -37,11 +37,12 @@ export type CallAction<A extends unknown[], O> = ((...args: A) => Promise<Result
 /** A form's server action (for useActionState), built from a command. */
 export type FormAction<O> = ((prev: ActionState<O>, form: FormData) => Promise<Result<O>>) & { readonly command: Command };
 
-async function run<O>(command: Command<O>, raw: unknown, options: Options<O>): Promise<Result<O>> {
+/** `raw` builds the input once the session is known, inside the one error handling. */
+async function run<O>(command: Command<O>, raw: () => unknown, options: Options<O>): Promise<Result<O>> {
   let data: O;
   try {
     const actor = command.pending ? await requireSessionOwing(command.pending) : await requireUser();
-    const { idempotencyKey, input } = splitKey(command, raw);
+    const { idempotencyKey, input } = splitKey(command, raw());
     data = await command(actor, input, { idempotencyKey });
   } catch (e) {
     unstable_rethrow(e);
@@ -76,12 +77,12 @@ export function failure(e: unknown, command: string): Result<never> {
 
 /** A form's action: the form's fields are the input (names are schema paths). */
 export function formAction<O>(command: Command<O>, options: Options<O> = {}): FormAction<O> {
-  const action = (_prev: ActionState<O>, form: FormData) => run(command as Command<O>, formToObject(form), options);
+  const action = (_prev: ActionState<O>, form: FormData) => run(command as Command<O>, () => formToObject(form), options);
   return Object.assign(action, { command: command as Command });
 }
 
 /** An action the client calls with arguments; `input` builds the command's input from them. */
 export function callAction<A extends unknown[], O>(command: Command<O>, input: (...args: A) => unknown, options: Options<O> = {}): CallAction<A, O> {
-  const action = (...args: A) => run(command as Command<O>, input(...args), options);
+  const action = (...args: A) => run(command as Command<O>, () => input(...args), options);
   return Object.assign(action, { command: command as Command });
 }

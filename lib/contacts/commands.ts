@@ -100,7 +100,7 @@ export const decideCaseLink = command({
       data: { status: confirm ? "CONFIRMED" : "REJECTED", decidedById: actor.id, decidedAt: now, decisionNote: input.note ?? null, version: { increment: 1 } },
     });
     if (count === 0) throw versionConflict();
-    const groupId = confirm ? await mergeGroups(tx, p.caseId, p.otherCaseId) : null;
+    const groupId = confirm ? await mergeGroups(tx, p.caseId, p.otherCaseId, unitIds) : null;
     const action = confirm ? "case.link.confirm" : "case.link.reject";
     const data = { cases: [p.fraudCase.caseNumber, p.otherCase.caseNumber], decision: input.decision, ...(input.note ? { note: input.note } : {}) };
     await tx.caseEvent.createMany({
@@ -113,12 +113,19 @@ export const decideCaseLink = command({
 
 /**
  * Puts both cases (and their groups) in one group, and gives every case of the group every
- * suspect and gang of the group. Returns the group id.
+ * suspect and gang of the group. Returns the group id. Every case it writes lies in the decider's
+ * units (SECURITY.md G36): a group already holding another jurisdiction's case is refused, for a
+ * unit over both to decide. Checked after the two cases' locks, which a merge touching either waits for.
  */
-async function mergeGroups(tx: Tx, a: string, b: string): Promise<string> {
+async function mergeGroups(tx: Tx, a: string, b: string, unitIds: string[]): Promise<string> {
   const rows = await tx.$queryRaw<{ id: string; groupId: string | null }[]>`
     SELECT id::text AS id, "groupId"::text AS "groupId" FROM cases WHERE id IN (${a}::uuid, ${b}::uuid) ORDER BY id FOR UPDATE`;
   const groups = rows.map((r) => r.groupId).filter((g): g is string => !!g);
+  const [{ outside }] = await tx.$queryRaw<[{ outside: number }]>`
+    SELECT count(*)::int AS outside FROM cases WHERE "groupId" = ANY(${groups}::uuid[]) AND NOT ("unitId" = ANY(${unitIds}::uuid[]))`;
+  if (outside) {
+    throw new AppError("CONFLICT", "the group holds cases outside the decider's jurisdiction", [{ path: "id", code: "group_outside_jurisdiction", message: "a unit over every case of the group decides" }]);
+  }
   const groupId = groups[0] ?? randomUUID();
   await tx.$executeRaw`
     UPDATE cases SET "groupId" = ${groupId}::uuid

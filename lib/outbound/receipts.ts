@@ -5,7 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getDb, sqlTransaction, type Sql } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";
-import { issuesOf } from "@/lib/validation/parse";
+import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { errorResponse } from "@/lib/http/route";
 import { requestInfoFrom } from "@/lib/auth/request-info";
@@ -67,12 +67,11 @@ export async function handleReceipt(req: Request): Promise<Response> {
     } catch {
       throw new AppError("VALIDATION", "the body is not valid JSON", [{ path: "", code: "invalid_json", message: "malformed JSON" }]);
     }
-    const parsed = receiptSchema.safeParse(json);
-    if (!parsed.success) throw new AppError("VALIDATION", "invalid receipt", issuesOf(parsed.error));
-    const r = parsed.data;
+    // The one parse of every boundary: text PostgreSQL cannot store is a 422 too.
+    const r = parseInput(receiptSchema, json);
     // A receipt is a machine's event, kept on its message (result, resultAt) and the warning's
     // timeline, not in the audit trail: one chained audit append per message would serialise them.
-    const outcome = await sqlTransaction(getDb(), (sql) => applyReceipt(sql, { ...r, at: new Date(r.at) }));
+    const outcome = await sqlTransaction(getDb(), (sql) => applyReceipt(sql, r));
     if (outcome === "unknown") throw new AppError("NOT_FOUND", "no such message");
     return Response.json({ messageId: r.messageId, status: outcome });
   } catch (e) {

@@ -23,12 +23,12 @@ const COLUMNS: Record<Exclude<keyof LabelRawRow, "line">, RegExp> = {
 };
 const ORDER = ["name", "idNumber", "phone", "label", "address", "community"] as const;
 
-/** The label a cell names: the code, or its Chinese name. */
-const LABEL_NAMES: Record<string, (typeof RECORDED_LABELS)[number]> = {
+/** The label a cell names: the code, or its Chinese name. A Map: a cell such as "constructor" names nothing. */
+const LABEL_NAMES = new Map<string, (typeof RECORDED_LABELS)[number]>(Object.entries({
   ELDERLY_ALONE: "ELDERLY_ALONE", 独居老人: "ELDERLY_ALONE", 独居老年人: "ELDERLY_ALONE", 空巢老人: "ELDERLY_ALONE",
   STUDENT: "STUDENT", 学生: "STUDENT", 在校学生: "STUDENT",
   CARD_SELLING_SUSPECT: "CARD_SELLING_SUSPECT", 涉嫌买卖两卡: "CARD_SELLING_SUSPECT", 涉卡人员: "CARD_SELLING_SUSPECT", 两卡: "CARD_SELLING_SUSPECT",
-};
+} as const));
 
 /** Table → raw rows. A first row naming any known column is the header (its order is used); else the order above. */
 export function labelRowsFromTable(table: string[][]): LabelRawRow[] {
@@ -55,7 +55,7 @@ export function checkLabelRow(r: LabelRawRow, now = new Date()): CheckedLabelRow
   if (!id && !phone) errors.push("missing_identifier");
   if (id && !isValidIdNumber(id, now)) errors.push("bad_id_number");
   if (phone && !isValidMobile(phone)) errors.push("bad_phone");
-  const label = LABEL_NAMES[r.label.trim()] ?? LABEL_NAMES[r.label.trim().toUpperCase()];
+  const label = LABEL_NAMES.get(r.label.trim()) ?? LABEL_NAMES.get(r.label.trim().toUpperCase());
   if (!r.label) errors.push("missing_label");
   else if (!label) errors.push("bad_label");
   if (r.address.length > 255) errors.push("address_too_long");

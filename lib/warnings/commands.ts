@@ -146,7 +146,10 @@ async function recordAction(tx: Tx, actor: Actor, id: string, input: LogActionIn
     if (count === 0) throw versionConflict();
     version++;
   } else {
-    await tx.warning.update({ where: { id: w.id }, data: { version: { increment: 1 } } });
+    // Still in the status read above: a resolution committed meanwhile refuses the action (409) and
+    // the transaction takes it back. Another action logged meanwhile does not.
+    const { count } = await tx.warning.updateMany({ where: { id: w.id, status: w.status }, data: { version: { increment: 1 } } });
+    if (count === 0) throw versionConflict();
     version++;
   }
   await writeAudit(tx, actor, {

@@ -102,7 +102,7 @@ describe("persons merged", () => {
 });
 
 describe("closing it", () => {
-  it("a later visit with the app closes it (whoever records it); a later one without leaves it open", async () => {
+  it("a later visit with the app closes it (any officer of the precinct); a later one without leaves it open", async () => {
     const { warning, followUp } = await dissuadedWithoutApp();
     const again = await precinctWarning(team, { victim: { name: "王某某", phone: warning.victimPhone, age: 63, gender: "FEMALE" } });
     await recordHomeVisit(team.colleague.actor, { id: again.id, ...visit({ ...noApp, outcome: "NOT_FOUND", personFound: false, amountProtected: "0", followUpOn: today() }) }, key());

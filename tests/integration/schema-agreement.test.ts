@@ -37,7 +37,7 @@ const CATALOG = `
 
 /** Indexes Prisma's schema language cannot express, written by hand in a migration. */
 const MIGRATION_ONLY_INDEXES = [
-  "users_username_lower_key", "warning_transfers_one_open",
+  "users_username_lower_key", "warning_transfers_one_open", "appeals_one_open",
   // NULLS FIRST with INCLUDE, and a partial index with INCLUDE (migration person_list_state).
   "person_labels_lastContactAt_idx", "persons_priorWarnedAt_idx",
   // The same for the derived labels, and the suspects' normalised numbers (migration person_derived_labels).
