@@ -8,6 +8,17 @@ import type { Actor } from "@/lib/auth/actor";
 import { uuidv7 } from "@/lib/ids";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 
+/**
+ * Holds the person until the transaction ends. Opening a follow-up asks whether the app is
+ * recorded, and recording the app asks whether a follow-up is open: each takes this first, so
+ * the second of two at once sees what the first committed (under READ COMMITTED each statement
+ * reads anew) — a follow-up opened meanwhile is closed, an app recorded meanwhile is counted.
+ * NO KEY UPDATE: the rows that merely reference the person (their warnings, actions) are not held up.
+ */
+async function holdPerson(tx: Tx, personId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM persons WHERE id = ${personId}::uuid FOR NO KEY UPDATE`;
+}
+
 /** Whether an app registration of the person is already recorded (an action on one of their warnings, or naming them). */
 async function appRecorded(tx: Tx, personId: string): Promise<{ id: string } | null> {
   return tx.dissuasionAction.findFirst({
@@ -28,6 +39,7 @@ export async function openAppFollowUp(tx: Tx, actor: Actor, warningId: string, n
   const w = await tx.warning.findUniqueOrThrow({ where: { id: warningId }, select: { personId: true, unitId: true, assigneeId: true } });
   if (!w.personId) return null;
   const officerId = actor.kind === "user" && actor.permissions.has("warnings:work") && actor.unitId === w.unitId ? actor.id : w.assigneeId;
+  await holdPerson(tx, w.personId);
   const done = await appRecorded(tx, w.personId);
   const rows = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO app_followups (id, "personId", "warningId", "unitId", "officerId", status, outcome, "actionId", "doneAt", "createdAt", "updatedAt")
@@ -48,6 +60,7 @@ export async function closeAppFollowUpByAction(tx: Tx, actor: Actor, actionId: s
   const a = await tx.dissuasionAction.findUniqueOrThrow({ where: { id: actionId }, select: { appRegistered: true, personId: true, warning: { select: { personId: true } } } });
   const personId = a.personId ?? a.warning?.personId;
   if (!a.appRegistered || !personId) return null;
+  await holdPerson(tx, personId);
   const f = await tx.appFollowUp.findFirst({ where: { personId, status: "OPEN", ...inJurisdiction(actor) }, select: { id: true } });
   if (!f) return null;
   const { count } = await tx.appFollowUp.updateMany({

@@ -35,5 +35,8 @@ export function changeNeedsApproval(user: { role: Role; grants: readonly string[
 /** A password reset hands out a credential: it needs approval for the same accounts a creation does. */
 export const resetNeedsApproval = (user: { role: Role; grants: readonly string[] }) => accountNeedsApproval(user.role, user.grants);
 
-/** An API key needs approval when any of its scopes reads. */
-export const keyNeedsApproval = (scopes: readonly string[]) => scopes.some((s) => s.endsWith(":read"));
+/**
+ * An API key needs approval when any of its scopes reads personal data: the read scopes, and
+ * publicity:write, whose measure managers read the measures' and appeals' records (APPEAL_READERS).
+ */
+export const keyNeedsApproval = (scopes: readonly string[]) => scopes.some((s) => s.endsWith(":read") || s === "publicity:write");

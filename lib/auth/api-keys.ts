@@ -25,7 +25,7 @@ type KeyRow = {
 export const apiKeyUsable = (k: { revokedAt: Date | null; expiresAt: Date | null; approvalPending: boolean }, now: Date) =>
   !k.approvalPending && !k.revokedAt && (!k.expiresAt || k.expiresAt > now);
 
-/** The actor behind a bearer key, or null when the key is unknown, awaiting approval, revoked or expired. */
+/** The actor behind a bearer key, or null when the key is unknown, awaiting approval, revoked or expired, or its unit disabled. */
 export async function authenticateApiKey(key: string, client: { ip: string | null; requestId: string }, now = new Date()): Promise<Actor | null> {
   if (!/^fz_[0-9a-f]{10}_[A-Za-z0-9_-]{20,64}$/.test(key)) return null;
   const db = getDb();
@@ -34,7 +34,7 @@ export async function authenticateApiKey(key: string, client: { ip: string | nul
   const [row] = await db.$queryRaw<KeyRow[]>`
     SELECT k.id::text AS id, k.name, k.scopes, k.sources::text[] AS sources, k."revokedAt", k."expiresAt", k."approvalPending", k."lastUsedAt", ${unit.columns}
       FROM api_keys k ${unit.joins}
-     WHERE k."keyHash" = ${hashApiKey(key)}`;
+     WHERE k."keyHash" = ${hashApiKey(key)} AND unit.active`;
   if (!row || !apiKeyUsable(row, now)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });

@@ -179,8 +179,8 @@ const NEVER = new Date(8.64e15);
 export async function credentialDeadline(actor: Actor, now = new Date()): Promise<Date | null> {
   const db = getDb();
   if (actor.kind === "apiKey") {
-    const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true } });
-    return key && apiKeyUsable(key, now) ? key.expiresAt ?? NEVER : null;
+    const key = await db.apiKey.findUnique({ where: { id: actor.id }, select: { revokedAt: true, expiresAt: true, approvalPending: true, unit: { select: { active: true } } } });
+    return key && key.unit.active && apiKeyUsable(key, now) ? key.expiresAt ?? NEVER : null;
   }
   if (!actor.sessionId) return null;
   const s = await sessionRow(actor.sessionId);

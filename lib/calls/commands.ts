@@ -114,21 +114,23 @@ export const ingestCallEvent = command({
   input: callEventSchema, audit: ["call.event", "warning.transition"],
   async run({ actor, input: e, tx, now }): Promise<CallEventResult> {
     const unitId = await deskOf(actor, e.unitCode);
+    // Call ids are the reporting key's own (calls:ingest is a key's scope only).
+    const keyId = actor.kind === "apiKey" ? actor.id : null;
     await tx.$executeRaw`
       INSERT INTO hotline_calls (id, "unitId", "apiKeyId", "callId", direction, "callerNumber", "calleeNumber", agent, "updatedAt")
-      VALUES (${uuidv7(now.getTime())}::uuid, ${unitId}::uuid, ${actor.kind === "apiKey" ? actor.id : null}::uuid, ${e.callId}, ${e.direction}::"CallDirection",
+      VALUES (${uuidv7(now.getTime())}::uuid, ${unitId}::uuid, ${keyId}::uuid, ${e.callId}, ${e.direction}::"CallDirection",
               ${e.callerNumber}, ${e.calleeNumber}, ${e.agent ?? null}, now() AT TIME ZONE 'UTC')
-      ON CONFLICT ("unitId", "callId") DO NOTHING`;
+      ON CONFLICT ("apiKeyId", "unitId", "callId") DO NOTHING`;
     const [c] = await tx.$queryRaw<CallRow[]>`
       SELECT id::text AS id, "unitId"::text AS "unitId", "callId", direction::text AS direction, "callerNumber", "calleeNumber", agent,
              "ringingAt", "answeredAt", "endedAt", "durationSeconds", "recordingRef", "warningId"::text AS "warningId", "actionId"::text AS "actionId"
-        FROM hotline_calls WHERE "unitId" = ${unitId}::uuid AND "callId" = ${e.callId} FOR UPDATE`;
+        FROM hotline_calls WHERE "apiKeyId" = ${keyId}::uuid AND "unitId" = ${unitId}::uuid AND "callId" = ${e.callId} FOR UPDATE`;
     if (!c) throw new Error("hotline call row missing after insert");
     const units = await scopeUnitIds(actor.scopePath);
-    // The desk's call row is shared by whoever reports at that desk: one attached (by a wider key)
-    // to a warning outside this key's jurisdiction is neither written nor named to it (G31, G36).
+    // A call attached to a warning that has since left the key's jurisdiction (a transfer) is
+    // neither written on it nor named (G31, G36).
     if (c.warningId && !(await tx.warning.count({ where: { id: c.warningId, unitId: { in: units } } }))) {
-      throw new AppError("CONFLICT", "the call is attached to a warning outside this key's jurisdiction", [{ path: "callId", code: "out_of_scope", message: "reported by a key of a wider jurisdiction" }]);
+      throw new AppError("CONFLICT", "the call is attached to a warning outside this key's jurisdiction", [{ path: "callId", code: "out_of_scope", message: "its warning is no longer in this key's jurisdiction" }]);
     }
     const result = (status: CallEventResult["status"]): CallEventResult => ({ id: c.id, callId: c.callId, event: e.event, status, warningId: c.warningId, actionId: c.actionId });
     if (c[COLUMN[e.event]]) return result("duplicate");

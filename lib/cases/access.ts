@@ -28,13 +28,16 @@ export type CaseForWrite = {
  */
 export async function caseForWrite(tx: Tx, actor: Actor, rawId: string, opts: { open?: boolean } = {}): Promise<CaseForWrite> {
   const id = recordId(rawId, "case");
+  // Lock, then read: the write we queued behind may have closed the case or transferred it out of
+  // the jurisdiction, and a row read before the lock would not show it. The lock is by id alone
+  // because jurisdiction is a check on the case's unit, made here on the row read once locked.
+  await tx.$queryRaw`SELECT id FROM cases WHERE id = ${id}::uuid FOR UPDATE`;
   const c = await tx.fraudCase.findFirst({
     where: { id, ...inJurisdiction(actor) },
     select: { id: true, caseNumber: true, status: true, version: true, unitId: true, submittedById: true, unit: { select: { id: true, code: true, path: true } } },
   });
   // Before any audit write of this transaction: the denial is audited in a transaction of its own.
   if (!c) throw await caseOutOfScope(actor, id);
-  await tx.$queryRaw`SELECT id FROM cases WHERE id = ${c.id}::uuid FOR UPDATE`;
   if (opts.open !== false && isTerminal(c.status)) {
     throw new AppError("CONFLICT", `case ${c.caseNumber} is ${c.status}: nothing more can be added`, [
       { path: "_", code: "case_closed", message: "the case is closed" },

@@ -115,9 +115,12 @@ export const decideCaseLink = command({
  * Puts both cases (and their groups) in one group, and gives every case of the group every
  * suspect and gang of the group. Returns the group id. Every case it writes lies in the decider's
  * units (SECURITY.md G36): a group already holding another jurisdiction's case is refused, for a
- * unit over both to decide. Checked after the two cases' locks, which a merge touching either waits for.
+ * unit over both to decide.
  */
 async function mergeGroups(tx: Tx, a: string, b: string, unitIds: string[]): Promise<string> {
+  // Merges run one at a time (a chief's rare decision): each reads the groups as the last one
+  // left them, so a group another merge grew meanwhile is moved whole, never split.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('case-groups'))`;
   const rows = await tx.$queryRaw<{ id: string; groupId: string | null }[]>`
     SELECT id::text AS id, "groupId"::text AS "groupId" FROM cases WHERE id IN (${a}::uuid, ${b}::uuid) ORDER BY id FOR UPDATE`;
   const groups = rows.map((r) => r.groupId).filter((g): g is string => !!g);

@@ -41,7 +41,7 @@ const pullSources = (actor: Actor): WarningSource[] => (actor.sources ?? []).fil
 
 export const pullFeedback = command({
   name: "feedback.pull", permission: "feedback:pull",
-  summary: "Feedback (签收, outcome, amounts) on the warnings of the key's sources in its jurisdiction, oldest first",
+  summary: "Feedback (签收, outcome, amounts) on the warnings of the key's sources sent from its jurisdiction, oldest first",
   input: feedbackQuerySchema, audit: false,
   async run({ actor, input: q, now }) {
     const sources = pullSources(actor);
@@ -49,7 +49,10 @@ export const pullFeedback = command({
       ? await getDb().outboundMessage.findMany({
           where: {
             AND: [
-              { channel: "FEEDBACK", warning: { source: { in: sources }, unit: unitSubtree(actor.scopePath) } },
+              { channel: "FEEDBACK", warning: { source: { in: sources } } },
+              // The jurisdiction of the feed that sent the warning, wherever the warning went since (a
+              // transfer): feedback goes back the way the warning came. One entered by hand, where it is.
+              { warning: { OR: [{ apiKey: { unit: unitSubtree(actor.scopePath) } }, { apiKeyId: null, unit: unitSubtree(actor.scopePath) }] } },
               q.since ? { createdAt: { gt: q.since } } : {}, q.cursor ? { id: { gt: q.cursor } } : {},
             ],
           },

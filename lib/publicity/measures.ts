@@ -163,12 +163,15 @@ export const updateMeasure = command({
   summary: "Correct a 反诈法 art. 38 measure",
   input: updateMeasureSchema, audit: ["publicity.measure.update"],
   async run({ actor, input: { id, version, unitCode, caseNumber, personName, personIdNumber, ...input }, tx }): Promise<void> {
-    const existing = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { unit: { select: { code: true } } } });
+    const existing = await tx.disciplinaryMeasure.findFirst({ where: { id, ...inJurisdiction(actor) }, select: { revokedOn: true, unit: { select: { code: true } } } });
     if (!existing) throw await outOfScope(actor, "DisciplinaryMeasure", id, async () => (await tx.disciplinaryMeasure.count({ where: { id } })) > 0);
+    // A revocation on appeal is a decision (lib/appeals): its end date is not the register's to move.
+    if (existing.revokedOn) throw new AppError("CONFLICT", "the measure was revoked on appeal", [{ path: "id", code: "already_revoked", message: "the measure was revoked on appeal" }]);
     const unit = await resolveUnit(tx, actor, unitCode ?? existing.unit.code);
     const caseId = await resolveCase(tx, actor, caseNumber);
     const { count } = await tx.disciplinaryMeasure.updateMany({
-      where: { id, version },
+      // revokedOn: a revocation decided while this edit ran is refused as a changed record.
+      where: { id, version, revokedOn: null },
       data: {
         unitId: unit.id, measure: input.measure, startsOn: dayToDate(input.startsOn), endsOn: input.endsOn ? dayToDate(input.endsOn) : null,
         reason: input.reason, caseId, ...(personName ? { personName } : {}), ...(personIdNumber ? { personIdNumber } : {}), version: { increment: 1 },

@@ -9,6 +9,7 @@ import { command } from "@/lib/commands/command";
 import { outOfScope } from "@/lib/audit/audit-denied";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { maskName } from "@/lib/pii";
+import { revealReasonSchema } from "@/lib/pii/reveal";
 import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { canonical } from "@/lib/cases/money";
 import { deadlineState, LAPSE_WARNING_MS } from "@/lib/requests/rules";
@@ -82,21 +83,25 @@ export async function requestsOf(actor: Actor, of: { caseId?: string; warningId?
   return rows.map((r) => toItem(r, now));
 }
 
+/** The printable document shows the number and holder in full: why it is opened is asked, and audited (B10). */
+const partnerRequestDocumentSchema = partnerRequestIdSchema.extend({ reason: revealReasonSchema }).strict();
+
 /**
  * One request as its printable document: every legal field, the account or phone number in full
- * (the document goes to the partner). Audited as a reveal of the number; 404 outside the jurisdiction.
+ * (the document goes to the partner). Opened with a reason, audited with it as a reveal of the
+ * number (B10); 404 outside the jurisdiction.
  */
 export const getPartnerRequestDocument = command({
   name: "request.document", permission: "pii:reveal",
   summary: "A request as its printable document (numbers in full; audited)",
-  input: partnerRequestIdSchema, audit: ["request.document"],
+  input: partnerRequestDocumentSchema, audit: ["request.document"],
   async run({ actor, input, tx, now }) {
     const r = await tx.partnerRequest.findFirst({
       where: { id: input.id, ...inJurisdiction(actor) },
       select: { ...select, legalBasis: true, reason: true, requestingAuthority: true, warning: { select: { externalId: true, source: true } } },
     });
     if (!r) throw await outOfScope(actor, "PartnerRequest", input.id, async () => (await tx.partnerRequest.count({ where: { id: input.id } })) > 0);
-    await writeAudit(tx, actor, { action: "request.document", success: true, entityType: "PartnerRequest", entityId: r.id, details: { docNumber: r.docNumber } });
+    await writeAudit(tx, actor, { action: "request.document", success: true, entityType: "PartnerRequest", entityId: r.id, details: { docNumber: r.docNumber, reason: input.reason } });
     return {
       ...toItem(r, now),
       targetFull: r.target, holderNameFull: r.holderName,

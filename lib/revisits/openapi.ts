@@ -45,7 +45,7 @@ export const revisitPaths: Record<string, PathItem> = {
       summary:
         "Record the outcome of an open revisit of the caller's unit (version-checked: a stale version is 409, a revisit no longer open 409). " +
         "DEFRAUDED (已被骗) reopens the warning and resolves it ALREADY_DEFRAUDED, which opens a REPORTED case, and cancels the warning's other open revisits; " +
-        `TEMP_UNREACHABLE (暂时找不到) may give \`rescheduleOn\` (tomorrow to ${MAX_RESCHEDULE_DAYS} days ahead) for the next attempt; INFO_MISMATCH needs a note. ` +
+        `TEMP_UNREACHABLE (暂时找不到) may give \`rescheduleOn\` (tomorrow to ${MAX_RESCHEDULE_DAYS} days ahead) for the next attempt (409 warning_not_dissuaded once the warning was resolved otherwise); INFO_MISMATCH needs a note. ` +
         "An Idempotency-Key header makes a retry safe. 404 outside the caller's unit.",
       path: ["id"],
       fields: { rescheduleOn: { type: "string", format: "date", description: `calendar day in China, tomorrow to ${MAX_RESCHEDULE_DAYS} days ahead` } },

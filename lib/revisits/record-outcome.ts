@@ -1,5 +1,5 @@
 import "server-only";
-import type { RevisitOutcome, WarningStatus } from "@/lib/generated/prisma/enums";
+import type { RevisitOutcome, WarningOutcome, WarningStatus } from "@/lib/generated/prisma/enums";
 import { AppError, versionConflict } from "@/lib/errors";
 import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
@@ -39,16 +39,29 @@ export const recordRevisitOutcome = command({
   input: revisitOutcomeSchema, audit: ["revisit.outcome", ...ADVANCE_AUDIT], transactionOptions: FIELD_TX, idempotent: true,
   async run({ actor, input, tx, now }): Promise<RevisitOutcomeResult> {
     const unitIds = await workableUnitIds(actor);
-    const r = await tx.revisit.findFirst({
+    // The warning first (row-locked), as every field write takes it, then the revisit: this outcome
+    // and a resolution of the warning (which cancels its open revisits) run one after the other, so
+    // an attempt rescheduled here is there for the resolution to cancel, and a revisit the
+    // resolution cancelled first is read here as cancelled.
+    const [held] = await tx.$queryRaw<{ status: WarningStatus; outcome: WarningOutcome | null }[]>`
+      SELECT w.status, w.outcome FROM warnings w JOIN revisits r ON r."warningId" = w.id
+       WHERE r.id = ${input.id}::uuid AND r."unitId" = ANY(${unitIds}::uuid[]) FOR UPDATE OF w`;
+    const r = held ? await tx.revisit.findFirst({
       where: { id: input.id, unitId: { in: unitIds } },
       select: { id: true, warningId: true, unitId: true, officerId: true, sequence: true, attempt: true, status: true, version: true },
-    });
-    if (!r) throw await outOfScope(actor, "Revisit", input.id, async () => (await tx.revisit.count({ where: { id: input.id } })) > 0);
+    }) : null;
+    if (!held || !r) throw await outOfScope(actor, "Revisit", input.id, async () => (await tx.revisit.count({ where: { id: input.id } })) > 0);
     if (r.status !== "OPEN") {
       throw new AppError("CONFLICT", "the revisit is no longer open", [{ path: "status", code: r.status === "DONE" ? "revisit_done" : "revisit_cancelled", message: r.status }]);
     }
     if (r.version !== input.version) throw versionConflict();
-    // The warning first (row-locked), as every field write takes it, then the revisit.
+    // A revisit left open on a warning resolved otherwise (before external transfers cancelled
+    // theirs) is not made again: nobody here is to visit that person any more.
+    const reschedule = input.outcome === "TEMP_UNREACHABLE" ? input.rescheduleOn : undefined;
+    if (reschedule && held.status === "RESOLVED" && held.outcome !== "DISSUADED") {
+      throw new AppError("CONFLICT", "the warning is no longer dissuaded", [{ path: "rescheduleOn", code: "warning_not_dissuaded", message: held.outcome ?? held.status }]);
+    }
+    // 已被骗 moves the warning: the field write's view of it, in the actor's jurisdiction.
     const w = input.outcome === "DEFRAUDED" ? await lockWarningForField(tx, actor, r.warningId, unitIds) : null;
     const { count } = await tx.revisit.updateMany({
       where: { id: r.id, version: input.version, status: "OPEN" },
@@ -57,15 +70,15 @@ export const recordRevisitOutcome = command({
     if (count === 0) throw versionConflict();
 
     let next: RevisitOutcomeResult["next"] = null;
-    if (input.outcome === "TEMP_UNREACHABLE" && input.rescheduleOn) {
+    if (reschedule) {
       const created = await tx.revisit.create({
         data: {
           id: uuidv7(now.getTime()), warningId: r.warningId, unitId: r.unitId, officerId: r.officerId ?? (actor.kind === "user" ? actor.id : null),
-          sequence: r.sequence, attempt: r.attempt + 1, dueOn: dayToDate(input.rescheduleOn),
+          sequence: r.sequence, attempt: r.attempt + 1, dueOn: dayToDate(reschedule),
         },
         select: { id: true },
       });
-      next = { id: created.id, dueOn: input.rescheduleOn };
+      next = { id: created.id, dueOn: reschedule };
     }
     let warningStatus: WarningStatus;
     if (w) {

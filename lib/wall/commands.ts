@@ -5,6 +5,7 @@ import { command } from "@/lib/commands/command";
 import { scopeUnitIds } from "@/lib/units/jurisdiction";
 import { wallBoard } from "@/lib/wall/board";
 import type { BusEvent } from "@/lib/warnings/sse";
+import { ingestedIn } from "@/lib/warnings/events";
 
 /** The big screen's figures of the caller's jurisdiction (GET /api/v1/wall): aggregates and a masked feed. */
 export const wallFigures = command({
@@ -33,5 +34,5 @@ export type WallMessage = { kind: "resync" | "ingested" | "changed" };
 export function wallMessage(e: BusEvent, scope: ReadonlySet<string>): WallMessage | null {
   if (e.kind === "resync") return { kind: "resync" };
   if (e.kind === "changed") return scope.has(e.unitId) ? { kind: "changed" } : null;
-  return e.units.some((u) => scope.has(u)) ? { kind: "ingested" } : null;
+  return ingestedIn(e, scope) !== null ? { kind: "ingested" } : null;
 }

@@ -53,7 +53,7 @@ function escalateChunk(now: Date): Promise<number> {
                    AND ${isUnderSql(Prisma.raw("wu.path"), scopePathSql("du", "dp"))}))
           OR (u.role = 'OFFICER' AND u."unitId" = wu.id))
       ON CONFLICT ("userId", "dedupeKey") DO NOTHING`;
-    await tx.$executeRaw`SELECT pg_notify(${WARNING_CHANNEL}, ${JSON.stringify({ kind: "ingested", units: [...new Set(breaches.map((b) => b.unitId))].slice(0, 100), count: 0 })})`;
+    await tx.$executeRaw`SELECT pg_notify(${WARNING_CHANNEL}, ${JSON.stringify({ kind: "ingested", counts: Object.fromEntries(breaches.slice(0, 100).map((b) => [b.unitId, 0])) })})`;
     return breaches.length;
   }, { timeout: 30_000 });
 }

@@ -15,7 +15,7 @@ import { isUnder, routingTable, scopeUnitIds, type RoutingTable } from "@/lib/un
 import { routeWarning } from "@/lib/warnings/routing";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { dueTimes, RISK_WEIGHT, type SlaLadder } from "@/lib/warnings/sla";
-import { warningEventCall } from "@/lib/warnings/events";
+import { countIn, warningEventCall } from "@/lib/warnings/events";
 import { command } from "@/lib/commands/command";
 import { recordRepeats } from "@/lib/warnings/ingest-repeats";
 import { outboundSettingsOf, outboundSettingsQuery, startLadders, type OutboundSettings, type SettingRow } from "@/lib/outbound/ladder";
@@ -230,9 +230,9 @@ async function writeLine() {
         // the other instances, then each written request's audit record (last: the audit chain's
         // lock is then held for the commit alone).
         const created = written.flatMap((w) => w.created);
-        const count = written.reduce((n, w) => n + w.count, 0);
-        const units = [...new Set(written.flatMap((w) => w.units))];
-        const last = [...(count ? [warningEventCall({ kind: "ingested", units, count })] : []), ...written.map((w) => w.audit)];
+        const counts: Record<string, number> = {};
+        for (const w of written) for (const [unitId, n] of Object.entries(w.counts)) countIn(counts, unitId, n);
+        const last = [...(Object.keys(counts).length ? [warningEventCall({ kind: "ingested", counts })] : []), ...written.map((w) => w.audit)];
         if (items < FOLLOW_UP_FROM) {
           await deriveCreated(tx, created, last);
           return null;
@@ -278,7 +278,8 @@ async function takeIngestLock(tx: DriverSql): Promise<OutboundSettings> {
 }
 
 /** What a request's batch wrote: its new warnings (for the group's derivations), whom to tell, its audit record. */
-type Written = { created: Created[]; units: string[]; count: number; audit: Prisma.Sql };
+/** `counts`: per unit, its new warnings and the repeats of its warnings (the live announcement's). */
+type Written = { created: Created[]; counts: Record<string, number>; audit: Prisma.Sql };
 
 /**
  * Writes a request's items; what it wrote, whose derivations, announcement and audit record are
@@ -288,31 +289,36 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   const sources = planned.map((p) => p.source);
   const externalIds = planned.map((p) => p.externalId);
   // Duplicates and repeats are matched only among the warnings the sender may see (SECURITY.md
-  // G31): another jurisdiction's warning is neither answered nor merged into. Compared as the enum,
-  // not as text, so both look-ups use the (source, externalId) indexes.
+  // G31): another jurisdiction's warning is neither answered nor merged into. A key's own item is a
+  // duplicate wherever its warning went since (transferred to another jurisdiction): a replay must
+  // not make a second warning and a second ladder (F22). Compared as the enum, not as text, so both
+  // look-ups use the (source, externalId) indexes.
   // Where several visible warnings carry the id (feeds of different jurisdictions under a caller
   // who sees both), the caller's own comes first.
   const ownKey = actor.kind === "apiKey" ? actor.id : null;
   // One statement (a round trip fewer under the lock): the items already seen ("seen": the same
   // source and external id, as a warning or as a repeat's sighting), and each victim's newest open
   // warning ("open": the same phone and fraud contact).
-  type Found = { kind: "seen" | "open"; id: string; source: string | null; externalId: string | null; own: boolean | null; phone: string | null; contact: string | null; lastSeenAt: Date | null };
+  type Found = {
+    kind: "seen" | "open"; id: string; source: string | null; externalId: string | null; own: boolean | null;
+    phone: string | null; contact: string | null; lastSeenAt: Date | null; unitId: string | null;
+  };
   const found = await tx.$queryRaw<Found[]>`
     SELECT 'seen' AS kind, w.id::text AS id, w.source::text AS source, w."externalId", coalesce(w."apiKeyId" = ${ownKey}::uuid, false) AS own,
-           NULL AS phone, NULL AS contact, NULL::timestamp AS "lastSeenAt"
+           NULL AS phone, NULL AS contact, NULL::timestamp AS "lastSeenAt", NULL AS "unitId"
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
       JOIN warnings w ON w.source = k.source AND w."externalId" = k.ext
-     WHERE w."unitId" = ANY(${visible}::uuid[])
+     WHERE w."unitId" = ANY(${visible}::uuid[]) OR w."apiKeyId" = ${ownKey}::uuid
     UNION ALL
-    SELECT 'seen', s."warningId"::text, s.source::text, s."externalId", coalesce(s."apiKeyId" = ${ownKey}::uuid, false), NULL, NULL, NULL
+    SELECT 'seen', s."warningId"::text, s.source::text, s."externalId", coalesce(s."apiKeyId" = ${ownKey}::uuid, false), NULL, NULL, NULL, NULL
       FROM unnest(${sources}::"WarningSource"[], ${externalIds}::text[]) AS k(source, ext)
       JOIN warning_sightings s ON s.source = k.source AND s."externalId" = k.ext
       JOIN warnings w ON w.id = s."warningId"
-     WHERE w."unitId" = ANY(${visible}::uuid[])
+     WHERE w."unitId" = ANY(${visible}::uuid[]) OR s."apiKeyId" = ${ownKey}::uuid
     UNION ALL
-    SELECT 'open', o.id, NULL, NULL, NULL, o.phone, o.contact, o."lastSeenAt" FROM (
+    SELECT 'open', o.id, NULL, NULL, NULL, o.phone, o.contact, o."lastSeenAt", o."unitId" FROM (
       SELECT DISTINCT ON (w."victimPhone", w."contactValue")
-             w.id::text AS id, w."victimPhone" AS phone, w."contactValue" AS contact, w."lastSeenAt"
+             w.id::text AS id, w."victimPhone" AS phone, w."contactValue" AS contact, w."lastSeenAt", w."unitId"::text AS "unitId"
         FROM warnings w JOIN (SELECT DISTINCT * FROM unnest(${planned.map((p) => p.phone)}::text[], ${planned.map((p) => p.contact)}::text[])) AS k(phone, contact)
           ON w."victimPhone" = k.phone AND w."contactValue" = k.contact
        WHERE w.status <> 'RESOLVED' AND w."unitId" = ANY(${visible}::uuid[])
@@ -320,11 +326,12 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   const seenBySource = new Map<string, string>();
   const seen = found.filter((r) => r.kind === "seen").map((r) => ({ id: r.id, source: r.source!, externalId: r.externalId!, own: r.own! }));
   for (const r of seen.sort((a, b) => Number(a.own) - Number(b.own))) seenBySource.set(sourceKey(r), r.id);
-  const open = found.filter((r) => r.kind === "open").map((r) => ({ id: r.id, phone: r.phone!, contact: r.contact!, lastSeenAt: r.lastSeenAt! }));
-  const openByVictim = new Map(open.map((o) => [victimKey(o.phone, o.contact), { id: o.id, lastSeen: o.lastSeenAt.getTime() }]));
+  const open = found.filter((r) => r.kind === "open").map((r) => ({ id: r.id, phone: r.phone!, contact: r.contact!, lastSeenAt: r.lastSeenAt!, unitId: r.unitId! }));
+  const openByVictim = new Map(open.map((o) => [victimKey(o.phone, o.contact), { id: o.id, lastSeen: o.lastSeenAt.getTime(), unitId: o.unitId }]));
 
   const creates: Planned[] = [];
   const repeats: { p: Planned; warningId: string }[] = [];
+  const counts: Record<string, number> = {};
   for (const p of planned) {
     const known = seenBySource.get(sourceKey(p));
     if (known) {
@@ -334,12 +341,15 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
     const target = openByVictim.get(p.victim);
     if (target && Math.abs(p.at - target.lastSeen) <= REPEAT_WINDOW_MS) {
       repeats.push({ p, warningId: target.id });
+      // A repeat may raise its warning (risk, amount): the warning's unit hears of it.
+      countIn(counts, target.unitId);
       target.lastSeen = Math.max(target.lastSeen, p.at);
       results[p.index] = { index: p.index, id: target.id, status: "repeat" };
       continue;
     }
     creates.push(p);
-    openByVictim.set(p.victim, { id: p.id, lastSeen: p.at });
+    countIn(counts, p.unitId);
+    openByVictim.set(p.victim, { id: p.id, lastSeen: p.at, unitId: p.unitId });
     results[p.index] = { index: p.index, id: p.id, status: "created" };
   }
 
@@ -370,8 +380,7 @@ async function writeBatch(tx: DriverSql, { actor, planned, visible, ladder, resu
   const created = creates.map((c) => c.id);
   return {
     created: creates.map((c) => ({ warningId: c.id, contacts: c.item.fraudContacts ?? [] })),
-    units: creates.map((c) => c.unitId),
-    count: created.length + repeats.length,
+    counts,
     audit: auditAppend(actor, {
       action: "warning.ingest",
       success: true,

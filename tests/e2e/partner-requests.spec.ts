@@ -37,7 +37,11 @@ test("an investigator raises a stop-payment from a case, the bank answers, the d
   await expect(page.getByTestId("section-requests").locator("li[data-request]").first()).toContainText("86,000.50");
 
   await page.getByTestId("section-requests").getByTestId("request-document-link").first().click();
+  // The full numbers only with a reason (prefilled), audited with the opening.
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("request-document")).toHaveCount(0);
+  await page.getByTestId("document-reason-submit").click();
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}\?reason=/);
   const doc = page.getByTestId("request-document");
   await expect(doc.getByRole("heading", { name: "紧急止付通知书" })).toBeVisible();
   await expect(page.getByTestId("request-doc-number")).toHaveText(/^止付-\d{6,8}-\d{4}-\d{5}$/);

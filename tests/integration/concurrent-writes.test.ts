@@ -14,6 +14,7 @@ import { registerAppeal } from "@/lib/appeals/commands";
 import { addDays, chinaToday } from "@/lib/time/china";
 import { makeUser } from "@/tests/factories";
 import { fieldTeam, precinctWarning, type FieldTeam } from "./field-fixtures";
+import { lockWaiters } from "./races";
 
 let team: CaseTeam;
 let field: FieldTeam;
@@ -21,17 +22,6 @@ beforeAll(async () => {
   team = await caseTeam();
   field = await fieldTeam();
 });
-
-/** Resolves when some other session is waiting on a row lock (the racing command reached its write). */
-async function someoneWaitsOnALock(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const [r] = await getDb().$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (r!.n > 0) return;
-    await new Promise((res) => setTimeout(res, 50));
-  }
-  throw new Error("nobody waited on a lock");
-}
 
 describe("money: returned to a victim never exceeds their loss", () => {
   it("a victim's loss cannot be corrected below what was already returned to them", async () => {
@@ -75,7 +65,7 @@ describe("warnings: an action is never logged on a warning resolved meanwhile", 
     // Dispatcher A logs a call: it read the warning IN_PROGRESS before B committed.
     const logging = logWarningAction(d, { id: w0.id, kind: "HOTLINE_CALL", result: "DISSUADED", amountProtected: "5000.00" }).then(
       () => "written", (e: unknown) => e);
-    await someoneWaitsOnALock();
+    await expect.poll(lockWaiters, { timeout: 10_000, interval: 25 }).toBeGreaterThan(0);
     release();
     await resolving;
     const outcome = await logging;

@@ -158,7 +158,7 @@ describe("two branches", () => {
     const r = await requestFromCase(investigator.actor, { id: caseId, ...stop(bankCard()) });
     expect((await listPartnerRequests(investigator.actor, {})).items.map((i) => i.id)).toContain(r.id);
     expect((await listPartnerRequests(outsider.actor, {})).items.map((i) => i.id)).not.toContain(r.id);
-    expect((await rejection(getPartnerRequestDocument(outsider.actor, { id: r.id }))).code).toBe("NOT_FOUND");
+    expect((await rejection(getPartnerRequestDocument(outsider.actor, { id: r.id, reason: "打印协查文书送达银行" }))).code).toBe("NOT_FOUND");
     expect((await rejection(answerPartnerRequest(outsider.actor, { id: r.id, version: 1, result: "ACCEPTED" }))).code).toBe("NOT_FOUND");
     const before = await counts();
     expect((await rejection(requestFromCase(outsider.actor, { id: caseId, ...stop(bankCard()) }))).code).toBe("NOT_FOUND");
@@ -166,11 +166,13 @@ describe("two branches", () => {
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", entityId: r.id, actorId: outsider.user.id } })).toBe(2);
     expect(await getDb().auditLog.count({ where: { action: "authz.denied", entityId: caseId, actorId: outsider.user.id } })).toBe(1);
 
-    // The own side reads the document, numbers in full, audited.
-    const doc = await getPartnerRequestDocument(investigator.actor, { id: r.id });
+    // The own side reads the document, numbers in full, with a reason, audited with it (B10).
+    expect((await rejection(getPartnerRequestDocument(investigator.actor, { id: r.id }))).details.map((d) => d.path)).toEqual(["reason"]);
+    const doc = await getPartnerRequestDocument(investigator.actor, { id: r.id, reason: "打印协查文书送达银行" });
     expect(doc.targetFull).toMatch(/^\d{19}$/);
     expect(doc.target).toContain("*");
-    expect(await getDb().auditLog.count({ where: { action: "request.document", entityId: r.id } })).toBe(1);
+    const audits = await getDb().auditLog.findMany({ where: { action: "request.document", entityId: r.id }, select: { details: true } });
+    expect(audits).toEqual([{ details: expect.objectContaining({ reason: "打印协查文书送达银行" }) }]);
   });
 });
 

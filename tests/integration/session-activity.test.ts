@@ -119,7 +119,7 @@ describe("the live stream of a session about to lapse", () => {
       const { done, value } = await body.read();
       return done ? null : new TextDecoder().decode(value);
     };
-    const event = () => warningBus().emit("event", { kind: "ingested", units: [unit.id], count: 1 });
+    const event = () => warningBus().emit("event", { kind: "ingested", counts: { [unit.id]: 1 } });
 
     expect(await next()).toContain('"kind":"hello"');
     event();

@@ -173,10 +173,10 @@ describe("the wall's stream", () => {
     const unit = tree.branches[0]!.precincts[0]!.id;
     const scope = new Set([unit]);
     const messages = [
-      wallMessage({ kind: "ingested", units: [unit], count: 3 }, scope),
+      wallMessage({ kind: "ingested", counts: { [unit]: 3 } }, scope),
       wallMessage({ kind: "changed", id: randomUUID(), unitId: unit, status: "RESOLVED", version: 2 }, scope),
       wallMessage({ kind: "resync" }, scope),
-      wallMessage({ kind: "ingested", units: [randomUUID()], count: 1 }, scope),
+      wallMessage({ kind: "ingested", counts: { [randomUUID()]: 1 } }, scope),
       wallMessage({ kind: "changed", id: randomUUID(), unitId: randomUUID(), status: "RESOLVED", version: 2 }, scope),
     ];
     expect(messages).toEqual([{ kind: "ingested" }, { kind: "changed" }, { kind: "resync" }, null, null]);

@@ -27,7 +27,7 @@ describe("live updates", () => {
     const unit = tree.branches[0]!.precincts[0]!;
     const seen = new Promise<WarningEvent>((resolve) => {
       const on = (e: WarningEvent) => {
-        if (e.kind === "ingested" && e.units.includes(unit.id)) {
+        if (e.kind === "ingested" && e.counts[unit.id]) {
           bus.off("event", on);
           resolve(e);
         }
@@ -35,7 +35,7 @@ describe("live updates", () => {
       bus.on("event", on);
     });
     await ingestWarnings(feed.actor, [warningInput({ unitCode: unit.code })]);
-    await expect(seen).resolves.toMatchObject({ kind: "ingested", count: 1 });
+    await expect(seen).resolves.toEqual({ kind: "ingested", counts: { [unit.id]: 1 } });
   });
 });
 

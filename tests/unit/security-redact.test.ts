@@ -11,8 +11,16 @@ describe("log redaction", () => {
     expect(out).toContain("622202*********0123");
   });
 
+  it("masks numbers as people write them: grouped mobiles, landlines, 15-digit cards", () => {
+    const text = "家属座机 0719-8123456，(027) 87654321，手机 139 0719 1234 / 138-1234-5678，转账卡 622202123456782";
+    const out = redactText(text);
+    for (const full of ["8123456", "87654321", "0719 1234", "1234-5678", "622202123456782"]) expect(out).not.toContain(full);
+    expect(out).toContain("139****1234");
+    expect(out).toContain("138****5678");
+  });
+
   it("leaves ids, times, amounts and uuids alone", () => {
-    const text = "request 01a224fe-29c1-7032-815b-2969dbf0777c at 2026-11-29T01:49:15.039Z amount 30000.00 unit 42030201 code 1234";
+    const text = "request 01a224fe-29c1-7032-815b-2969dbf0777c at 2026-11-29T01:49:15.039Z on 2026-01-05 amount 30000.00 unit 42030201 code 1234 at 1733616000000 E2E-0719-1";
     expect(redactText(text)).toBe(text);
   });
 

@@ -306,7 +306,7 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "POST app/api/v1/warnings/[id]/partner-requests/route.ts": { scope: "record", request: warningRoute("/partner-requests", () => partnerRequestBody()) },
   "GET app/api/v1/partner-requests/route.ts": { scope: "collection", request: async (w) => ({ path: "/api/v1/partner-requests", marker: (await partnerRequestOfP(w)).id }) },
   "GET app/api/v1/partner-requests/[id]/route.ts": {
-    scope: "record", request: async (w) => { const r = await partnerRequestOfP(w); return { path: `/api/v1/partner-requests/${r.id}`, params: { id: r.id }, marker: r.id }; },
+    scope: "record", request: async (w) => { const r = await partnerRequestOfP(w); return { path: `/api/v1/partner-requests/${r.id}?reason=${encodeURIComponent("打印协查文书送达银行")}`, params: { id: r.id }, marker: r.id }; },
   },
   "POST app/api/v1/partner-requests/[id]/answer/route.ts": {
     scope: "record",

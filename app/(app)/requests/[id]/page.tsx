@@ -8,6 +8,8 @@ import { answerRequestAction } from "@/app/(app)/requests/actions";
 import { Badge, Card } from "@/components/ui/card";
 import { RecordForm } from "@/components/cases/form-kit";
 import { RequestDocument } from "@/components/requests/request-document";
+import { DocumentReason } from "@/components/requests/document-reason";
+import { revealReasonSchema } from "@/lib/pii/reveal";
 import { PrintButton } from "@/components/requests/print-button";
 import { DeadlineFlag, STATUS_TONE } from "@/components/requests/requests-panel";
 
@@ -18,9 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 // Printing leaves only the sheet: the shell, the buttons and the answer form stay on screen.
 const PRINT_CSS = "@media print { body * { visibility: hidden !important } .print-doc, .print-doc * { visibility: visible !important } .print-doc { position: absolute; inset: 0 auto auto 0; width: 100% } }";
 
-export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ reason?: string | string[] }> }) {
   const actor = await requirePagePermission("pii:reveal");
-  const r = await readForPage(getPartnerRequestDocument, actor, { id: (await params).id });
+  const [{ id }, { reason }] = await Promise.all([params, searchParams]);
+  // The full numbers only with a reason (B10): asked first, then audited with the opening.
+  if (typeof reason !== "string" || !revealReasonSchema.safeParse(reason).success) return <DocumentReason id={id} invalid={reason !== undefined} />;
+  const r = await readForPage(getPartnerRequestDocument, actor, { id, reason });
   const t = await getTranslations("requests");
   const canAnswer = r.status === "SENT" && (can(actor, "cases:write") || can(actor, "warnings:triage"));
   return (

@@ -31,7 +31,9 @@ export default async function EditMeasurePage({ params }: { params: Promise<{ id
             {measure.revokedOn ? <span className="ml-1 text-red-700">（{ta("measure.revokedOn", { day: measure.revokedOn })}）</span> : null}
           </span>
         </div>
-        <MeasureForm units={units.filter((u) => u.active)} defaultUnit={measure.unitCode} today={chinaToday()} measure={measure} />
+        {/* Revoked on appeal, the measure is as decided: no form (updateMeasure refuses it too). */}
+        {measure.revokedOn ? <p className="text-sm text-slate-600" data-testid="measure-read-only">{t("measures.revokedReadOnly")}</p>
+          : <MeasureForm units={units.filter((u) => u.active)} defaultUnit={measure.unitCode} today={chinaToday()} measure={measure} />}
       </Card>
       <Card className="mt-4 p-4 md:p-5" data-testid="measure-appeals">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">

@@ -1,6 +1,13 @@
 import { commandRoute } from "@/lib/http/route";
 import { openWarningStream } from "@/lib/warnings/stream";
 import { warningEventStream } from "@/lib/warnings/sse";
+import { ingestedIn, type WarningEvent } from "@/lib/warnings/events";
+
+/** The count of the listener's own units only. */
+function ingestedMessage(e: Extract<WarningEvent, { kind: "ingested" }>, scope: ReadonlySet<string>) {
+  const count = ingestedIn(e, scope);
+  return count === null ? null : { kind: e.kind, count };
+}
 
 export { HEARTBEAT_MS } from "@/lib/warnings/sse";
 export const dynamic = "force-dynamic";
@@ -15,6 +22,6 @@ export const GET = commandRoute(openWarningStream, {
   respond: ({ actor, scope }, req) =>
     warningEventStream(actor, req, (e) =>
       e.kind === "resync" || (e.kind === "changed" && scope.has(e.unitId)) ? e
-      : e.kind === "ingested" && e.units.some((u) => scope.has(u)) ? { kind: e.kind, count: e.count }
+      : e.kind === "ingested" ? ingestedMessage(e, scope)
       : null),
 });
