@@ -40,6 +40,7 @@ test("an investigator raises a stop-payment from a case, the bank answers, the d
   // The full numbers only with a reason (prefilled), audited with the opening.
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId("request-document")).toHaveCount(0);
+  await screenshot(page, "partner-request-reason");
   await page.getByTestId("document-reason-submit").click();
   await expect(page).toHaveURL(/\/requests\/[0-9a-f-]{36}\?reason=/);
   const doc = page.getByTestId("request-document");
