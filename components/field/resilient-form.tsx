@@ -92,13 +92,13 @@ export function OfflineBanner({ offline, pending, retry }: { offline: boolean; p
   );
 }
 
-/** The form-level error (409, 404 …) under the submit button. */
-export function FormError({ state }: { state: ActionState<unknown> }) {
+/** The form-level error (409, 404 …) under the submit button: the domain's wording (`namespace`.errors), the field work's, or the code's. */
+export function FormError({ state, namespace }: { state: ActionState<unknown>; namespace?: "revisits" }) {
   const t = useTranslations();
-  const own = useTranslations("field.errors");
   if (!state || state.ok) return null;
   const first = Object.values(state.fields)[0];
-  const text = state.code === "VALIDATION" ? t("errors.VALIDATION") : first && own.has(first) ? own(first) : t(`errors.${state.code}`);
+  const key = first && [namespace && `${namespace}.errors.${first}`, `field.errors.${first}`].find((k) => k && t.has(k));
+  const text = state.code === "VALIDATION" ? t("errors.VALIDATION") : key ? t(key) : t(`errors.${state.code}`);
   return (
     <p role="alert" className="text-sm text-red-700">
       {text}
@@ -108,7 +108,7 @@ export function FormError({ state }: { state: ActionState<unknown> }) {
 }
 
 /** The foot of a phone form: the offline banner, the full-width submit (its label while saving) and the form-level error. */
-export function SubmitFooter({ form, label, saving }: { form: { state: ActionState<unknown>; pending: boolean; offline: boolean; retry: () => void }; label: string; saving: string }) {
+export function SubmitFooter({ form, label, saving, namespace }: { form: { state: ActionState<unknown>; pending: boolean; offline: boolean; retry: () => void }; label: string; saving: string; namespace?: "revisits" }) {
   return (
     <>
       <OfflineBanner offline={form.offline} pending={form.pending} retry={form.retry} />
@@ -116,7 +116,7 @@ export function SubmitFooter({ form, label, saving }: { form: { state: ActionSta
         <Button type="submit" disabled={form.pending} className="min-h-12 w-full text-base">
           {form.pending ? saving : label}
         </Button>
-        <FormError state={form.state} />
+        <FormError state={form.state} namespace={namespace} />
       </div>
     </>
   );

@@ -56,7 +56,7 @@ export function RevisitForm({ id, version, closed, minReschedule, maxReschedule 
       <Field id="revisit-note" label={t("note")} error={err("note")}>
         <TextArea id="revisit-note" name="note" maxLength={2000} rows={3} invalid={!!err("note")} />
       </Field>
-      <SubmitFooter form={form} label={t("submit")} saving={t("saving")} />
+      <SubmitFooter form={form} label={t("submit")} saving={t("saving")} namespace="revisits" />
     </form>
   );
 }
