@@ -69,3 +69,18 @@ export async function closeAppFollowUpByAction(tx: Tx, actor: Actor, actionId: s
   });
   return count ? f.id : null;
 }
+
+/**
+ * A warning resolved otherwise than DISSUADED (reopened after a dissuasion, then found defrauded or
+ * transferred out) takes back the follow-up its dissuasion opened, while still open: the person was
+ * not dissuaded by it, and 劝阻人员 counts follow-ups. Kept when another warning of the person stands
+ * dissuaded. Returns the withdrawn follow-up's id.
+ */
+export async function withdrawAppFollowUp(tx: Tx, warningId: string): Promise<string | null> {
+  const f = await tx.appFollowUp.findFirst({ where: { warningId, status: "OPEN" }, select: { id: true, personId: true } });
+  if (!f) return null;
+  const dissuaded = await tx.warning.count({ where: { personId: f.personId, id: { not: warningId }, status: "RESOLVED", outcome: "DISSUADED" } });
+  if (dissuaded) return null;
+  await tx.appFollowUp.delete({ where: { id: f.id } });
+  return f.id;
+}

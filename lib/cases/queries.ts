@@ -175,13 +175,13 @@ export async function linkChoices(actor: Actor, caseId: string) {
   };
 }
 
-/** Units a case may be handed to (流转): the active units of its city, minus its own. */
+/** Units a case may be handed to (流转): the active units of its city but the bureau itself, minus its own. */
 export async function transferTargets(caseUnitCode: string) {
   const db = getDb();
   const own = await db.unit.findUnique({ where: { code: caseUnitCode }, select: { path: true } });
   if (!own) return [];
   const units = await db.unit.findMany({
-    where: { ...unitSubtree(own.path.split("/")[0]!), active: true, NOT: { code: caseUnitCode } },
+    where: { ...unitSubtree(own.path.split("/")[0]!), active: true, kind: { not: "CITY" }, NOT: { code: caseUnitCode } },
     orderBy: { path: "asc" },
     select: { code: true, name: true, path: true },
   });

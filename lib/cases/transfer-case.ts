@@ -14,7 +14,7 @@ import { transferSchema } from "@/lib/cases/schemas";
  */
 export const transferCase = command({
   name: "case.transfer", permission: "cases:write",
-  summary: "流转: hand the case to another active unit of the same city",
+  summary: "流转: hand the case to another active unit of the same city (its centre, a branch or a precinct)",
   input: transferSchema.extend({ id: uuidSchema }), audit: ["case.transfer"],
   async run({ actor, input, tx }): Promise<{ id: string; caseNumber: string; version: number; unitCode: string }> {
     const c = await caseForWrite(tx, actor, input.id);
@@ -23,7 +23,8 @@ export const transferCase = command({
       throw new AppError("CONFLICT", `a ${c.status} case cannot be transferred`, [{ path: "toUnitCode", code: "cannot_transfer", message: "decide on the filing first" }]);
     }
     const city = c.unit.path.split("/")[0]!;
-    const to = await tx.unit.findFirst({ where: { code: input.toUnitCode, active: true, ...unitSubtree(city) }, select: { id: true, code: true } });
+    // A unit that works cases: the bureau itself (市局) holds none, and its figures are its units' sum.
+    const to = await tx.unit.findFirst({ where: { code: input.toUnitCode, active: true, kind: { not: "CITY" }, ...unitSubtree(city) }, select: { id: true, code: true } });
     if (!to) throw invalidField("toUnitCode", "unknown_unit");
     if (to.id === c.unitId) throw invalidField("toUnitCode", "same_unit");
     const { count } = await tx.fraudCase.updateMany({ where: { id: c.id, version: c.version }, data: { unitId: to.id, version: { increment: 1 } } });

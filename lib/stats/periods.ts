@@ -117,7 +117,10 @@ export function resolvePeriod(
   } else {
     ({ current, previous } = preset(kind, today));
   }
-  const yearAgo = { from: addYears(current.from, -1), to: addYears(current.to, -1) };
+  // A range ending on its month's last day compares with the whole of that month a year before:
+  // February 2025 with all of February 2024, its 29th included.
+  const yearAgoTo = current.to === endOfMonth(current.to) ? endOfMonth(addYears(current.to, -1)) : addYears(current.to, -1);
+  const yearAgo = { from: addYears(current.from, -1), to: yearAgoTo };
   const granularity = input.granularity && allowedGranularity(current, input.granularity) ? input.granularity : defaultGranularity(current);
   const buckets = bucketsOf(current, granularity);
   return { kind, current, previous, yearAgo, granularity, buckets, partial: buckets.find((b) => b.from <= today && today <= b.to)?.key ?? null };

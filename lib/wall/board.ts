@@ -10,7 +10,7 @@ import type { FraudType, RiskLevel } from "@/lib/generated/prisma/enums";
 import { openWork } from "@/lib/handover/board";
 import { ageGroupOf, type AgeGroup } from "@/lib/profiles/dimensions";
 import { changePercent, fromCents } from "@/lib/stats/decimal";
-import { FRAUD_TYPES, metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
+import { FRAUD_TYPES, LOSS_STOPPED_METRICS, metric, RISKS, SLA_STEPS } from "@/lib/stats/metrics";
 import { addYears, bucketsOf, resolvePeriod } from "@/lib/stats/periods";
 import { getStatsRankings, type RankingKey } from "@/lib/stats/rankings";
 import { readRollup, sumOf, totalsOf, type RollupRow } from "@/lib/stats/rollup";
@@ -109,7 +109,7 @@ export async function wallBoard(actor: Pick<Actor, "scopePath">, now = new Date(
   const [totals, byUnit, work, feed, rankings, map, surges] = await Promise.all([
     readRollup({
       unitPath: scope.unit.path,
-      metrics: [...RECEIVED, ...DISSUADED, metric.protected, ...FRAUD],
+      metrics: [...RECEIVED, ...DISSUADED, ...LOSS_STOPPED_METRICS, ...FRAUD],
       ranges: [{ key: "today", range: { from: today, to: today } }, { key: "ago", range: { from: yearAgo, to: yearAgo } }, { key: "week", range: week, bucket: "day" }],
     }),
     readRollup({
@@ -156,7 +156,8 @@ export async function wallBoard(actor: Pick<Actor, "scopePath">, now = new Date(
       state("open", work.open),
       state("overdue", work.overdue),
       daily("dissuaded", DISSUADED),
-      daily("lossStopped", [metric.protected], true),
+      // 止损 as the statistics count it: dissuasions and the banks' stop-payments and freezes.
+      daily("lossStopped", LOSS_STOPPED_METRICS, true),
     ],
     breaches: byChild(byUnit.filter((r) => r.key === "week"), children, scope.subtree, BREACHES),
     warningsByUnit: byChild(byUnit.filter((r) => r.key === "today"), areas, scope.subtree, RECEIVED),

@@ -23,7 +23,7 @@ import { queueFeedback } from "@/lib/feedback/queue";
 
 /** A signed-in person (not an API key, not the command line). */
 const isPerson = (actor: Actor) => actor.kind === "user" && actor.role !== null;
-import { openAppFollowUp } from "@/lib/appfollowups/schedule";
+import { openAppFollowUp, withdrawAppFollowUp } from "@/lib/appfollowups/schedule";
 
 /** Dispatchers work the whole jurisdiction; precinct officers their own unit's warnings. */
 export async function workableUnitIds(actor: Actor): Promise<string[]> {
@@ -91,13 +91,15 @@ export async function applyTransition(
   if (to === "RESOLVED") {
     revisits = extra.outcome === "DISSUADED" ? { scheduled: await scheduleRevisits(tx, actor, w.id, now) } : { cancelled: await cancelRevisits(tx, w.id, now) || undefined };
   }
-  // …and the person's one app follow-up (APP回访), unless they have one already.
+  // …and the person's one app follow-up (APP回访), unless they have one already; any other outcome
+  // takes back the one this warning's earlier dissuasion opened.
   const appFollowUpId = to === "RESOLVED" && extra.outcome === "DISSUADED" ? await openAppFollowUp(tx, actor, w.id, now) : null;
+  const appFollowUpWithdrawn = to === "RESOLVED" && extra.outcome !== "DISSUADED" ? await withdrawAppFollowUp(tx, w.id) : null;
   // 签收 and the result go back to a national or provincial source (the outbox, lib/feedback).
   if (to === "ACKNOWLEDGED" || to === "RESOLVED") await queueFeedback(tx, w.id, to, now);
   await writeAudit(tx, actor, {
     action: reopen ? "warning.reopen" : "warning.transition", success: true, entityType: "Warning", entityId: w.id,
-    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled, appFollowUpId: appFollowUpId ?? undefined },
+    details: { from: w.status, to, outcome: extra.outcome, caseId: caseId ?? undefined, revisitsScheduled: revisits.scheduled || undefined, revisitsCancelled: revisits.cancelled, appFollowUpId: appFollowUpId ?? undefined, appFollowUpWithdrawn: appFollowUpWithdrawn ?? undefined },
   });
   await notifyWarningEvent(tx, { kind: "changed", id: w.id, unitId: w.unitId, status: to, version: version + 1 });
   return version + 1;

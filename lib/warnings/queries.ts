@@ -142,7 +142,7 @@ export async function getWarning(actor: Actor, id: string) {
       },
       sightings: { orderBy: { receivedAt: "desc" }, select: { id: true, source: true, externalId: true, riskLevel: true, receivedAt: true, victimName: true, amountAtRisk: true, note: true } },
       breaches: { select: { step: true, dueAt: true, breachedAt: true } },
-      fraudCase: { select: { id: true, caseNumber: true, status: true } },
+      fraudCase: { select: { id: true, caseNumber: true, status: true, unitId: true } },
     },
   });
   if (!w) throw await outOfScope(actor, "Warning", id, async () => (await getDb().warning.count({ where: { id } })) > 0);
@@ -160,7 +160,9 @@ export async function getWarning(actor: Actor, id: string) {
     note: w.note,
     routedBy: w.routedBy,
     dispatchNote: w.dispatchNote,
-    fraudCase: w.fraudCase,
+    // The case it became, when the reader's jurisdiction holds it (a precinct's warning may have
+    // become its branch's case): never named otherwise (G31).
+    fraudCase: w.fraudCase && unitIds.includes(w.fraudCase.unitId) ? { id: w.fraudCase.id, caseNumber: w.fraudCase.caseNumber, status: w.fraudCase.status } : null,
     transitions: w.transitions.map((t) => ({ ...t, at: t.at.toISOString(), actor: t.actorId ? names.get(t.actorId) ?? null : null })),
     ladderEvents: w.ladderEvents.map((e) => ({ ...e, at: e.at.toISOString() })),
     actions: w.actions.map((a) => ({ ...a, occurredAt: a.occurredAt.toISOString(), amountProtected: a.amountProtected.toFixed(2), followUpOn: a.followUpOn?.toISOString().slice(0, 10) ?? null })),

@@ -15,6 +15,7 @@ import { notifyWarningEvent } from "@/lib/warnings/events";
 import { queueFeedback } from "@/lib/feedback/queue";
 import { stopLadder } from "@/lib/outbound/ladder";
 import { cancelRevisits } from "@/lib/revisits/schedule";
+import { withdrawAppFollowUp } from "@/lib/appfollowups/schedule";
 import { dueTimes, nextStep } from "@/lib/warnings/sla";
 import { slaLadder } from "@/lib/warnings/sla-policy";
 import { decideTransferSchema, proposeTransferSchema, transferListSchema, type TransferListQuery } from "@/lib/warnings/transfer-schemas";
@@ -75,11 +76,12 @@ async function moveWarning(
     await tx.warningTransition.create({
       data: { warningId: w.id, fromStatus: w.status, toStatus: "RESOLVED", outcome: "TRANSFERRED_OUT", note: t.destination, actorId: actor.id, at: now },
     });
-    // Resolved by people: the ladder's automatic rungs stop, the revisits of an earlier dissuasion
-    // are not the city's to make any more, and a national or provincial source hears the outcome
+    // Resolved by people: the ladder's automatic rungs stop, the revisits and the app follow-up of an
+    // earlier dissuasion are not the city's to make any more, and a national or provincial source hears the outcome
     // (transferred, and where to) like any resolution's.
     await stopLadder(tx, w.id, now, "status:RESOLVED");
     await cancelRevisits(tx, w.id, now);
+    await withdrawAppFollowUp(tx, w.id);
     await queueFeedback(tx, w.id, "RESOLVED", now, t.destination);
     await notifyWarningEvent(tx, { kind: "changed", id: w.id, unitId: t.toUnitId, status: "RESOLVED", version: w.version + 1 });
     return w.version + 1;

@@ -9,6 +9,7 @@ import { ingestCallEvent } from "@/lib/calls/commands";
 import { addSuspect } from "@/lib/cases/suspects";
 import { getCase } from "@/lib/cases/case-detail";
 import { linkChoices } from "@/lib/cases/queries";
+import { getWarning } from "@/lib/warnings/queries";
 import { decideCaseLink, proposeCaseLink } from "@/lib/contacts/commands";
 import { makeApiKey, makeUser } from "@/tests/factories";
 import { fieldTeam, intercept, key, precinctWarning, visit, type FieldTeam } from "./field-fixtures";
@@ -108,5 +109,16 @@ describe("并案 group merge (SECURITY G36)", () => {
     const byCentre = await decideCaseLink(cityChief.actor, { id: p2.id, decision: "confirm", version: p2.version });
     expect(byCentre.status).toBe("CONFIRMED");
     expect((await getDb().caseSuspect.findMany({ where: { caseId: caseB.id } })).length).toBeGreaterThan(bBefore.length);
+  });
+});
+
+describe("a warning's page names its case only to who may read it (SECURITY G31)", () => {
+  it("a precinct's warning that became its branch's case shows the case to the centre, not to the precinct's officer", async () => {
+    const w = await precinctWarning(team);
+    await recordHomeVisit(team.officer.actor, { id: w.id, ...visit({ outcome: "ALREADY_PAID", amountProtected: "0", appRegistered: false }) }, key());
+    const c = await getDb().warning.findUniqueOrThrow({ where: { id: w.id }, select: { fraudCase: { select: { id: true, unitId: true } } } });
+    expect(c.fraudCase?.unitId).toBe(team.tree.branches[0]!.id);
+    expect((await getWarning(team.officer.actor, w.id)).fraudCase).toBeNull();
+    expect((await getWarning(team.dispatcher.actor, w.id)).fraudCase).toMatchObject({ id: c.fraudCase!.id });
   });
 });

@@ -53,6 +53,14 @@ describe("periods", () => {
     expect(p.yearAgo).toEqual({ from: "2023-03-01", to: "2023-03-31" });
   });
 
+  it("compares a month with the whole month a year before, across a leap day", () => {
+    expect(resolvePeriod({ period: "lastMonth" }, "2025-03-10").yearAgo).toEqual({ from: "2024-02-01", to: "2024-02-29" });
+    expect(resolvePeriod({ from: "2025-02-01", to: "2025-02-28" }, "2025-03-10").yearAgo).toEqual({ from: "2024-02-01", to: "2024-02-29" });
+    expect(resolvePeriod({ from: "2024-02-01", to: "2024-02-29" }, "2025-03-10").yearAgo).toEqual({ from: "2023-02-01", to: "2023-02-28" });
+    // A range ending mid-month keeps its day.
+    expect(resolvePeriod({ from: "2025-02-01", to: "2025-02-20" }, "2025-03-10").yearAgo).toEqual({ from: "2024-02-01", to: "2024-02-20" });
+  });
+
   it("defaults to this year, with a granularity that suits the length", () => {
     expect(resolvePeriod({}, TODAY).kind).toBe("year");
     expect(resolvePeriod({ period: "week" }, TODAY).granularity).toBe("day");
