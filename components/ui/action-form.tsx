@@ -58,7 +58,7 @@ export function FormStatus({ state, savedText, namespace, shown = [] }: { state:
 type Namespace = "cases" | "publicity" | "account" | "field" | "revisits" | "appeals" | "outbound" | "vulnerable" | "appfollowups";
 
 /** Field codes that explain a refusal of the whole action rather than one input. */
-const REASONS = new Set(["last_oversight", "approval_pending", "already_decided"]);
+const REASONS = new Set(["last_oversight", "approval_pending", "already_decided", "password_not_owned"]);
 
 /**
  * The one field-error hook: a field's error in the user's language — the domain's own wording

@@ -47,6 +47,12 @@ export const decideProposal = command({
       if (p.kind === "USER_CREATE") {
         await tx.user.update({ where: { id: p.userId }, data: approve ? { approvalPending: false, version: { increment: 1 } } : { active: false, version: { increment: 1 } } });
       } else if (p.kind === "USER_CHANGE" && approve) {
+        // A password an administrator reset and its owner has not changed is the administrator's:
+        // a change approved now would hand them the account's new powers.
+        const { mustChangePassword } = await tx.user.findUniqueOrThrow({ where: { id: p.userId }, select: { mustChangePassword: true } });
+        if (mustChangePassword) {
+          throw new AppError("CONFLICT", "the account's password was reset by an administrator and not yet changed by its owner", [{ path: "id", code: "password_not_owned", message: "the owner changes the password first" }]);
+        }
         await applyUserChange(tx, p.userId, p.change as UserChange);
       } else if (p.kind === "PASSWORD_RESET" && approve) {
         await applyPasswordReset(tx, p.userId, (p.change as { passwordHash: string }).passwordHash, now);

@@ -20,7 +20,8 @@ export type UserChange = { role?: Role; grants?: string[]; unitId?: string; acti
 
 /**
  * Whether a change to an existing account needs approval: it grants PII access the account did not
- * have through its role (a role change into a reading role, grants that add reading), or it touches
+ * have through its role (a role change into a reading role, grants that add reading, a move of a
+ * reading account to another jurisdiction), or it touches
  * an auditor's or security officer's account in any way that matters (role, unit, grants, state).
  */
 export function changeNeedsApproval(user: { role: Role; grants: readonly string[] }, change: UserChange): boolean {
@@ -28,6 +29,8 @@ export function changeNeedsApproval(user: { role: Role; grants: readonly string[
   const roleChanges = change.role !== undefined && change.role !== user.role;
   if (roleChanges && readsPii(next.role, next.grants)) return true;
   if (change.grants !== undefined && !readsPii(user.role, user.grants) && readsPii(next.role, next.grants)) return true;
+  // A move of an account that reads personal data changes whose data it reads (a precinct's to the city's).
+  if (change.unitId !== undefined && readsPii(next.role, next.grants)) return true;
   const touches = roleChanges || change.grants !== undefined || change.unitId !== undefined || change.active !== undefined;
   return touches && (isOversightRole(user.role) || isOversightRole(next.role));
 }

@@ -21,9 +21,18 @@ export type Proposal = {
  * `access.propose`, naming the proposer). One open proposal per account or key: a second one is
  * refused until the first is decided.
  */
-export async function propose(tx: Tx, actor: Actor, p: Proposal): Promise<{ id: string }> {
-  const open = await tx.accessProposal.findFirst({ where: { ...p.subject, status: "PENDING" }, select: { id: true } });
+/**
+ * While a proposal on an account or key waits, nothing else about it changes: the approver decides on
+ * the account as it was proposed (a move, a reset or a second proposal meanwhile would be approved
+ * unseen). 409 approval_pending.
+ */
+export async function assertNoOpenProposal(tx: Tx, subject: Proposal["subject"]): Promise<void> {
+  const open = await tx.accessProposal.findFirst({ where: { ...subject, status: "PENDING" }, select: { id: true } });
   if (open) throw new AppError("CONFLICT", "a proposal for this account is waiting for approval", [{ path: "id", code: "approval_pending", message: "approval pending" }]);
+}
+
+export async function propose(tx: Tx, actor: Actor, p: Proposal): Promise<{ id: string }> {
+  await assertNoOpenProposal(tx, p.subject);
   const row = await tx.accessProposal.create({
     data: { kind: p.kind, approverRole: p.approverRole, ...p.subject, unitId: p.unitId, change: p.change, summary: p.summary, proposedById: actor.id },
     select: { id: true },

@@ -12,7 +12,7 @@ import { inJurisdiction } from "@/lib/units/jurisdiction";
 import { userTargetSchema } from "@/lib/auth/account-schemas";
 import { hashPassword, oneTimePassword } from "@/lib/auth/password";
 import { approverFor, resetNeedsApproval } from "@/lib/approvals/policy";
-import { propose } from "@/lib/approvals/propose";
+import { assertNoOpenProposal, propose } from "@/lib/approvals/propose";
 
 function assertNotSelf(actor: Actor, id: string) {
   if (id === actor.id) throw new AppError("FORBIDDEN", "not on your own account");
@@ -83,6 +83,7 @@ export const resetUserPassword = command({
       select: { username: true, displayName: true, role: true, grants: true, unitId: true, unit: { select: { name: true } } },
     });
     if (!user) throw notFound("user");
+    await assertNoOpenProposal(tx, { userId: id });
     const pending = resetNeedsApproval(user);
     let endedSessions = 0;
     if (pending) {

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblems } from "@/lib/auth/password-policy";
-import { countFailedProof, isLocked } from "@/lib/auth/lockout";
+import { isLocked, proofFailed, releaseProof, reserveProof } from "@/lib/auth/lockout";
 import { changePasswordSchema } from "@/lib/auth/account-schemas";
 
 const invalid = (path: string, code: string) => new AppError("VALIDATION", code, [{ path, code, message: code }]);
@@ -25,15 +25,17 @@ export async function changeOwnPassword(who: Actor, raw: unknown, now = new Date
   const user = await db.user.findUniqueOrThrow({ where: { id: who.id }, select: { passwordHash: true, username: true, displayName: true, lockedUntil: true } });
   const audit = (success: boolean, details: Record<string, unknown>) =>
     db.$transaction((tx) => writeAudit(tx, who, { action: "auth.password.change", success, entityType: "User", entityId: who.id, details }));
-  if (isLocked(user, now)) {
+  // The attempt is taken before the slow check (lib/auth/lockout.ts): guesses sent at once count too.
+  if (isLocked(user, now) || !(await reserveProof(who.id, who, now, { endSessions: true }))) {
     await audit(false, { reason: "locked" });
     throw invalid("current", "account_locked");
   }
   if (!(await verifyPassword(user.passwordHash, input.current))) {
-    const locked = await countFailedProof(who.id, who, now, { endSessions: true });
+    const locked = await proofFailed(who.id, who, now, { endSessions: true });
     await audit(false, { reason: "wrong-current" });
     throw invalid("current", locked ? "account_locked" : "wrong_password");
   }
+  await releaseProof(who.id);
   const problems = passwordProblems(input.next, [user.username]);
   if (problems.length) throw new AppError("VALIDATION", "weak password", problems.map((code) => ({ path: "next", code, message: code })));
   if (await verifyPassword(user.passwordHash, input.next)) throw invalid("next", "same_as_current");

@@ -6,7 +6,7 @@ import { writeAudit, type AuditActor } from "@/lib/audit/write-audit";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
 import { loginSchema, type LoginError } from "@/lib/auth/login-schema";
 import { loginThrottled, recordLoginFailure } from "@/lib/auth/login-throttle";
-import { countFailedProof, isLocked } from "@/lib/auth/lockout";
+import { clearFailedProofs, proofFailed, releaseProof, reserveProof } from "@/lib/auth/lockout";
 import { openSession } from "@/lib/auth/open-session";
 import { consumeSecondFactor } from "@/lib/auth/second-factor";
 import { isWallRole, wallAddressAllowed } from "@/lib/auth/wall-access";
@@ -19,12 +19,31 @@ export type LoginResult = { ok: true; userId: string; sessionId: string } | { ok
 
 type LoginUser = { id: string; role: AuditActor["role"]; unitId: string };
 
+/** Why a user who gave the right password still does not sign in, if they do not. */
+function refusalAfterPassword(
+  user: { role: AuditActor["role"]; active: boolean; approvalPending: boolean; isDemo: boolean; unit: { active: boolean } },
+  ip: string | null,
+  demoMode: boolean,
+): [LoginError, string] | null {
+  if (!user.active) return ["DISABLED", "disabled"];
+  // A disabled unit's people sign in no more than its API keys are accepted.
+  if (!user.unit.active) return ["DISABLED", "unit-disabled"];
+  // 三员分立: an account that reads personal data signs in only once a second person approved it.
+  if (user.approvalPending) return ["PENDING_APPROVAL", "approval-pending"];
+  // Demo accounts only live alongside the demo dataset; a production install never honours them.
+  if (user.isDemo && !demoMode) return ["INVALID_CREDENTIALS", "demo-account-outside-demo"];
+  // 大屏: a display account signs in without a second factor, so only from the kiosks' addresses.
+  if (isWallRole(user.role) && !wallAddressAllowed(ip)) return ["WALL_ADDRESS", "wall-address-refused"];
+  return null;
+}
+
 /**
  * Checks a username, password and — for a user with an enrolled factor — a TOTP or recovery code,
  * and opens a session. Unknown users, wrong passwords and locked accounts answer the same, in the
  * same time (a locked account's answer would tell that the username exists); five failures (wrong
  * passwords or wrong codes) lock the account for 15 minutes. Only after the right password does a
- * wrong code's lock say LOCKED.
+ * wrong code's lock say LOCKED. Each attempt is counted before its password is hashed
+ * (lib/auth/lockout.ts), so guesses sent at once cannot outrun the lock.
  *
  * A user whose role requires a second factor but who has none enrolled gets a session that is
  * good for nothing but enrolment (lib/auth/session.ts `pending`), as does a user who must change
@@ -56,8 +75,6 @@ export async function login(
     return { ok: false as const, error };
   };
 
-  const countFailure = (user: LoginUser) => countFailedProof(user.id, as(user), now);
-
   if (await loginThrottled(client.ip, now)) return fail("THROTTLED", "ip-throttled");
 
   // Usernames are unique whatever their case (a unique index on lower(username)), and sign in so.
@@ -65,33 +82,33 @@ export async function login(
   const user = match && await db.user.findUnique({
     where: { id: match.id },
     select: {
-      id: true, role: true, unitId: true, active: true, isDemo: true, lockedUntil: true,
+      id: true, role: true, unitId: true, active: true, isDemo: true,
       passwordHash: true, sessionVersion: true, totpEnabledAt: true, approvalPending: true,
+      unit: { select: { active: true } },
     },
   });
   if (!user) {
     await verifyAgainstDummy(password);
     return fail("INVALID_CREDENTIALS", "unknown-user");
   }
-  if (isLocked(user, now)) {
+  if (!(await reserveProof(user.id, as(user), now))) {
     await verifyAgainstDummy(password);
     return fail("INVALID_CREDENTIALS", "locked", user);
   }
   if (!(await verifyPassword(user.passwordHash, password))) {
-    await countFailure(user);
+    await proofFailed(user.id, as(user), now);
     return fail("INVALID_CREDENTIALS", "wrong-password", user);
   }
-  if (!user.active) return fail("DISABLED", "disabled", user);
-  // 三员分立: an account that reads personal data signs in only once a second person approved it.
-  if (user.approvalPending) return fail("PENDING_APPROVAL", "approval-pending", user);
-  // Demo accounts only live alongside the demo dataset; a production install never honours them.
-  if (user.isDemo && !demoMode) return fail("INVALID_CREDENTIALS", "demo-account-outside-demo", user);
-  // 大屏: a display account signs in without a second factor, so only from the kiosks' addresses.
-  if (isWallRole(user.role) && !wallAddressAllowed(client.ip)) return fail("WALL_ADDRESS", "wall-address-refused", user);
+  const refusal = refusalAfterPassword(user, client.ip, demoMode);
+  if (refusal) {
+    await releaseProof(user.id);
+    return fail(...refusal, user);
+  }
 
   // An enrolled factor is always asked for, whatever the role and mode.
   if (user.totpEnabledAt) {
     if (!otp) {
+      await releaseProof(user.id);
       await db.$transaction((tx) =>
         writeAudit(tx, as(user), { action: "auth.mfa.challenge", success: true, entityType: "User", entityId: user.id }),
       );
@@ -106,13 +123,14 @@ export async function login(
       return r;
     });
     if (!check.ok) {
-      const locked = await countFailure(user);
+      const locked = await proofFailed(user.id, as(user), now);
       return fail(locked ? "LOCKED" : "OTP_INVALID", `otp-${check.reason}`, user);
     }
   }
 
   const session = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
+    if (!(await clearFailedProofs(tx, user.id, now))) return null;
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
     const opened = await openSession(tx, user, client, now);
     await writeAudit(tx, as(user), {
       action: "auth.login",
@@ -123,6 +141,7 @@ export async function login(
     });
     return opened;
   });
+  if (!session) return fail("INVALID_CREDENTIALS", "locked", user);
   return { ok: true, userId: user.id, sessionId: session.sessionId };
 }
 

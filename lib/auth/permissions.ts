@@ -57,8 +57,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 /** Grants an admin may add to a user on top of the role (never admin or audit powers). */
 export const GRANTABLE: readonly Permission[] = ["cases:approve", "warnings:triage"];
 
-/** Roles that take no grant: the wall display holds the wall and nothing else, whatever is granted. */
-const NO_GRANTS: readonly Role[] = ["WALL"];
+/**
+ * Roles that take no grant, whatever is stored: the wall display holds the wall and nothing else,
+ * the leader reads figures only, and the administrator and the two watchers read no record
+ * (三员分立, SECURITY.md B11) — a grant of 研判 to any of them would be a way round it.
+ */
+export const NO_GRANTS: readonly Role[] = ["WALL", "LEADER", "ADMIN", "AUDITOR", "SECURITY_OFFICER"];
 
 export function permissionsOf(role: Role, grants: readonly string[] = []): Set<Permission> {
   if (NO_GRANTS.includes(role)) return new Set(ROLE_PERMISSIONS[role]);
@@ -66,8 +70,11 @@ export function permissionsOf(role: Role, grants: readonly string[] = []): Set<P
   return new Set([...ROLE_PERMISSIONS[role], ...extra]);
 }
 
-/** Permissions through which personal data is read: holding any of them is a PII grant. */
-const PII_PERMISSIONS: readonly Permission[] = ["warnings:read", "cases:read", "pii:reveal", "persons:read"];
+/**
+ * Permissions through which personal data is read: holding any of them is a PII grant. Working
+ * warnings (triage, a precinct's work) reads their victims, revisits and follow-ups too.
+ */
+const PII_PERMISSIONS: readonly Permission[] = ["warnings:read", "warnings:triage", "warnings:work", "cases:read", "pii:reveal", "persons:read"];
 
 /** Whether a user of this role (with these grants) reads personal data. */
 export const readsPii = (role: Role, grants: readonly string[] = []) => {

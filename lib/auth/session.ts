@@ -56,7 +56,7 @@ async function sessionRow(sessionId: string): Promise<SessionRow | undefined> {
   const unit = actorUnitSql(`u."unitId"`);
   const [s] = await getDb().$queryRaw<SessionRow[]>`
     SELECT s.id::text AS id, s."revokedAt", s."expiresAt", s."lastSeenAt", s."sessionVersion",
-           ${USER_COLUMNS}, u.active, u."sessionVersion" AS "userSessionVersion",
+           ${USER_COLUMNS}, (u.active AND unit.active) AS active, u."sessionVersion" AS "userSessionVersion",
            u."isDemo", u."mustChangePassword", u."passwordChangedAt", u."totpEnabledAt", ${unit.columns}
       FROM user_sessions s JOIN users u ON u.id = s."userId" ${unit.joins}
      WHERE s.id = ${sessionId}::uuid`;

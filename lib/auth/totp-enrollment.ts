@@ -10,12 +10,30 @@ import { writeAudit } from "@/lib/audit/write-audit";
 import { totpCodeSchema } from "@/lib/auth/account-schemas";
 import { mfaRequired } from "@/lib/auth/mfa-policy";
 import { consumeSecondFactor } from "@/lib/auth/second-factor";
+import { proofFailed, releaseProof, reserveProof } from "@/lib/auth/lockout";
 import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, openSecret, sealSecret, totpProvisioning } from "@/lib/auth/totp";
 
 const codeError = (code: string) => new AppError("VALIDATION", code, [{ path: "code", code, message: code }]);
 
 const audit = (who: Actor, action: string, success: boolean, details: Record<string, unknown> = {}) =>
   getDb().$transaction((tx) => writeAudit(tx, who, { action, success, entityType: "User", entityId: who.id, details }));
+
+/**
+ * Checks (and consumes) a current code for one of the account's own commands. A wrong code counts
+ * toward the lockout as at sign-in, or a stolen session would be an unlimited TOTP oracle; while the
+ * account is locked the right code is refused too, and the lock ends every session of the user.
+ */
+async function proveOwnFactor(who: Actor, action: string, code: string, now: Date): Promise<void> {
+  if (!(await reserveProof(who.id, who, now, { endSessions: true }))) {
+    await audit(who, action, false, { reason: "locked" });
+    throw codeError("account_locked");
+  }
+  const check = await consumeSecondFactor(getDb(), who.id, code, now);
+  if (check.ok) return releaseProof(who.id);
+  const locked = await proofFailed(who.id, who, now, { endSessions: true });
+  await audit(who, action, false, { reason: check.reason });
+  throw codeError(locked ? "account_locked" : check.reason === "reused" ? "otp_reused" : "otp_invalid");
+}
 
 export type FactorStatus = { enrolled: boolean; enrolledAt: Date | null; recoveryCodesLeft: number; required: boolean };
 
@@ -70,11 +88,7 @@ export async function confirmTotpEnrollment(who: Actor, raw: unknown, now = new 
 export async function regenerateRecoveryCodes(who: Actor, raw: unknown, now = new Date()): Promise<{ recoveryCodes: string[] }> {
   const db = getDb();
   const { code } = parseInput(totpCodeSchema, raw);
-  const check = await consumeSecondFactor(db, who.id, code, now);
-  if (!check.ok) {
-    await audit(who, "auth.mfa.recovery-codes", false, { reason: check.reason });
-    throw codeError(check.reason === "reused" ? "otp_reused" : "otp_invalid");
-  }
+  await proveOwnFactor(who, "auth.mfa.recovery-codes", code, now);
   const recoveryCodes = newRecoveryCodes();
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: who.id }, data: { recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode), version: { increment: 1 } } });
@@ -88,11 +102,7 @@ export async function removeOwnFactor(who: Actor, raw: unknown, { now = new Date
   const db = getDb();
   if (mfaRequired(who.role, demoMode)) throw new AppError("FORBIDDEN", "your role requires a second factor");
   const { code } = parseInput(totpCodeSchema, raw);
-  const check = await consumeSecondFactor(db, who.id, code, now);
-  if (!check.ok) {
-    await audit(who, "auth.mfa.remove", false, { reason: check.reason });
-    throw codeError(check.reason === "reused" ? "otp_reused" : "otp_invalid");
-  }
+  await proveOwnFactor(who, "auth.mfa.remove", code, now);
   await db.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: who.id },

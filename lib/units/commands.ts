@@ -4,6 +4,7 @@ import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { unitSubtree } from "@/lib/units/jurisdiction";
 import { ALLOWED_PARENT, createUnitSchema, updateUnitSchema } from "@/lib/units/schemas";
+import { assertOversightOutlives } from "@/lib/users/oversight";
 
 const field = (path: string, code: string, message: string) => new AppError("VALIDATION", message, [{ path, code, message }]);
 
@@ -37,9 +38,11 @@ export const updateUnit = command({
   summary: "Change a unit (name, population, keywords, state)",
   input: updateUnitSchema, audit: ["unit.update"],
   async run({ actor, input: { id, version, ...changes }, tx }): Promise<void> {
-    const unit = await tx.unit.findFirst({ where: { id, ...unitSubtree(actor.scopePath) }, select: { id: true, kind: true } });
+    const unit = await tx.unit.findFirst({ where: { id, ...unitSubtree(actor.scopePath) }, select: { id: true, kind: true, path: true } });
     if (!unit) throw notFound("unit");
     if (unit.kind === "CITY" && changes.active === false) throw field("active", "cannot_disable_root", "the city bureau cannot be disabled");
+    // Its users sign in no more: the city keeps its watchers (三员分立).
+    if (changes.active === false) await assertOversightOutlives(tx, unit.path);
     const { count } = await tx.unit.updateMany({ where: { id, version }, data: { ...changes, version: { increment: 1 } } });
     if (count === 0) throw versionConflict();
     await writeAudit(tx, actor, { action: "unit.update", success: true, entityType: "Unit", entityId: id, details: { changed: Object.keys(changes) } });

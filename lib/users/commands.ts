@@ -6,9 +6,10 @@ import { command } from "@/lib/commands/command";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { hashPassword, oneTimePassword } from "@/lib/auth/password";
 import { isSystemActor } from "@/lib/auth/system-actor";
+import { NO_GRANTS } from "@/lib/auth/permissions";
 import { inJurisdiction, unitSubtree } from "@/lib/units/jurisdiction";
 import { accountNeedsApproval, approverFor, changeNeedsApproval } from "@/lib/approvals/policy";
-import { propose } from "@/lib/approvals/propose";
+import { assertNoOpenProposal, propose } from "@/lib/approvals/propose";
 import { assertOversightRemains } from "@/lib/users/oversight";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 
@@ -34,6 +35,7 @@ export const createUser = command({
   input: createUserSchema, audit: ["user.create", "access.propose"],
   async run({ actor, input, tx }): Promise<CreatedUser> {
     const grants = input.grants ?? [];
+    if (grants.length && NO_GRANTS.includes(input.role)) throw invalid("grants", "not_for_role", `a ${input.role} takes no grant`);
     const pending = !isSystemActor(actor) && accountNeedsApproval(input.role, grants);
     const password = oneTimePassword();
     const passwordHash = await hashPassword(password);
@@ -112,6 +114,8 @@ export const updateUser = command({
       unit = (await tx.unit.findFirst({ where: { code: unitCode, active: true, ...unitSubtree(actor.scopePath) }, select: { id: true, name: true, path: true } })) ?? undefined;
       if (!unit) throw invalid("unitCode", "unknown_unit", `no active unit ${unitCode} in your jurisdiction`);
     }
+    // A role that takes no grant (a leader, the administrator …) leaves the grants behind.
+    if (changes.role !== undefined && NO_GRANTS.includes(changes.role) && (changes.grants ?? user.grants).length) changes.grants = [];
     // Only what actually changes counts (a form sends the current role back unchanged).
     const change: UserChange = {
       ...(changes.displayName !== undefined && changes.displayName !== user.displayName ? { displayName: changes.displayName } : {}),
@@ -121,6 +125,7 @@ export const updateUser = command({
       ...(changes.active !== undefined && changes.active !== user.active ? { active: changes.active } : {}),
     };
     const changed = Object.keys(change);
+    if (changed.some((k) => k !== "displayName")) await assertNoOpenProposal(tx, { userId: id });
     const details = { changed, ...(change.role ? { role: change.role } : {}), ...(unit ? { unit: unitCode } : {}) };
     if (!isSystemActor(actor) && changeNeedsApproval(user, change)) {
       // Refused now rather than at approval when it could never be applied.

@@ -22,12 +22,27 @@ export async function assertOversightRemains(tx: Tx, user: Holder, change: { rol
   if (stays) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OVERSIGHT_LOCK}::bigint)`;
   const others = await tx.user.count({
-    where: { role: user.role, active: true, approvalPending: false, id: { not: user.id }, unit: unitSubtree(city) },
+    where: { role: user.role, active: true, approvalPending: false, id: { not: user.id }, unit: { ...unitSubtree(city), active: true } },
   });
   if (others === 0) {
     const path = change.active === false ? "active" : change.role !== undefined ? "role" : "unitCode";
     throw new AppError("CONFLICT", `the last active ${user.role} of the city cannot be disabled, moved or given another role`, [
       { path, code: "last_oversight", message: "last active holder" },
     ]);
+  }
+}
+
+/**
+ * Throws when disabling the unit at `path` would leave its city without an active auditor or
+ * security officer: the users of a disabled unit sign in no more (lib/auth/session.ts).
+ */
+export async function assertOversightOutlives(tx: Tx, path: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${OVERSIGHT_LOCK}::bigint)`;
+  for (const role of ["AUDITOR", "SECURITY_OFFICER"] as const) {
+    const holders = (root: string) => tx.user.count({ where: { role, active: true, approvalPending: false, unit: { ...unitSubtree(root), active: true } } });
+    const [inCity, inUnit] = await Promise.all([holders(cityOf(path)), holders(path)]);
+    if (inCity > 0 && inCity === inUnit) {
+      throw new AppError("CONFLICT", `the unit holds the city's last active ${role}`, [{ path: "active", code: "last_oversight", message: "last active holder" }]);
+    }
   }
 }

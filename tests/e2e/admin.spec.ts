@@ -93,7 +93,7 @@ test("三员分立: the admin proposes a dispatcher, who cannot sign in until th
   await expect(newcomer).toHaveURL(/\/account\/password$/);
 });
 
-test("an admin finds a user, changes their role (a PII role waits for approval) and resets their password", async ({ page, browser }) => {
+test("an admin finds a user, resets their password, moves them, and proposes a PII role, which holds the account until approved", async ({ page, browser }) => {
   await loginAs(page, "admin");
   await expectLoggedIn(page, "/admin/users");
   await createAccount(page, "role.test", "LEADER", "420300");
@@ -102,35 +102,40 @@ test("an admin finds a user, changes their role (a PII role waits for approval) 
   await page.getByRole("button", { name: "搜索", exact: true }).click();
   await expect(page).toHaveURL(/q=ROLE.TEST/);
   await expect(page.getByTestId("users-total")).toHaveText("共 1 个用户");
-  const row = page.locator('tr[data-username="role.test"]');
-
-  // Into a role that reads personal data: proposed, not applied.
-  await row.getByText("调整角色/单位").click();
-  await row.getByLabel("角色").selectOption("OFFICER");
-  await row.getByLabel("所属单位").selectOption("42030201");
-  await row.getByRole("button", { name: "保存调整" }).click();
-  await expect(row.getByRole("status")).toHaveText("已提交审批，审批通过后生效");
-  await page.reload();
-  await expect(page.locator('tr[data-username="role.test"]')).toContainText("局领导");
-  await expect(page.locator('tr[data-username="role.test"]')).toContainText("有待审批的申请");
+  const row = () => page.locator('tr[data-username="role.test"]');
 
   // A leader's password reset applies at once: the one-time password signs in, to the forced change.
   page.once("dialog", (d) => d.accept());
-  await page.locator('tr[data-username="role.test"]').getByRole("button", { name: "重置密码" }).click();
-  const reset = (await page.locator('tr[data-username="role.test"]').getByTestId("one-time-password").textContent())!.trim();
+  await row().getByRole("button", { name: "重置密码" }).click();
+  const reset = (await row().getByTestId("one-time-password").textContent())!.trim();
   await screenshot(page, "admin-users-reset");
   const user = await (await browser.newContext()).newPage();
   await loginAs(user, "role.test", reset);
   await expect(user).toHaveURL(/\/account\/password$/);
 
-  // A unit change alone grants nothing new: applied at once.
-  const row2 = page.locator('tr[data-username="role.test"]');
-  await row2.getByText("调整角色/单位").click();
-  await row2.getByLabel("所属单位").selectOption("42030202");
-  await row2.getByRole("button", { name: "保存调整" }).click();
-  await expect(row2.getByText("已调整", { exact: true })).toBeVisible();
+  // A leader reads no record: a unit change is applied at once.
   await page.reload();
-  await expect(page.locator('tr[data-username="role.test"]')).toContainText("朝阳派出所");
+  await row().getByText("调整角色/单位").click();
+  await row().getByLabel("所属单位").selectOption("42030202");
+  await row().getByRole("button", { name: "保存调整" }).click();
+  await expect(row().getByText("已调整", { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(row()).toContainText("朝阳派出所");
+
+  // Into a role that reads personal data: proposed, not applied.
+  await row().getByText("调整角色/单位").click();
+  await row().getByLabel("角色").selectOption("OFFICER");
+  await row().getByRole("button", { name: "保存调整" }).click();
+  await expect(row().getByRole("status")).toHaveText("已提交审批，审批通过后生效");
+  await page.reload();
+  await expect(row()).toContainText("局领导");
+  await expect(row()).toContainText("有待审批的申请");
+
+  // While it waits, the account changes no further: a reset is refused, saying why.
+  page.once("dialog", (d) => d.accept());
+  await row().getByRole("button", { name: "重置密码" }).click();
+  await expect(row().getByRole("alert")).toContainText("已有待审批的申请");
+  await expect(row().getByTestId("one-time-password")).toHaveCount(0);
 });
 
 test("a wrong unit code in the unit form gets a clear Chinese message", async ({ page }) => {

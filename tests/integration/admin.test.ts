@@ -119,7 +119,8 @@ describe("users", () => {
 
   it("moves a user to another unit and detects a stale version", async () => {
     const { actor } = await makeUser(tree.city, "ADMIN");
-    const { user } = await makeUser(tree.branches[0]!.precincts[0]!, "OFFICER");
+    // A leader reads figures only: moved at once (an officer's move waits for approval: admin-boundaries).
+    const { user } = await makeUser(tree.branches[0]!.precincts[0]!, "LEADER");
     await updateUser(actor, { id: user.id, version: user.version, unitCode: tree.branches[1]!.precincts[1]!.code });
     const moved = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { unitId: true, sessionVersion: true } });
     expect(moved.unitId).toBe(tree.branches[1]!.precincts[1]!.id);
