@@ -226,16 +226,44 @@ export async function tailSearch(actor: Actor, tail: string, limit = 50, only?: 
     WHERE c.last IS NOT NULL OR EXISTS (
       SELECT 1 FROM dissuasion_actions a WHERE a."personId" = c."personId" ${inScope(Prisma.sql`a."unitId"`)}
       UNION ALL SELECT 1 FROM case_victims v JOIN cases k ON k.id = v."caseId" WHERE v."personId" = c."personId" ${inScope(Prisma.sql`k."unitId"`)}
-      UNION ALL SELECT 1 FROM disciplinary_measures m WHERE m."personId" = c."personId" ${inScope(Prisma.sql`m."unitId"`)})
+      UNION ALL SELECT 1 FROM disciplinary_measures m WHERE m."personId" = c."personId" ${inScope(Prisma.sql`m."unitId"`)}
+      UNION ALL SELECT 1 FROM person_labels l WHERE l."personId" = c."personId" ${inScope(Prisma.sql`l."unitId"`)})
     ORDER BY c.last DESC NULLS LAST, c."personId"
     LIMIT ${limit}`;
   if (!rows.length) return [];
-  const ids = await db.personIdentifier.findMany({ where: { personId: { in: rows.map((r) => r.personId) }, tail4: tail }, select: { id: true, personId: true, kind: true, value: true } });
-  return rows.map((r) => ({
-    id: r.personId,
-    identifiers: ids.filter((i) => i.personId === r.personId).map((i) => ({ id: i.id, kind: i.kind, masked: maskOf(i.kind, i.value) })),
-    lastWarningAt: r.last?.toISOString() ?? null,
-  }));
+  const personIds = rows.map((r) => r.personId);
+  const ids = await db.personIdentifier.findMany({ where: { personId: { in: personIds }, tail4: tail }, select: { id: true, personId: true, kind: true, value: true } });
+  // A number answers only when the jurisdiction's own records carry it (the file's rule): another
+  // jurisdiction's record's ID number is not this reader's to learn, nor to find the person by.
+  const seen = units ? await carriedIn(db, personIds, units) : null;
+  return rows
+    .map((r) => ({
+      id: r.personId,
+      identifiers: ids.filter((i) => i.personId === r.personId && (!seen || seen.has(i.value))).map((i) => ({ id: i.id, kind: i.kind, masked: maskOf(i.kind, i.value) })),
+      lastWarningAt: r.last?.toISOString() ?? null,
+    }))
+    .filter((hit) => hit.identifiers.length > 0);
+}
+
+/** The numbers the jurisdiction's records of these persons carry (readFile's `seen`, for many persons). */
+async function carriedIn(db: Db, personIds: string[], units: string[]): Promise<Set<string>> {
+  const of = { personId: { in: personIds } };
+  const [warnings, repeats, actions, victims, measures, labels] = await Promise.all([
+    db.warning.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["victimPhone", "victimIdNumber"], select: { victimPhone: true, victimIdNumber: true } }),
+    db.warningSighting.findMany({ where: { ...of, warning: { unitId: { in: units } } }, distinct: ["victimPhone", "victimIdNumber"], select: { victimPhone: true, victimIdNumber: true } }),
+    db.dissuasionAction.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["customerPhone", "customerIdNumber"], select: { customerPhone: true, customerIdNumber: true } }),
+    db.caseVictim.findMany({ where: { ...of, fraudCase: { unitId: { in: units } } }, distinct: ["phone", "idNumber"], select: { phone: true, idNumber: true } }),
+    db.disciplinaryMeasure.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["personIdNumber"], select: { personIdNumber: true } }),
+    db.personLabel.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["phone", "idNumber"], select: { phone: true, idNumber: true } }),
+  ]);
+  return carried([
+    ...warnings.flatMap((w) => [w.victimPhone, w.victimIdNumber]),
+    ...repeats.flatMap((s) => [s.victimPhone, s.victimIdNumber]),
+    ...actions.flatMap((a) => [a.customerPhone, a.customerIdNumber]),
+    ...victims.flatMap((v) => [v.phone, v.idNumber]),
+    ...measures.map((m) => m.personIdNumber),
+    ...labels.flatMap((l) => [l.phone, l.idNumber]),
+  ]);
 }
 
 export const tailSchema = z.object({ tail: z.string().trim().toUpperCase().regex(TAIL, "invalid_tail") }).strict();
