@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES, readImportFile } from "@/components/publicity/import-fi
 import { ProgressBar } from "@/components/publicity/progress-bar";
 import { DAILY_METRICS, type DailyMetric } from "@/lib/publicity/enums";
 import { checkTable, MAX_IMPORT_ROWS, type RawRow } from "@/lib/publicity/import-rows";
-import { chunkRows, mergePreview, type ImportPreview, type ServerPreview } from "@/lib/publicity/import-merge";
+import { chunkRows, mergePreview, type CommitRow, type ImportPreview, type ServerPreview } from "@/lib/publicity/import-merge";
 
 // Chunks stay well under the 1 MB server-action body limit (chunkRows counts bytes); commits go
 // in smaller chunks so the bar moves and each transaction stays short.
@@ -27,7 +27,7 @@ type Step =
   | { kind: "preview"; file: string; preview: ImportPreview }
   | { kind: "done"; totals: Totals };
 
-async function inChunks<T>(rows: RawRow[], size: number, send: (chunk: RawRow[]) => Promise<T>, progress: (done: number) => void): Promise<T[]> {
+async function inChunks<R extends RawRow, T>(rows: R[], size: number, send: (chunk: R[]) => Promise<T>, progress: (done: number) => void): Promise<T[]> {
   const out: T[] = [];
   let done = 0;
   for (const chunk of chunkRows(rows, size, CHUNK_BYTES)) {
@@ -74,7 +74,7 @@ export function ImportWizard() {
   }
 
   /** `known`: what the preview already settled (rows with errors, rows equal to the stored ones). */
-  async function commit(rows: RawRow[], updateChanged: boolean, known: { rejected: number; unchanged: number }) {
+  async function commit(rows: CommitRow[], updateChanged: boolean, known: { rejected: number; unchanged: number }) {
     setStep({ kind: "working", label: "committing", done: 0, total: rows.length });
     try {
       const results = await inChunks(

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { getDb, sqlTransaction, type Sql } from "@/lib/db";
 import { AppError, fromDatabaseError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { FUTURE_SKEW_MS } from "@/lib/validation/fields";
 import { writeAudit } from "@/lib/audit/write-audit";
 import { errorResponse } from "@/lib/http/route";
 import { requestInfoFrom } from "@/lib/auth/request-info";
@@ -25,11 +26,18 @@ const RECEIPT_LIMIT = 16 * 1024;
 export async function applyReceipt(
   sql: Sql, r: { messageId: string; result: ReceiptResult; at: Date; reason?: string; amountStopped?: string },
 ): Promise<"applied" | "repeat" | "unknown"> {
-  const [m] = await sql.$queryRaw<{ id: string; warningId: string | null; partnerRequestId: string | null; channel: OutboundChannel; rung: string | null; result: string | null; status: string }[]>`
-    SELECT id::text AS id, "warningId"::text AS "warningId", "partnerRequestId"::text AS "partnerRequestId", channel::text AS channel, rung, result, status::text AS status
+  const [m] = await sql.$queryRaw<{ id: string; warningId: string | null; partnerRequestId: string | null; channel: OutboundChannel; rung: string | null; result: string | null; status: string; createdAt: Date }[]>`
+    SELECT id::text AS id, "warningId"::text AS "warningId", "partnerRequestId"::text AS "partnerRequestId", channel::text AS channel, rung, result, status::text AS status,
+           "createdAt" AT TIME ZONE 'UTC' AS "createdAt"
       FROM outbound_messages WHERE id = ${r.messageId}::uuid FOR UPDATE`;
   if (!m) return "unknown";
   if (m.result) return "repeat";
+  // A result cannot precede its message (G32): not the warning's action, not a bank's answer before
+  // the request. A gateway's clock a little behind ours is taken as the message's own time.
+  if (r.at.getTime() < m.createdAt.getTime() - FUTURE_SKEW_MS) {
+    throw new AppError("VALIDATION", "the receipt precedes its message", [{ path: "at", code: "before_message", message: m.createdAt.toISOString() }]);
+  }
+  const at = new Date(Math.max(r.at.getTime(), m.createdAt.getTime()));
   // A partner's answer only fits a request's message, a delivery or call result only a person's;
   // feedback has no receipt.
   const partnerResult = r.result === "ACCEPTED" || r.result === "REJECTED";
@@ -39,12 +47,12 @@ export async function applyReceipt(
   }
   const delivered = r.result !== "UNDELIVERED" && r.result !== "UNREACHABLE";
   await sql.$executeRaw`
-    UPDATE outbound_messages SET result = ${r.result}, "resultAt" = ${r.at}::timestamptz AT TIME ZONE 'UTC',
+    UPDATE outbound_messages SET result = ${r.result}, "resultAt" = ${at}::timestamptz AT TIME ZONE 'UTC',
            status = (CASE WHEN status = 'CANCELLED' THEN 'CANCELLED' WHEN ${delivered} THEN 'DELIVERED' ELSE 'FAILED' END)::"OutboundStatus",
            "updatedAt" = now() AT TIME ZONE 'UTC'
      WHERE id = ${r.messageId}::uuid`;
-  if (person) await recordResult(sql, m, r.result, r.at);
-  else await applyPartnerAnswer(sql, m.partnerRequestId!, { result: r.result as "ACCEPTED" | "REJECTED", reason: r.reason ?? null, amountStopped: r.amountStopped ?? null, at: r.at });
+  if (person) await recordResult(sql, m, r.result, at);
+  else await applyPartnerAnswer(sql, m.partnerRequestId!, { result: r.result as "ACCEPTED" | "REJECTED", reason: r.reason ?? null, amountStopped: r.amountStopped ?? null, at });
   return "applied";
 }
 

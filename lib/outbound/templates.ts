@@ -45,7 +45,8 @@ export const DEFAULT_TEMPLATES: Templates = {
 
 /** How {name} reads: 张先生 / 张女士 from the name and gender, 您 when unknown. */
 export function salutation(name: string | null | undefined, gender?: string | null): string {
-  const surname = name?.trim().slice(0, 1);
+  // The first character, not the first UTF-16 unit: 𠮷 is two.
+  const surname = name ? Array.from(name.trim())[0] : undefined;
   if (!surname) return "您";
   return `${surname}${gender === "FEMALE" ? "女士" : gender === "MALE" ? "先生" : "先生/女士"}`;
 }

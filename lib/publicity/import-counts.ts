@@ -10,7 +10,7 @@ import { unitSubtree } from "@/lib/units/jurisdiction";
 import { chinaToday } from "@/lib/time/china";
 import { checkRow, markDuplicates, type CheckedRow, type RowError } from "@/lib/publicity/import-rows";
 import { commitChunkSchema, importChunkSchema } from "@/lib/publicity/schemas";
-import { classify, storedCounts, tally, upsertCounts, type CountRow } from "@/lib/publicity/upsert-counts";
+import { classify, countKey, storedCounts, tally, upsertCounts, type CountRow, type CountStatus } from "@/lib/publicity/upsert-counts";
 
 export type RowProblem = { line: number; errors: RowError[] };
 
@@ -71,7 +71,16 @@ export const commitImportChunk = command({
   input: commitChunkSchema, audit: ["publicity.counts.import"], transactionOptions: { timeout: 60_000 },
   async run({ actor, input: { metric, rows, updateChanged }, tx }): Promise<ChunkCommit> {
     const { valid, errors } = await checkChunk(tx, actor, rows);
-    const statuses = await upsertCounts(tx, metric, valid, { source: "IMPORT", updateChanged });
+    // Written only as the user saw it in the preview: a row whose stored count moved since (a count
+    // entered by hand meanwhile) is left alone — unchanged if it now equals the file's, else a conflict.
+    const previewed = new Map(rows.map((r) => [r.line, r.previous]));
+    const stored = await storedCounts(tx, metric, valid, { lock: true });
+    const asSeen = valid.filter((v) => stored.get(countKey(v.unitId, v.day)) === previewed.get(v.line));
+    const moved = valid.filter((v) => stored.get(countKey(v.unitId, v.day)) !== previewed.get(v.line));
+    const statuses = [
+      ...(await upsertCounts(tx, metric, asSeen, { source: "IMPORT", updateChanged })),
+      ...moved.map((v): CountStatus => (stored.get(countKey(v.unitId, v.day)) === v.count ? "unchanged" : "conflict")),
+    ];
     const t = tally(statuses);
     await writeAudit(tx, actor, {
       action: "publicity.counts.import", success: true, entityType: "DailyCount",

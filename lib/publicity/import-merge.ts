@@ -10,14 +10,17 @@ export type ServerPreview = {
   errors: { line: number; errors: RowError[] }[];
 };
 
+/** A confirmed row: what the preview showed stored for it travels with it (absent: nothing was). */
+export type CommitRow = RawRow & { previous?: number };
+
 export type ImportPreview = {
   total: number;
   created: number;
   unchanged: number;
   changed: { raw: RawRow; previous: number; count: number }[];
   errors: { raw: RawRow; errors: RowError[] }[];
-  /** Rows to send when the user confirms, in file order. */
-  commitRows: (updateChanged: boolean) => RawRow[];
+  /** Rows to send when the user confirms, in file order, each with the stored count the preview showed (none: new). */
+  commitRows: (updateChanged: boolean) => CommitRow[];
 };
 
 export function mergePreview(rows: CheckedRow[], answers: ServerPreview[]): ImportPreview {
@@ -48,7 +51,7 @@ export function mergePreview(rows: CheckedRow[], answers: ServerPreview[]): Impo
     commitRows: (updateChanged) => {
       if (!updateChanged || changedRows.length === 0) return created;
       const include = new Set([...created, ...changedRows.map((c) => c.raw)].map((raw) => raw.line));
-      return rows.flatMap((r) => (include.has(r.line) ? [r.raw] : []));
+      return rows.flatMap((r) => (include.has(r.line) ? [changed.has(r.line) ? { ...r.raw, previous: changed.get(r.line)!.previous } : r.raw] : []));
     },
   };
 }
@@ -58,9 +61,9 @@ export function mergePreview(rows: CheckedRow[], answers: ServerPreview[]): Impo
  * character counted as 3 bytes, the most UTF-8 needs for Chinese), so a chunk always fits the
  * server-action body limit whatever the cells hold.
  */
-export function chunkRows(rows: RawRow[], maxRows: number, maxBytes: number): RawRow[][] {
-  const chunks: RawRow[][] = [];
-  let current: RawRow[] = [];
+export function chunkRows<R extends RawRow>(rows: R[], maxRows: number, maxBytes: number): R[][] {
+  const chunks: R[][] = [];
+  let current: R[] = [];
   let bytes = 0;
   for (const r of rows) {
     const size = 60 + 3 * (r.day.length + r.unitCode.length + r.count.length);

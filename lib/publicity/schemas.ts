@@ -92,18 +92,24 @@ export const bulkCountItemSchema = z
   .object({ day: daySchema, unitCode: z.string().trim().min(1).max(16), count: z.number().int().min(0).max(1_000_000) })
   .strict();
 
-/** A chunk of file rows, as the import screen sends them to the server (cells as text). */
+/** A file row, as the import screen sends it to the server (cells as text). */
+const importRowSchema = z.object({ line: z.number().int().min(1).max(10_000_000), day: z.string().max(40), unitCode: z.string().max(32), count: z.string().max(32) }).strict();
+
+/** A chunk of file rows, as the import screen sends them to the server. */
 export const importChunkSchema = z
+  .object({ metric: enumField(DAILY_METRICS), rows: z.array(importRowSchema).max(MAX_CHUNK_ROWS, "too_many_items") })
+  .strict();
+/**
+ * The rows the user confirmed, each with the stored count its preview showed (`previous`; absent:
+ * none was stored): a count stored otherwise since is a conflict, never overwritten unseen.
+ */
+export const commitChunkSchema = z
   .object({
     metric: enumField(DAILY_METRICS),
-    rows: z
-      .array(
-        z.object({ line: z.number().int().min(1).max(10_000_000), day: z.string().max(40), unitCode: z.string().max(32), count: z.string().max(32) }).strict(),
-      )
-      .max(MAX_CHUNK_ROWS, "too_many_items"),
+    rows: z.array(importRowSchema.extend({ previous: z.number().int().min(0).max(2_147_483_647).optional() }).strict()).max(MAX_CHUNK_ROWS, "too_many_items"),
+    updateChanged: z.boolean(),
   })
   .strict();
-export const commitChunkSchema = importChunkSchema.extend({ updateChanged: z.boolean() }).strict();
 
 // ───────────── 反诈法 art. 38 measures ─────────────
 

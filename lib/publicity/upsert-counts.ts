@@ -7,23 +7,26 @@
 // stored count (version + 1); without, it is left alone and reported as a "conflict".
 import "server-only";
 import type { Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DailyMetric } from "@/lib/publicity/enums";
 
 export type CountRow = { unitId: string; day: string; count: number };
 export type CountStatus = "created" | "updated" | "unchanged" | "conflict";
 export type Classified = { status: "new" } | { status: "unchanged" } | { status: "changed"; previous: number };
 
-const key = (unitId: string, day: string) => `${unitId}|${day}`;
+/** A count's (unit, day) as one map key. */
+export const countKey = (unitId: string, day: string) => `${unitId}|${day}`;
+const key = countKey;
 
-/** The stored counts of these (unit, day) pairs, keyed "unitId|day". */
-export async function storedCounts(tx: Tx, metric: DailyMetric, rows: { unitId: string; day: string }[]): Promise<Map<string, number>> {
+/** The stored counts of these (unit, day) pairs, keyed "unitId|day"; `lock`: held until the transaction ends. */
+export async function storedCounts(tx: Tx, metric: DailyMetric, rows: { unitId: string; day: string }[], { lock = false } = {}): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
   const found = await tx.$queryRaw<{ unitId: string; day: string; count: number }[]>`
     SELECT d."unitId"::text AS "unitId", to_char(d.day, 'YYYY-MM-DD') AS day, d.count
     FROM daily_counts d
     JOIN unnest(${rows.map((r) => r.unitId)}::uuid[], ${rows.map((r) => r.day)}::date[]) AS k(unit_id, day)
       ON d."unitId" = k.unit_id AND d.day = k.day
-    WHERE d.metric = ${metric}::"DailyMetric"`;
+    WHERE d.metric = ${metric}::"DailyMetric" ${lock ? Prisma.sql`FOR UPDATE OF d` : Prisma.empty}`;
   return new Map(found.map((f) => [key(f.unitId, f.day), f.count]));
 }
 
@@ -69,12 +72,16 @@ export async function upsertCounts(
           RETURNING "unitId"::text AS "unitId", to_char(day, 'YYYY-MM-DD') AS day, true AS inserted`;
     for (const r of result) written.set(key(r.unitId, r.day), r.inserted);
   }
+  // A row to write that was not: someone stored that unit and day between the lookup and the insert
+  // (a second commit of the same file, say). Read again: the same count is unchanged, not a conflict.
+  const missed = toWrite.filter((r) => !written.has(key(r.unitId, r.day)));
+  const now = await storedCounts(tx, metric, missed);
   return rows.map((r, i): CountStatus => {
     const w = written.get(key(r.unitId, r.day));
     if (w !== undefined) return w ? "created" : "updated";
     const p = plan[i]!;
-    if (p.status === "unchanged") return "unchanged";
-    // Changed and not to be updated, or written by someone else between the lookup and the insert.
+    if (p.status === "unchanged" || now.get(key(r.unitId, r.day)) === r.count) return "unchanged";
+    // Changed and not to be updated, or stored otherwise by someone else meanwhile.
     return "conflict";
   });
 }

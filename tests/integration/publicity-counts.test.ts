@@ -93,7 +93,7 @@ describe("importing daily counts", () => {
     expect(await commitImportChunk(actor, { metric: "CONSULTATION_CALLS", rows: changed, updateChanged: false })).toMatchObject({ conflict: 1, updated: 0 });
     const where = { unitId_metric_day: { unitId: unit.id, metric: "CONSULTATION_CALLS" as const, day: dayToDate(day(20)) } };
     expect(await getDb().dailyCount.findUniqueOrThrow({ where })).toMatchObject({ count: 4, version: 1 });
-    expect(await commitImportChunk(actor, { metric: "CONSULTATION_CALLS", rows: changed, updateChanged: true })).toMatchObject({ updated: 1 });
+    expect(await commitImportChunk(actor, { metric: "CONSULTATION_CALLS", rows: changed.map((r) => ({ ...r, previous: 4 })), updateChanged: true })).toMatchObject({ updated: 1 });
     expect(await getDb().dailyCount.findUniqueOrThrow({ where })).toMatchObject({ count: 6, version: 2 });
   });
 

@@ -1,5 +1,6 @@
-// Audit round: outbound channels (receipts, ladder, partner requests) and publicity imports.
-// Each test demonstrates one defect found by a hostile read of lib/outbound, lib/requests and lib/publicity.
+// Outbound channels and publicity imports where a hostile tester's round found them wrong: receipts
+// dated before their message, a salutation cut mid-character, an import overwriting a count entered
+// after its preview, two commits at once reporting conflicts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, sqlTransaction } from "@/lib/db";
 import { forgetRoutingTable } from "@/lib/units/jurisdiction";

@@ -1,4 +1,5 @@
-// Audit round 4 (persons, contacts, handover, notifications): each test shows one confirmed defect.
+// The persons file's search answers by the numbers the reader's own records carry (a hostile tester's
+// round found another branch's ID number answering, and a person held only by a label not found).
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
