@@ -81,8 +81,12 @@ export function isDatabaseUnavailable(e: unknown): boolean {
 /** Maps the database's known errors (Prisma's codes, or the driver's SQLSTATE) onto AppErrors; null for anything else. */
 export function fromDatabaseError(e: unknown): AppError | null {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === "P2002" || code === "23505") return new AppError("CONFLICT", "a record with the same key already exists");
+  // A raw statement's error carries the SQLSTATE in the driver's cause; the driver's own, as its code.
+  const sqlstate = String(driverCause(e)?.originalCode ?? code ?? "");
+  if (code === "P2002" || sqlstate === "23505") return new AppError("CONFLICT", "a record with the same key already exists");
   if (code === "P2025") return notFound();
   if (isDatabaseUnavailable(e)) return new AppError("UNAVAILABLE", "the database is unavailable; try again shortly");
+  // Two writes that met each other (a deadlock, a serialisation failure): the one refused tries again.
+  if (sqlstate === "40P01" || sqlstate === "40001") return versionConflict();
   return null;
 }
