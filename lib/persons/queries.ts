@@ -34,6 +34,26 @@ function carried(values: (string | null | undefined)[]): Set<string> {
   return out;
 }
 
+type Numbers<K extends string> = Record<K, string | null>;
+/** The records of a person a reader holds, by the numbers each carries. */
+type CarryingRecords = {
+  warnings: Numbers<"victimPhone" | "victimIdNumber">[]; repeats: Numbers<"victimPhone" | "victimIdNumber">[];
+  actions: Numbers<"customerPhone" | "customerIdNumber">[]; victims: Numbers<"phone" | "idNumber">[];
+  measures: Numbers<"personIdNumber">[]; labels: Numbers<"phone" | "idNumber">[];
+};
+
+/** The numbers those records carry: what of a person's identity the reader may see and find them by. */
+function carriedBy(r: CarryingRecords): Set<string> {
+  return carried([
+    ...r.warnings.flatMap((w) => [w.victimPhone, w.victimIdNumber]),
+    ...r.repeats.flatMap((s) => [s.victimPhone, s.victimIdNumber]),
+    ...r.actions.flatMap((a) => [a.customerPhone, a.customerIdNumber]),
+    ...r.victims.flatMap((v) => [v.phone, v.idNumber]),
+    ...r.measures.map((m) => m.personIdNumber),
+    ...r.labels.flatMap((l) => [l.phone, l.idNumber]),
+  ]);
+}
+
 export type TimelineEntry = {
   key: string;
   at: string;
@@ -89,14 +109,7 @@ async function readFile(db: Db | Tx, actor: Actor, personId: string, now: Date) 
   if (!warnings.length && !repeats.length && !intercepts.length && !victims.length && !measures.length && !labels.length) return null;
 
   const identifiers = await db.personIdentifier.findMany({ where: { personId }, orderBy: [{ kind: "asc" }, { createdAt: "asc" }], select: { id: true, kind: true, value: true } });
-  const seen = carried([
-    ...warnings.flatMap((w) => [w.victimPhone, w.victimIdNumber]),
-    ...repeats.flatMap((s) => [s.victimPhone, s.victimIdNumber]),
-    ...intercepts.flatMap((a) => [a.customerPhone, a.customerIdNumber]),
-    ...victims.flatMap((v) => [v.phone, v.idNumber]),
-    ...measures.map((m) => m.personIdNumber),
-    ...labels.flatMap((l) => [l.phone, l.idNumber]),
-  ]);
+  const seen = carriedBy({ warnings, repeats, actions: intercepts, victims, measures, labels });
   const names = [...warnings.map((w) => w.victimName), ...victims.map((v) => v.name), ...intercepts.map((a) => a.customerName), ...measures.map((m) => m.personName), ...labels.map((l) => l.name)]
     .filter((n): n is string => !!n);
 
@@ -256,14 +269,7 @@ async function carriedIn(db: Db, personIds: string[], units: string[]): Promise<
     db.disciplinaryMeasure.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["personIdNumber"], select: { personIdNumber: true } }),
     db.personLabel.findMany({ where: { ...of, unitId: { in: units } }, distinct: ["phone", "idNumber"], select: { phone: true, idNumber: true } }),
   ]);
-  return carried([
-    ...warnings.flatMap((w) => [w.victimPhone, w.victimIdNumber]),
-    ...repeats.flatMap((s) => [s.victimPhone, s.victimIdNumber]),
-    ...actions.flatMap((a) => [a.customerPhone, a.customerIdNumber]),
-    ...victims.flatMap((v) => [v.phone, v.idNumber]),
-    ...measures.map((m) => m.personIdNumber),
-    ...labels.flatMap((l) => [l.phone, l.idNumber]),
-  ]);
+  return carriedBy({ warnings, repeats, actions, victims, measures, labels });
 }
 
 export const tailSchema = z.object({ tail: z.string().trim().toUpperCase().regex(TAIL, "invalid_tail") }).strict();
