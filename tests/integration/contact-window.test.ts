@@ -134,8 +134,11 @@ describe("a cluster too big to show", () => {
     const [p1, p2] = [team.branch.precincts[0]!, team.branch.precincts[1]!];
     const at = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
     // CLUSTER_LIMIT + 2 warnings in one precinct, a minute apart, and the three newest in the other.
-    const items = Array.from({ length: CLUSTER_LIMIT + 2 }, (_, i) => warningInput({ unitCode: p1.code, contact: { channel: "PHONE", value: p }, receivedAt: at(10 + i) }));
-    items.push(...[1, 2, 3].map((m) => warningInput({ unitCode: p2.code, contact: { channel: "PHONE", value: p }, receivedAt: at(m) })));
+    // Each a victim of their own: two random numbers alike among a thousand would make a repeat (1 run in 200).
+    const base = randomInt(0, 90_000_000);
+    const victim = (i: number) => ({ name: "王某某", phone: `139${String(base + i).padStart(8, "0")}` });
+    const items = Array.from({ length: CLUSTER_LIMIT + 2 }, (_, i) => warningInput({ unitCode: p1.code, victim: victim(i), contact: { channel: "PHONE", value: p }, receivedAt: at(10 + i) }));
+    items.push(...[1, 2, 3].map((m) => warningInput({ unitCode: p2.code, victim: victim(CLUSTER_LIMIT + 2 + m), contact: { channel: "PHONE", value: p }, receivedAt: at(m) })));
     const results = await ingestWarnings(feed, items);
     expect(results.every((r) => r.status === "created")).toBe(true);
     const id = await contactOf(p);
