@@ -78,7 +78,7 @@ export const commitImportChunk = command({
     const asSeen = valid.filter((v) => stored.get(countKey(v.unitId, v.day)) === previewed.get(v.line));
     const moved = valid.filter((v) => stored.get(countKey(v.unitId, v.day)) !== previewed.get(v.line));
     const statuses = [
-      ...(await upsertCounts(tx, metric, asSeen, { source: "IMPORT", updateChanged })),
+      ...(await upsertCounts(tx, metric, asSeen, { source: "IMPORT", updateChanged, stored })),
       ...moved.map((v): CountStatus => (stored.get(countKey(v.unitId, v.day)) === v.count ? "unchanged" : "conflict")),
     ];
     const t = tally(statuses);

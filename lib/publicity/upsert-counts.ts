@@ -44,9 +44,10 @@ export async function upsertCounts(
   tx: Tx,
   metric: DailyMetric,
   rows: CountRow[],
-  opts: { source: "IMPORT" | "MANUAL"; updateChanged: boolean },
+  opts: { source: "IMPORT" | "MANUAL"; updateChanged: boolean; stored?: Map<string, number> },
 ): Promise<CountStatus[]> {
-  const stored = await storedCounts(tx, metric, rows);
+  // `stored`: the caller's own lookup of these rows (locked), read once.
+  const stored = opts.stored ?? (await storedCounts(tx, metric, rows));
   const plan = rows.map((r) => classify(stored, r));
   const toWrite = rows.filter((_, i) => plan[i]!.status === "new" || (plan[i]!.status === "changed" && opts.updateChanged));
   const written = new Map<string, boolean>();

@@ -115,12 +115,12 @@ export const updateUser = command({
       if (!unit) throw invalid("unitCode", "unknown_unit", `no active unit ${unitCode} in your jurisdiction`);
     }
     // A role that takes no grant (a leader, the administrator …) leaves the grants behind.
-    if (changes.role !== undefined && NO_GRANTS.includes(changes.role) && (changes.grants ?? user.grants).length) changes.grants = [];
+    const grants = changes.role !== undefined && NO_GRANTS.includes(changes.role) && (changes.grants ?? user.grants).length ? [] : changes.grants;
     // Only what actually changes counts (a form sends the current role back unchanged).
     const change: UserChange = {
       ...(changes.displayName !== undefined && changes.displayName !== user.displayName ? { displayName: changes.displayName } : {}),
       ...(changes.role !== undefined && changes.role !== user.role ? { role: changes.role } : {}),
-      ...(changes.grants !== undefined ? { grants: changes.grants } : {}),
+      ...(grants !== undefined ? { grants } : {}),
       ...(unit && unit.id !== user.unitId ? { unitId: unit.id } : {}),
       ...(changes.active !== undefined && changes.active !== user.active ? { active: changes.active } : {}),
     };
